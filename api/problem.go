@@ -1,0 +1,76 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// ProblemContentType is the media type of RFC 9457 problem details.
+const ProblemContentType = "application/problem+json"
+
+// Code is a stable, machine-readable error code carried in every problem.
+// Clients switch on it; titles and details are for people.
+type Code string
+
+const (
+	CodeInvalidParameter      Code = "invalid_parameter"
+	CodeQueryTooLong          Code = "query_too_long"
+	CodeInvalidID             Code = "invalid_id"
+	CodeAPINotFound           Code = "api_not_found"
+	CodeNotFound              Code = "not_found"
+	CodeMethodNotAllowed      Code = "method_not_allowed"
+	CodeNotReady              Code = "not_ready"
+	CodeInternal              Code = "internal_error"
+	CodeTokenExpired          Code = "token_expired"
+	CodeInvalidToken          Code = "invalid_token"
+	CodeForbiddenRole         Code = "forbidden_role"
+	CodeInstitutionNotLinked  Code = "institution_not_linked"
+	CodeAttachmentTooLarge    Code = "attachment_too_large"
+	CodeNotPDF                Code = "not_pdf"
+	CodeTermsNotAccepted      Code = "terms_not_accepted"
+	CodeCredentialNotApproved Code = "credential_not_approved"
+	CodeWrongEnvironment      Code = "wrong_environment"
+	CodeIPNotAllowed          Code = "ip_not_allowed"
+)
+
+// Problem is an RFC 9457 problem+json body.
+type Problem struct {
+	Type     string       `json:"type"`
+	Title    string       `json:"title"`
+	Status   int          `json:"status"`
+	Detail   string       `json:"detail,omitempty"`
+	Code     Code         `json:"code"`
+	Instance string       `json:"instance,omitempty"`
+	Fields   []FieldError `json:"fields,omitempty"`
+}
+
+// FieldError names one invalid input and says what is wrong with it.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// NewProblem builds a problem whose type URI is derived from its code, so
+// the same code always documents the same thing.
+func NewProblem(status int, code Code, detail string) *Problem {
+	return &Problem{
+		Type:   "urn:gecli:problem:" + string(code),
+		Title:  http.StatusText(status),
+		Status: status,
+		Code:   code,
+		Detail: detail,
+	}
+}
+
+// WithFields attaches validation errors.
+func (p *Problem) WithFields(f ...FieldError) *Problem {
+	p.Fields = append(p.Fields, f...)
+	return p
+}
+
+func (p *Problem) Error() string {
+	if p.Detail != "" {
+		return fmt.Sprintf("%d %s: %s", p.Status, p.Code, p.Detail)
+	}
+	return fmt.Sprintf("%d %s", p.Status, p.Code)
+}
