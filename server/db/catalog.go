@@ -158,7 +158,10 @@ func insertAPI(ctx context.Context, tx *sql.Tx, n NewAPI, now string) error {
 	if n.RuleOver != nil {
 		ruleHMG, rulePRD = string(n.RuleOver.HMG), string(n.RuleOver.PRD)
 	}
-	search := api.Fold(strings.Join([]string{a.Name, a.Acronym, a.Description, a.Owner, a.ID}, " "))
+	// Category labels are searchable too: "notificação" finds the
+	// notification services even when their names do not say so.
+	search := api.Fold(strings.Join([]string{a.Name, a.Acronym, a.Description, a.Owner, a.ID,
+		a.Category.Label(api.PtBR), a.Category.Label(api.En)}, " "))
 	if _, err := tx.ExecContext(ctx, `INSERT INTO apis (id, name, acronym, description, category,
 		system_type, owner, auth_type, openapi_doc, custom_fields, rule_hmg, rule_prd, sort_key,
 		search_text, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,

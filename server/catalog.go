@@ -1,0 +1,134 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+)
+
+// listAPIs serves the public catalog, filtered by q, category and env.
+func (s *Server) listAPIs(w http.ResponseWriter, r *http.Request) {
+	f, p := parseCatalogFilter(r)
+	if p != nil {
+		s.problem(w, r, p)
+		return
+	}
+	items, err := s.db.ListAPIs(r.Context(), f)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	for i := range items {
+		s.decorate(r, &items[i])
+	}
+	s.writeCacheableJSON(w, r, api.List[api.API]{Items: items})
+}
+
+func parseCatalogFilter(r *http.Request) (db.CatalogFilter, *api.Problem) {
+	q := r.URL.Query()
+	f := db.CatalogFilter{
+		Query:    strings.TrimSpace(q.Get("q")),
+		Category: api.Category(q.Get("category")),
+		Env:      api.Environment(q.Get("env")),
+	}
+	if !utf8.ValidString(f.Query) {
+		return f, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "a busca não é texto UTF-8 válido").
+			WithFields(api.FieldError{Field: "q", Message: "texto inválido"})
+	}
+	if n := utf8.RuneCountInString(f.Query); n > api.MaxQueryLen {
+		return f, api.NewProblem(http.StatusBadRequest, api.CodeQueryTooLong,
+			fmt.Sprintf("a busca tem %d caracteres; o limite é %d", n, api.MaxQueryLen)).
+			WithFields(api.FieldError{Field: "q", Message: fmt.Sprintf("até %d caracteres", api.MaxQueryLen)})
+	}
+	var bad []api.FieldError
+	if f.Category != "" && !f.Category.Valid() {
+		bad = append(bad, api.FieldError{Field: "category", Message: "valores aceitos: " + join(api.Categories)})
+	}
+	if f.Env != "" && !f.Env.Valid() {
+		bad = append(bad, api.FieldError{Field: "env", Message: "valores aceitos: " + join(api.Environments)})
+	}
+	if bad != nil {
+		return f, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "parâmetro de filtro inválido").WithFields(bad...)
+	}
+	return f, nil
+}
+
+func (s *Server) getAPI(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.lookupAPI(w, r)
+	if !ok {
+		return
+	}
+	s.decorate(r, &a)
+	s.writeCacheableJSON(w, r, a)
+}
+
+func (s *Server) getTerms(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.lookupAPI(w, r)
+	if !ok {
+		return
+	}
+	t, pdf, err := s.db.TermsPDF(r.Context(), a.ID)
+	if errors.Is(err, db.ErrNotFound) {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "esta API ainda não tem termo de uso publicado"))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Disposition", `attachment; filename="`+t.ID+`.pdf"`)
+	writeCacheable(w, r, "application/pdf", pdf)
+}
+
+// getAPIDoc serves the stored copy of an API's OpenAPI document.
+func (s *Server) getAPIDoc(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.lookupAPI(w, r)
+	if !ok {
+		return
+	}
+	doc, err := s.db.OpenAPIDoc(r.Context(), a.ID)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	writeCacheable(w, r, "application/json", doc)
+}
+
+// lookupAPI validates {id} and loads the API, answering 400 or 404 itself.
+func (s *Server) lookupAPI(w http.ResponseWriter, r *http.Request) (api.API, bool) {
+	id := r.PathValue("id")
+	if err := api.ValidateAPIID(id); err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidID, err.Error()).
+			WithFields(api.FieldError{Field: "id", Message: err.Error()}))
+		return api.API{}, false
+	}
+	a, err := s.db.GetAPI(r.Context(), id)
+	if errors.Is(err, db.ErrNotFound) {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound,
+			fmt.Sprintf("não há API %q no catálogo; confira o identificador", id)))
+		return api.API{}, false
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return api.API{}, false
+	}
+	return a, true
+}
+
+// decorate fills the fields that depend on how the client reached us.
+func (s *Server) decorate(r *http.Request, a *api.API) {
+	a.OpenAPIURL = s.publicBase(r) + "/api/v1/apis/" + a.ID + "/openapi.json"
+}
+
+func join[T ~string](vals []T) string {
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		parts[i] = string(v)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,38 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gecli/gecli/api"
+)
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz answers 200 only while the database answers.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.db.Ping(ctx); err != nil {
+		s.log.Warn("not ready", "err", err)
+		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeNotReady,
+			"banco de dados indisponível"))
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ready"})
+}
+
+func (s *Server) version(w http.ResponseWriter, r *http.Request) {
+	s.writeJSON(w, r, http.StatusOK, s.cfg.Build)
+}
+
+func (s *Server) meta(w http.ResponseWriter, r *http.Request) {
+	s.writeCacheableJSON(w, r, api.NewMeta(s.cfg.Build))
+}
+
+func (s *Server) openAPISpec(w http.ResponseWriter, r *http.Request) {
+	writeCacheable(w, r, "application/yaml", api.OpenAPISpec)
+}

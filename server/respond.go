@@ -1,0 +1,84 @@
+package server
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/gecli/gecli/api"
+)
+
+// writeJSON sends v as JSON with status.
+func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+// writeCacheable sends a body with a strong ETag derived from its bytes and
+// answers 304 when the client already has it, so revalidation costs a hash
+// and no transfer.
+func writeCacheable(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	h := w.Header()
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", "no-cache")
+	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Type", contentType)
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// etagMatches implements If-None-Match's weak comparison (RFC 9110 13.1.2).
+func etagMatches(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == etag {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) writeCacheableJSON(w http.ResponseWriter, r *http.Request, v any) {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	writeCacheable(w, r, "application/json", buf.Bytes())
+}
+
+// problem sends an RFC 9457 problem+json body.
+func (s *Server) problem(w http.ResponseWriter, r *http.Request, p *api.Problem) {
+	p.Instance = r.URL.Path
+	body, _ := json.Marshal(p) // only strings and ints
+	w.Header().Set("Content-Type", api.ProblemContentType)
+	w.WriteHeader(p.Status)
+	w.Write(body)
+}
+
+// internal logs the detail and tells the client only that it failed, as
+// FAQ 4.1 advises for 500s: try again later, report with date and time.
+func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	s.problem(w, r, api.NewProblem(http.StatusInternalServerError, api.CodeInternal,
+		"erro interno do servidor; tente novamente em alguns minutos e, se persistir, informe o suporte com data e hora"))
+}

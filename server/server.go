@@ -1,0 +1,125 @@
+// Package server is the gecli backend: HTTP handlers over the database in
+// server/db. It keeps no state between requests, so several replicas can
+// serve the same database.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+)
+
+// Config is what a server needs besides its database.
+type Config struct {
+	// PublicURL is how clients reach this server (links in responses). When
+	// empty, links are built from each request's Host.
+	PublicURL string
+	Logger    *slog.Logger
+	Build     api.BuildInfo
+}
+
+// Server routes the REST API to its handlers.
+type Server struct {
+	db    *db.DB
+	cfg   Config
+	log   *slog.Logger
+	mux   *http.ServeMux
+	paths map[string]bool
+}
+
+// New builds a server over an opened database.
+func New(d *db.DB, cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
+	s := &Server{db: d, cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), paths: map[string]bool{}}
+	s.routes()
+	return s
+}
+
+func (s *Server) routes() {
+	s.handle("GET", "/healthz", s.healthz)
+	s.handle("GET", "/readyz", s.readyz)
+	s.handle("GET", "/version", s.version)
+	s.handle("GET", "/openapi.yaml", s.openAPISpec)
+	s.handle("GET", "/api/v1/meta", s.meta)
+	s.handle("GET", "/api/v1/apis", s.listAPIs)
+	s.handle("GET", "/api/v1/apis/{id}", s.getAPI)
+	s.handle("GET", "/api/v1/apis/{id}/terms", s.getTerms)
+	s.handle("GET", "/api/v1/apis/{id}/openapi.json", s.getAPIDoc)
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound,
+			"rota inexistente: confira o endereço e a versão da API (/api/v1)"))
+	})
+}
+
+// handle registers method+path and, once per path, a fallback that answers
+// other methods with a 405 problem instead of the mux's plain text.
+func (s *Server) handle(method, path string, h http.HandlerFunc) {
+	s.mux.HandleFunc(method+" "+path, h)
+	if !s.paths[path] {
+		s.paths[path] = true
+		s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			s.problem(w, r, api.NewProblem(http.StatusMethodNotAllowed, api.CodeMethodNotAllowed,
+				"método "+r.Method+" não é aceito em "+path))
+		})
+	}
+}
+
+// Handler is the server with its middleware: panic recovery, security
+// headers and one structured log line per request.
+func (s *Server) Handler() http.Handler {
+	return s.logRequests(s.recoverPanics(securityHeaders(s.mux)))
+}
+
+// Serve answers on ln until ctx ends, then shuts down gracefully, letting
+// requests in flight finish (up to 10 s).
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "addr", ln.Addr().String())
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// publicBase is the base URL for links in responses.
+func (s *Server) publicBase(r *http.Request) string {
+	if s.cfg.PublicURL != "" {
+		return s.cfg.PublicURL
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}

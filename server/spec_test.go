@@ -1,0 +1,114 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/seed"
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+)
+
+var (
+	specOnce   sync.Once
+	specRouter routers.Router
+	specErr    error
+)
+
+// router loads api/openapi.yaml once and checks that it is itself valid.
+func router(t testing.TB) routers.Router {
+	specOnce.Do(func() {
+		doc, err := openapi3.NewLoader().LoadFromData(api.OpenAPISpec)
+		if err != nil {
+			specErr = err
+			return
+		}
+		if specErr = doc.Validate(context.Background()); specErr != nil {
+			return
+		}
+		doc.Servers = nil // match any host
+		specRouter, specErr = legacy.NewRouter(doc)
+	})
+	if specErr != nil {
+		t.Fatalf("api/openapi.yaml: %v", specErr)
+	}
+	return specRouter
+}
+
+// testServer is a server over a real SQLite file with the demo catalog.
+type testServer struct {
+	t   *testing.T
+	srv *httptest.Server
+	db  *db.DB
+}
+
+func newTestServer(t *testing.T) *testServer {
+	t.Helper()
+	ctx := context.Background()
+	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "gecli.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := seed.Demo(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(d, Config{Build: api.Build()}).Handler())
+	t.Cleanup(srv.Close)
+	return &testServer{t: t, srv: srv, db: d}
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// do sends a request and validates the response against the spec: every
+// status, header and body the server sends must be documented.
+func (ts *testServer) do(method, path string, header map[string]string) response {
+	ts.t.Helper()
+	req, _ := http.NewRequest(method, ts.srv.URL+path, nil)
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	res, err := ts.srv.Client().Do(req)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	ts.validate(req, res, body)
+	return response{status: res.StatusCode, header: res.Header, body: body}
+}
+
+func (ts *testServer) validate(req *http.Request, res *http.Response, body []byte) {
+	ts.t.Helper()
+	route, params, err := router(ts.t).FindRoute(req)
+	if err != nil {
+		if res.StatusCode == http.StatusNotFound || res.StatusCode == http.StatusMethodNotAllowed {
+			return // undocumented routes answer with a problem, checked by the caller
+		}
+		ts.t.Fatalf("%s %s is not in api/openapi.yaml: %v", req.Method, req.URL.Path, err)
+	}
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route,
+		Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
+	out := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: in, Status: res.StatusCode, Header: res.Header,
+		Options: &openapi3filter.Options{IncludeResponseStatus: true},
+	}
+	out.SetBodyBytes(bytes.Clone(body))
+	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
+		ts.t.Fatalf("%s %s -> %d does not match the spec: %v\nbody: %.400s", req.Method, req.URL, res.StatusCode, err, body)
+	}
+}
