@@ -1,0 +1,128 @@
+package client
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/seed"
+)
+
+// demoServer runs the real backend with the demo catalog.
+func demoServer(t *testing.T) *Client {
+	t.Helper()
+	ctx := context.Background()
+	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := seed.Demo(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.New(d, server.Config{}).Handler())
+	t.Cleanup(srv.Close)
+	c, err := New(srv.URL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestListAPIsRevalidates(t *testing.T) {
+	c := demoServer(t)
+	ctx := context.Background()
+	page, err := c.ListAPIs(ctx, CatalogQuery{}, "")
+	if err != nil || len(page.Items) < 15 || page.ETag == "" {
+		t.Fatalf("first fetch: %d items, etag %q, %v", len(page.Items), page.ETag, err)
+	}
+	again, err := c.ListAPIs(ctx, CatalogQuery{}, page.ETag)
+	if err != nil || !again.NotModified || again.ETag != page.ETag {
+		t.Fatalf("revalidation: %+v, %v", again, err)
+	}
+	dje, err := c.ListAPIs(ctx, CatalogQuery{Q: "diário", Category: api.CatNotification, Env: api.EnvPRD}, page.ETag)
+	if err != nil || dje.NotModified || len(dje.Items) == 0 {
+		t.Fatalf("filtered: %+v, %v", dje, err)
+	}
+}
+
+func TestTypedErrors(t *testing.T) {
+	c := demoServer(t)
+	ctx := context.Background()
+	_, err := c.GetAPI(ctx, "nao-existe")
+	if ProblemCode(err) != api.CodeAPINotFound || IsOffline(err) {
+		t.Fatalf("unknown API: %v (code %q)", err, ProblemCode(err))
+	}
+	_, err = c.ListAPIs(ctx, CatalogQuery{Category: "musica"}, "")
+	if ProblemCode(err) != api.CodeInvalidParameter {
+		t.Fatalf("bad category: %v", err)
+	}
+	if _, err := c.GetAPI(ctx, "../etc"); err == nil || ProblemCode(err) != "" {
+		t.Fatalf("a bad id must be refused before any request: %v", err)
+	}
+}
+
+func TestUnreachableServerIsOffline(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens there now
+	c, _ := New("http://"+addr, &http.Client{Timeout: 2 * time.Second})
+	_, err = c.ListAPIs(context.Background(), CatalogQuery{}, "")
+	if !IsOffline(err) {
+		t.Fatalf("closed port: %v, want a NetworkError", err)
+	}
+}
+
+func TestProxyErrorPageBecomesProblem(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusBadGateway)
+		w.Write([]byte("<html>bad gateway</html>"))
+	}))
+	defer srv.Close()
+	c, _ := New(srv.URL, nil)
+	_, err := c.Meta(context.Background())
+	if ProblemCode(err) != "http_502" || IsOffline(err) {
+		t.Fatalf("502 from a proxy: %v", err)
+	}
+}
+
+func TestNewRejectsBadURLs(t *testing.T) {
+	for _, u := range []string{"", "localhost:8080", "ftp://x", "http://"} {
+		if _, err := New(u, nil); err == nil {
+			t.Errorf("New(%q) accepted", u)
+		}
+	}
+}
+
+func TestParseEndpointsFromServerDocument(t *testing.T) {
+	c := demoServer(t)
+	doc, err := c.OpenAPIDocument(context.Background(), "pje-gateway", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eps, err := ParseEndpoints(doc.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eps) != 5 {
+		t.Fatalf("got %d endpoints: %+v", len(eps), eps)
+	}
+	first := eps[0]
+	if first.Method != "POST" || first.Path != "/v2/peticoes" || first.Summary == "" {
+		t.Errorf("first endpoint by path: %+v", first)
+	}
+	if _, err := ParseEndpoints([]byte("not an openapi doc {")); err == nil {
+		t.Error("garbage parsed as a document")
+	}
+}
