@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/themes"
+)
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(name string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SortFlags = false
+	return fs
+}
+
+// parse applies GECLI_* environment variables as defaults (GECLI_DATA for
+// --data, GECLI_LOG_LEVEL for --log-level), then the command line, so a
+// flag always wins over the environment.
+func parse(fs *pflag.FlagSet, args []string) error {
+	var envErr error
+	fs.VisitAll(func(f *pflag.Flag) {
+		name := "GECLI_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v, ok := os.LookupEnv(name); ok && envErr == nil {
+			if err := fs.Set(f.Name, v); err != nil {
+				envErr = usagef("%s=%q: %v", name, v, err)
+			}
+		}
+	})
+	if envErr != nil {
+		return envErr
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == pflag.ErrHelp {
+			return err
+		}
+		return usagef("%v", err)
+	}
+	if fs.NArg() > 0 {
+		return usagef("argumento inesperado %q", fs.Arg(0))
+	}
+	return nil
+}
+
+// uiFlags are the flags every TUI command shares.
+type uiFlags struct {
+	cache, theme, lang string
+	offline            bool
+}
+
+func (u *uiFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&u.cache, "cache", "", "arquivo do cache local (padrão: um por servidor no diretório de cache do usuário)")
+	fs.StringVar(&u.theme, "theme", themes.Auto, "tema: "+strings.Join(themes.Names(), ", "))
+	fs.StringVar(&u.lang, "lang", "pt-BR", "idioma: pt-BR ou en")
+	fs.BoolVar(&u.offline, "offline", false, "não contata o servidor; navega só pelo cache")
+}
+
+func (u *uiFlags) validate() (api.Lang, error) {
+	if err := themes.Validate(u.theme); err != nil {
+		return "", usagef("--theme: %v", err)
+	}
+	lang, err := api.ParseLang(u.lang)
+	if err != nil {
+		return "", usagef("--lang: %v", err)
+	}
+	return lang, nil
+}
+
+// dataDir is the per-user data directory ($XDG_DATA_HOME or ~/.local/share).
+func dataDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "gecli"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("diretório do usuário: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "gecli"), nil
+}

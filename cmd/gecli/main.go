@@ -1,0 +1,75 @@
+// Command gecli is the terminal client of the PDPJ "Gestão de Clientes"
+// workflow and its reference backend. This file only parses flags and
+// dispatches to subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/pflag"
+)
+
+// usageError is a bad command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"demo", "backend de demonstração + TUI num só processo (o primeiro comando)", runDemo},
+		{"serve", "o backend (API REST)", runServe},
+		{"version", "versão, commit e data de build", runVersion},
+		{"help", "esta ajuda", func(context.Context, []string) error { printUsage(os.Stdout); return nil }},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := dispatch(ctx, os.Args[1:])
+	stop()
+	var ue usageError
+	switch {
+	case err == nil:
+	case errors.Is(err, pflag.ErrHelp):
+	case errors.As(err, &ue):
+		fmt.Fprintf(os.Stderr, "gecli: %v (veja gecli help)\n", err)
+		os.Exit(2)
+	default:
+		fmt.Fprintf(os.Stderr, "gecli: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func dispatch(ctx context.Context, args []string) error {
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		for _, c := range commands() {
+			if c.name == args[0] {
+				return c.run(ctx, args[1:])
+			}
+		}
+		return usagef("comando desconhecido %q", args[0])
+	}
+	return runTUI(ctx, args)
+}
+
+func printUsage(w *os.File) {
+	fmt.Fprintln(w, "gecli — Gestão de Clientes da PDPJ no terminal")
+	fmt.Fprintln(w, "\nUso:\n  gecli [flags]            a TUI contra --server (GECLI_SERVER)")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  gecli %-18s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nFlags comuns: --server URL, --cache PATH, --theme NOME, --lang pt-BR|en, --offline")
+	fmt.Fprintln(w, "Cada flag também pode vir do ambiente como GECLI_<FLAG> (ex.: GECLI_SERVER).")
+}

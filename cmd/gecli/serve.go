@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/seed"
+)
+
+func runServe(ctx context.Context, args []string) error {
+	fs := newFlags("serve")
+	addr := fs.String("addr", "127.0.0.1:8080", "endereço onde escutar")
+	dbPath := fs.String("db", "", "arquivo SQLite (padrão: gecli.db no diretório de dados do usuário)")
+	publicURL := fs.String("public-url", "", "URL pública do servidor, usada nos links das respostas")
+	seedName := fs.String("seed", "", `carrega um conjunto de dados num banco vazio ("demo")`)
+	logFormat := fs.String("log-format", "text", "formato dos logs: text ou json")
+	logLevel := fs.String("log-level", "info", "nível dos logs: debug, info, warn, error")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *seedName != "" && *seedName != "demo" {
+		return usagef(`--seed: conjunto desconhecido %q (o único é "demo")`, *seedName)
+	}
+	log, err := newLogger(os.Stderr, *logFormat, *logLevel)
+	if err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		dir, err := dataDir()
+		if err != nil {
+			return err
+		}
+		*dbPath = filepath.Join(dir, "gecli.db")
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("escutar em %s: %w", *addr, err)
+	}
+	b, err := openBackend(ctx, *dbPath, *seedName == "demo", *publicURL, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer b.Close()
+	log.Info("gecli serve", "url", "http://"+ln.Addr().String(), "db", *dbPath, "version", api.Build().Version)
+	return server.Serve(ctx, ln, b.Handler(), log)
+}
+
+// backend is an opened database with the server over it.
+type backend struct {
+	*server.Server
+	db *db.DB
+}
+
+func (b *backend) Close() error { return b.db.Close() }
+
+// openBackend opens (and optionally seeds) the database and builds the
+// server. Seeding a database that already has data is skipped, so the same
+// command line can restart a server.
+func openBackend(ctx context.Context, dbPath string, seedDemo bool, publicURL string, log *slog.Logger) (*backend, error) {
+	d, err := db.Open(ctx, dbPath)
+	if err != nil {
+		return nil, fmt.Errorf("banco de dados: %w", err)
+	}
+	if seedDemo {
+		switch err := seed.Demo(ctx, d); {
+		case errors.Is(err, seed.ErrNotEmpty):
+			log.Info("seed skipped: the database already has data", "db", dbPath)
+		case err != nil:
+			d.Close()
+			return nil, fmt.Errorf("carregar dados de demonstração: %w", err)
+		default:
+			log.Info("demo dataset loaded", "db", dbPath)
+		}
+	}
+	srv := server.New(d, server.Config{PublicURL: publicURL, Logger: log, Build: api.Build()})
+	return &backend{Server: srv, db: d}, nil
+}
+
+func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, usagef("--log-level: nível desconhecido %q", level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch strings.ToLower(format) {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, usagef("--log-format: formato desconhecido %q (text ou json)", format)
+}

@@ -1,0 +1,243 @@
+// Package tui is the gecli terminal UI: one root model that owns the
+// header, footer, help, toasts and connectivity, and hands everything else
+// to the active page. All I/O runs in Cmds.
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/themes"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/toast"
+	"github.com/gecli/gecli/tui/i18n"
+	"github.com/gecli/gecli/tui/pages/catalog"
+)
+
+// Options configure the TUI.
+type Options struct {
+	ServerURL string
+	Client    *client.Client // nil: --offline, never call the server
+	Store     *store.Store
+	Lang      api.Lang
+	Theme     string // a theme name or themes.Auto
+	NoColor   bool   // NO_COLOR is set
+	Build     api.BuildInfo
+	Now       func() time.Time
+	// RetryEvery is how often to try the server again while offline.
+	RetryEvery time.Duration
+}
+
+// Model is the root model.
+type Model struct {
+	opts  Options
+	com   *common.Common
+	keys  globalKeys
+	pages []common.Page
+	page  int
+
+	help     help.Model
+	showHelp bool
+	toast    toast.Model
+
+	width, height int
+	syncing       bool
+	syncedAt      time.Time
+	retryGen      int
+}
+
+// New builds the root model and its pages.
+func New(o Options) *Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.RetryEvery == 0 {
+		o.RetryEvery = 15 * time.Second
+	}
+	t := i18n.For(o.Lang)
+	com := &common.Common{
+		Styles: themes.Get(themes.Resolve(o.Theme, o.NoColor, true)),
+		Text:   t, Lang: t.Lang, Now: o.Now,
+		ForcedOffline: o.Client == nil,
+		Online:        o.Client != nil, // optimistic until the first answer
+	}
+	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New()}
+	m.pages = []common.Page{catalog.New(com, o.Store, o.Client)}
+	m.applyTheme()
+	return m
+}
+
+// Init loads the cache first, so the screen fills at once, then refreshes
+// from the server in the background.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.active().Init(), loadSyncState(m.opts.Store), tea.RequestBackgroundColor}
+	if !m.com.ForcedOffline {
+		m.syncing = true
+		cmds = append(cmds, refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, false))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) active() common.Page { return m.pages[m.page] }
+
+// Update routes messages: global ones here, the rest to the active page.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if m.opts.Theme == "" || m.opts.Theme == themes.Auto {
+			m.com.Styles = themes.Get(themes.Resolve(m.opts.Theme, m.opts.NoColor, msg.IsDark()))
+			m.applyTheme()
+		}
+		return m, nil
+	case tea.EnvMsg:
+		m.com.InTmux = msg.Getenv("TMUX") != ""
+		return m, nil
+	case tea.KeyPressMsg:
+		if cmd, handled := m.globalKey(msg); handled {
+			return m, cmd
+		}
+	case syncStateMsg:
+		m.syncedAt = msg.state.SyncedAt
+		return m, nil
+	case syncedMsg:
+		return m, m.synced(msg)
+	case retryMsg:
+		if msg.gen != m.retryGen || m.com.Online || m.syncing {
+			return m, nil
+		}
+		m.syncing = true
+		return m, refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, false)
+	case common.ConnectivityMsg:
+		return m, m.setOnline(msg.Online)
+	case common.ToastMsg:
+		return m, m.toast.Push(msg.Text, msg.Error)
+	case toast.ExpireMsg:
+		m.toast.Expire(msg)
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.pages[m.page], cmd = m.active().Update(msg)
+	return m, cmd
+}
+
+// globalKey handles keys that mean the same on every page. Text fields get
+// every key but ctrl+c.
+func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.keys
+	if key.Matches(msg, k.ForceQuit) {
+		return tea.Quit, true
+	}
+	if m.showHelp {
+		if key.Matches(msg, k.Help, k.Quit) || msg.String() == "esc" {
+			m.showHelp = false
+		}
+		return nil, true
+	}
+	if m.active().Capturing() {
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit, true
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		return nil, true
+	case key.Matches(msg, k.Refresh):
+		return m.refresh(), true
+	case key.Matches(msg, k.Next):
+		m.page = (m.page + 1) % len(m.pages)
+		return nil, true
+	case key.Matches(msg, k.Prev):
+		m.page = (m.page + len(m.pages) - 1) % len(m.pages)
+		return nil, true
+	}
+	if n := int(msg.Code - '1'); msg.Text != "" && n >= 0 && n < len(m.pages) && len(msg.Text) == 1 {
+		m.page = n
+		return nil, true
+	}
+	return nil, false
+}
+
+// refresh is ctrl+r: ask the server now and say what happened.
+func (m *Model) refresh() tea.Cmd {
+	t := m.com.Text
+	if m.com.ForcedOffline {
+		return m.toast.Push(t.OfflineNoRefresh, false)
+	}
+	if m.syncing {
+		return nil
+	}
+	m.syncing = true
+	return refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, true)
+}
+
+func (m *Model) synced(msg syncedMsg) tea.Cmd {
+	m.syncing = false
+	t := m.com.Text
+	if msg.err != nil {
+		if client.IsOffline(msg.err) {
+			cmd := m.setOnline(false)
+			if msg.userAsked {
+				cmd = tea.Batch(cmd, m.toast.Push(t.RetryHint, true))
+			}
+			return cmd
+		}
+		return tea.Batch(m.setOnline(client.ProblemCode(msg.err) != ""),
+			m.toast.Push(fmt.Sprintf(t.ServerError, msg.err.Error()), true))
+	}
+	m.syncedAt = msg.at
+	cmds := []tea.Cmd{m.setOnline(true)}
+	if msg.changed {
+		var cmd tea.Cmd
+		m.pages[m.page], cmd = m.active().Update(common.CatalogSyncedMsg{Changed: true, Count: msg.count, At: msg.at})
+		cmds = append(cmds, cmd)
+	}
+	if msg.userAsked {
+		text := t.RefreshedUnchanged
+		if msg.changed {
+			text = fmt.Sprintf(t.Refreshed, msg.count)
+		}
+		cmds = append(cmds, m.toast.Push(text, false))
+	}
+	return tea.Batch(cmds...)
+}
+
+// setOnline records connectivity. Going (or staying) offline schedules one
+// retry, so the TUI comes back online by itself when the server returns;
+// each schedule bumps retryGen, so only the latest timer ever acts.
+func (m *Model) setOnline(online bool) tea.Cmd {
+	if m.com.Online != online {
+		m.com.Online = online
+		m.resize() // the offline banner takes a line from the page
+	}
+	if online || m.com.ForcedOffline || m.syncing {
+		return nil // a sync in flight will decide when it answers
+	}
+	m.retryGen++
+	return retryAfter(m.opts.RetryEvery, m.retryGen)
+}
+
+func (m *Model) applyTheme() {
+	st := m.com.Styles
+	m.help.Styles.ShortKey, m.help.Styles.FullKey = st.HelpKey, st.HelpKey
+	m.help.Styles.ShortDesc, m.help.Styles.FullDesc = st.HelpDesc, st.HelpDesc
+	m.help.Styles.ShortSeparator, m.help.Styles.FullSeparator = st.HelpSep, st.HelpSep
+	m.help.Styles.Ellipsis = st.HelpSep
+}
+
+func (m *Model) resize() {
+	for _, p := range m.pages {
+		p.SetSize(m.width, m.bodyHeight())
+	}
+}

@@ -1,0 +1,86 @@
+// Package common is what the root model shares with its pages: the theme,
+// the language, connectivity, the Page interface and the few messages pages
+// send to the root (toasts, connectivity).
+package common
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/themes"
+	"github.com/gecli/gecli/tui/i18n"
+)
+
+// Common is owned by the root and read by pages when they draw. Pages never
+// write to it; they send messages instead.
+type Common struct {
+	Styles        themes.Styles
+	Text          *i18n.Text
+	Lang          api.Lang
+	Online        bool // the last call to the server succeeded
+	ForcedOffline bool // --offline: never call the server
+	InTmux        bool // wrap OSC 52 for tmux
+	Now           func() time.Time
+}
+
+// Page is one screen under the root. Children return strings; only the
+// root builds a tea.View.
+type Page interface {
+	help.KeyMap
+	Init() tea.Cmd
+	Update(tea.Msg) (Page, tea.Cmd)
+	View() string
+	SetSize(width, height int)
+	// Capturing reports whether a text field has focus, so the root lets
+	// keys like q and ? reach it instead of quitting or opening help.
+	Capturing() bool
+	Title() string
+}
+
+// ConnectivityMsg tells the root whether the server was just reached.
+type ConnectivityMsg struct {
+	Online bool
+	Err    error
+}
+
+// ToastMsg asks the root to show a short message.
+type ToastMsg struct {
+	Text  string
+	Error bool
+}
+
+// CatalogSyncedMsg is sent to pages after a background refresh of the
+// catalog; Changed means the cache now holds something new.
+type CatalogSyncedMsg struct {
+	Changed bool
+	Count   int
+	At      time.Time
+}
+
+// Toast returns a Cmd that shows text.
+func Toast(text string, isError bool) tea.Cmd {
+	return func() tea.Msg { return ToastMsg{Text: text, Error: isError} }
+}
+
+// Connectivity returns a Cmd reporting whether the server answered.
+func Connectivity(online bool, err error) tea.Cmd {
+	return func() tea.Msg { return ConnectivityMsg{Online: online, Err: err} }
+}
+
+// Copy puts text on the clipboard with OSC 52 and, inside tmux, also wraps
+// it in tmux's passthrough so it reaches the outer terminal. Terminals never
+// confirm, so the toast says what was attempted, not that it worked.
+func Copy(c *Common, label, text string) tea.Cmd {
+	if text == "" {
+		return Toast(c.Text.CopyNothing, true)
+	}
+	cmds := []tea.Cmd{tea.SetClipboard(text)}
+	if c.InTmux {
+		cmds = append(cmds, tea.Raw(ansi.TmuxPassthrough(ansi.SetSystemClipboard(text))))
+	}
+	return tea.Batch(append(cmds, Toast(sprintf(c.Text.Copied, label), false))...)
+}

@@ -1,0 +1,136 @@
+// Package i18n holds every sentence the TUI shows, in pt-BR (the default)
+// and English. A struct, not a map: a missing translation is a compile
+// error, not a blank on screen.
+package i18n
+
+import (
+	"time"
+
+	"github.com/gecli/gecli/api"
+)
+
+// Text is the UI's wording in one language.
+type Text struct {
+	Lang api.Lang
+
+	AppName, Version                         string
+	Online, Offline, OfflineForced, Syncing  string
+	OfflineBanner                            string // %s server, %s last sync
+	OfflineBannerNever                       string // %s server
+	Refreshed, RefreshedUnchanged, RetryHint string
+	OfflineNoRefresh                         string
+	ServerError                              string // %s detail
+	Copied                                   string // %s what
+	CopyNothing                              string
+	TabCatalog                               string
+
+	// Keys (help).
+	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
+	KeyCategory, KeyEnv, KeyPage, KeyEnds, KeyCopyDoc, KeyCopyHMG, KeyCopyPRD            string
+	HelpTitle, HelpGlobal, HelpPage, HelpClose                                           string
+
+	// Catalog.
+	SearchPlaceholder, SearchLabel, CategoryLabel, EnvLabel, All string
+	Count                                                        string // %d shown, %d total
+	NoMatch, NoMatchHint, EmptyCache, EmptyCacheOffline          string
+	Loading                                                      string
+	Owner, NotOffered                                            string
+
+	// Documentation.
+	DocsTitle, DocsEndpoints, DocsDocument, DocsTerms, DocsRule, DocsOwner    string
+	DocsLoading, DocsFromCache, DocsUnavailable, DocsNoEndpoints, DocsNoCache string
+	DocsTermsVersion                                                          string // %s id, %s version
+	URLDoc, URLHMG, URLPRD                                                    string
+}
+
+// For returns the text of a language.
+func For(lang api.Lang) *Text {
+	if lang == api.En {
+		return &en
+	}
+	return &ptBR
+}
+
+var ptBR = Text{
+	Lang:    api.PtBR,
+	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
+	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
+	OfflineBanner:      "OFFLINE · sem conexão com %s · catálogo em cache de %s · ctrl+r tenta de novo",
+	OfflineBannerNever: "OFFLINE · sem conexão com %s · ctrl+r tenta de novo",
+	Refreshed:          "Catálogo atualizado: %d APIs", RefreshedUnchanged: "Catálogo já estava atualizado",
+	RetryHint:        "Sem conexão com o servidor; exibindo o cache. ctrl+r tenta de novo.",
+	OfflineNoRefresh: "Modo offline (--offline): nada é buscado no servidor.",
+	ServerError:      "O servidor recusou o pedido: %s",
+	Copied:           "%s enviado à área de transferência (OSC 52). Se não colar, seu terminal bloqueia OSC 52.",
+	CopyNothing:      "Nada para copiar aqui.",
+	TabCatalog:       "Catálogo",
+
+	KeyNext: "próxima página", KeyPrev: "página anterior", KeySearch: "buscar", KeyRefresh: "atualizar",
+	KeyHelp: "ajuda", KeyQuit: "sair", KeyMove: "mover", KeyOpen: "documentação", KeyBack: "voltar",
+	KeyCategory: "categoria", KeyEnv: "ambiente", KeyPage: "página", KeyEnds: "início/fim",
+	KeyCopyDoc: "copiar URL do documento", KeyCopyHMG: "copiar URL HMG", KeyCopyPRD: "copiar URL PRD",
+	HelpTitle: "Ajuda — atalhos", HelpGlobal: "Em todas as páginas", HelpPage: "Nesta página", HelpClose: "? ou esc fecha a ajuda",
+
+	SearchPlaceholder: "nome, sigla, descrição ou responsável", SearchLabel: "Buscar",
+	CategoryLabel: "Categoria", EnvLabel: "Ambiente", All: "Todas",
+	Count:   "%d de %d APIs",
+	NoMatch: "Nenhuma API encontrada.", NoMatchHint: "Mude a busca ou os filtros; esc limpa a busca.",
+	EmptyCache:        "O catálogo ainda não foi baixado.",
+	EmptyCacheOffline: "O catálogo ainda não foi baixado e o servidor está inacessível. ctrl+r tenta de novo.",
+	Loading:           "Carregando o catálogo…",
+	Owner:             "Responsável", NotOffered: "não oferecido",
+
+	DocsTitle: "Documentação", DocsEndpoints: "Endpoints", DocsDocument: "Documento OpenAPI",
+	DocsTerms: "Termo de uso", DocsRule: "Regra de aprovação", DocsOwner: "Responsável técnico",
+	DocsLoading: "Carregando a documentação…", DocsFromCache: "cópia em cache de %s",
+	DocsUnavailable: "Documentação indisponível: %s", DocsNoEndpoints: "O documento não descreve endpoints.",
+	DocsNoCache:      "sem conexão e sem cópia em cache; abra esta documentação uma vez online para guardá-la",
+	DocsTermsVersion: "%s (versão %s)",
+	URLDoc:           "URL do documento", URLHMG: "URL de homologação", URLPRD: "URL de produção",
+}
+
+var en = Text{
+	Lang:    api.En,
+	AppName: "gecli · Client Management", Version: "Version %s",
+	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",
+	OfflineBanner:      "OFFLINE · cannot reach %s · catalog cached at %s · ctrl+r retries",
+	OfflineBannerNever: "OFFLINE · cannot reach %s · ctrl+r retries",
+	Refreshed:          "Catalog updated: %d APIs", RefreshedUnchanged: "Catalog was already up to date",
+	RetryHint:        "Cannot reach the server; showing the cache. ctrl+r retries.",
+	OfflineNoRefresh: "Offline mode (--offline): nothing is fetched from the server.",
+	ServerError:      "The server refused the request: %s",
+	Copied:           "%s sent to the clipboard (OSC 52). If it does not paste, your terminal blocks OSC 52.",
+	CopyNothing:      "Nothing to copy here.",
+	TabCatalog:       "Catalog",
+
+	KeyNext: "next page", KeyPrev: "previous page", KeySearch: "search", KeyRefresh: "refresh",
+	KeyHelp: "help", KeyQuit: "quit", KeyMove: "move", KeyOpen: "documentation", KeyBack: "back",
+	KeyCategory: "category", KeyEnv: "environment", KeyPage: "page", KeyEnds: "first/last",
+	KeyCopyDoc: "copy document URL", KeyCopyHMG: "copy staging URL", KeyCopyPRD: "copy production URL",
+	HelpTitle: "Help — keys", HelpGlobal: "On every page", HelpPage: "On this page", HelpClose: "? or esc closes help",
+
+	SearchPlaceholder: "name, acronym, description or owner", SearchLabel: "Search",
+	CategoryLabel: "Category", EnvLabel: "Environment", All: "All",
+	Count:   "%d of %d APIs",
+	NoMatch: "No API found.", NoMatchHint: "Change the search or filters; esc clears the search.",
+	EmptyCache:        "The catalog has not been downloaded yet.",
+	EmptyCacheOffline: "The catalog has not been downloaded yet and the server is unreachable. ctrl+r retries.",
+	Loading:           "Loading the catalog…",
+	Owner:             "Owner", NotOffered: "not offered",
+
+	DocsTitle: "Documentation", DocsEndpoints: "Endpoints", DocsDocument: "OpenAPI document",
+	DocsTerms: "Terms of use", DocsRule: "Approval rule", DocsOwner: "Technical owner",
+	DocsLoading: "Loading the documentation…", DocsFromCache: "cached copy from %s",
+	DocsUnavailable: "Documentation unavailable: %s", DocsNoEndpoints: "The document describes no endpoints.",
+	DocsNoCache:      "offline and no cached copy; open this documentation once while online to keep it",
+	DocsTermsVersion: "%s (version %s)",
+	URLDoc:           "Document URL", URLHMG: "Staging URL", URLPRD: "Production URL",
+}
+
+// DateTime writes a local timestamp the way each language does.
+func (t *Text) DateTime(tm time.Time) string {
+	if t.Lang == api.En {
+		return tm.Local().Format("2006-01-02 15:04")
+	}
+	return tm.Local().Format("02/01/2006 15:04")
+}

@@ -1,0 +1,155 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/tui/common"
+)
+
+// docsView is the Documentação of one API: its URLs, terms, rule and the
+// endpoints read from its OpenAPI document.
+type docsView struct {
+	api       api.API
+	loading   bool
+	endpoints []client.Endpoint
+	cachedAt  time.Time
+	err       error
+	offset    int
+}
+
+// docsHeaderLines is how many lines the header of the docs view takes.
+const docsHeaderLines = 11
+
+func (p *Page) openDocs() tea.Cmd {
+	if p.selected >= len(p.matches) {
+		return nil
+	}
+	a := p.matches[p.selected]
+	p.docs = &docsView{api: a, loading: true}
+	return loadDocs(p.client, p.store, a.ID, p.com.Now())
+}
+
+func (p *Page) docsLoaded(msg docsMsg) tea.Cmd {
+	if p.docs == nil || p.docs.api.ID != msg.apiID {
+		return nil // the user already left this API
+	}
+	d := p.docs
+	d.loading, d.endpoints, d.cachedAt, d.err = false, msg.endpoints, msg.cachedAt, msg.err
+	switch {
+	case msg.reached && !p.com.Online:
+		return common.Connectivity(true, nil)
+	case msg.netErr != nil && p.com.Online:
+		return common.Connectivity(false, msg.netErr)
+	}
+	return nil
+}
+
+func (p *Page) docsKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, d, t := p.keys, p.docs, p.com.Text
+	switch {
+	case key.Matches(msg, k.Back):
+		p.docs = nil
+	case key.Matches(msg, k.CopyDoc):
+		return common.Copy(p.com, t.URLDoc, d.api.OpenAPIURL)
+	case key.Matches(msg, k.CopyHMG):
+		return common.Copy(p.com, t.URLHMG, d.api.BaseURL(api.EnvHMG))
+	case key.Matches(msg, k.CopyPRD):
+		return common.Copy(p.com, t.URLPRD, d.api.BaseURL(api.EnvPRD))
+	case key.Matches(msg, k.Down):
+		d.scroll(1, p.docsListHeight())
+	case key.Matches(msg, k.Up):
+		d.scroll(-1, p.docsListHeight())
+	case key.Matches(msg, k.PageDown):
+		d.scroll(p.docsListHeight(), p.docsListHeight())
+	case key.Matches(msg, k.PageUp):
+		d.scroll(-p.docsListHeight(), p.docsListHeight())
+	case key.Matches(msg, k.End):
+		d.scroll(len(d.endpoints), p.docsListHeight())
+	case key.Matches(msg, k.Home):
+		d.scroll(-len(d.endpoints), p.docsListHeight())
+	}
+	return nil
+}
+
+func (d *docsView) scroll(delta, visible int) {
+	d.offset = max(0, min(d.offset+delta, len(d.endpoints)-visible))
+}
+
+func (p *Page) docsListHeight() int { return max(1, p.height-docsHeaderLines) }
+
+func (p *Page) docsView() string {
+	st, t, d := p.com.Styles, p.com.Text, p.docs
+	a := d.api
+	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 20)) }
+	url := func(env api.Environment, copyKey string) string {
+		u := a.BaseURL(env)
+		if u == "" {
+			return label(env.Label(t.Lang)) + st.Subtle.Render(t.NotOffered)
+		}
+		return label(env.Label(t.Lang)) + st.URL.Render(u) + st.Subtle.Render("  ["+copyKey+"]")
+	}
+	rule := fmt.Sprintf("HMG: %s · PRD: %s", a.Rule.HMG.Label(t.Lang), a.Rule.PRD.Label(t.Lang))
+	lines := []string{
+		st.AppName.Render(t.DocsTitle+" · ") + st.CardTitle.Render(a.Name) + st.CardAcronym.Render(" ("+a.Acronym+")"),
+		st.Text.Render(a.Description),
+		"",
+		label(t.DocsOwner) + st.Text.Render(a.Owner),
+		url(api.EnvHMG, "h"),
+		url(api.EnvPRD, "p"),
+		label(t.DocsDocument) + st.URL.Render(a.OpenAPIURL) + st.Subtle.Render("  [c]"),
+		label(t.DocsTerms) + st.Text.Render(fmt.Sprintf(t.DocsTermsVersion, a.Terms.ID, a.Terms.Version)),
+		label(t.DocsRule) + st.Text.Render(rule),
+		"",
+		p.endpointsTitle(),
+	}
+	for i, l := range lines {
+		lines[i] = common.Truncate(l, p.width)
+	}
+	return strings.Join(lines, "\n") + "\n" + p.endpointList()
+}
+
+func (p *Page) endpointsTitle() string {
+	st, t, d := p.com.Styles, p.com.Text, p.docs
+	title := st.Bold.Render(fmt.Sprintf("%s (%d)", t.DocsEndpoints, len(d.endpoints)))
+	if !d.cachedAt.IsZero() {
+		title += st.Warning.Render("  " + fmt.Sprintf(t.DocsFromCache, t.DateTime(d.cachedAt)))
+	}
+	return title
+}
+
+func (p *Page) endpointList() string {
+	st, t, d := p.com.Styles, p.com.Text, p.docs
+	switch {
+	case d.loading:
+		return st.Subtle.Render(t.DocsLoading)
+	case errors.Is(d.err, errNoCachedDoc):
+		return st.Warning.Render(fmt.Sprintf(t.DocsUnavailable, t.DocsNoCache))
+	case d.err != nil:
+		return st.Error.Render(fmt.Sprintf(t.DocsUnavailable, d.err.Error()))
+	case len(d.endpoints) == 0:
+		return st.Subtle.Render(t.DocsNoEndpoints)
+	}
+	pathWidth := 0
+	for _, e := range d.endpoints {
+		pathWidth = max(pathWidth, len(e.Path))
+	}
+	pathWidth = min(pathWidth, p.width/2)
+	end := min(len(d.endpoints), d.offset+p.docsListHeight())
+	rows := make([]string, 0, end-d.offset)
+	for _, e := range d.endpoints[d.offset:end] {
+		method := st.Method[e.Method]
+		row := method.Render(common.PadRight(e.Method, 6)) + " " +
+			st.Path.Render(common.PadRight(common.Truncate(e.Path, pathWidth), pathWidth)) + "  " +
+			st.Subtle.Render(e.Summary)
+		rows = append(rows, common.Truncate(row, p.width))
+	}
+	return strings.Join(rows, "\n")
+}

@@ -1,0 +1,60 @@
+package catalog
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/gecli/gecli/tui/i18n"
+)
+
+// keyMap holds the catalog's keys. It is built per page from the language,
+// never a package-level variable.
+type keyMap struct {
+	Up, Down, Left, Right, PageUp, PageDown, Home, End key.Binding
+	Search, Open, Back, Category, Env                  key.Binding
+	CopyDoc, CopyHMG, CopyPRD                          key.Binding
+}
+
+func newKeyMap(t *i18n.Text) keyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return keyMap{
+		Up:       b("↑/k", t.KeyMove, "up", "k"),
+		Down:     b("↓/j", t.KeyMove, "down", "j"),
+		Left:     b("←/h", t.KeyMove, "left", "h"),
+		Right:    b("→/l", t.KeyMove, "right", "l"),
+		PageUp:   b("pgup", t.KeyPage, "pgup"),
+		PageDown: b("pgdn", t.KeyPage, "pgdown"),
+		Home:     b("g/G", t.KeyEnds, "g", "home"),
+		End:      b("G", t.KeyEnds, "G", "end"),
+		Search:   b("/", t.KeySearch, "/"),
+		Open:     b("enter", t.KeyOpen, "enter"),
+		Back:     b("esc", t.KeyBack, "esc", "backspace"),
+		Category: b("c", t.KeyCategory, "c"),
+		Env:      b("e", t.KeyEnv, "e"),
+		CopyDoc:  b("c", t.KeyCopyDoc, "c"),
+		CopyHMG:  b("h", t.KeyCopyHMG, "h"),
+		CopyPRD:  b("p", t.KeyCopyPRD, "p"),
+	}
+}
+
+// ShortHelp lists the keys of the current view (grid or documentation).
+func (p *Page) ShortHelp() []key.Binding {
+	k := p.keys
+	if p.docs != nil {
+		return []key.Binding{k.Back, k.CopyDoc, k.CopyHMG, k.CopyPRD, k.Down}
+	}
+	return []key.Binding{k.Search, k.Open, k.Category, k.Env, k.Down}
+}
+
+// FullHelp groups every key of the current view.
+func (p *Page) FullHelp() [][]key.Binding {
+	k := p.keys
+	if p.docs != nil {
+		return [][]key.Binding{{k.Back, k.Up, k.Down, k.PageUp, k.PageDown}, {k.CopyDoc, k.CopyHMG, k.CopyPRD}}
+	}
+	return [][]key.Binding{
+		{k.Search, k.Open, k.Category, k.Env, k.Back},
+		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home},
+	}
+}

@@ -1,0 +1,248 @@
+// Package catalog is the Catálogo page: a grid of API cards filtered as
+// you type (search, category, environment), and the Documentação view of
+// one API. Everything it shows comes from the local cache, so it works the
+// same online and offline.
+package catalog
+
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
+)
+
+// Page is the catalog page.
+type Page struct {
+	com    *common.Common
+	store  *store.Store
+	client *client.Client // nil in --offline mode
+	keys   keyMap
+
+	search    textinput.Model
+	searching bool
+	category  int // 0: all; i: api.Categories[i-1]
+	env       int // 0: all; i: api.Environments[i-1]
+
+	byID    map[string]api.API
+	total   int
+	matches []api.API // what the grid shows, in order
+	loaded  bool
+	loadErr error
+	seq     int // the latest query; older answers are dropped
+
+	selected, firstRow int
+	width, height      int
+
+	docs *docsView
+}
+
+// New builds the page. c may be nil (offline mode).
+func New(com *common.Common, s *store.Store, c *client.Client) *Page {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = com.Text.SearchPlaceholder
+	in.CharLimit = api.MaxQueryLen
+	styles := in.Styles()
+	styles.Cursor.Blink = false
+	in.SetStyles(styles)
+	return &Page{com: com, store: s, client: c, keys: newKeyMap(com.Text), search: in, byID: map[string]api.API{}}
+}
+
+func (p *Page) Title() string   { return p.com.Text.TabCatalog }
+func (p *Page) Capturing() bool { return p.searching }
+func (p *Page) Init() tea.Cmd   { return p.reload() }
+func (p *Page) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.search.SetWidth(max(10, w/3))
+	p.clampScroll()
+}
+
+func (p *Page) query() store.CatalogQuery {
+	q := store.CatalogQuery{Text: p.search.Value()}
+	if p.category > 0 {
+		q.Category = api.Categories[p.category-1]
+	}
+	if p.env > 0 {
+		q.Env = api.Environments[p.env-1]
+	}
+	return q
+}
+
+func (p *Page) reload() tea.Cmd {
+	p.seq++
+	return loadCatalog(p.store, p.query(), p.seq)
+}
+
+func (p *Page) requery() tea.Cmd {
+	p.seq++
+	return queryIDs(p.store, p.query(), p.seq)
+}
+
+// Update handles keys and the answers of the page's own Cmds.
+func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.seq != p.seq {
+			return p, nil
+		}
+		p.loaded, p.loadErr = true, msg.err
+		if msg.err == nil {
+			p.byID = make(map[string]api.API, len(msg.items))
+			for _, a := range msg.items {
+				p.byID[a.ID] = a
+			}
+			p.total = len(msg.items)
+			p.setMatches(msg.ids, true)
+		}
+		return p, nil
+	case idsMsg:
+		if msg.seq != p.seq {
+			return p, nil // a newer keystroke already asked again
+		}
+		if msg.err != nil {
+			return p, common.Toast(msg.err.Error(), true)
+		}
+		p.setMatches(msg.ids, false)
+		return p, nil
+	case common.CatalogSyncedMsg:
+		if msg.Changed {
+			return p, p.reload()
+		}
+		return p, nil
+	case docsMsg:
+		return p, p.docsLoaded(msg)
+	case tea.KeyPressMsg:
+		if p.docs != nil {
+			return p, p.docsKey(msg)
+		}
+		if p.searching {
+			return p, p.searchKey(msg)
+		}
+		return p, p.gridKey(msg)
+	case tea.MouseWheelMsg:
+		p.wheel(msg.Mouse().Button)
+	}
+	return p, nil
+}
+
+// setMatches maps ids onto the loaded catalog. keepSelection keeps the
+// selected API selected across a background reload.
+func (p *Page) setMatches(ids []string, keepSelection bool) {
+	prev := ""
+	if keepSelection && p.selected < len(p.matches) {
+		prev = p.matches[p.selected].ID
+	}
+	p.matches = p.matches[:0]
+	for _, id := range ids {
+		if a, ok := p.byID[id]; ok {
+			p.matches = append(p.matches, a)
+		}
+	}
+	p.selected = max(0, slices.IndexFunc(p.matches, func(a api.API) bool { return a.ID == prev }))
+	p.clampScroll()
+}
+
+func (p *Page) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		p.searching = false
+		p.search.Blur()
+		if p.search.Value() == "" {
+			return nil
+		}
+		p.search.SetValue("")
+		return p.requery()
+	case "enter", "tab", "down":
+		p.searching = false
+		p.search.Blur()
+		return nil
+	}
+	before := p.search.Value()
+	var cmd tea.Cmd
+	p.search, cmd = p.search.Update(msg)
+	if p.search.Value() != before {
+		return tea.Batch(cmd, p.requery())
+	}
+	return cmd
+}
+
+func (p *Page) gridKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.keys
+	cols := p.cols()
+	switch {
+	case key.Matches(msg, k.Search):
+		p.searching = true
+		return p.search.Focus()
+	case key.Matches(msg, k.Back):
+		if p.search.Value() != "" {
+			p.search.SetValue("")
+			return p.requery()
+		}
+	case key.Matches(msg, k.Category):
+		p.category = (p.category + 1) % (len(api.Categories) + 1)
+		return p.requery()
+	case key.Matches(msg, k.Env):
+		p.env = (p.env + 1) % (len(api.Environments) + 1)
+		return p.requery()
+	case key.Matches(msg, k.Open):
+		return p.openDocs()
+	case key.Matches(msg, k.Up):
+		p.move(-cols)
+	case key.Matches(msg, k.Down):
+		p.move(cols)
+	case key.Matches(msg, k.Left):
+		p.move(-1)
+	case key.Matches(msg, k.Right):
+		p.move(1)
+	case key.Matches(msg, k.PageUp):
+		p.move(-cols * p.visibleRows())
+	case key.Matches(msg, k.PageDown):
+		p.move(cols * p.visibleRows())
+	case key.Matches(msg, k.End):
+		p.move(len(p.matches))
+	case key.Matches(msg, k.Home):
+		p.move(-len(p.matches))
+	}
+	return nil
+}
+
+func (p *Page) wheel(b tea.MouseButton) {
+	if p.docs != nil {
+		p.docs.scroll(map[tea.MouseButton]int{tea.MouseWheelDown: 3, tea.MouseWheelUp: -3}[b], p.docsListHeight())
+		return
+	}
+	switch b {
+	case tea.MouseWheelDown:
+		p.move(p.cols())
+	case tea.MouseWheelUp:
+		p.move(-p.cols())
+	}
+}
+
+func (p *Page) move(delta int) {
+	if len(p.matches) == 0 {
+		return
+	}
+	p.selected = min(max(p.selected+delta, 0), len(p.matches)-1)
+	p.clampScroll()
+}
+
+// clampScroll keeps the selected card's row on screen.
+func (p *Page) clampScroll() {
+	cols, rows := p.cols(), p.visibleRows()
+	row := p.selected / cols
+	if row < p.firstRow {
+		p.firstRow = row
+	}
+	if row >= p.firstRow+rows {
+		p.firstRow = row - rows + 1
+	}
+	lastRow := max(0, (len(p.matches)-1)/cols)
+	p.firstRow = max(0, min(p.firstRow, lastRow-rows+1))
+}

@@ -1,0 +1,66 @@
+package catalog
+
+import (
+	"fmt"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/cards"
+)
+
+// barHeight is the filter bar above the grid.
+const barHeight = 2
+
+func (p *Page) cols() int {
+	cols, _ := cards.Layout(p.width)
+	return cols
+}
+
+func (p *Page) visibleRows() int { return max(1, (p.height-barHeight)/cards.Height) }
+
+// View draws the grid or the documentation of the selected API.
+func (p *Page) View() string {
+	if p.docs != nil {
+		return p.docsView()
+	}
+	return p.filterBar() + "\n\n" + p.grid()
+}
+
+func (p *Page) filterBar() string {
+	st, t := p.com.Styles, p.com.Text
+	var search string
+	if p.searching || p.search.Value() != "" {
+		search = st.Prompt.Render("/ "+t.SearchLabel+": ") + p.search.View()
+	} else {
+		search = st.Subtle.Render("/ " + t.SearchLabel)
+	}
+	cat, env := t.All, t.All
+	catStyle, envStyle := st.FilterOff, st.FilterOff
+	if p.category > 0 {
+		cat, catStyle = api.Categories[p.category-1].Label(t.Lang), st.FilterOn
+	}
+	if p.env > 0 {
+		env, envStyle = api.Environments[p.env-1].Badge(), st.FilterOn
+	}
+	filters := st.Subtle.Render("c "+t.CategoryLabel+": ") + catStyle.Render(cat) +
+		st.Subtle.Render("  e "+t.EnvLabel+": ") + envStyle.Render(env)
+	count := st.Subtle.Render(fmt.Sprintf(t.Count, len(p.matches), p.total))
+	return common.Spread(search+"   "+filters, count, p.width)
+}
+
+func (p *Page) grid() string {
+	st, t := p.com.Styles, p.com.Text
+	switch {
+	case !p.loaded:
+		return st.Subtle.Render(t.Loading)
+	case p.loadErr != nil:
+		return st.Error.Render(p.loadErr.Error())
+	case p.total == 0 && !p.com.Online:
+		return st.Warning.Render(t.EmptyCacheOffline)
+	case p.total == 0:
+		return st.Subtle.Render(t.EmptyCache)
+	case len(p.matches) == 0:
+		return st.Bold.Render(t.NoMatch) + "\n" + st.Subtle.Render(t.NoMatchHint)
+	}
+	return cards.Grid(st, t, p.matches, p.width, p.firstRow, p.visibleRows(), p.selected)
+}
