@@ -70,7 +70,7 @@ func build(name string, p Palette) Styles {
 		CardMeta:    fg(p.Subtle),
 		BadgeHMG:    badge(p.Info),
 		BadgePRD:    badge(p.Success),
-		BadgeOff:    fg(p.Subtle).Strikethrough(true).Padding(0, 1),
+		BadgeOff:    fg(p.Subtle).Strikethrough(true),
 		Category:    fg(p.Primary),
 
 		Prompt:    fg(p.Primary).Bold(true),

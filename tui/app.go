@@ -49,6 +49,7 @@ type Model struct {
 
 	width, height int
 	syncing       bool
+	prefetching   bool
 	syncedAt      time.Time
 	retryGen      int
 }
@@ -118,6 +119,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.syncing = true
 		return m, refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, false)
+	case prefetchedMsg:
+		// Quiet by design: a failed prefetch only means fewer documents
+		// offline, and the next sync tries again.
+		m.prefetching = false
+		return m, nil
 	case common.ConnectivityMsg:
 		return m, m.setOnline(msg.Online)
 	case common.ToastMsg:
@@ -198,6 +204,10 @@ func (m *Model) synced(msg syncedMsg) tea.Cmd {
 	}
 	m.syncedAt = msg.at
 	cmds := []tea.Cmd{m.setOnline(true)}
+	if !m.prefetching {
+		m.prefetching = true
+		cmds = append(cmds, prefetchDocs(m.opts.Client, m.opts.Store, m.opts.Now))
+	}
 	if msg.changed {
 		var cmd tea.Cmd
 		m.pages[m.page], cmd = m.active().Update(common.CatalogSyncedMsg{Changed: true, Count: msg.count, At: msg.at})

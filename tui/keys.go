@@ -22,21 +22,7 @@ func newGlobalKeys(t *i18n.Text) globalKeys {
 	}
 }
 
-// helpKeys joins the page's keys with the global ones for the help views.
-type helpKeys struct {
-	page interface {
-		ShortHelp() []key.Binding
-		FullHelp() [][]key.Binding
-	}
-	global globalKeys
-}
-
-func (h helpKeys) ShortHelp() []key.Binding {
-	g := h.global
-	return append(h.page.ShortHelp(), g.Refresh, g.Help, g.Quit)
-}
-
-func (h helpKeys) FullHelp() [][]key.Binding {
-	g := h.global
-	return append(h.page.FullHelp(), []key.Binding{g.Next, g.Prev, g.Refresh, g.Help, g.Quit, g.ForceQuit})
+// FullHelp groups the global keys in two columns.
+func (g globalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{g.Next, g.Prev, g.Refresh}, {g.Help, g.Quit, g.ForceQuit}}
 }

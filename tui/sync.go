@@ -66,3 +66,47 @@ func loadSyncState(s *store.Store) tea.Cmd {
 func retryAfter(d time.Duration, gen int) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return retryMsg{gen: gen} })
 }
+
+// prefetchedMsg reports how many OpenAPI documents a prefetch stored.
+type prefetchedMsg struct {
+	fetched int
+	err     error
+}
+
+// prefetchDocs revalidates the cached OpenAPI document of every API in the
+// cache (ETag: unchanged documents cost a 304), so the Documentação view
+// works offline for every API, not only those opened while online. It
+// stops at the first error: the next sync tries again.
+func prefetchDocs(c *client.Client, s *store.Store, now func() time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		ids, err := s.CatalogIDs(ctx, store.CatalogQuery{})
+		if err != nil {
+			return prefetchedMsg{err: err}
+		}
+		n := 0
+		for _, id := range ids {
+			cached, ok, err := s.APIDoc(ctx, id)
+			if err != nil {
+				return prefetchedMsg{fetched: n, err: err}
+			}
+			etag := ""
+			if ok {
+				etag = cached.ETag
+			}
+			doc, err := c.OpenAPIDocument(ctx, id, etag)
+			if err != nil {
+				return prefetchedMsg{fetched: n, err: err}
+			}
+			if doc.NotModified {
+				continue
+			}
+			if err := s.SaveAPIDoc(ctx, id, store.Doc{Body: doc.Body, ETag: doc.ETag, FetchedAt: now()}); err != nil {
+				return prefetchedMsg{fetched: n, err: err}
+			}
+			n++
+		}
+		return prefetchedMsg{fetched: n}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -88,21 +89,30 @@ func (m *Model) banner() string {
 	return common.Truncate(st.Banner.Render("⚠ "+text), m.width)
 }
 
-// footer shows the version at the bottom left (FAQ 5.2) and the key help.
+// footer shows the version at the bottom left (FAQ 5.2), the page's keys,
+// and "? ajuda • q sair" pinned at the right so they are never cut off.
 func (m *Model) footer() string {
 	st, t := m.com.Styles, m.com.Text
 	version := st.Version.Render(fmt.Sprintf(t.Version, m.opts.Build.Version)) + st.HelpSep.Render(" │ ")
-	m.help.SetWidth(max(0, m.width-lipgloss.Width(version)))
-	return common.Truncate(version+m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
+	h := m.help
+	right := h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
+	h.SetWidth(max(0, m.width-lipgloss.Width(version)-lipgloss.Width(right)-2))
+	left := version + h.ShortHelpView(append(m.active().ShortHelp(), m.keys.Refresh))
+	return common.Spread(left, right, m.width)
 }
 
+// fullHelp lists the page's keys, then the global ones, each under a
+// heading, so narrow terminals stack them instead of cutting columns.
 func (m *Model) fullHelp() string {
 	st, t := m.com.Styles, m.com.Text
-	title := st.Bold.Render(t.HelpTitle) + "   " + st.Subtle.Render(t.HelpClose)
-	return title + "\n\n" + m.help.FullHelpView(m.helpKeys().FullHelp())
+	h := m.help
+	h.SetWidth(m.width)
+	return strings.Join([]string{
+		st.Bold.Render(t.HelpTitle) + "   " + st.Subtle.Render(t.HelpClose), "",
+		st.Accent.Render(t.HelpPage), h.FullHelpView(m.active().FullHelp()), "",
+		st.Accent.Render(t.HelpGlobal), h.FullHelpView(m.keys.FullHelp()),
+	}, "\n")
 }
-
-func (m *Model) helpKeys() helpKeys { return helpKeys{page: m.active(), global: m.keys} }
 
 // fit cuts or pads s to exactly height lines, each at most width cells, so
 // the footer stays at the bottom whatever the page draws.

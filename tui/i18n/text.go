@@ -30,11 +30,11 @@ type Text struct {
 	HelpTitle, HelpGlobal, HelpPage, HelpClose                                           string
 
 	// Catalog.
-	SearchPlaceholder, SearchLabel, CategoryLabel, EnvLabel, All string
-	Count                                                        string // %d shown, %d total
-	NoMatch, NoMatchHint, EmptyCache, EmptyCacheOffline          string
-	Loading                                                      string
-	Owner, NotOffered                                            string
+	SearchPlaceholder, SearchLabel, CategoryLabel, EnvLabel, AllFem, AllMasc string
+	Count                                                                    string // %d shown, %d total
+	NoMatch, NoMatchHint, EmptyCache, EmptyCacheOffline                      string
+	Loading                                                                  string
+	Owner, NotOffered                                                        string
 
 	// Documentation.
 	DocsTitle, DocsEndpoints, DocsDocument, DocsTerms, DocsRule, DocsOwner    string
@@ -55,7 +55,7 @@ var ptBR = Text{
 	Lang:    api.PtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
-	OfflineBanner:      "OFFLINE · sem conexão com %s · catálogo em cache de %s · ctrl+r tenta de novo",
+	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
 	OfflineBannerNever: "OFFLINE · sem conexão com %s · ctrl+r tenta de novo",
 	Refreshed:          "Catálogo atualizado: %d APIs", RefreshedUnchanged: "Catálogo já estava atualizado",
 	RetryHint:        "Sem conexão com o servidor; exibindo o cache. ctrl+r tenta de novo.",
@@ -72,7 +72,7 @@ var ptBR = Text{
 	HelpTitle: "Ajuda — atalhos", HelpGlobal: "Em todas as páginas", HelpPage: "Nesta página", HelpClose: "? ou esc fecha a ajuda",
 
 	SearchPlaceholder: "nome, sigla, descrição ou responsável", SearchLabel: "Buscar",
-	CategoryLabel: "Categoria", EnvLabel: "Ambiente", All: "Todas",
+	CategoryLabel: "Categoria", EnvLabel: "Ambiente", AllFem: "Todas", AllMasc: "Todos",
 	Count:   "%d de %d APIs",
 	NoMatch: "Nenhuma API encontrada.", NoMatchHint: "Mude a busca ou os filtros; esc limpa a busca.",
 	EmptyCache:        "O catálogo ainda não foi baixado.",
@@ -93,7 +93,7 @@ var en = Text{
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",
-	OfflineBanner:      "OFFLINE · cannot reach %s · catalog cached at %s · ctrl+r retries",
+	OfflineBanner:      "OFFLINE · cannot reach %s · cache from %s · ctrl+r retries",
 	OfflineBannerNever: "OFFLINE · cannot reach %s · ctrl+r retries",
 	Refreshed:          "Catalog updated: %d APIs", RefreshedUnchanged: "Catalog was already up to date",
 	RetryHint:        "Cannot reach the server; showing the cache. ctrl+r retries.",
@@ -110,7 +110,7 @@ var en = Text{
 	HelpTitle: "Help — keys", HelpGlobal: "On every page", HelpPage: "On this page", HelpClose: "? or esc closes help",
 
 	SearchPlaceholder: "name, acronym, description or owner", SearchLabel: "Search",
-	CategoryLabel: "Category", EnvLabel: "Environment", All: "All",
+	CategoryLabel: "Category", EnvLabel: "Environment", AllFem: "All", AllMasc: "All",
 	Count:   "%d of %d APIs",
 	NoMatch: "No API found.", NoMatchHint: "Change the search or filters; esc clears the search.",
 	EmptyCache:        "The catalog has not been downloaded yet.",

@@ -72,8 +72,9 @@ func Card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool) s
 	return box.Width(width).Render(strings.Join(lines, "\n"))
 }
 
-// badges shows HMG and PRD; an environment the API lacks is struck through
-// rather than hidden, so columns line up and absence is visible.
+// badges shows HMG and PRD; an environment the API lacks is shown crossed
+// out ("✗HMG", also struck through) rather than hidden, so badges line up
+// and the absence reads even without colour.
 func badges(st themes.Styles, a api.API) string {
 	parts := make([]string, 0, len(api.Environments))
 	for _, env := range api.Environments {
@@ -84,7 +85,7 @@ func badges(st themes.Styles, a api.API) string {
 			}
 			parts = append(parts, style.Render(env.Badge()))
 		} else {
-			parts = append(parts, st.BadgeOff.Render(env.Badge()))
+			parts = append(parts, st.BadgeOff.Render("✗"+env.Badge()))
 		}
 	}
 	return strings.Join(parts, " ")

@@ -118,7 +118,10 @@ func (p *Page) docsView() string {
 
 func (p *Page) endpointsTitle() string {
 	st, t, d := p.com.Styles, p.com.Text, p.docs
-	title := st.Bold.Render(fmt.Sprintf("%s (%d)", t.DocsEndpoints, len(d.endpoints)))
+	title := st.Bold.Render(t.DocsEndpoints)
+	if !d.loading && d.err == nil {
+		title = st.Bold.Render(fmt.Sprintf("%s (%d)", t.DocsEndpoints, len(d.endpoints)))
+	}
 	if !d.cachedAt.IsZero() {
 		title += st.Warning.Render("  " + fmt.Sprintf(t.DocsFromCache, t.DateTime(d.cachedAt)))
 	}

@@ -34,7 +34,7 @@ func (p *Page) filterBar() string {
 	} else {
 		search = st.Subtle.Render("/ " + t.SearchLabel)
 	}
-	cat, env := t.All, t.All
+	cat, env := t.AllFem, t.AllMasc
 	catStyle, envStyle := st.FilterOff, st.FilterOff
 	if p.category > 0 {
 		cat, catStyle = api.Categories[p.category-1].Label(t.Lang), st.FilterOn

@@ -1,0 +1,130 @@
+// Package drive runs a Bubble Tea model in tests without a terminal: it
+// delivers messages, runs the returned Cmds on goroutines (as the runtime
+// does) and waits for a condition on the view with a deadline, never a
+// sleep. Timers (tea.Tick) simply have not fired by the time a test ends.
+package drive
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Driver owns a model under test.
+type Driver struct {
+	t     testing.TB
+	model tea.Model
+	msgs  chan tea.Msg
+	// Seen records every message delivered, for assertions on Cmd output
+	// (clipboard writes, quits).
+	Seen []tea.Msg
+}
+
+// New starts m at a window size and runs its Init.
+func New(t testing.TB, m tea.Model, width, height int) *Driver {
+	d := &Driver{t: t, model: m, msgs: make(chan tea.Msg, 256)}
+	d.run(m.Init())
+	d.Send(tea.WindowSizeMsg{Width: width, Height: height})
+	return d
+}
+
+// Send delivers msg now.
+func (d *Driver) Send(msg tea.Msg) {
+	d.Seen = append(d.Seen, msg)
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			d.run(c)
+		}
+		return
+	}
+	var cmd tea.Cmd
+	d.model, cmd = d.model.Update(msg)
+	d.run(cmd)
+}
+
+// Key sends one key press, named as tmux or Bubble Tea spell it: "enter",
+// "esc", "ctrl+r", or a single printable character.
+func (d *Driver) Key(k string) {
+	d.Send(KeyPress(k))
+}
+
+// Type sends each rune of s as a key press.
+func (d *Driver) Type(s string) {
+	for _, r := range s {
+		d.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func (d *Driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	go func() {
+		if msg := cmd(); msg != nil {
+			d.msgs <- msg
+		}
+	}()
+}
+
+// View is the current screen with styles removed.
+func (d *Driver) View() string {
+	return ansi.Strip(d.model.View().Content)
+}
+
+// Model returns the model under test.
+func (d *Driver) Model() tea.Model { return d.model }
+
+// WaitFor delivers Cmd results until cond holds for the view, failing the
+// test after a deadline with the last screen.
+func (d *Driver) WaitFor(what string, cond func(view string) bool) {
+	d.t.Helper()
+	deadline := time.After(10 * time.Second)
+	for !cond(d.View()) {
+		select {
+		case msg := <-d.msgs:
+			d.Send(msg)
+		case <-deadline:
+			d.t.Fatalf("timed out waiting for %s; screen:\n%s", what, d.View())
+		}
+	}
+}
+
+// WaitForText waits until the view contains s.
+func (d *Driver) WaitForText(s string) {
+	d.t.Helper()
+	d.WaitFor(strconvQuote(s), func(v string) bool { return strings.Contains(v, s) })
+}
+
+// Settle delivers Cmd results until none arrives for a short while: for
+// golden files, which need every load finished.
+func (d *Driver) Settle() {
+	for {
+		select {
+		case msg := <-d.msgs:
+			d.Send(msg)
+		case <-time.After(150 * time.Millisecond):
+			return
+		}
+	}
+}
+
+// KeyPress builds the message of a named key.
+func KeyPress(k string) tea.KeyPressMsg {
+	special := map[string]tea.KeyPressMsg{
+		"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "tab": {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift}, "backspace": {Code: tea.KeyBackspace},
+		"up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown}, "left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight},
+		"pgdown": {Code: tea.KeyPgDown}, "pgup": {Code: tea.KeyPgUp},
+		"ctrl+r": {Code: 'r', Mod: tea.ModCtrl}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
+	}
+	if m, ok := special[k]; ok {
+		return m
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+func strconvQuote(s string) string { return `"` + s + `"` }
