@@ -18,6 +18,17 @@ func (s *Server) listAPIs(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, p)
 		return
 	}
+	// The ETag comes from the catalog revision, the filter and the link
+	// base, so a revalidation (304) costs one query and builds nothing.
+	rev, err := s.db.CatalogRevision(r.Context())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	etag := etagOf([]byte(fmt.Sprint(rev)), []byte(f.Query), []byte(f.Category), []byte(f.Env), []byte(s.publicBase(r)))
+	if notModified(w, r, etag) {
+		return
+	}
 	items, err := s.db.ListAPIs(r.Context(), f)
 	if err != nil {
 		s.internal(w, r, err)
@@ -26,7 +37,12 @@ func (s *Server) listAPIs(w http.ResponseWriter, r *http.Request) {
 	for i := range items {
 		s.decorate(r, &items[i])
 	}
-	s.writeCacheableJSON(w, r, api.List[api.API]{Items: items})
+	body, err := encodeJSON(api.List[api.API]{Items: items})
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	writeBody(w, r, "application/json", body)
 }
 
 func parseCatalogFilter(r *http.Request) (db.CatalogFilter, *api.Problem) {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/seed"
 )
 
 func decode[T any](t *testing.T, b []byte) T {
@@ -87,6 +90,17 @@ func TestCatalogETagRevalidation(t *testing.T) {
 	other := ts.do("GET", "/api/v1/apis?env=prd", map[string]string{"If-None-Match": etag})
 	if other.status != 200 {
 		t.Fatalf("another filter with an old etag: %d, want 200", other.status)
+	}
+
+	// Publishing an API changes the catalog: the old ETag must not match.
+	extra := seed.DemoAPIs()[0]
+	extra.API.ID, extra.API.Terms.ID = "nova-api", "tu-nova-api-1"
+	if err := ts.db.InsertAPIs(context.Background(), []db.NewAPI{extra}); err != nil {
+		t.Fatal(err)
+	}
+	changed := ts.do("GET", "/api/v1/apis?env=hmg", map[string]string{"If-None-Match": etag})
+	if changed.status != 200 || !strings.Contains(string(changed.body), `"nova-api"`) {
+		t.Fatalf("after a catalog change: %d, want 200 with the new API", changed.status)
 	}
 }
 

@@ -27,15 +27,37 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 // answers 304 when the client already has it, so revalidation costs a hash
 // and no transfer.
 func writeCacheable(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	if notModified(w, r, etagOf(body)) {
+		return
+	}
+	writeBody(w, r, contentType, body)
+}
+
+// etagOf derives a strong ETag from the parts that determine a response.
+func etagOf(parts ...[]byte) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write(p)
+		h.Write([]byte{0})
+	}
+	return `"` + hex.EncodeToString(h.Sum(nil)[:16]) + `"`
+}
+
+// notModified sets the validators and answers 304 when the client's copy
+// is current. It reports whether the response is done.
+func notModified(w http.ResponseWriter, r *http.Request, etag string) bool {
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "no-cache")
 	if etagMatches(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
-		return
+		return true
 	}
+	return false
+}
+
+func writeBody(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
+	h := w.Header()
 	h.Set("Content-Type", contentType)
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
@@ -58,12 +80,18 @@ func etagMatches(header, etag string) bool {
 }
 
 func (s *Server) writeCacheableJSON(w http.ResponseWriter, r *http.Request, v any) {
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+	body, err := encodeJSON(v)
+	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	writeCacheable(w, r, "application/json", buf.Bytes())
+	writeCacheable(w, r, "application/json", body)
+}
+
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	err := json.NewEncoder(&buf).Encode(v)
+	return buf.Bytes(), err
 }
 
 // problem sends an RFC 9457 problem+json body.

@@ -115,6 +115,13 @@ func (d *DB) OpenAPIDoc(ctx context.Context, apiID string) ([]byte, error) {
 	return doc, err
 }
 
+// CatalogRevision changes whenever anything in the catalog does.
+func (d *DB) CatalogRevision(ctx context.Context) (int64, error) {
+	var rev int64
+	err := d.sql.QueryRowContext(ctx, "SELECT revision FROM catalog_revision WHERE id = 1").Scan(&rev)
+	return rev, err
+}
+
 // CountAPIs tells whether the catalog is empty (seeding only fills an empty one).
 func (d *DB) CountAPIs(ctx context.Context) (int, error) {
 	var n int
@@ -135,6 +142,9 @@ func (d *DB) InsertAPIs(ctx context.Context, apis []NewAPI) error {
 		if err := insertAPI(ctx, tx, n, now); err != nil {
 			return fmt.Errorf("insert api %s: %w", n.API.ID, err)
 		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1"); err != nil {
+		return err
 	}
 	return tx.Commit()
 }

@@ -1,0 +1,37 @@
+# gecli — the two commands a newcomer needs are `make run` and `make test`.
+
+VERSION ?= $(shell git describe --tags --dirty 2>/dev/null || echo 0.1.0-dev)
+COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
+LDFLAGS := -X github.com/gecli/gecli/api.version=$(VERSION) \
+           -X github.com/gecli/gecli/api.commit=$(COMMIT) \
+           -X github.com/gecli/gecli/api.date=$(DATE)
+BIN     := bin/gecli
+
+.PHONY: run build test bench fuzz clean
+
+## run: build and start the demo (backend + TUI in one process)
+run: build
+	./$(BIN) demo
+
+## build: compile bin/gecli
+build:
+	go build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/gecli
+
+## test: vet and every test with the race detector
+test:
+	go vet ./...
+	go test -race -count=1 -timeout 8m ./...
+
+## bench: the benchmarks whose figures README reports
+bench:
+	go test -run '^$$' -bench . -benchmem -benchtime 2s ./store/ ./server/ ./tui/...
+
+## fuzz: run each fuzz target of the validators for a while
+fuzz:
+	for f in FuzzValidateCNPJ FuzzCNPJCheckDigits FuzzValidateCPF FuzzNormalizeOAB FuzzValidatePDF; do \
+		go test -run '^$$' -fuzz "^$$f$$" -fuzztime 20s ./api/ || exit 1; \
+	done
+
+clean:
+	rm -rf bin

@@ -1,0 +1,66 @@
+package cards
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/themes"
+	"github.com/gecli/gecli/tui/i18n"
+)
+
+func sample(n int) []api.API {
+	out := make([]api.API, n)
+	for i := range out {
+		out[i] = api.API{ID: fmt.Sprintf("api-%d", i), Name: fmt.Sprintf("Consulta %d", i), Acronym: "CPF",
+			Category: api.CatData, Owner: "DTI/CNJ", Description: strings.Repeat("Situação cadastral de pessoas físicas. ", 4),
+			Environments: []api.APIEnvironment{{Name: api.EnvHMG, BaseURL: "https://h"}}}
+	}
+	return out
+}
+
+func TestLayoutReflows(t *testing.T) {
+	for _, tt := range []struct{ width, cols int }{{40, 1}, {80, 2}, {120, 3}, {200, 4}, {400, 4}, {20, 1}} {
+		if cols, _ := Layout(tt.width); cols != tt.cols {
+			t.Errorf("width %d: %d columns, want %d", tt.width, cols, tt.cols)
+		}
+	}
+}
+
+func TestCardKeepsItsShape(t *testing.T) {
+	st, tx := themes.Get(themes.Mono), i18n.For(api.PtBR)
+	for _, width := range []int{20, 40, 61} {
+		card := Card(st, tx, sample(1)[0], width, true)
+		lines := strings.Split(card, "\n")
+		if len(lines) != Height {
+			t.Fatalf("width %d: %d lines, want %d", width, len(lines), Height)
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w != width {
+				t.Fatalf("width %d: a line is %d cells: %q", width, w, ansi.Strip(l))
+			}
+		}
+		plain := ansi.Strip(card)
+		if !strings.Contains(plain, "✗PRD") || !strings.Contains(plain, "HMG") {
+			t.Errorf("environment badges missing or absent PRD not marked:\n%s", plain)
+		}
+	}
+}
+
+// BenchmarkGridFrame renders the visible window of the card grid (120
+// columns, 4 rows of 3 cards) picked from catalogs of growing size: the
+// cost is the window's, not the catalog's.
+func BenchmarkGridFrame(b *testing.B) {
+	st, tx := themes.Get(themes.Dark), i18n.For(api.PtBR)
+	for _, n := range []int{18, 1000} {
+		items := sample(n)
+		b.Run(fmt.Sprintf("catalog=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				Grid(st, tx, items, 120, n/3/2, 4, n/2)
+			}
+		})
+	}
+}
