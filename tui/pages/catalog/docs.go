@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
@@ -24,9 +25,6 @@ type docsView struct {
 	err       error
 	offset    int
 }
-
-// docsHeaderLines is how many lines the header of the docs view takes.
-const docsHeaderLines = 11
 
 func (p *Page) openDocs() tea.Cmd {
 	if p.selected >= len(p.matches) {
@@ -83,9 +81,16 @@ func (d *docsView) scroll(delta, visible int) {
 	d.offset = max(0, min(d.offset+delta, len(d.endpoints)-visible))
 }
 
-func (p *Page) docsListHeight() int { return max(1, p.height-docsHeaderLines) }
+// docsListHeight is what the header leaves for the endpoint list.
+func (p *Page) docsListHeight() int { return max(1, p.height-len(p.docsHeader())-1) }
 
 func (p *Page) docsView() string {
+	return strings.Join(p.docsHeader(), "\n") + "\n" + p.endpointList()
+}
+
+// docsHeader is the API's identity, URLs, terms and rule, one line each
+// (the description wraps to at most two lines).
+func (p *Page) docsHeader() []string {
 	st, t, d := p.com.Styles, p.com.Text, p.docs
 	a := d.api
 	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 20)) }
@@ -97,23 +102,29 @@ func (p *Page) docsView() string {
 		return label(env.Label(t.Lang)) + st.URL.Render(u) + st.Subtle.Render("  ["+copyKey+"]")
 	}
 	rule := fmt.Sprintf("HMG: %s · PRD: %s", a.Rule.HMG.Label(t.Lang), a.Rule.PRD.Label(t.Lang))
-	lines := []string{
-		st.AppName.Render(t.DocsTitle+" · ") + st.CardTitle.Render(a.Name) + st.CardAcronym.Render(" ("+a.Acronym+")"),
-		st.Text.Render(a.Description),
+	desc := strings.Split(lipgloss.Wrap(a.Description, max(p.width, 10), ""), "\n")
+	if len(desc) > 2 {
+		desc = append(desc[:1], desc[1]+" "+strings.Join(desc[2:], " ")) // the second line is cut below
+	}
+	lines := []string{st.AppName.Render(t.DocsTitle+" · ") + st.CardTitle.Render(a.Name) + st.CardAcronym.Render(" ("+a.Acronym+")")}
+	for _, l := range desc {
+		lines = append(lines, st.Text.Render(l))
+	}
+	lines = append(lines,
 		"",
-		label(t.DocsOwner) + st.Text.Render(a.Owner),
+		label(t.DocsOwner)+st.Text.Render(a.Owner),
 		url(api.EnvHMG, "h"),
 		url(api.EnvPRD, "p"),
-		label(t.DocsDocument) + st.URL.Render(a.OpenAPIURL) + st.Subtle.Render("  [c]"),
-		label(t.DocsTerms) + st.Text.Render(fmt.Sprintf(t.DocsTermsVersion, a.Terms.ID, a.Terms.Version)),
-		label(t.DocsRule) + st.Text.Render(rule),
+		label(t.DocsDocument)+st.URL.Render(a.OpenAPIURL)+st.Subtle.Render("  [c]"),
+		label(t.DocsTerms)+st.Text.Render(fmt.Sprintf(t.DocsTermsVersion, a.Terms.ID, a.Terms.Version)),
+		label(t.DocsRule)+st.Text.Render(rule),
 		"",
 		p.endpointsTitle(),
-	}
+	)
 	for i, l := range lines {
 		lines[i] = common.Truncate(l, p.width)
 	}
-	return strings.Join(lines, "\n") + "\n" + p.endpointList()
+	return lines
 }
 
 func (p *Page) endpointsTitle() string {
