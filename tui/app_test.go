@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"net"
 	"net/http/httptest"
 	"os"
@@ -252,5 +253,22 @@ func TestEnglish(t *testing.T) {
 		if !strings.Contains(d.View(), want) {
 			t.Errorf("English screen lacks %q", want)
 		}
+	}
+}
+
+func TestThemeFollowsTerminalBackground(t *testing.T) {
+	m := newModel(t, "http://127.0.0.1:1", openStore(t), func(o *Options) { o.Theme = themes.Auto })
+	m.Update(tea.BackgroundColorMsg{Color: color.White})
+	if m.com.Styles.Name != themes.Light {
+		t.Errorf("white background gave theme %q", m.com.Styles.Name)
+	}
+	m.Update(tea.BackgroundColorMsg{Color: color.Black})
+	if m.com.Styles.Name != themes.Dark {
+		t.Errorf("black background gave theme %q", m.com.Styles.Name)
+	}
+	fixed := newModel(t, "http://127.0.0.1:1", openStore(t), func(o *Options) { o.Theme = themes.HighContrast })
+	fixed.Update(tea.BackgroundColorMsg{Color: color.White})
+	if fixed.com.Styles.Name != themes.HighContrast {
+		t.Errorf("an explicit --theme was overridden by the background: %q", fixed.com.Styles.Name)
 	}
 }

@@ -1,0 +1,84 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/themes"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/i18n"
+	"github.com/gecli/gecli/tui/internal/drive"
+)
+
+// newPage builds the page over a cache of n APIs and applies the load.
+func newPage(t *testing.T, n, width, height int) *Page {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	items := make([]api.API, n)
+	for i := range items {
+		items[i] = api.API{ID: fmt.Sprintf("api-%02d", i), Name: fmt.Sprintf("API %02d", i), Category: api.CatData,
+			Environments: []api.APIEnvironment{{Name: api.EnvHMG, BaseURL: "https://h"}}}
+	}
+	if err := s.ReplaceCatalog(context.Background(), items, `"e"`, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR, Now: time.Now}
+	p := New(com, s, nil)
+	p.SetSize(width, height)
+	p.Update(p.Init()())
+	return p
+}
+
+func TestStaleSearchAnswersAreDropped(t *testing.T) {
+	p := newPage(t, 5, 120, 40)
+	p.Update(drive.KeyPress("/"))
+	_, first := p.Update(drive.KeyPress("A"))  // asks for "A"
+	_, second := p.Update(drive.KeyPress("P")) // asks for "AP"
+	newer, older := second(), first()
+	p.Update(newer)
+	p.Update(older) // the slower, older answer arrives last
+	if p.seq != newer.(idsMsg).seq || len(p.matches) != 5 {
+		t.Fatalf("an old answer replaced the current one: %d matches", len(p.matches))
+	}
+	p.Update(idsMsg{ids: []string{"api-01"}, seq: p.seq - 1})
+	if len(p.matches) != 5 {
+		t.Fatal("a stale answer was applied")
+	}
+}
+
+func TestGridMovementFollowsColumns(t *testing.T) {
+	p := newPage(t, 10, 120, 40) // 3 columns
+	steps := []struct {
+		key  string
+		want int
+	}{
+		{"right", 1}, {"down", 4}, {"down", 7}, {"down", 9}, {"left", 8}, {"g", 0}, {"G", 9}, {"up", 6}, {"pgup", 0},
+	}
+	for _, s := range steps {
+		p.Update(drive.KeyPress(s.key))
+		if p.selected != s.want {
+			t.Fatalf("after %s: selected %d, want %d", s.key, p.selected, s.want)
+		}
+	}
+}
+
+func TestScrollKeepsSelectionVisible(t *testing.T) {
+	p := newPage(t, 30, 80, 2+2*8) // 2 columns, 2 visible rows
+	p.Update(drive.KeyPress("G"))
+	if p.firstRow != 13 { // 15 rows of 2; the last two rows are visible
+		t.Fatalf("firstRow %d after G, want 13", p.firstRow)
+	}
+	p.Update(drive.KeyPress("g"))
+	if p.firstRow != 0 {
+		t.Fatalf("firstRow %d after g, want 0", p.firstRow)
+	}
+}
