@@ -20,6 +20,7 @@ type Meta struct {
 	Rules          []EnumValue            `json:"rules"`
 	ApprovalMatrix map[SystemType]RuleSet `json:"approval_matrix"`
 	Limits         MetaLimits             `json:"limits"`
+	Auth           Auth                   `json:"auth"`
 }
 
 // MetaLimits publishes the input limits.

@@ -5,31 +5,18 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/server"
-	"github.com/gecli/gecli/server/db"
-	"github.com/gecli/gecli/server/seed"
+	"github.com/gecli/gecli/server/servertest"
 )
 
 // demoServer runs the real backend with the demo catalog.
 func demoServer(t *testing.T) *Client {
 	t.Helper()
-	ctx := context.Background()
-	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Close() })
-	if err := seed.Demo(ctx, d); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(server.New(d, server.Config{}).Handler())
-	t.Cleanup(srv.Close)
-	c, err := New(srv.URL, nil)
+	b := servertest.Start(t, "127.0.0.1:0", "")
+	c, err := New(b.URL, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,11 @@ func BenchmarkListAPIs(b *testing.B) {
 	if err := d.InsertAPIs(ctx, all); err != nil {
 		b.Fatal(err)
 	}
-	h := New(d, Config{}).Handler()
+	auth, err := NewAuth(ctx, d, AuthOptions{PublicURL: "http://bench", Audience: "gecli", ClientID: "gecli-tui"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := New(d, Config{Auth: auth}).Handler()
 	get := func(path, etag string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("GET", path, nil)
 		if etag != "" {

@@ -30,7 +30,9 @@ func (s *Server) version(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) meta(w http.ResponseWriter, r *http.Request) {
-	s.writeCacheableJSON(w, r, api.NewMeta(s.cfg.Build))
+	m := api.NewMeta(s.cfg.Build)
+	m.Auth = s.auth.Meta
+	s.writeCacheableJSON(w, r, m)
 }
 
 func (s *Server) openAPISpec(w http.ResponseWriter, r *http.Request) {

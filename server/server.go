@@ -15,6 +15,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
 )
 
 // Config is what a server needs besides its database.
@@ -24,11 +25,15 @@ type Config struct {
 	PublicURL string
 	Logger    *slog.Logger
 	Build     api.BuildInfo
+	// Auth verifies bearer tokens and, in embedded mode, serves the
+	// issuer's endpoints. Required.
+	Auth *Auth
 }
 
 // Server routes the REST API to its handlers.
 type Server struct {
 	db    *db.DB
+	auth  *Auth
 	cfg   Config
 	log   *slog.Logger
 	mux   *http.ServeMux
@@ -41,7 +46,7 @@ func New(d *db.DB, cfg Config) *Server {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
-	s := &Server{db: d, cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), paths: map[string]bool{}}
+	s := &Server{db: d, auth: cfg.Auth, cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), paths: map[string]bool{}}
 	s.routes()
 	return s
 }
@@ -56,6 +61,10 @@ func (s *Server) routes() {
 	s.handle("GET", "/api/v1/apis/{id}", s.getAPI)
 	s.handle("GET", "/api/v1/apis/{id}/terms", s.getTerms)
 	s.handle("GET", "/api/v1/apis/{id}/openapi.json", s.getAPIDoc)
+	s.handle("GET", "/api/v1/me", s.signedIn(s.me))
+	if s.auth.Endpoints != nil {
+		s.auth.Endpoints.Register(identity.Route(s.handle))
+	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound,
 			"rota inexistente: confira o endereço e a versão da API (/api/v1)"))

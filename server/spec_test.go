@@ -47,9 +47,11 @@ func router(t testing.TB) routers.Router {
 
 // testServer is a server over a real SQLite file with the demo catalog.
 type testServer struct {
-	t   *testing.T
-	srv *httptest.Server
-	db  *db.DB
+	t      *testing.T
+	srv    *httptest.Server
+	db     *db.DB
+	auth   *Auth
+	server *Server
 }
 
 func newTestServer(t *testing.T) *testServer {
@@ -63,9 +65,18 @@ func newTestServer(t *testing.T) *testServer {
 	if err := seed.Demo(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(New(d, Config{Build: api.Build()}).Handler())
+	srv := httptest.NewUnstartedServer(nil)
+	url := "http://" + srv.Listener.Addr().String()
+	auth, err := NewAuth(ctx, d, AuthOptions{PublicURL: url, Audience: "gecli", ClientID: "gecli-tui"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &testServer{t: t, srv: srv, db: d, auth: auth}
+	ts.server = New(d, Config{Build: api.Build(), Auth: auth})
+	srv.Config.Handler = ts.server.Handler()
+	srv.Start()
 	t.Cleanup(srv.Close)
-	return &testServer{t: t, srv: srv, db: d}
+	return ts
 }
 
 type response struct {

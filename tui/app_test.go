@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"net"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,9 +15,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/server"
-	"github.com/gecli/gecli/server/db"
-	"github.com/gecli/gecli/server/seed"
+	"github.com/gecli/gecli/server/servertest"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/internal/drive"
@@ -32,36 +28,10 @@ func TestMain(m *testing.M) {
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC) }
 
-// backend is the real server with the demo catalog, on a loopback port.
-type backend struct {
-	url  string
-	db   *db.DB
-	stop func()
-}
-
-func startBackend(t *testing.T, addr string) *backend {
-	t.Helper()
-	ctx := context.Background()
-	dbPath := filepath.Join(t.TempDir(), "server.db")
-	d, err := db.Open(ctx, dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := seed.Demo(ctx, d); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(server.New(d, server.Config{PublicURL: "http://gecli.test"}).Handler())
-	srv.Listener.Close()
-	srv.Listener = ln
-	srv.Start()
-	b := &backend{url: srv.URL, db: d}
-	b.stop = func() { srv.Close(); d.Close() }
-	t.Cleanup(b.stop)
-	return b
+// startBackend runs the real server (demo data, embedded issuer) with
+// links under http://gecli.test so golden files do not see the port.
+func startBackend(t *testing.T, addr string) *servertest.Backend {
+	return servertest.Start(t, addr, "http://gecli.test")
 }
 
 func openStore(t *testing.T) *store.Store {
@@ -98,9 +68,9 @@ func screen(d *drive.Driver, serverURL string) string {
 	return strings.ReplaceAll(d.View(), serverURL, "http://gecli.test")
 }
 
-func onlineCatalog(t *testing.T, w, h int) (*drive.Driver, *backend) {
+func onlineCatalog(t *testing.T, w, h int) (*drive.Driver, *servertest.Backend) {
 	b := startBackend(t, "127.0.0.1:0")
-	d := drive.New(t, newModel(t, b.url, openStore(t)), w, h)
+	d := drive.New(t, newModel(t, b.URL, openStore(t)), w, h)
 	d.WaitFor("the synced catalog", func(v string) bool {
 		return strings.Contains(v, "18 de 18 APIs") && strings.Contains(v, "● online")
 	})
@@ -112,7 +82,7 @@ func TestCatalogGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			d, b := onlineCatalog(t, size[0], size[1])
-			v := screen(d, b.url)
+			v := screen(d, b.URL)
 			if got := strings.Count(strings.Split(v, "\n")[4], "╭"); got != size[0]/40 {
 				t.Errorf("%d cards per row at width %d, want %d", got, size[0], size[0]/40)
 			}
@@ -133,7 +103,7 @@ func TestSearchFiltersAsYouType(t *testing.T) {
 	d.WaitForText("0 de 18 APIs")
 	d.Key("backspace")
 	d.WaitForText("2 de 18 APIs")
-	golden.RequireEqual(t, screen(d, b.url))
+	golden.RequireEqual(t, screen(d, b.URL))
 	d.Key("esc") // clears the search and leaves the field
 	d.WaitForText("18 de 18 APIs")
 	if strings.Contains(d.View(), "diario") {
@@ -167,7 +137,7 @@ func TestDocumentationViewAndCopy(t *testing.T) {
 			d.Key("enter") // leave the search field
 			d.Key("enter") // open the documentation
 			d.WaitForText("Endpoints (5)")
-			golden.RequireEqual(t, screen(d, b.url))
+			golden.RequireEqual(t, screen(d, b.URL))
 
 			d.Key("c")
 			d.WaitForText("URL do documento enviado")
@@ -194,18 +164,18 @@ func TestDocumentationViewAndCopy(t *testing.T) {
 func TestOfflineFallsBackToCacheAndRecovers(t *testing.T) {
 	s := openStore(t)
 	first := startBackend(t, "127.0.0.1:0")
-	d := drive.New(t, newModel(t, first.url, s), 100, 30)
+	d := drive.New(t, newModel(t, first.URL, s), 100, 30)
 	d.WaitForText("18 de 18 APIs")
 	d.Settle() // let the documents prefetch finish
-	addr := strings.TrimPrefix(first.url, "http://")
-	first.stop()
+	addr := strings.TrimPrefix(first.URL, "http://")
+	first.Stop()
 
 	// The server is gone: the next start shows the cache and says so.
-	d = drive.New(t, newModel(t, first.url, s), 100, 30)
+	d = drive.New(t, newModel(t, first.URL, s), 100, 30)
 	d.WaitForText("OFFLINE")
 	d.WaitForText("18 de 18 APIs")
 	d.WaitForText("cache de 22/11/2026 09:30") // the banner says how old the cache is
-	golden.RequireEqual(t, screen(d, first.url))
+	golden.RequireEqual(t, screen(d, first.URL))
 	d.Key("enter") // documentation works offline from the prefetched copy
 	d.WaitForText("Endpoints (")
 	d.WaitForText("cópia em cache de 22/11/2026 09:30")
@@ -231,7 +201,7 @@ func TestHelpAndQuit(t *testing.T) {
 	d, b := onlineCatalog(t, 80, 24)
 	d.Key("?")
 	d.WaitForText("Ajuda — atalhos")
-	golden.RequireEqual(t, screen(d, b.url))
+	golden.RequireEqual(t, screen(d, b.URL))
 	d.Key("esc")
 	d.WaitFor("help closed", func(v string) bool { return !strings.Contains(v, "Ajuda — atalhos") })
 	d.Key("q")
@@ -247,7 +217,7 @@ func TestHelpAndQuit(t *testing.T) {
 
 func TestEnglish(t *testing.T) {
 	b := startBackend(t, "127.0.0.1:0")
-	d := drive.New(t, newModel(t, b.url, openStore(t), english), 120, 40)
+	d := drive.New(t, newModel(t, b.URL, openStore(t), english), 120, 40)
 	d.WaitForText("18 of 18 APIs")
 	for _, want := range []string{"1 Catalog", "/ Search", "Category: All", "Version 1.2.3", "Owner:"} {
 		if !strings.Contains(d.View(), want) {

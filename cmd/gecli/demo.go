@@ -49,7 +49,9 @@ func runDemo(ctx context.Context, args []string) error {
 		return fmt.Errorf("escutar em 127.0.0.1: %w", err)
 	}
 	url := "http://" + ln.Addr().String()
-	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, url, log)
+	auth := defaultAuth()
+	opts, _ := auth.options(url, log) // embedded: nothing to validate
+	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, opts, log)
 	if err != nil {
 		ln.Close()
 		return err

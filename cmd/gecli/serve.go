@@ -23,6 +23,8 @@ func runServe(ctx context.Context, args []string) error {
 	dbPath := fs.String("db", "", "arquivo SQLite (padrão: gecli.db no diretório de dados do usuário)")
 	publicURL := fs.String("public-url", "", "URL pública do servidor, usada nos links das respostas")
 	seedName := fs.String("seed", "", `carrega um conjunto de dados num banco vazio ("demo")`)
+	var auth authFlags
+	auth.register(fs)
 	logFormat := fs.String("log-format", "text", "formato dos logs: text ou json")
 	logLevel := fs.String("log-level", "info", "nível dos logs: debug, info, warn, error")
 	if err := parse(fs, args); err != nil {
@@ -46,7 +48,20 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("escutar em %s: %w", *addr, err)
 	}
-	b, err := openBackend(ctx, *dbPath, *seedName == "demo", *publicURL, log)
+	if *publicURL == "" {
+		host, _, _ := net.SplitHostPort(*addr)
+		if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+			ln.Close()
+			return usagef("--public-url é obrigatório ao escutar em todas as interfaces (%s): os tokens levam esse endereço como emissor", *addr)
+		}
+		*publicURL = "http://" + ln.Addr().String()
+	}
+	opts, err := auth.options(*publicURL, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	b, err := openBackend(ctx, *dbPath, *seedName == "demo", opts, log)
 	if err != nil {
 		ln.Close()
 		return err
@@ -59,7 +74,8 @@ func runServe(ctx context.Context, args []string) error {
 // backend is an opened database with the server over it.
 type backend struct {
 	*server.Server
-	db *db.DB
+	db   *db.DB
+	auth *server.Auth
 }
 
 func (b *backend) Close() error { return b.db.Close() }
@@ -67,7 +83,7 @@ func (b *backend) Close() error { return b.db.Close() }
 // openBackend opens (and optionally seeds) the database and builds the
 // server. Seeding a database that already has data is skipped, so the same
 // command line can restart a server.
-func openBackend(ctx context.Context, dbPath string, seedDemo bool, publicURL string, log *slog.Logger) (*backend, error) {
+func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.AuthOptions, log *slog.Logger) (*backend, error) {
 	d, err := db.Open(ctx, dbPath)
 	if err != nil {
 		return nil, fmt.Errorf("banco de dados: %w", err)
@@ -83,8 +99,13 @@ func openBackend(ctx context.Context, dbPath string, seedDemo bool, publicURL st
 			log.Info("demo dataset loaded", "db", dbPath)
 		}
 	}
-	srv := server.New(d, server.Config{PublicURL: publicURL, Logger: log, Build: api.Build()})
-	return &backend{Server: srv, db: d}, nil
+	a, err := server.NewAuth(ctx, d, auth)
+	if err != nil {
+		d.Close()
+		return nil, fmt.Errorf("identidade: %w", err)
+	}
+	srv := server.New(d, server.Config{PublicURL: auth.PublicURL, Logger: log, Build: api.Build(), Auth: a})
+	return &backend{Server: srv, db: d, auth: a}, nil
 }
 
 func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {

@@ -14,7 +14,7 @@ import (
 )
 
 // ErrNotEmpty means the database already has data; seeding refuses to mix.
-var ErrNotEmpty = errors.New("the database already has a catalog; --seed demo only fills an empty one")
+var ErrNotEmpty = errors.New("the database already has a catalog and users; --seed demo only fills empty ones")
 
 const (
 	hmgHost  = "https://gateway.stg.pdpj.jus.br"
@@ -22,16 +22,29 @@ const (
 	tokenURL = "https://sso.cloud.pje.jus.br/auth/realms/pje/protocol/openid-connect/token"
 )
 
-// Demo fills an empty database with the demo catalog.
+// Demo fills an empty catalog with the demo APIs and an empty user table
+// with one demo user per role; what already has data is left alone.
 func Demo(ctx context.Context, d *db.DB) error {
-	n, err := d.CountAPIs(ctx)
+	apis, err := d.CountAPIs(ctx)
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
-	if n > 0 {
+	users, err := d.CountUsers(ctx)
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	if apis > 0 && users > 0 {
 		return ErrNotEmpty
 	}
-	return d.InsertAPIs(ctx, DemoAPIs())
+	if apis == 0 {
+		if err := d.InsertAPIs(ctx, DemoAPIs()); err != nil {
+			return err
+		}
+	}
+	if users == 0 {
+		return seedUsers(ctx, d)
+	}
+	return nil
 }
 
 // DemoAPIs builds the demo catalog entries.

@@ -1,0 +1,135 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
+)
+
+// AuthOptions choose and configure the token issuer.
+type AuthOptions struct {
+	// Issuer is "embedded" (this server issues tokens) or the URL of an
+	// external OpenID provider such as a Keycloak realm.
+	Issuer    string
+	PublicURL string // this server's URL: the embedded issuer's identifier
+	Audience  string // aud every access token must carry
+	ClientID  string // the TUI's public OAuth client
+	Mapping   identity.ClaimMapping
+	Log       *slog.Logger
+}
+
+// Auth is the server's view of identity: how to verify bearer tokens and,
+// in embedded mode, the issuer's own endpoints.
+type Auth struct {
+	Verifier  *identity.Verifier
+	Issuer    *identity.Issuer    // nil with an external issuer
+	Endpoints *identity.Endpoints // nil with an external issuer
+	Meta      api.Auth
+}
+
+// NewAuth builds the embedded issuer or connects to the external one.
+func NewAuth(ctx context.Context, d *db.DB, o AuthOptions) (*Auth, error) {
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	if o.Issuer == "" || o.Issuer == "embedded" {
+		keys, err := identity.LoadKeys(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		iss := strings.TrimRight(o.PublicURL, "/")
+		issuer := identity.NewIssuer(iss, o.Audience, keys, d)
+		v := identity.NewEmbeddedVerifier(iss, o.Audience, keys)
+		return &Auth{
+			Verifier: v, Issuer: issuer,
+			Endpoints: &identity.Endpoints{Issuer: issuer, Keys: keys, Verifier: v, DB: d, ClientID: o.ClientID, Log: o.Log},
+			Meta:      api.Auth{Issuer: iss, ClientID: o.ClientID, Audience: o.Audience, Embedded: true},
+		}, nil
+	}
+	v, err := identity.NewExternalVerifier(ctx, o.Issuer, o.Audience, o.Mapping)
+	if err != nil {
+		return nil, err
+	}
+	return &Auth{Verifier: v, Meta: api.Auth{Issuer: o.Issuer, ClientID: o.ClientID, Audience: o.Audience}}, nil
+}
+
+type principalKey struct{}
+
+// signedIn wraps a handler that needs a verified bearer token. Failures
+// are 401 token_expired (refresh and retry) or invalid_token (sign in).
+func (s *Server) signedIn(h func(http.ResponseWriter, *http.Request, identity.Principal)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		raw, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || raw == "" {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="gecli"`)
+			s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken,
+				"entre com gecli login: esta operação exige um token de acesso"))
+			return
+		}
+		p, err := s.auth.Verifier.Verify(r.Context(), raw)
+		switch {
+		case errors.Is(err, identity.ErrTokenExpired):
+			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="expired"`)
+			s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeTokenExpired,
+				"o token expirou (vale 5 minutos); renove-o ou entre novamente"))
+			return
+		case err != nil:
+			s.log.Info("token refused", "path", r.URL.Path, "err", err)
+			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+			s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken,
+				"token inválido; entre novamente"))
+			return
+		}
+		h(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)), p)
+	}
+}
+
+// withRole wraps a signed-in handler that needs one of roles.
+func (s *Server) withRole(h func(http.ResponseWriter, *http.Request, identity.Principal), roles ...api.Role) http.HandlerFunc {
+	return s.signedIn(func(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+		for _, role := range roles {
+			if p.HasRole(role) {
+				h(w, r, p)
+				return
+			}
+		}
+		names := make([]string, len(roles))
+		for i, role := range roles {
+			names[i] = role.Label(api.PtBR)
+		}
+		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeForbiddenRole,
+			fmt.Sprintf("esta operação exige o perfil %s; peça a atribuição do perfil no Keycloak/gecli", strings.Join(names, " ou "))))
+	})
+}
+
+// me answers who the token belongs to. Institutions come from the token
+// when it carries them, otherwise from gecli's own table (external
+// issuers that do not know about institutions).
+func (s *Server) me(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	var ins []api.Institution
+	var err error
+	if len(p.Institutions) > 0 {
+		ins, err = s.db.Institutions(r.Context(), p.Institutions)
+	} else if p.Username != "" {
+		ins, err = s.db.InstitutionsOf(r.Context(), p.Username)
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if ins == nil {
+		ins = []api.Institution{}
+	}
+	roles := p.Roles
+	if roles == nil {
+		roles = []api.Role{}
+	}
+	s.writeJSON(w, r, http.StatusOK, api.Me{Subject: p.Subject, Username: p.Username, Name: p.Name, Roles: roles, Institutions: ins})
+}

@@ -1,0 +1,245 @@
+package identity
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gecli/gecli/server/db"
+)
+
+// Device flow parameters (RFC 8628).
+const (
+	DeviceCodeTTL  = 10 * time.Minute
+	DevicePollWait = 5 * time.Second
+	grantDevice    = "urn:ietf:params:oauth:grant-type:device_code"
+	maxFormBytes   = 16 << 10
+)
+
+// Endpoints are the embedded issuer's HTTP endpoints.
+type Endpoints struct {
+	Issuer   *Issuer
+	Keys     *Keys
+	Verifier *Verifier
+	DB       *db.DB
+	ClientID string // the TUI's public client
+	Log      *slog.Logger
+
+	deviceLimit, tokenLimit, signInLimit *limiter
+}
+
+// Route registers a handler for "METHOD /path".
+type Route func(method, path string, h http.HandlerFunc)
+
+// Register mounts the endpoints with their rate limits.
+func (e *Endpoints) Register(route Route) {
+	e.deviceLimit = newLimiter(20, 10) // a person starts a few sign-ins
+	e.tokenLimit = newLimiter(120, 20) // polling every 5 s plus refreshes
+	e.signInLimit = newLimiter(10, 5)  // password guesses
+	route("GET", "/.well-known/openid-configuration", e.discovery)
+	route("GET", "/oauth2/jwks", e.jwks)
+	route("POST", "/oauth2/device_authorization", e.deviceLimit.limit(e.deviceAuthorization))
+	route("POST", "/oauth2/token", e.tokenLimit.limit(e.token))
+	route("POST", "/oauth2/introspect", e.tokenLimit.limit(e.introspect))
+	route("POST", "/oauth2/revoke", e.tokenLimit.limit(e.revoke))
+	route("GET", "/device", e.devicePage)
+	route("POST", "/device", e.signInLimit.limit(e.deviceSubmit))
+}
+
+func (e *Endpoints) discovery(w http.ResponseWriter, r *http.Request) {
+	base := e.Issuer.URL
+	writeJSON(w, http.StatusOK, map[string]any{
+		"issuer":                                base,
+		"authorization_endpoint":                base + "/device",
+		"device_authorization_endpoint":         base + "/oauth2/device_authorization",
+		"token_endpoint":                        base + "/oauth2/token",
+		"introspection_endpoint":                base + "/oauth2/introspect",
+		"revocation_endpoint":                   base + "/oauth2/revoke",
+		"jwks_uri":                              base + "/oauth2/jwks",
+		"grant_types_supported":                 []string{grantDevice, "refresh_token"},
+		"response_types_supported":              []string{"token"},
+		"subject_types_supported":               []string{"public"},
+		"id_token_signing_alg_values_supported": []string{"ES256"},
+		"token_endpoint_auth_methods_supported": []string{"none"},
+		"claims_supported":                      []string{"sub", "name", "preferred_username", "roles", "institutions"},
+	})
+}
+
+func (e *Endpoints) jwks(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	writeJSON(w, http.StatusOK, e.Keys.JWKS())
+}
+
+// form parses a bounded urlencoded body.
+func form(w http.ResponseWriter, r *http.Request) (url.Values, bool) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	if err := r.ParseForm(); err != nil {
+		oauthError(w, http.StatusBadRequest, "invalid_request", "corpo do formulário inválido ou grande demais")
+		return nil, false
+	}
+	return r.PostForm, true
+}
+
+func (e *Endpoints) checkClient(w http.ResponseWriter, f url.Values) bool {
+	if f.Get("client_id") != e.ClientID {
+		oauthError(w, http.StatusUnauthorized, "invalid_client", "client_id desconhecido")
+		return false
+	}
+	return true
+}
+
+func (e *Endpoints) deviceAuthorization(w http.ResponseWriter, r *http.Request) {
+	f, ok := form(w, r)
+	if !ok || !e.checkClient(w, f) {
+		return
+	}
+	device := randomToken("")
+	var userCode string
+	for attempt := 0; ; attempt++ {
+		userCode = newUserCode()
+		err := e.DB.CreateDeviceCode(r.Context(), db.DeviceCode{DeviceHash: hashToken(device), UserCode: userCode,
+			ClientID: e.ClientID, ExpiresAt: e.Issuer.now().Add(DeviceCodeTTL), Interval: DevicePollWait})
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, db.ErrConflict) || attempt == 3 {
+			e.serverError(w, err)
+			return
+		}
+	}
+	verify := e.Issuer.URL + "/device"
+	writeJSON(w, http.StatusOK, map[string]any{
+		"device_code": device, "user_code": userCode,
+		"verification_uri": verify, "verification_uri_complete": verify + "?user_code=" + userCode,
+		"expires_in": int(DeviceCodeTTL / time.Second), "interval": int(DevicePollWait / time.Second),
+	})
+}
+
+func (e *Endpoints) token(w http.ResponseWriter, r *http.Request) {
+	f, ok := form(w, r)
+	if !ok || !e.checkClient(w, f) {
+		return
+	}
+	switch f.Get("grant_type") {
+	case grantDevice:
+		e.deviceGrant(w, r, f.Get("device_code"))
+	case "refresh_token":
+		res, err := e.Issuer.Refresh(r.Context(), f.Get("refresh_token"), e.ClientID)
+		e.tokenResult(w, res, err)
+	default:
+		oauthError(w, http.StatusBadRequest, "unsupported_grant_type", "use device_code ou refresh_token")
+	}
+}
+
+func (e *Endpoints) deviceGrant(w http.ResponseWriter, r *http.Request, deviceCode string) {
+	now := e.Issuer.now()
+	c, tooFast, err := e.DB.PollDevice(r.Context(), hashToken(deviceCode), now)
+	switch {
+	case errors.Is(err, db.ErrNotFound):
+		oauthError(w, http.StatusBadRequest, "invalid_grant", "device_code desconhecido")
+		return
+	case err != nil:
+		e.serverError(w, err)
+		return
+	case !now.Before(c.ExpiresAt):
+		oauthError(w, http.StatusBadRequest, "expired_token", "o código expirou; comece a entrada de novo")
+		return
+	case tooFast:
+		oauthError(w, http.StatusBadRequest, "slow_down", "consultas rápidas demais; o intervalo aumentou 5 s")
+		return
+	}
+	switch c.Status {
+	case db.DevicePending:
+		oauthError(w, http.StatusBadRequest, "authorization_pending", "aguardando a aprovação em /device")
+	case db.DeviceDenied:
+		oauthError(w, http.StatusBadRequest, "access_denied", "a entrada foi negada")
+	case db.DeviceApproved:
+		u, err := e.DB.UserByID(r.Context(), c.UserID)
+		if err != nil || u.Disabled {
+			oauthError(w, http.StatusBadRequest, "access_denied", "usuário indisponível")
+			return
+		}
+		res, err := e.Issuer.StartSession(r.Context(), u, c.ClientID)
+		e.tokenResult(w, res, err)
+	default: // consumed: tokens were already issued for this code
+		oauthError(w, http.StatusBadRequest, "invalid_grant", "código já utilizado")
+	}
+}
+
+func (e *Endpoints) tokenResult(w http.ResponseWriter, res TokenResponse, err error) {
+	var ge errGrant
+	switch {
+	case errors.As(err, &ge):
+		oauthError(w, http.StatusBadRequest, ge.code, ge.description)
+	case err != nil:
+		e.serverError(w, err)
+	default:
+		w.Header().Set("Cache-Control", "no-store")
+		writeJSON(w, http.StatusOK, res)
+	}
+}
+
+// introspect is RFC 7662. The caller must present a valid access token of
+// its own, so the endpoint cannot be used anonymously to probe tokens.
+func (e *Endpoints) introspect(w http.ResponseWriter, r *http.Request) {
+	bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if _, err := e.Verifier.Verify(r.Context(), bearer); !ok || err != nil {
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+		oauthError(w, http.StatusUnauthorized, "invalid_token", "apresente um access token válido para consultar tokens")
+		return
+	}
+	f, ok := form(w, r)
+	if !ok {
+		return
+	}
+	tok := f.Get("token")
+	if p, err := e.Verifier.Verify(r.Context(), tok); err == nil {
+		writeJSON(w, http.StatusOK, map[string]any{"active": true, "token_type": "access_token", "sub": p.Subject,
+			"username": p.Username, "client_id": p.ClientID, "exp": p.Expiry.Unix(), "iss": e.Issuer.URL,
+			"roles": p.Roles, "institutions": p.Institutions})
+		return
+	}
+	if rt, active, err := e.DB.RefreshTokenActive(r.Context(), hashToken(tok), e.Issuer.now()); err != nil {
+		e.serverError(w, err)
+		return
+	} else if active {
+		writeJSON(w, http.StatusOK, map[string]any{"active": true, "token_type": "refresh_token", "sub": rt.UserID,
+			"client_id": rt.ClientID, "exp": rt.ExpiresAt.Unix(), "iss": e.Issuer.URL})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"active": false})
+}
+
+// revoke is RFC 7009 for refresh tokens: logout ends the whole family.
+func (e *Endpoints) revoke(w http.ResponseWriter, r *http.Request) {
+	f, ok := form(w, r)
+	if !ok || !e.checkClient(w, f) {
+		return
+	}
+	if err := e.DB.RevokeRefreshFamily(r.Context(), hashToken(f.Get("token"))); err != nil {
+		e.serverError(w, err)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+func (e *Endpoints) serverError(w http.ResponseWriter, err error) {
+	e.Log.Error("oauth endpoint failed", "err", err)
+	oauthError(w, http.StatusInternalServerError, "server_error", "erro interno; tente novamente")
+}
+
+// oauthError writes an RFC 6749 5.2 error body.
+func oauthError(w http.ResponseWriter, status int, code, description string) {
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, status, map[string]string{"error": code, "error_description": description})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}

@@ -1,0 +1,69 @@
+package identity
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+
+	"github.com/gecli/gecli/api"
+)
+
+// Verification failures, told apart because the client reacts differently:
+// an expired token is refreshed, an invalid one means signing in again.
+var (
+	ErrTokenExpired = errors.New("token expired")
+	ErrTokenInvalid = errors.New("token invalid")
+)
+
+// Verifier checks bearer access tokens.
+type Verifier struct {
+	oidc    *oidc.IDTokenVerifier
+	mapping ClaimMapping
+}
+
+// NewEmbeddedVerifier verifies tokens of this server's own issuer.
+func NewEmbeddedVerifier(issuer, audience string, keys *Keys) *Verifier {
+	v := oidc.NewVerifier(issuer, keys, &oidc.Config{ClientID: audience, SupportedSigningAlgs: []string{oidc.ES256}})
+	return &Verifier{oidc: v, mapping: embeddedMapping}
+}
+
+// NewExternalVerifier verifies tokens of an external OpenID provider (a
+// Keycloak realm, say) found by discovery; its JWKS is fetched and cached by
+// go-oidc, which refetches when it meets an unknown kid.
+func NewExternalVerifier(ctx context.Context, issuer, audience string, m ClaimMapping) (*Verifier, error) {
+	p, err := oidc.NewProvider(ctx, issuer)
+	if err != nil {
+		return nil, fmt.Errorf("descoberta OIDC de %s: %w", issuer, err)
+	}
+	return &Verifier{oidc: p.Verifier(&oidc.Config{ClientID: audience}), mapping: m}, nil
+}
+
+// Verify checks signature, issuer, audience and expiry, then maps claims.
+func (v *Verifier) Verify(ctx context.Context, raw string) (Principal, error) {
+	tok, err := v.oidc.Verify(ctx, raw)
+	if err != nil {
+		var exp *oidc.TokenExpiredError
+		if errors.As(err, &exp) {
+			return Principal{}, fmt.Errorf("%w: %v", ErrTokenExpired, err)
+		}
+		return Principal{}, fmt.Errorf("%w: %v", ErrTokenInvalid, err)
+	}
+	var claims json.RawMessage
+	if err := tok.Claims(&claims); err != nil {
+		return Principal{}, fmt.Errorf("%w: %v", ErrTokenInvalid, err)
+	}
+	p, err := v.mapping.principal(claims, tok.Expiry)
+	if err != nil {
+		return Principal{}, fmt.Errorf("%w: %v", ErrTokenInvalid, err)
+	}
+	return p, nil
+}
+
+// embeddedMapping reads tokens this server minted: gecli role names.
+var embeddedMapping = ClaimMapping{
+	Roles:             map[string]api.Role{"requester": api.RoleRequester, "evaluator": api.RoleEvaluator, "admin": api.RoleAdmin},
+	InstitutionsClaim: "institutions",
+}
