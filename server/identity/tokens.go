@@ -32,6 +32,10 @@ func NewIssuer(url, audience string, keys *Keys, d *db.DB) *Issuer {
 	return &Issuer{URL: url, Audience: audience, keys: keys, db: d, now: time.Now}
 }
 
+// SetClock replaces the issuer's clock (tests move time instead of
+// sleeping through expiries and polling intervals).
+func (is *Issuer) SetClock(now func() time.Time) { is.now = now }
+
 // TokenResponse is the RFC 6749 5.1 token response.
 type TokenResponse struct {
 	AccessToken  string `json:"access_token"`

@@ -1,0 +1,222 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/gecli/gecli/api"
+)
+
+func (ts *testServer) oauthConfig() *oauth2.Config {
+	return &oauth2.Config{ClientID: "gecli-tui", Endpoint: oauth2.Endpoint{
+		DeviceAuthURL: ts.srv.URL + "/oauth2/device_authorization",
+		TokenURL:      ts.srv.URL + "/oauth2/token", AuthStyle: oauth2.AuthStyleInParams,
+	}}
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// approve drives the /device page as a browser would: GET for the form
+// and its CSRF cookie, then POST the code, the credentials and a decision.
+func (ts *testServer) approve(userCode, username, password, action string) (int, string) {
+	ts.t.Helper()
+	jar, _ := cookiejar.New(nil)
+	browser := &http.Client{Jar: jar}
+	res, err := browser.Get(ts.srv.URL + "/device?user_code=" + url.QueryEscape(userCode))
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	m := csrfField.FindSubmatch(page)
+	if m == nil {
+		ts.t.Fatalf("no CSRF field on /device:\n%s", page)
+	}
+	res, err = browser.PostForm(ts.srv.URL+"/device", url.Values{"csrf": {string(m[1])}, "user_code": {userCode},
+		"username": {username}, "password": {password}, "action": {action}})
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	return res.StatusCode, string(body)
+}
+
+func (ts *testServer) getMe(token string) response {
+	return ts.do("GET", "/api/v1/me", map[string]string{"Authorization": "Bearer " + token})
+}
+
+// TestDeviceFlowEndToEnd: the x/oauth2 device flow against the embedded
+// issuer, with a person approving on /device, then /api/v1/me and a
+// refresh that rotates the token.
+func TestDeviceFlowEndToEnd(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.oauthConfig()
+	ctx := context.Background()
+	da, err := cfg.DeviceAuth(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^[BCDFGHJKMNPQRTVWXY]{4}-[BCDFGHJKMNPQRTVWXY]{4}$`).MatchString(da.UserCode) {
+		t.Errorf("user code %q is not 8 unambiguous letters", da.UserCode)
+	}
+	if da.Interval != 5 || time.Until(da.Expiry) < 9*time.Minute || !strings.HasSuffix(da.VerificationURIComplete, da.UserCode) {
+		t.Errorf("device authorization: %+v", da)
+	}
+	status, page := ts.approve(strings.ToLower(strings.ReplaceAll(da.UserCode, "-", "")), "solicitante", "demo-solicitante", "approve")
+	if status != 200 || !strings.Contains(page, "Terminal autorizado") {
+		t.Fatalf("approval: %d\n%s", status, page)
+	}
+	da.Interval = 0 // the first poll may come at once; the server checks the pace
+	tok, err := cfg.DeviceAccessToken(ctx, da)
+	if err != nil {
+		t.Fatal(err)
+	}
+	me := decode[api.Me](t, ts.getMe(tok.AccessToken).body)
+	if me.Username != "solicitante" || !me.HasRole(api.RoleRequester) || len(me.Institutions) != 2 || me.Institutions[0].Name == "" {
+		t.Fatalf("me: %+v", me)
+	}
+	if time.Until(tok.Expiry) > 5*time.Minute+time.Second {
+		t.Errorf("access token lives until %v, want 5 minutes", tok.Expiry)
+	}
+
+	// The code works once.
+	if _, err := cfg.DeviceAccessToken(ctx, da); oauthCode(err) != "invalid_grant" {
+		t.Errorf("second use of the device code: %v", err)
+	}
+
+	// Refresh rotates; replaying the old refresh token revokes the family.
+	old := tok.RefreshToken
+	src := cfg.TokenSource(ctx, &oauth2.Token{RefreshToken: old, Expiry: time.Now().Add(-time.Minute)})
+	fresh, err := src.Token()
+	if err != nil || fresh.RefreshToken == old || fresh.AccessToken == "" {
+		t.Fatalf("refresh: %v (rotated: %v)", err, fresh != nil && fresh.RefreshToken != old)
+	}
+	replay := cfg.TokenSource(ctx, &oauth2.Token{RefreshToken: old, Expiry: time.Now().Add(-time.Minute)})
+	if _, err := replay.Token(); oauthCode(err) != "invalid_grant" {
+		t.Fatalf("replayed refresh token: %v, want invalid_grant", err)
+	}
+	again := cfg.TokenSource(ctx, &oauth2.Token{RefreshToken: fresh.RefreshToken, Expiry: time.Now().Add(-time.Minute)})
+	if _, err := again.Token(); oauthCode(err) != "invalid_grant" {
+		t.Fatalf("the family survived a replay: %v", err)
+	}
+}
+
+func oauthCode(err error) string {
+	var re *oauth2.RetrieveError
+	if errors.As(err, &re) {
+		return re.ErrorCode
+	}
+	return ""
+}
+
+// postToken calls the token endpoint directly, to see each RFC 8628 error.
+func (ts *testServer) postToken(v url.Values) (int, string) {
+	ts.t.Helper()
+	res, err := http.PostForm(ts.srv.URL+"/oauth2/token", v)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// fakeClock is the issuer's clock in tests; handlers read it on their
+// own goroutines, hence the lock.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+func TestDeviceFlowRefusals(t *testing.T) {
+	ts := newTestServer(t)
+	clock := &fakeClock{t: time.Now()}
+	ts.auth.Issuer.SetClock(clock.now)
+	ctx := context.Background()
+	cfg := ts.oauthConfig()
+	poll := func(deviceCode string) string {
+		_, body := ts.postToken(url.Values{"grant_type": {"urn:ietf:params:oauth:grant-type:device_code"},
+			"device_code": {deviceCode}, "client_id": {"gecli-tui"}})
+		return body
+	}
+
+	da, _ := cfg.DeviceAuth(ctx)
+	if body := poll(da.DeviceCode); !strings.Contains(body, `"authorization_pending"`) {
+		t.Errorf("first poll: %s", body)
+	}
+	if body := poll(da.DeviceCode); !strings.Contains(body, `"slow_down"`) {
+		t.Errorf("immediate second poll: %s, want slow_down", body)
+	}
+	if status, page := ts.approve(da.UserCode, "solicitante", "senha-errada", "approve"); status != 401 || !strings.Contains(page, "incorretos") {
+		t.Errorf("wrong password: %d", status)
+	}
+	if status, _ := ts.approve(da.UserCode, "ninguem", "x", "approve"); status != 401 {
+		t.Errorf("unknown user: %d", status)
+	}
+	if status, page := ts.approve(da.UserCode, "solicitante", "demo-solicitante", "deny"); status != 200 || !strings.Contains(page, "negada") {
+		t.Fatalf("deny: %d", status)
+	}
+	clock.advance(11 * time.Second) // the slowed-down pace: 5 s + 5 s
+	if body := poll(da.DeviceCode); !strings.Contains(body, `"access_denied"`) {
+		t.Errorf("after deny: %s", body)
+	}
+
+	expired, _ := cfg.DeviceAuth(ctx)
+	clock.advance(11 * time.Minute)
+	if body := poll(expired.DeviceCode); !strings.Contains(body, `"expired_token"`) {
+		t.Errorf("expired code: %s", body)
+	}
+	if status, page := ts.approve(expired.UserCode, "solicitante", "demo-solicitante", "approve"); status != 400 || !strings.Contains(page, "expirado") {
+		t.Errorf("approving an expired code: %d", status)
+	}
+	if body := poll("nao-existe"); !strings.Contains(body, `"invalid_grant"`) {
+		t.Errorf("unknown device code: %s", body)
+	}
+	if _, body := ts.postToken(url.Values{"grant_type": {"password"}, "client_id": {"gecli-tui"}}); !strings.Contains(body, "unsupported_grant_type") {
+		t.Errorf("password grant: %s", body)
+	}
+	if status, _ := ts.postToken(url.Values{"grant_type": {"refresh_token"}, "client_id": {"outro"}}); status != 401 {
+		t.Errorf("unknown client: %d", status)
+	}
+}
+
+func TestDevicePageRejectsMissingCSRF(t *testing.T) {
+	ts := newTestServer(t)
+	da, _ := ts.oauthConfig().DeviceAuth(context.Background())
+	res, err := http.PostForm(ts.srv.URL+"/device", url.Values{"csrf": {"forjado"}, "user_code": {da.UserCode},
+		"username": {"solicitante"}, "password": {"demo-solicitante"}, "action": {"approve"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden {
+		t.Fatalf("cross-site post: %d, want 403", res.StatusCode)
+	}
+	if d, _ := ts.db.DeviceByUserCode(context.Background(), da.UserCode); d.Status != "pending" {
+		t.Fatalf("a forged post changed the authorization: %s", d.Status)
+	}
+}
