@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/oauth2"
+
 	"github.com/gecli/gecli/api"
 )
 
@@ -27,8 +29,9 @@ const maxBody = 32 << 20
 
 // Client talks to one gecli server.
 type Client struct {
-	base string
-	http *http.Client
+	base   string
+	http   *http.Client
+	tokens oauth2.TokenSource // nil: anonymous calls
 }
 
 // New returns a client for the server at baseURL (scheme and host, with an
@@ -82,6 +85,9 @@ func (c *Client) get(ctx context.Context, path, etag string) (body []byte, newET
 		return nil, "", false, err
 	}
 	req.Header.Set("Accept", "application/json, application/problem+json")
+	if err := c.authorize(req); err != nil {
+		return nil, "", false, err
+	}
 	if etag != "" {
 		req.Header.Set("If-None-Match", etag)
 	}

@@ -47,6 +47,13 @@ type Model struct {
 	showHelp bool
 	toast    toast.Model
 
+	// Identity: authed is the client with the session's tokens (nil when
+	// signed out); signIn is the sign-in screen while it is open.
+	authed    *client.Client
+	me        *api.Me
+	signIn    *signInView
+	signInGen int
+
 	width, height int
 	syncing       bool
 	prefetching   bool
@@ -81,7 +88,8 @@ func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.active().Init(), loadSyncState(m.opts.Store), tea.RequestBackgroundColor}
 	if !m.com.ForcedOffline {
 		m.syncing = true
-		cmds = append(cmds, refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, false))
+		cmds = append(cmds, refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, false),
+			resumeSession(m.opts.Store, m.opts.Client))
 	}
 	return tea.Batch(cmds...)
 }
@@ -124,6 +132,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// offline, and the next sync tries again.
 		m.prefetching = false
 		return m, nil
+	case sessionMsg:
+		return m, m.sessionResumed(msg)
+	case signInStartedMsg:
+		return m, m.signInStarted(msg)
+	case signInDoneMsg:
+		return m, m.signInDone(msg)
 	case common.ConnectivityMsg:
 		return m, m.setOnline(msg.Online)
 	case common.ToastMsg:
@@ -144,6 +158,9 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if key.Matches(msg, k.ForceQuit) {
 		return tea.Quit, true
 	}
+	if m.signIn != nil {
+		return m.signInKey(msg), true
+	}
 	if m.showHelp {
 		if key.Matches(msg, k.Help, k.Quit) || msg.String() == "esc" {
 			m.showHelp = false
@@ -161,6 +178,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Refresh):
 		return m.refresh(), true
+	case key.Matches(msg, k.SignIn) && m.me == nil && !m.com.ForcedOffline:
+		return m.openSignIn(""), true
 	case key.Matches(msg, k.Next):
 		m.page = (m.page + 1) % len(m.pages)
 		return nil, true
@@ -185,7 +204,43 @@ func (m *Model) refresh() tea.Cmd {
 		return nil
 	}
 	m.syncing = true
-	return refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, true)
+	cmd := refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, true)
+	if m.me != nil {
+		// Also checks the session: a revoked one opens the sign-in screen
+		// over the current page, which is kept.
+		cmd = tea.Batch(cmd, resumeSession(m.opts.Store, m.opts.Client))
+	}
+	return cmd
+}
+
+// sessionResumed records who is signed in, or opens the sign-in screen
+// when the session is over. An unreachable server changes nothing but the
+// online state: the session may still be fine.
+func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
+	t := m.com.Text
+	switch {
+	case msg.err == nil:
+		wasSigningIn := m.signIn != nil
+		m.authed, m.me = msg.authed, &msg.me
+		m.closeSignIn()
+		if wasSigningIn {
+			return tea.Batch(m.setOnline(true), m.toast.Push(fmt.Sprintf(t.SignInDone, msg.me.Name), false))
+		}
+		return m.setOnline(true)
+	case signedOut(msg.err):
+		reason := ""
+		if m.me != nil {
+			reason = t.SessionExpired
+		}
+		m.authed, m.me = nil, nil
+		if m.signIn == nil {
+			return m.openSignIn(reason)
+		}
+		return nil
+	case client.IsOffline(msg.err):
+		return m.setOnline(false)
+	}
+	return m.toast.Push(fmt.Sprintf(t.ServerError, msg.err.Error()), true)
 }
 
 func (m *Model) synced(msg syncedMsg) tea.Cmd {

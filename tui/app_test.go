@@ -70,7 +70,9 @@ func screen(d *drive.Driver, serverURL string) string {
 
 func onlineCatalog(t *testing.T, w, h int) (*drive.Driver, *servertest.Backend) {
 	b := startBackend(t, "127.0.0.1:0")
-	d := drive.New(t, newModel(t, b.URL, openStore(t)), w, h)
+	s := openStore(t)
+	b.SignIn(t, s, "solicitante")
+	d := drive.New(t, newModel(t, b.URL, s), w, h)
 	d.WaitFor("the synced catalog", func(v string) bool {
 		return strings.Contains(v, "18 de 18 APIs") && strings.Contains(v, "● online")
 	})
@@ -164,6 +166,7 @@ func TestDocumentationViewAndCopy(t *testing.T) {
 func TestOfflineFallsBackToCacheAndRecovers(t *testing.T) {
 	s := openStore(t)
 	first := startBackend(t, "127.0.0.1:0")
+	first.SignIn(t, s, "solicitante")
 	d := drive.New(t, newModel(t, first.URL, s), 100, 30)
 	d.WaitForText("18 de 18 APIs")
 	d.Settle() // let the documents prefetch finish
@@ -217,9 +220,12 @@ func TestHelpAndQuit(t *testing.T) {
 
 func TestEnglish(t *testing.T) {
 	b := startBackend(t, "127.0.0.1:0")
-	d := drive.New(t, newModel(t, b.URL, openStore(t), english), 120, 40)
+	s := openStore(t)
+	b.SignIn(t, s, "avaliador")
+	d := drive.New(t, newModel(t, b.URL, s, english), 120, 40)
 	d.WaitForText("18 of 18 APIs")
-	for _, want := range []string{"1 Catalog", "/ Search", "Category: All", "Version 1.2.3", "Owner:"} {
+	d.WaitForText("Evaluator")
+	for _, want := range []string{"1 Catalog", "/ Search", "Category: All", "Version 1.2.3", "Owner:", "Bruno Lima"} {
 		if !strings.Contains(d.View(), want) {
 			t.Errorf("English screen lacks %q", want)
 		}

@@ -8,7 +8,7 @@ import (
 
 // globalKeys are the same on every page (DESIGN.md §7).
 type globalKeys struct {
-	Next, Prev, Refresh, Help, Quit, ForceQuit key.Binding
+	Next, Prev, Refresh, Help, Quit, ForceQuit, SignIn key.Binding
 }
 
 func newGlobalKeys(t *i18n.Text) globalKeys {
@@ -19,10 +19,20 @@ func newGlobalKeys(t *i18n.Text) globalKeys {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", t.KeyQuit)),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
+		SignIn:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", t.KeySignIn)),
+	}
+}
+
+// signInKeys are the keys of the sign-in screen, for the footer.
+func signInKeys(t *i18n.Text) []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeySkipSignIn)),
+		key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t.KeyCopyURL)),
+		key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.KeyRetry)),
 	}
 }
 
 // FullHelp groups the global keys in two columns.
 func (g globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.Next, g.Prev, g.Refresh}, {g.Help, g.Quit, g.ForceQuit}}
+	return [][]key.Binding{{g.Next, g.Prev, g.Refresh, g.SignIn}, {g.Help, g.Quit, g.ForceQuit}}
 }

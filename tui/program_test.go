@@ -17,7 +17,9 @@ import (
 // search narrows them, and q ends the program.
 func TestRealProgram(t *testing.T) {
 	b := startBackend(t, "127.0.0.1:0")
-	tm := teatest.NewTestModel(t, newModel(t, b.URL, openStore(t)),
+	s := openStore(t)
+	b.SignIn(t, s, "solicitante")
+	tm := teatest.NewTestModel(t, newModel(t, b.URL, s),
 		teatest.WithInitialTermSize(120, 40),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	wait := func(s string) {

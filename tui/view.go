@@ -7,7 +7,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
 )
 
@@ -44,7 +46,10 @@ func (m *Model) render() string {
 	}
 	parts = append(parts, "")
 	body := m.active().View()
-	if m.showHelp {
+	switch {
+	case m.signIn != nil:
+		body = m.signInScreen()
+	case m.showHelp:
 		body = m.fullHelp()
 	}
 	parts = append(parts, fit(body, m.width, m.bodyHeight()), m.toast.View(m.com.Styles, m.width), m.footer())
@@ -53,13 +58,13 @@ func (m *Model) render() string {
 
 func (m *Model) header() string {
 	st, t := m.com.Styles, m.com.Text
-	left := st.AppName.Render(t.AppName) + "  "
+	tabs := ""
 	for i, p := range m.pages {
 		tab := fmt.Sprintf("%d %s", i+1, p.Title())
 		if i == m.page {
-			left += st.TabActive.Render(tab) + " "
+			tabs += st.TabActive.Render(tab) + " "
 		} else {
-			left += st.Tab.Render(tab) + " "
+			tabs += st.Tab.Render(tab) + " "
 		}
 	}
 	var state string
@@ -73,7 +78,49 @@ func (m *Model) header() string {
 	default:
 		state = st.Offline.Render(t.Offline)
 	}
-	return common.Spread(left, st.Subtle.Render(m.opts.ServerURL+" ")+state, m.width)
+	// When the line is full, things give way in this order: the product's
+	// long name, the server URL, then the user's details (truncated). The
+	// online state always stays.
+	sep := st.HelpSep.Render(" │ ")
+	server := st.Subtle.Render(m.opts.ServerURL) + " "
+	fits := func(left, right string) bool { return ansi.StringWidth(left)+ansi.StringWidth(right)+1 <= m.width }
+	left := st.AppName.Render(t.AppName) + "  " + tabs
+	right := m.who() + sep + server + state
+	if !fits(left, right) {
+		left = st.AppName.Render("gecli") + "  " + tabs
+	}
+	if !fits(left, right) {
+		right = m.who() + sep + state
+	}
+	if !fits(left, right) {
+		room := m.width - ansi.StringWidth(left) - ansi.StringWidth(sep+state) - 1
+		right = common.Truncate(m.who(), max(room, 0)) + sep + state
+	}
+	return common.Spread(left, right, m.width)
+}
+
+// who is the signed-in user, role and first institution (FAQ 4.2: the
+// institutions a person acts for), or a hint to sign in.
+func (m *Model) who() string {
+	st, t := m.com.Styles, m.com.Text
+	if m.me == nil {
+		return st.Subtle.Render(t.NotSignedIn)
+	}
+	parts := []string{st.Bold.Render(m.me.Name)}
+	if len(m.me.Roles) > 0 {
+		parts = append(parts, st.Accent.Render(m.me.Roles[0].Label(t.Lang)))
+	}
+	if n := len(m.me.Institutions); n > 0 {
+		in := m.me.Institutions[0].Name
+		if in == "" {
+			in = api.FormatCNPJ(m.me.Institutions[0].CNPJ)
+		}
+		if n > 1 {
+			in += fmt.Sprintf(" +%d", n-1)
+		}
+		parts = append(parts, st.Subtle.Render(common.Truncate(in, 28)))
+	}
+	return strings.Join(parts, st.Subtle.Render(" · "))
 }
 
 // banner says plainly that what is on screen may be stale, and since when.
@@ -97,7 +144,11 @@ func (m *Model) footer() string {
 	h := m.help
 	right := h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
 	h.SetWidth(max(0, m.width-lipgloss.Width(version)-lipgloss.Width(right)-2))
-	left := version + h.ShortHelpView(append(m.active().ShortHelp(), m.keys.Refresh))
+	keys := append(m.active().ShortHelp(), m.keys.Refresh)
+	if m.signIn != nil {
+		keys = signInKeys(t)
+	}
+	left := version + h.ShortHelpView(keys)
 	return common.Spread(left, right, m.width)
 }
 

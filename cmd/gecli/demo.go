@@ -7,8 +7,16 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"time"
 
+	"golang.org/x/oauth2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/internal/session"
 	"github.com/gecli/gecli/server"
+	"github.com/gecli/gecli/server/seed"
+	"github.com/gecli/gecli/store"
 )
 
 // runDemo starts the backend in-process on a random loopback port with
@@ -17,6 +25,7 @@ import (
 func runDemo(ctx context.Context, args []string) error {
 	fs := newFlags("demo")
 	data := fs.String("data", "", "diretório dos dados de demonstração (padrão: demo/ no diretório de dados do usuário)")
+	as := fs.String("as", "", "entra já como o usuário de demonstração deste perfil: requester, evaluator ou admin")
 	var ui uiFlags
 	ui.register(fs)
 	if err := parse(fs, args); err != nil {
@@ -24,6 +33,9 @@ func runDemo(ctx context.Context, args []string) error {
 	}
 	if _, err := ui.validate(); err != nil {
 		return err
+	}
+	if *as != "" && !api.Role(*as).Valid() {
+		return usagef("--as: use requester, evaluator ou admin")
 	}
 	dir := *data
 	if dir == "" {
@@ -62,10 +74,35 @@ func runDemo(ctx context.Context, args []string) error {
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(srvCtx, ln, b.Handler(), log) }()
 
-	tuiErr := startTUI(ctx, url, ui, filepath.Join(dir, "cache.db"))
+	// The port changes every run, so a session from an earlier demo points
+	// at a dead issuer: start signed out, or signed in as --as says.
+	signIn := func(ctx context.Context, s *store.Store) error {
+		if *as == "" {
+			return s.ClearSession(ctx)
+		}
+		return demoSignIn(ctx, b, url, api.Role(*as), s)
+	}
+	tuiErr := startTUI(ctx, url, ui, filepath.Join(dir, "cache.db"), signIn)
 	stopServer()
 	if err := <-served; err != nil && tuiErr == nil {
 		return err
 	}
 	return tuiErr
+}
+
+// demoSignIn mints a session for the demo user of role with the in-process
+// issuer: real tokens, checked by the server like any other.
+func demoSignIn(ctx context.Context, b *backend, url string, role api.Role, s *store.Store) error {
+	du, _ := seed.DemoUserFor(role)
+	u, err := b.db.UserByUsername(ctx, du.Username)
+	if err != nil {
+		return fmt.Errorf("usuário de demonstração %s: %w", du.Username, err)
+	}
+	p := client.Provider{Issuer: url, ClientID: b.auth.Meta.ClientID, TokenURL: url + "/oauth2/token", RevokeURL: url + "/oauth2/revoke"}
+	res, err := b.auth.Issuer.StartSession(ctx, u, p.ClientID)
+	if err != nil {
+		return err
+	}
+	return session.Save(ctx, s, p, &oauth2.Token{AccessToken: res.AccessToken, RefreshToken: res.RefreshToken,
+		TokenType: res.TokenType, Expiry: time.Now().Add(time.Duration(res.ExpiresIn) * time.Second)})
 }

@@ -90,10 +90,11 @@ func buildBinary(t *testing.T) string {
 func TestDemoInTmux(t *testing.T) {
 	bin := buildBinary(t)
 	data := t.TempDir()
-	s := newTmux(t, 120, 40, fmt.Sprintf("%s demo --data %s; echo GECLI_EXIT=$?; sleep 60", bin, data))
+	s := newTmux(t, 120, 40, fmt.Sprintf("%s demo --as requester --data %s; echo GECLI_EXIT=$?; sleep 60", bin, data))
 
-	s.waitFor("the demo catalog online", func(scr string) bool {
-		return strings.Contains(scr, "18 de 18 APIs") && strings.Contains(scr, "● online") && strings.Contains(scr, "╭")
+	s.waitFor("the demo catalog, signed in", func(scr string) bool {
+		return strings.Contains(scr, "18 de 18 APIs") && strings.Contains(scr, "● online") &&
+			strings.Contains(scr, "╭") && strings.Contains(scr, "Ana Souza · Solicitante")
 	})
 	s.keys("/")
 	s.text("diario")
@@ -115,6 +116,16 @@ func TestDemoInTmux(t *testing.T) {
 	if strings.Contains(scr, "╭") || strings.TrimSpace(s.run("display", "-p", "-t", "e2e", "#{alternate_on}")) != "0" {
 		t.Fatalf("the terminal was not restored after q:\n%s", scr)
 	}
+
+	// Without --as the demo starts at the sign-in screen; esc browses the
+	// public catalog.
+	plain := newTmux(t, 100, 30, fmt.Sprintf("%s demo --data %s; echo GECLI_EXIT=$?; sleep 60", bin, data))
+	plain.waitText("Entrar no gecli")
+	plain.waitText("/device")
+	plain.keys("Escape")
+	plain.waitText("18 de 18 APIs")
+	plain.keys("q")
+	plain.waitText("GECLI_EXIT=0")
 
 	// The demo's cache browses offline, and says so.
 	off := newTmux(t, 100, 30, fmt.Sprintf("%s --offline --cache %s/cache.db; echo GECLI_EXIT=$?; sleep 60", bin, data))

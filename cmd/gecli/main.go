@@ -29,7 +29,11 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "backend de demonstração + TUI num só processo (o primeiro comando)", runDemo},
-		{"serve", "o backend (API REST)", runServe},
+		{"serve", "o backend (API REST e emissor OAuth2/OIDC)", runServe},
+		{"login", "entra pelo fluxo de dispositivo (código + navegador)", runLogin},
+		{"whoami", "mostra usuário, perfis e instituições da sessão", runWhoami},
+		{"logout", "revoga e apaga os tokens deste computador", runLogout},
+		{"user", "usuários locais: add | list | disable --db PATH", runUser},
 		{"version", "versão, commit e data de build", runVersion},
 		{"help", "esta ajuda", func(context.Context, []string) error { printUsage(os.Stdout); return nil }},
 	}

@@ -19,12 +19,13 @@ func runTUI(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	return startTUI(ctx, *serverURL, ui, "")
+	return startTUI(ctx, *serverURL, ui, "", nil)
 }
 
 // startTUI opens the cache and runs the TUI. defaultCache is used when
-// --cache is not given ("" means the per-server file in the cache dir).
-func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache string) error {
+// --cache is not given ("" means the per-server file in the cache dir);
+// prepare, when set, runs on the opened cache first (gecli demo --as).
+func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache string, prepare func(context.Context, *store.Store) error) error {
 	lang, err := ui.validate()
 	if err != nil {
 		return err
@@ -47,6 +48,11 @@ func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache st
 		return err
 	}
 	defer s.Close()
+	if prepare != nil {
+		if err := prepare(ctx, s); err != nil {
+			return err
+		}
+	}
 	if ui.offline {
 		c = nil
 	}

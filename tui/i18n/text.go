@@ -24,6 +24,11 @@ type Text struct {
 	CopyNothing                              string
 	TabCatalog                               string
 
+	// Sign-in.
+	SignInTitle, SignInStarting, SignInOpen, SignInType, SignInWaiting, SignInKeys, SignInQR string
+	SignInFailed, SignInRetryHint, SignInSkipped, SignInURL, SignInDone, SessionExpired      string
+	NotSignedIn, KeySignIn, KeySkipSignIn, KeyCopyURL, KeyRetry                              string
+
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
 	KeyCategory, KeyEnv, KeyPage, KeyEnds, KeyCopyDoc, KeyCopyHMG, KeyCopyPRD            string
@@ -65,6 +70,25 @@ var ptBR = Text{
 	CopyNothing:      "Nada para copiar aqui.",
 	TabCatalog:       "Catálogo",
 
+	SignInTitle:     "Entrar no gecli",
+	SignInStarting:  "Pedindo um código ao emissor…",
+	SignInOpen:      "Abra no navegador (neste ou em outro aparelho):",
+	SignInType:      "e digite o código:",
+	SignInWaiting:   "Aguardando a aprovação no navegador…",
+	SignInKeys:      "esc continua sem entrar (o catálogo é público) · c copia o endereço com o código",
+	SignInQR:        "Ou leia o QR code, que já leva o código:",
+	SignInFailed:    "Não foi possível entrar: %s",
+	SignInRetryHint: "r tenta de novo · esc continua sem entrar",
+	SignInSkipped:   "Sem entrar: o catálogo é público. L entra quando quiser.",
+	SignInURL:       "Endereço de aprovação",
+	SignInDone:      "Entrou como %s.",
+	SessionExpired:  "Sua sessão terminou (401 – token inválido ou expirado). Entre de novo; a página atual foi mantida.",
+	NotSignedIn:     "não identificado · L entrar",
+	KeySignIn:       "entrar",
+	KeySkipSignIn:   "continuar sem entrar",
+	KeyCopyURL:      "copiar endereço",
+	KeyRetry:        "tentar de novo",
+
 	KeyNext: "próxima página", KeyPrev: "página anterior", KeySearch: "buscar", KeyRefresh: "atualizar",
 	KeyHelp: "ajuda", KeyQuit: "sair", KeyMove: "mover", KeyOpen: "documentação", KeyBack: "voltar",
 	KeyCategory: "categoria", KeyEnv: "ambiente", KeyPage: "página", KeyEnds: "início/fim",
@@ -102,6 +126,25 @@ var en = Text{
 	Copied:           "%s sent to the clipboard (OSC 52). If it does not paste, your terminal blocks OSC 52.",
 	CopyNothing:      "Nothing to copy here.",
 	TabCatalog:       "Catalog",
+
+	SignInTitle:     "Sign in to gecli",
+	SignInStarting:  "Asking the issuer for a code…",
+	SignInOpen:      "Open in a browser (on this or another device):",
+	SignInType:      "and type the code:",
+	SignInWaiting:   "Waiting for approval in the browser…",
+	SignInKeys:      "esc continues without signing in (the catalog is public) · c copies the URL with the code",
+	SignInQR:        "Or scan the QR code, which carries the code:",
+	SignInFailed:    "Could not sign in: %s",
+	SignInRetryHint: "r tries again · esc continues without signing in",
+	SignInSkipped:   "Not signed in: the catalog is public. L signs in any time.",
+	SignInURL:       "Approval URL",
+	SignInDone:      "Signed in as %s.",
+	SessionExpired:  "Your session ended (401 – invalid or expired token). Sign in again; this page was kept.",
+	NotSignedIn:     "not signed in · L sign in",
+	KeySignIn:       "sign in",
+	KeySkipSignIn:   "continue without signing in",
+	KeyCopyURL:      "copy URL",
+	KeyRetry:        "retry",
 
 	KeyNext: "next page", KeyPrev: "previous page", KeySearch: "search", KeyRefresh: "refresh",
 	KeyHelp: "help", KeyQuit: "quit", KeyMove: "move", KeyOpen: "documentation", KeyBack: "back",

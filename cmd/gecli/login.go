@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mdp/qrterminal/v3"
+	"github.com/spf13/pflag"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/internal/session"
+	"github.com/gecli/gecli/store"
+)
+
+// serverFlags are --server and --cache, shared by the commands that talk
+// to a server on behalf of a signed-in person.
+type serverFlags struct{ server, cache string }
+
+func (f *serverFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.server, "server", "http://127.0.0.1:8080", "endereço do servidor gecli")
+	fs.StringVar(&f.cache, "cache", "", "arquivo do cache local (padrão: um por servidor)")
+}
+
+func (f *serverFlags) open(ctx context.Context) (*client.Client, *store.Store, error) {
+	c, err := client.New(f.server, nil)
+	if err != nil {
+		return nil, nil, usagef("--server: %v", err)
+	}
+	path := f.cache
+	if path == "" {
+		if path, err = store.DefaultPath(f.server); err != nil {
+			return nil, nil, err
+		}
+	}
+	s, err := store.Open(ctx, path)
+	return c, s, err
+}
+
+func runLogin(ctx context.Context, args []string) error {
+	fs := newFlags("login")
+	var sf serverFlags
+	sf.register(fs)
+	noQR := fs.Bool("no-qr", false, "não desenha o QR code")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	c, s, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, da, err := session.Start(ctx, c)
+	if err != nil {
+		return err
+	}
+	printDeviceCode(os.Stdout, da.VerificationURI, da.VerificationURIComplete, da.UserCode, !*noQR)
+	if err := session.Finish(ctx, s, p, da); err != nil {
+		return err
+	}
+	authed, err := session.Resume(ctx, s, c)
+	if err != nil {
+		return err
+	}
+	me, err := authed.Me(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nPronto: entrou como %s (%s).\n", me.Name, me.Username)
+	return nil
+}
+
+// printDeviceCode tells the person where to approve this terminal. The QR
+// code carries the complete URL (code included) for a phone.
+func printDeviceCode(w io.Writer, uri, complete, code string, qr bool) {
+	fmt.Fprintf(w, "Para entrar, abra no navegador:\n\n    %s\n\ne digite o código:\n\n    %s\n\n", uri, code)
+	if qr && complete != "" {
+		fmt.Fprintln(w, "Ou leia este QR code, que já leva o código:")
+		qrterminal.GenerateWithConfig(complete, qrterminal.Config{Level: qrterminal.L, Writer: w,
+			HalfBlocks: true, BlackChar: qrterminal.BLACK_BLACK, WhiteChar: qrterminal.WHITE_WHITE,
+			BlackWhiteChar: qrterminal.BLACK_WHITE, WhiteBlackChar: qrterminal.WHITE_BLACK, QuietZone: 1})
+	}
+	fmt.Fprintln(w, "Aguardando a aprovação… (ctrl+c cancela)")
+}
+
+func runWhoami(ctx context.Context, args []string) error {
+	fs := newFlags("whoami")
+	var sf serverFlags
+	sf.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	c, s, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	authed, err := session.Resume(ctx, s, c)
+	if err != nil {
+		return err
+	}
+	me, err := authed.Me(ctx)
+	if err != nil {
+		return explainAuthError(err)
+	}
+	roles := make([]string, len(me.Roles))
+	for i, r := range me.Roles {
+		roles[i] = r.Label(api.PtBR)
+	}
+	fmt.Printf("Usuário:       %s\nNome:          %s\nPerfis:        %s\n", me.Username, me.Name, strings.Join(roles, ", "))
+	if len(me.Institutions) == 0 {
+		fmt.Println("Instituições:  nenhuma vinculada (FAQ 4.2: peça o vínculo do CNPJ à equipe CNJ/PDPJ)")
+	}
+	for i, in := range me.Institutions {
+		label := "Instituições:"
+		if i > 0 {
+			label = ""
+		}
+		fmt.Printf("%-14s %s  %s\n", label, api.FormatCNPJ(in.CNPJ), in.Name)
+	}
+	return nil
+}
+
+func runLogout(ctx context.Context, args []string) error {
+	fs := newFlags("logout")
+	var sf serverFlags
+	sf.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	c, s, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := session.Logout(ctx, s, c); err != nil {
+		return err
+	}
+	fmt.Println("Sessão encerrada: tokens revogados e apagados deste computador.")
+	return nil
+}
+
+// explainAuthError turns the server's codes into FAQ 4.1's advice.
+func explainAuthError(err error) error {
+	switch client.ProblemCode(err) {
+	case api.CodeTokenExpired, api.CodeInvalidToken:
+		return fmt.Errorf("token inválido ou expirado (401): entre novamente com gecli login")
+	case api.CodeForbiddenRole:
+		return fmt.Errorf("sem permissão (403): confira o perfil atribuído (Solicitante, Avaliador ou Administrador)")
+	}
+	return err
+}

@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/gecli/gecli/tui/internal/drive"
+)
+
+var userCodeOnScreen = regexp.MustCompile(`[BCDFGHJKMNPQRTVWXY]{4}-[BCDFGHJKMNPQRTVWXY]{4}`)
+
+// TestSignInScreen: without a session the TUI opens the sign-in screen;
+// approving the code in the browser signs in and shows who we are.
+func TestSignInScreen(t *testing.T) {
+	b := startBackend(t, "127.0.0.1:0")
+	d := drive.New(t, newModel(t, b.URL, openStore(t)), 80, 24)
+	d.WaitFor("a user code, online", func(v string) bool {
+		return userCodeOnScreen.MatchString(v) && strings.Contains(v, "● online")
+	})
+	code := userCodeOnScreen.FindString(d.View())
+	screenNoCode := strings.ReplaceAll(screen(d, b.URL), code, "XXXX-XXXX")
+	golden.RequireEqual(t, screenNoCode) // 24 rows: no room for the QR code
+
+	if status := b.Approve(t, code, "solicitante", "demo-solicitante", "approve"); status != 200 {
+		t.Fatalf("approval: %d", status)
+	}
+	d.WaitForText("Entrou como Ana Souza")
+	d.WaitForText("18 de 18 APIs")
+	if v := d.View(); !strings.Contains(v, "Solicitante") {
+		t.Errorf("the header does not show the role:\n%s", v)
+	}
+}
+
+func TestSignInCanBeSkipped(t *testing.T) {
+	b := startBackend(t, "127.0.0.1:0")
+	d := drive.New(t, newModel(t, b.URL, openStore(t)), 120, 45)
+	d.WaitForText("Ou leia o QR code") // tall enough for the QR code
+	d.Key("esc")
+	d.WaitForText("18 de 18 APIs")
+	d.WaitForText("não identificado · L entrar")
+	d.Key("L")
+	d.WaitForText("Entrar no gecli")
+}
+
+// TestSessionEndsMidPage: the session is revoked while the user reads a
+// documentation page; the next refresh opens the sign-in screen, and
+// signing in again brings back the same page.
+func TestSessionEndsMidPage(t *testing.T) {
+	b := startBackend(t, "127.0.0.1:0")
+	s := openStore(t)
+	b.SignIn(t, s, "solicitante")
+	d := drive.New(t, newModel(t, b.URL, s), 100, 30)
+	d.WaitForText("Ana Souza")
+	d.Key("/")
+	d.Type("tpu")
+	d.WaitForText("1 de 18 APIs")
+	d.Key("enter")
+	d.Key("enter")
+	d.WaitForText("Endpoints (5)")
+
+	// Revoke the session server-side and let the access token lapse, so
+	// the next call must refresh, and the refresh is refused.
+	ctx := context.Background()
+	se, _, _ := s.Session(ctx)
+	if err := b.DB.DisableUser(ctx, "solicitante"); err != nil {
+		t.Fatal(err)
+	}
+	se.Expiry = fixedNow().AddDate(-1, 0, 0)
+	s.SaveSession(ctx, se)
+
+	d.Key("ctrl+r")
+	d.WaitForText("Sua sessão terminou")
+	code := userCodeOnScreen.FindString(d.View())
+	if code == "" {
+		d.WaitFor("a user code", func(v string) bool { return userCodeOnScreen.MatchString(v) })
+		code = userCodeOnScreen.FindString(d.View())
+	}
+	if status := b.Approve(t, code, "avaliador", "demo-avaliador", "approve"); status != 200 {
+		t.Fatalf("approval: %d", status)
+	}
+	d.WaitForText("Entrou como Bruno Lima")
+	if v := d.View(); !strings.Contains(v, "Endpoints (5)") || !strings.Contains(v, "Tabelas Processuais Unificadas") {
+		t.Fatalf("the documentation page was lost:\n%s", v)
+	}
+}
