@@ -220,3 +220,66 @@ func TestDevicePageRejectsMissingCSRF(t *testing.T) {
 		t.Fatalf("a forged post changed the authorization: %s", d.Status)
 	}
 }
+
+func (ts *testServer) postForm(path, bearer string, v url.Values) (int, string) {
+	ts.t.Helper()
+	req, _ := http.NewRequest("POST", ts.srv.URL+path, strings.NewReader(v.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+bearer)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func TestIntrospectionAndRevocation(t *testing.T) {
+	ts := newTestServer(t)
+	ctx := context.Background()
+	u, _ := ts.db.UserByUsername(ctx, "solicitante")
+	sess, err := ts.auth.Issuer.StartSession(ctx, u, "gecli-tui")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, _ := ts.postForm("/oauth2/introspect", "", url.Values{"token": {sess.AccessToken}}); status != 401 {
+		t.Errorf("anonymous introspection: %d, want 401", status)
+	}
+	_, body := ts.postForm("/oauth2/introspect", sess.AccessToken, url.Values{"token": {sess.AccessToken}})
+	if !strings.Contains(body, `"active":true`) || !strings.Contains(body, `"username":"solicitante"`) {
+		t.Errorf("introspect access token: %s", body)
+	}
+	_, body = ts.postForm("/oauth2/introspect", sess.AccessToken, url.Values{"token": {sess.RefreshToken}})
+	if !strings.Contains(body, `"active":true`) || !strings.Contains(body, `"refresh_token"`) {
+		t.Errorf("introspect refresh token: %s", body)
+	}
+	if status, _ := ts.postForm("/oauth2/revoke", "", url.Values{"token": {sess.RefreshToken}, "client_id": {"gecli-tui"}}); status != 200 {
+		t.Fatalf("revoke: %d", status)
+	}
+	_, body = ts.postForm("/oauth2/introspect", sess.AccessToken, url.Values{"token": {sess.RefreshToken}})
+	if !strings.Contains(body, `"active":false`) {
+		t.Errorf("revoked refresh token still active: %s", body)
+	}
+	_, body = ts.postToken(url.Values{"grant_type": {"refresh_token"}, "refresh_token": {sess.RefreshToken}, "client_id": {"gecli-tui"}})
+	if !strings.Contains(body, "invalid_grant") {
+		t.Errorf("refresh after revoke: %s", body)
+	}
+	if status, _ := ts.postForm("/oauth2/revoke", "", url.Values{"token": {"desconhecido"}, "client_id": {"gecli-tui"}}); status != 200 {
+		t.Errorf("revoking an unknown token must be 200 (RFC 7009): %d", status)
+	}
+}
+
+func TestSignInIsRateLimited(t *testing.T) {
+	ts := newTestServer(t)
+	limited := false
+	for i := 0; i < 12 && !limited; i++ {
+		status, _ := ts.postForm("/device", "", url.Values{"user_code": {"BCDF-GHJK"}, "username": {"x"}, "password": {"y"}})
+		limited = status == http.StatusTooManyRequests
+	}
+	if !limited {
+		t.Fatal("12 sign-in attempts in a burst were all accepted")
+	}
+}

@@ -240,7 +240,7 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 	case client.IsOffline(msg.err):
 		return m.setOnline(false)
 	}
-	return m.toast.Push(fmt.Sprintf(t.ServerError, msg.err.Error()), true)
+	return m.toast.Push(common.Explain(t, msg.err), true)
 }
 
 func (m *Model) synced(msg syncedMsg) tea.Cmd {
@@ -255,7 +255,7 @@ func (m *Model) synced(msg syncedMsg) tea.Cmd {
 			return cmd
 		}
 		return tea.Batch(m.setOnline(client.ProblemCode(msg.err) != ""),
-			m.toast.Push(fmt.Sprintf(t.ServerError, msg.err.Error()), true))
+			m.toast.Push(common.Explain(t, msg.err), true))
 	}
 	m.syncedAt = msg.at
 	cmds := []tea.Cmd{m.setOnline(true)}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,8 @@ import (
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/internal/session"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/i18n"
 )
 
 // serverFlags are --server and --cache, shared by the commands that talk
@@ -143,13 +146,11 @@ func runLogout(ctx context.Context, args []string) error {
 	return nil
 }
 
-// explainAuthError turns the server's codes into FAQ 4.1's advice.
+// explainAuthError turns the server's codes into FAQ 4.1's advice, in
+// the same words as the TUI.
 func explainAuthError(err error) error {
-	switch client.ProblemCode(err) {
-	case api.CodeTokenExpired, api.CodeInvalidToken:
-		return fmt.Errorf("token inválido ou expirado (401): entre novamente com gecli login")
-	case api.CodeForbiddenRole:
-		return fmt.Errorf("sem permissão (403): confira o perfil atribuído (Solicitante, Avaliador ou Administrador)")
+	if client.ProblemCode(err) == "" && !client.IsOffline(err) {
+		return err
 	}
-	return err
+	return errors.New(common.Explain(i18n.For(api.PtBR), err))
 }

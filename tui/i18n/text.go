@@ -19,7 +19,6 @@ type Text struct {
 	OfflineBannerNever                       string // %s server
 	Refreshed, RefreshedUnchanged, RetryHint string
 	OfflineNoRefresh                         string
-	ServerError                              string // %s detail
 	Copied                                   string // %s what
 	CopyNothing                              string
 	TabCatalog                               string
@@ -28,6 +27,9 @@ type Text struct {
 	SignInTitle, SignInStarting, SignInOpen, SignInType, SignInWaiting, SignInKeys, SignInQR string
 	SignInFailed, SignInRetryHint, SignInSkipped, SignInURL, SignInDone, SessionExpired      string
 	NotSignedIn, KeySignIn, KeySkipSignIn, KeyCopyURL, KeyRetry                              string
+
+	// FAQ 4.1/4.2 explanations of server answers.
+	Explain401, Explain403, Explain404, Explain500, ExplainNotLinked string
 
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
@@ -65,10 +67,15 @@ var ptBR = Text{
 	Refreshed:          "Catálogo atualizado: %d APIs", RefreshedUnchanged: "Catálogo já estava atualizado",
 	RetryHint:        "Sem conexão com o servidor; exibindo o cache. ctrl+r tenta de novo.",
 	OfflineNoRefresh: "Modo offline (--offline): nada é buscado no servidor.",
-	ServerError:      "O servidor recusou o pedido: %s",
 	Copied:           "%s enviado à área de transferência (OSC 52). Se não colar, seu terminal bloqueia OSC 52.",
 	CopyNothing:      "Nada para copiar aqui.",
 	TabCatalog:       "Catálogo",
+
+	Explain401:       "401 – token inválido ou expirado (tokens valem 5 minutos): entre novamente (L).",
+	Explain403:       "403 – sem permissão: confira se o perfil está atribuído (Solicitante, Avaliador ou Administrador).",
+	Explain404:       "404 – rota ou recurso inexistente: confira o endereço e o ambiente (Homologação ou Produção).",
+	Explain500:       "500 – erro interno do servidor: tente de novo em alguns minutos; se persistir, informe o suporte com data e hora.",
+	ExplainNotLinked: "CNPJ ainda não vinculado ao seu cadastro: solicite a atualização cadastral à equipe CNJ/PDPJ.",
 
 	SignInTitle:     "Entrar no gecli",
 	SignInStarting:  "Pedindo um código ao emissor…",
@@ -122,10 +129,15 @@ var en = Text{
 	Refreshed:          "Catalog updated: %d APIs", RefreshedUnchanged: "Catalog was already up to date",
 	RetryHint:        "Cannot reach the server; showing the cache. ctrl+r retries.",
 	OfflineNoRefresh: "Offline mode (--offline): nothing is fetched from the server.",
-	ServerError:      "The server refused the request: %s",
 	Copied:           "%s sent to the clipboard (OSC 52). If it does not paste, your terminal blocks OSC 52.",
 	CopyNothing:      "Nothing to copy here.",
 	TabCatalog:       "Catalog",
+
+	Explain401:       "401 – invalid or expired token (tokens last 5 minutes): sign in again (L).",
+	Explain403:       "403 – forbidden: check that your role is assigned (Requester, Evaluator or Administrator).",
+	Explain404:       "404 – no such route or resource: check the address and the environment (Staging or Production).",
+	Explain500:       "500 – internal server error: try again in a few minutes; if it persists, tell support the date and time.",
+	ExplainNotLinked: "CNPJ not yet linked to your account: ask the CNJ/PDPJ team to update your registration.",
 
 	SignInTitle:     "Sign in to gecli",
 	SignInStarting:  "Asking the issuer for a code…",

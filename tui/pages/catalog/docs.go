@@ -147,7 +147,7 @@ func (p *Page) endpointList() string {
 	case errors.Is(d.err, errNoCachedDoc):
 		return st.Warning.Render(fmt.Sprintf(t.DocsUnavailable, t.DocsNoCache))
 	case d.err != nil:
-		return st.Error.Render(fmt.Sprintf(t.DocsUnavailable, d.err.Error()))
+		return st.Error.Render(fmt.Sprintf(t.DocsUnavailable, common.Explain(t, d.err)))
 	case len(d.endpoints) == 0:
 		return st.Subtle.Render(t.DocsNoEndpoints)
 	}
