@@ -62,6 +62,7 @@ func (s *Server) routes() {
 	s.handle("GET", "/api/v1/apis/{id}/terms", s.getTerms)
 	s.handle("GET", "/api/v1/apis/{id}/openapi.json", s.getAPIDoc)
 	s.handle("GET", "/api/v1/me", s.signedIn(s.me))
+	s.requestRoutes()
 	if s.auth.Endpoints != nil {
 		s.auth.Endpoints.Register(identity.Route(s.handle))
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
@@ -42,7 +43,10 @@ func Demo(ctx context.Context, d *db.DB) error {
 		}
 	}
 	if users == 0 {
-		return seedUsers(ctx, d)
+		if err := seedUsers(ctx, d); err != nil {
+			return err
+		}
+		return seedRequests(ctx, d, time.Now())
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ var DemoInstitutions = []api.Institution{
 	{CNPJ: "11222333000181", Name: "Tribunal de Justiça do Estado Exemplo"},
 	{CNPJ: "12ABC34501DE35", Name: "Defensoria Pública Exemplo"},
 	{CNPJ: "00394494000136", Name: "Conselho Nacional de Justiça"},
+	{CNPJ: "33683111000107", Name: "Procuradoria-Geral do Estado Exemplo"}, // no demo requester: shows isolation
 }
 
 // DemoUser is a demo account. The passwords are public (README): demo only.
@@ -29,9 +30,9 @@ var DemoUsers = []DemoUser{
 	{Username: "solicitante", Password: "demo-solicitante", Name: "Ana Souza", CPF: "52998224725",
 		Role: api.RoleRequester, Institutions: DemoInstitutions[:2]},
 	{Username: "avaliador", Password: "demo-avaliador", Name: "Bruno Lima", CPF: "11144477735",
-		Role: api.RoleEvaluator, Institutions: DemoInstitutions[2:]},
+		Role: api.RoleEvaluator, Institutions: DemoInstitutions[2:3]},
 	{Username: "admin", Password: "demo-admin", Name: "Carla Dias", CPF: "93541134780",
-		Role: api.RoleAdmin, Institutions: DemoInstitutions[2:]},
+		Role: api.RoleAdmin, Institutions: DemoInstitutions[2:3]},
 }
 
 // DemoUserFor returns the demo user of a role.

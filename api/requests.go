@@ -1,0 +1,207 @@
+package api
+
+import (
+	"errors"
+	"net/mail"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// TechnicalContact is the person responsible for the integration.
+type TechnicalContact struct {
+	Name  string `json:"name"`
+	CPF   string `json:"cpf"`
+	Email string `json:"email"`
+	Phone string `json:"phone"`
+}
+
+// TermsAcceptance names the terms accepted; they must be the API's current.
+type TermsAcceptance struct {
+	ID       string `json:"id"`
+	Version  string `json:"version"`
+	Accepted bool   `json:"accepted"`
+}
+
+// RequestCreate is the body of POST /api/v1/requests.
+type RequestCreate struct {
+	APIID            string            `json:"api_id"`
+	Environment      Environment       `json:"environment"`
+	InstitutionCNPJ  string            `json:"institution_cnpj"`
+	TechnicalContact TechnicalContact  `json:"technical_contact"`
+	Purpose          string            `json:"purpose"`
+	CustomFields     map[string]string `json:"custom_fields"`
+	Terms            TermsAcceptance   `json:"terms"`
+	SEIProcess       string            `json:"sei_process"`
+}
+
+// Person is a requester as shown on a request.
+type Person struct {
+	Name string `json:"name"`
+	CPF  string `json:"cpf"`
+}
+
+// Request is an access request as listed and detailed.
+type Request struct {
+	ID               string            `json:"id"`
+	APIID            string            `json:"api_id"`
+	APIName          string            `json:"api_name"`
+	Environment      Environment       `json:"environment"`
+	Institution      Institution       `json:"institution"`
+	Requester        Person            `json:"requester"`
+	TechnicalContact TechnicalContact  `json:"technical_contact"`
+	Purpose          string            `json:"purpose"`
+	CustomFields     map[string]string `json:"custom_fields"`
+	Terms            TermsAcceptance   `json:"terms"`
+	Status           Status            `json:"status"`
+	Rule             Rule              `json:"rule"`
+	SEIProcess       string            `json:"sei_process"`
+	CreatedAt        string            `json:"created_at"`
+	DecidedAt        string            `json:"decided_at"`
+	UpdatedAt        string            `json:"updated_at"`
+	Seq              int64             `json:"seq"`
+	CredentialState  string            `json:"credential_state"`
+	History          []HistoryEvent    `json:"history,omitempty"`
+	Attachments      []Attachment      `json:"attachments,omitempty"`
+}
+
+// HistoryEvent is one entry of a request's append-only history.
+type HistoryEvent struct {
+	N             int    `json:"n"`
+	At            string `json:"at"`
+	Actor         string `json:"actor"`
+	Action        string `json:"action"`
+	FromStatus    string `json:"from_status"`
+	ToStatus      string `json:"to_status"`
+	Justification string `json:"justification"`
+	Hash          string `json:"hash"`
+}
+
+// Attachment is a PDF's metadata.
+type Attachment struct {
+	ID         string `json:"id"`
+	Filename   string `json:"filename"`
+	Size       int64  `json:"size"`
+	SHA256     string `json:"sha256"`
+	UploadedAt string `json:"uploaded_at"`
+}
+
+// RequestList is a page of requests; Seq is the highest change sequence
+// in the page (for incremental sync with since=).
+type RequestList struct {
+	Items      []Request `json:"items"`
+	NextCursor string    `json:"next_cursor"`
+	Seq        int64     `json:"seq"`
+}
+
+// Credential states, shown on a request.
+const (
+	CredentialNone      = "none"          // not approved
+	CredentialBlocked   = "blocked_form"  // approved, verification form pending
+	CredentialAvailable = "not_generated" // approved, secret not generated yet
+)
+
+// Problem codes of requests.
+const (
+	CodeValidation   Code = "validation_failed"
+	CodeRequestState Code = "invalid_state"
+	CodeNotFoundReq  Code = "request_not_found"
+)
+
+var (
+	seiPattern   = regexp.MustCompile(`^\d{5}\.\d{6}/\d{4}-\d{2}$`)
+	phonePattern = regexp.MustCompile(`^\d{10,11}$`)
+)
+
+// ErrSEI explains the SEI process number format.
+var ErrSEI = errors.New("número SEI no formato 00000.000000/0000-00")
+
+// ValidateSEI checks an SEI process number (empty is allowed: the number
+// is often assigned after submission).
+func ValidateSEI(s string) error {
+	if s == "" || seiPattern.MatchString(s) {
+		return nil
+	}
+	return ErrSEI
+}
+
+// NormalizePhone keeps the digits of a Brazilian phone number.
+func NormalizePhone(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// Validate checks the fields a request needs before the server looks at
+// the API's rules; the TUI runs the same checks step by step.
+func (c TechnicalContact) Validate() []FieldError {
+	var out []FieldError
+	if strings.TrimSpace(c.Name) == "" || utf8.RuneCountInString(c.Name) > 200 {
+		out = append(out, FieldError{"technical_contact.name", "informe o nome do responsável técnico (até 200 caracteres)"})
+	}
+	if err := ValidateCPF(c.CPF); err != nil {
+		out = append(out, FieldError{"technical_contact.cpf", err.Error()})
+	}
+	if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != strings.TrimSpace(c.Email) || len(c.Email) > 254 {
+		out = append(out, FieldError{"technical_contact.email", "e-mail inválido"})
+	}
+	if !phonePattern.MatchString(NormalizePhone(c.Phone)) {
+		out = append(out, FieldError{"technical_contact.phone", "telefone com DDD: 10 ou 11 dígitos"})
+	}
+	return out
+}
+
+// ValidatePurpose checks the purpose text.
+func ValidatePurpose(p string) *FieldError {
+	n := utf8.RuneCountInString(strings.TrimSpace(p))
+	if n < 20 || n > 2000 {
+		return &FieldError{"purpose", "descreva a finalidade em 20 a 2.000 caracteres"}
+	}
+	return nil
+}
+
+// ValidateCustomFields checks values against an API's definitions:
+// unknown fields, required ones, integer type and patterns.
+func ValidateCustomFields(defs []CustomField, values map[string]string) []FieldError {
+	var out []FieldError
+	known := map[string]bool{}
+	for _, d := range defs {
+		known[d.Name] = true
+		v := strings.TrimSpace(values[d.Name])
+		field := "custom_fields." + d.Name
+		if v == "" {
+			if d.Required {
+				out = append(out, FieldError{field, d.Label + ": obrigatório"})
+			}
+			continue
+		}
+		if utf8.RuneCountInString(v) > 500 {
+			out = append(out, FieldError{field, d.Label + ": até 500 caracteres"})
+			continue
+		}
+		if d.Type == "integer" && !regexp.MustCompile(`^-?\d+$`).MatchString(v) {
+			out = append(out, FieldError{field, d.Label + ": informe um número inteiro"})
+			continue
+		}
+		if d.Pattern != "" {
+			if re, err := regexp.Compile(d.Pattern); err == nil && !re.MatchString(v) {
+				out = append(out, FieldError{field, d.Label + ": formato inválido"})
+			}
+		}
+	}
+	for name := range values {
+		if !known[name] {
+			out = append(out, FieldError{"custom_fields." + name, "campo desconhecido para esta API"})
+		}
+	}
+	return out
+}
+
+// AutoApprovalReason is the justification recorded for an automatic
+// approval, e.g. "aprovação automática em homologação (regra: Demais APIs)".
+func AutoApprovalReason(st SystemType, env Environment) string {
+	return "aprovação automática em " + strings.ToLower(env.Label(PtBR)) + " (regra: " + st.Label(PtBR) + ")"
+}

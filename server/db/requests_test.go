@@ -1,0 +1,47 @@
+package db
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/gecli/gecli/api"
+)
+
+func TestHistoryIsAppendOnlyAndChained(t *testing.T) {
+	ctx := context.Background()
+	d, err := Open(ctx, filepath.Join(t.TempDir(), "h.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	d.UpsertInstitution(ctx, api.Institution{CNPJ: "11222333000181", Name: "TJ"})
+	d.sql.Exec(`INSERT INTO apis (id, name, acronym, description, category, system_type, owner, auth_type, openapi_doc,
+		sort_key, search_text, updated_at) VALUES ('x','X','X','','data','other','','', '', 'x', 'x', '')`)
+	r, err := d.CreateRequest(ctx, NewRequest{Create: api.RequestCreate{APIID: "x", Environment: api.EnvPRD,
+		InstitutionCNPJ: "11222333000181"}, Requester: Actor{ID: "u", Name: "Ana"}, Rule: api.RuleFormStandard,
+		Status: api.StatusPending, At: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ApplyTransition(ctx, r.ID, Transition{From: []api.Status{api.StatusPending}, To: api.StatusRejected,
+		Actor: Actor{ID: "e", Name: "Bruno"}, Action: "rejected", Justification: "incompleta", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.VerifyHistory(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.sql.Exec("UPDATE request_events SET justification = 'ok' WHERE request_id = ?", r.ID); err == nil {
+		t.Fatal("an event was edited")
+	}
+	if _, err := d.sql.Exec("DELETE FROM request_events WHERE request_id = ?", r.ID); err == nil {
+		t.Fatal("an event was deleted")
+	}
+	// Even bypassing the triggers, tampering shows in the chain.
+	d.sql.Exec("DROP TRIGGER request_events_no_update")
+	d.sql.Exec("UPDATE request_events SET justification = 'aprovada' WHERE request_id = ? AND n = 2", r.ID)
+	if err := d.VerifyHistory(ctx, r.ID); err == nil {
+		t.Fatal("a tampered history verified")
+	}
+}

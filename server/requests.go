@@ -1,0 +1,388 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
+)
+
+func (s *Server) requestRoutes() {
+	s.handle("GET", "/api/v1/requests", s.signedIn(s.listRequests))
+	s.handle("POST", "/api/v1/requests", s.withRole(s.createRequest, api.RoleRequester))
+	s.handle("GET", "/api/v1/requests/{id}", s.signedIn(s.getRequest))
+	s.handle("POST", "/api/v1/requests/{id}/cancel", s.withRole(s.cancelRequest, api.RoleRequester))
+	s.handle("POST", "/api/v1/requests/{id}/attachments", s.withRole(s.uploadAttachment, api.RoleRequester))
+	s.handle("GET", "/api/v1/requests/{id}/attachments/{aid}", s.signedIn(s.downloadAttachment))
+}
+
+// visibleInstitutions is nil for evaluators and admins (every request)
+// and the linked CNPJs for requesters (FAQ 4.2).
+func (s *Server) visibleInstitutions(r *http.Request, p identity.Principal) ([]string, error) {
+	if p.HasRole(api.RoleEvaluator) || p.HasRole(api.RoleAdmin) {
+		return nil, nil
+	}
+	return s.linkedInstitutions(r, p)
+}
+
+// linkedInstitutions are the CNPJs the person acts for: from the token, or
+// from gecli's table for external tokens without the claim.
+func (s *Server) linkedInstitutions(r *http.Request, p identity.Principal) ([]string, error) {
+	if len(p.Institutions) > 0 || p.Username == "" {
+		return append([]string{}, p.Institutions...), nil
+	}
+	ins, err := s.db.InstitutionsOf(r.Context(), p.Username)
+	out := make([]string, len(ins))
+	for i, in := range ins {
+		out[i] = in.CNPJ
+	}
+	return out, err
+}
+
+func (s *Server) listRequests(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	f, prob := parseRequestFilter(r)
+	if prob != nil {
+		s.problem(w, r, prob)
+		return
+	}
+	var err error
+	if f.Institutions, err = s.visibleInstitutions(r, p); err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if q := strings.TrimSpace(r.URL.Query().Get("q")); q != "" {
+		ids, err := s.db.APIIDsMatching(r.Context(), q)
+		if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		f.APIIDs = intersect(f.APIIDs, ids)
+	}
+	items, cursor, seq, err := s.db.ListRequests(r.Context(), f)
+	if errors.Is(err, db.ErrCursor) {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "cursor inválido: use o next_cursor da página anterior").
+			WithFields(api.FieldError{Field: "cursor", Message: "inválido"}))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if f.SinceSet && seq == 0 {
+		seq = f.Since // nothing changed: the client keeps its sequence
+	}
+	s.writeJSON(w, r, http.StatusOK, api.RequestList{Items: items, NextCursor: cursor, Seq: seq})
+}
+
+// intersect narrows an optional id filter (nil: none yet) by ids.
+func intersect(filter, ids []string) []string {
+	if filter == nil {
+		return ids
+	}
+	keep := map[string]bool{}
+	for _, id := range ids {
+		keep[id] = true
+	}
+	out := []string{}
+	for _, id := range filter {
+		if keep[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func parseRequestFilter(r *http.Request) (db.RequestFilter, *api.Problem) {
+	q := r.URL.Query()
+	f := db.RequestFilter{Limit: 100, Env: api.Environment(q.Get("env")), Cursor: q.Get("cursor")}
+	var bad []api.FieldError
+	for _, st := range strings.Split(q.Get("status"), ",") {
+		if st = strings.TrimSpace(st); st == "" {
+			continue
+		}
+		if !api.Status(st).Valid() {
+			bad = append(bad, api.FieldError{Field: "status", Message: "valores aceitos: " + join(api.Statuses)})
+			break
+		}
+		f.Statuses = append(f.Statuses, api.Status(st))
+	}
+	if f.Env != "" && !f.Env.Valid() {
+		bad = append(bad, api.FieldError{Field: "env", Message: "valores aceitos: " + join(api.Environments)})
+	}
+	if id := q.Get("api"); id != "" {
+		if api.ValidateAPIID(id) != nil {
+			bad = append(bad, api.FieldError{Field: "api", Message: "identificador de API inválido"})
+		}
+		f.APIIDs = []string{id}
+	}
+	if v := q.Get("q"); utf8.RuneCountInString(v) > api.MaxQueryLen {
+		bad = append(bad, api.FieldError{Field: "q", Message: fmt.Sprintf("até %d caracteres", api.MaxQueryLen)})
+	}
+	if v := q.Get("since"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 {
+			bad = append(bad, api.FieldError{Field: "since", Message: "número de sequência (inteiro ≥ 0)"})
+		}
+		f.SinceSet, f.Since = true, n
+	}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			bad = append(bad, api.FieldError{Field: "limit", Message: "entre 1 e 1000"})
+		}
+		f.Limit = n
+	}
+	if bad != nil {
+		return f, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "parâmetro de filtro inválido").WithFields(bad...)
+	}
+	return f, nil
+}
+
+// createRequest validates a submission and applies the API's approval
+// rule at once (FAQ 3.18): automatic approvals are recorded as such.
+func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	var c api.RequestCreate
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, api.MaxJSONBodyBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "corpo JSON inválido: "+err.Error()))
+		return
+	}
+	a, err := s.db.GetAPI(r.Context(), c.APIID)
+	if errors.Is(err, db.ErrNotFound) || api.ValidateAPIID(c.APIID) != nil {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "API inexistente no catálogo").
+			WithFields(api.FieldError{Field: "api_id", Message: "escolha uma API do catálogo"}))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	var bad []api.FieldError
+	if !c.Environment.Valid() || !a.Offers(c.Environment) {
+		bad = append(bad, api.FieldError{Field: "environment", Message: "ambiente não oferecido por esta API"})
+	}
+	if err := api.ValidateCNPJ(c.InstitutionCNPJ); err != nil {
+		bad = append(bad, api.FieldError{Field: "institution_cnpj", Message: err.Error()})
+	}
+	bad = append(bad, c.TechnicalContact.Validate()...)
+	if fe := api.ValidatePurpose(c.Purpose); fe != nil {
+		bad = append(bad, *fe)
+	}
+	bad = append(bad, api.ValidateCustomFields(a.CustomFields, c.CustomFields)...)
+	if err := api.ValidateSEI(c.SEIProcess); err != nil {
+		bad = append(bad, api.FieldError{Field: "sei_process", Message: err.Error()})
+	}
+	if bad != nil {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation,
+			"falha ao enviar formulário: confira os campos obrigatórios").WithFields(bad...))
+		return
+	}
+	linked, err := s.linkedInstitutions(r, p)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if !contains(linked, api.NormalizeCNPJ(c.InstitutionCNPJ)) {
+		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeInstitutionNotLinked,
+			"CNPJ "+api.FormatCNPJ(c.InstitutionCNPJ)+" ainda não vinculado ao seu cadastro: solicite a atualização cadastral à equipe CNJ/PDPJ").
+			WithFields(api.FieldError{Field: "institution_cnpj", Message: "instituição não vinculada"}))
+		return
+	}
+	if !c.Terms.Accepted || c.Terms.ID != a.Terms.ID || c.Terms.Version != a.Terms.Version {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeTermsNotAccepted,
+			fmt.Sprintf("aceite o termo de uso vigente (%s, versão %s) para enviar a solicitação", a.Terms.ID, a.Terms.Version)).
+			WithFields(api.FieldError{Field: "terms", Message: "termo vigente não aceito"}))
+		return
+	}
+	rule := a.Rule.For(c.Environment)
+	n := db.NewRequest{Create: c, Requester: db.Actor{ID: p.Subject, Name: p.Name}, CPF: s.requesterCPF(r, p),
+		Rule: rule, Status: api.StatusPending, At: time.Now()}
+	if rule == api.RuleAuto {
+		n.Status = api.StatusApproved
+		n.Reason = api.AutoApprovalReason(a.SystemType, c.Environment)
+	}
+	req, err := s.db.CreateRequest(r.Context(), n)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/requests/"+req.ID)
+	s.writeJSON(w, r, http.StatusCreated, req)
+}
+
+// requesterCPF is the requester's CPF from gecli's table (tokens of an
+// external issuer may not carry it).
+func (s *Server) requesterCPF(r *http.Request, p identity.Principal) string {
+	if u, err := s.db.UserByUsername(r.Context(), p.Username); err == nil {
+		return u.CPF
+	}
+	return ""
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// visibleRequest loads {id} if the caller may see it. Another
+// institution's request is a 404, as if it did not exist.
+func (s *Server) visibleRequest(w http.ResponseWriter, r *http.Request, p identity.Principal) (api.Request, bool) {
+	notFound := func() {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFoundReq, "solicitação inexistente ou de outra instituição"))
+	}
+	req, err := s.db.GetRequest(r.Context(), r.PathValue("id"))
+	if errors.Is(err, db.ErrNotFound) {
+		notFound()
+		return req, false
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return req, false
+	}
+	visible, err := s.visibleInstitutions(r, p)
+	if err != nil {
+		s.internal(w, r, err)
+		return req, false
+	}
+	if visible != nil && !contains(visible, req.Institution.CNPJ) {
+		notFound()
+		return req, false
+	}
+	return req, true
+}
+
+func (s *Server) getRequest(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	if req, ok := s.visibleRequest(w, r, p); ok {
+		s.writeJSON(w, r, http.StatusOK, req)
+	}
+}
+
+// ownRequest is visibleRequest for acting: the requester must be linked
+// to the request's institution (evaluators see all but act elsewhere).
+func (s *Server) ownRequest(w http.ResponseWriter, r *http.Request, p identity.Principal) (api.Request, bool) {
+	req, ok := s.visibleRequest(w, r, p)
+	if !ok {
+		return req, false
+	}
+	linked, err := s.linkedInstitutions(r, p)
+	if err != nil {
+		s.internal(w, r, err)
+		return req, false
+	}
+	if !contains(linked, req.Institution.CNPJ) {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFoundReq, "solicitação inexistente ou de outra instituição"))
+		return req, false
+	}
+	return req, true
+}
+
+func (s *Server) cancelRequest(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	req, ok := s.ownRequest(w, r, p)
+	if !ok {
+		return
+	}
+	out, err := s.db.ApplyTransition(r.Context(), req.ID, db.Transition{From: []api.Status{api.StatusPending},
+		To: api.StatusCancelled, Actor: db.Actor{ID: p.Subject, Name: p.Name}, Action: "cancelled", At: time.Now()})
+	if errors.Is(err, db.ErrState) {
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState,
+			"só solicitações em análise podem ser canceladas; esta está "+strings.ToLower(req.Status.Label(api.PtBR))))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// uploadAttachment takes a raw PDF body (Content-Type application/pdf,
+// ?filename=). The content decides, not the name; 10 MB at most (413).
+func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	req, ok := s.ownRequest(w, r, p)
+	if !ok {
+		return
+	}
+	if req.Status != api.StatusPending && req.Status != api.StatusApproved {
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState, "esta solicitação não aceita mais anexos"))
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.MaxAttachmentBytes))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeAttachmentTooLarge,
+			"anexo muito grande: o limite é 10 MB por arquivo"))
+		return
+	}
+	if err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "corpo do anexo ilegível"))
+		return
+	}
+	if err := api.ValidatePDF(body); err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusUnsupportedMediaType, api.CodeNotPDF, "o anexo deve ser um PDF: "+err.Error()))
+		return
+	}
+	name := sanitizeFilename(r.URL.Query().Get("filename"))
+	id := make([]byte, 8)
+	rand.Read(id)
+	a, err := s.db.AddAttachment(r.Context(), req.ID, "att-"+hex.EncodeToString(id), name, body,
+		db.Actor{ID: p.Subject, Name: p.Name}, time.Now())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusCreated, a)
+}
+
+// sanitizeFilename keeps a short base name without control characters,
+// so it is safe in a Content-Disposition header and on disk.
+func sanitizeFilename(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	name = strings.Map(func(r rune) rune {
+		if r < 32 || r == '"' || r == 127 || r == '/' {
+			return -1
+		}
+		return r
+	}, name)
+	if name == "" || name == "." {
+		name = "anexo.pdf"
+	}
+	if utf8.RuneCountInString(name) > 120 {
+		name = string([]rune(name)[:120])
+	}
+	return name
+}
+
+func (s *Server) downloadAttachment(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	req, ok := s.visibleRequest(w, r, p)
+	if !ok {
+		return
+	}
+	a, content, err := s.db.AttachmentContent(r.Context(), req.ID, r.PathValue("aid"))
+	if errors.Is(err, db.ErrNotFound) {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "anexo inexistente"))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Disposition", `attachment; filename="`+a.Filename+`"`)
+	writeCacheable(w, r, "application/pdf", content)
+}
