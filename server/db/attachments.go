@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/gecli/gecli/api"
@@ -66,17 +67,32 @@ func (d *DB) AttachmentContent(ctx context.Context, requestID, id string) (api.A
 	return a, content, err
 }
 
-// APIIDsMatching resolves a search by API name into ids (the catalog is a
-// few hundred rows: the request list then filters by an indexed IN).
+// APIIDsMatching resolves a search by API name (or acronym) into ids:
+// the catalog is a few hundred rows, and the request list then filters
+// by an indexed IN instead of joining text search into a large table.
 func (d *DB) APIIDsMatching(ctx context.Context, q string) ([]string, error) {
-	f := CatalogFilter{Query: q}
-	apis, err := d.ListAPIs(ctx, f)
+	var where []string
+	var args []any
+	for _, word := range strings.Fields(api.Fold(q)) {
+		where = append(where, `(sort_key || ' ' || lower(acronym)) LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+likeEscape(word)+"%")
+	}
+	query := "SELECT id FROM apis"
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	rows, err := d.sql.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(apis))
-	for i, a := range apis {
-		ids[i] = a.ID
+	defer rows.Close()
+	ids := []string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
 	}
-	return ids, nil
+	return ids, rows.Err()
 }
