@@ -170,6 +170,30 @@ func (s *Store) queryCatalog(ctx context.Context, q CatalogQuery, column string,
 	return rows.Err()
 }
 
+// APIIDsByName resolves a search by API name or acronym (FAQ 3.13) into
+// catalog ids, for the request table: a few hundred catalog rows are
+// searched, never the requests themselves.
+func (s *Store) APIIDsByName(ctx context.Context, text string) ([]string, error) {
+	match := ftsQuery(text)
+	if match == "" {
+		return []string{}, nil
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT id FROM catalog_fts WHERE catalog_fts MATCH ?", "{name acronym} : ("+match+")")
+	if err != nil {
+		return nil, fmt.Errorf("buscar API: %w", err)
+	}
+	defer rows.Close()
+	ids := []string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 // ftsQuery turns what a person typed into an FTS5 query where every word is
 // a prefix that must match: "consul cp" -> "consul"* "cp"*. Quoting each
 // token means FTS5 operators typed by the user are taken literally.

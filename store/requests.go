@@ -1,0 +1,249 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gecli/gecli/api"
+)
+
+const (
+	keyRequestsSeq   = "requests.seq"
+	keyRequestsOwner = "requests.owner"
+)
+
+// RequestsOwner makes sure the cached requests belong to subject: when
+// another person signs in on this cache, the old rows (which they may not
+// be allowed to see) are dropped and the next sync starts from zero.
+func (s *Store) RequestsOwner(ctx context.Context, subject string) error {
+	cur, err := s.Setting(ctx, keyRequestsOwner)
+	if err != nil || cur == subject {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, q := range []string{"DELETE FROM requests", "DELETE FROM request_details", "DELETE FROM settings WHERE key = '" + keyRequestsSeq + "'"} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	if err := setSetting(ctx, tx, keyRequestsOwner, subject); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// RequestsSeq is the sequence the cache is synced to (0: never).
+func (s *Store) RequestsSeq(ctx context.Context) (int64, error) {
+	v, err := s.Setting(ctx, keyRequestsSeq)
+	if err != nil || v == "" {
+		return 0, err
+	}
+	return strconv.ParseInt(v, 10, 64)
+}
+
+// ApplyRequests upserts a page of synced requests and advances the
+// sequence, in one transaction: a crash never leaves the sequence ahead of
+// the rows.
+func (s *Store) ApplyRequests(ctx context.Context, items []api.Request, seq int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO requests (id, seq, api_id, api_name, environment, cnpj, status, created_at, body)
+		VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, api_id = excluded.api_id,
+		api_name = excluded.api_name, environment = excluded.environment, cnpj = excluded.cnpj, status = excluded.status,
+		created_at = excluded.created_at, body = excluded.body`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range items {
+		r.History, r.Attachments = nil, nil
+		body, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, r.ID, r.Seq, r.APIID, r.APIName, string(r.Environment), r.Institution.CNPJ,
+			string(r.Status), r.CreatedAt, string(body)); err != nil {
+			return fmt.Errorf("guardar %s: %w", r.ID, err)
+		}
+	}
+	if err := setSetting(ctx, tx, keyRequestsSeq, strconv.FormatInt(seq, 10)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// SortBy orders the request table.
+type SortBy int
+
+const (
+	SortNewest SortBy = iota // creation date, newest first (default)
+	SortOldest
+	SortAPI // API name A–Z
+)
+
+// RequestQuery is the table's filter. APIIDs nil means any API; an empty
+// non-nil slice matches nothing (a search that found no API).
+type RequestQuery struct {
+	Statuses []api.Status
+	Env      api.Environment
+	APIIDs   []string
+	Sort     SortBy
+}
+
+// RowKey is a row's position in the sort order, for keyset paging.
+type RowKey struct{ Primary, ID string }
+
+// Row is what the table shows of a request.
+type Row struct {
+	api.Request
+	Key RowKey
+}
+
+func (q RequestQuery) where() (string, []any) {
+	var where []string
+	var args []any
+	in := func(col string, n int) string {
+		return col + " IN (" + strings.TrimSuffix(strings.Repeat("?,", n), ",") + ")"
+	}
+	if len(q.Statuses) > 0 {
+		where = append(where, in("status", len(q.Statuses)))
+		for _, st := range q.Statuses {
+			args = append(args, string(st))
+		}
+	}
+	if q.Env != "" {
+		where = append(where, "environment = ?")
+		args = append(args, string(q.Env))
+	}
+	if q.APIIDs != nil {
+		if len(q.APIIDs) == 0 {
+			where = append(where, "0")
+		} else {
+			where = append(where, in("api_id", len(q.APIIDs)))
+			for _, id := range q.APIIDs {
+				args = append(args, id)
+			}
+		}
+	}
+	return strings.Join(where, " AND "), args
+}
+
+// column and direction of each sort.
+func (q RequestQuery) order() (col string, desc bool) {
+	switch q.Sort {
+	case SortOldest:
+		return "created_at", false
+	case SortAPI:
+		return "api_name", false
+	}
+	return "created_at", true
+}
+
+// Window reads up to limit rows in table order: after a key (exclusive),
+// before a key (exclusive, the rows just above it), or from the top when
+// both are nil; fromEnd reads the last rows. It never counts or sorts
+// more than the window: the indexes give the order.
+func (s *Store) Window(ctx context.Context, q RequestQuery, after, before *RowKey, fromEnd bool, limit int) ([]Row, error) {
+	col, desc := q.order()
+	where, args := q.where()
+	// Walking backwards (before a key, or from the end) flips the order;
+	// the rows are flipped back afterwards.
+	backwards := before != nil || fromEnd
+	cmp, dir := ">", "ASC"
+	if desc != backwards {
+		cmp, dir = "<", "DESC"
+	}
+	key := after
+	if before != nil {
+		key = before
+	}
+	if key != nil {
+		if where != "" {
+			where += " AND "
+		}
+		where += "(" + col + ", id) " + cmp + " (?, ?)"
+		args = append(args, key.Primary, key.ID)
+	}
+	query := "SELECT body, " + col + " FROM requests"
+	if where != "" {
+		query += " WHERE " + where
+	}
+	query += " ORDER BY " + col + " " + dir + ", id " + dir + " LIMIT ?"
+	rows, err := s.db.QueryContext(ctx, query, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("ler solicitações: %w", err)
+	}
+	defer rows.Close()
+	out := make([]Row, 0, limit)
+	for rows.Next() {
+		var body []byte
+		var primary string
+		if err := rows.Scan(&body, &primary); err != nil {
+			return nil, err
+		}
+		var r Row
+		if err := json.Unmarshal(body, &r.Request); err != nil {
+			return nil, err
+		}
+		r.Key = RowKey{Primary: primary, ID: r.ID}
+		out = append(out, r)
+	}
+	if backwards {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out, rows.Err()
+}
+
+// CountRequests counts the rows matching q. It is slower than a window
+// (it must visit every match), so the table asks for it off the keystroke
+// path and shows the window first.
+func (s *Store) CountRequests(ctx context.Context, q RequestQuery) (int, error) {
+	where, args := q.where()
+	query := "SELECT count(*) FROM requests"
+	if where != "" {
+		query += " WHERE " + where
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, query, args...).Scan(&n)
+	return n, err
+}
+
+// SaveRequestDetail caches a request's detail (history, attachments).
+func (s *Store) SaveRequestDetail(ctx context.Context, r api.Request, at time.Time) error {
+	body, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO request_details (id, body, fetched_at) VALUES (?,?,?)
+		ON CONFLICT (id) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at`, r.ID, string(body), at.UTC().Format(time.RFC3339Nano))
+	return err
+}
+
+// RequestDetail returns a cached detail; ok is false when never opened.
+func (s *Store) RequestDetail(ctx context.Context, id string) (r api.Request, fetched time.Time, ok bool, err error) {
+	var body, at string
+	err = s.db.QueryRowContext(ctx, "SELECT body, fetched_at FROM request_details WHERE id = ?", id).Scan(&body, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, fetched, false, nil
+	}
+	if err != nil {
+		return r, fetched, false, err
+	}
+	fetched, _ = time.Parse(time.RFC3339Nano, at)
+	return r, fetched, true, json.Unmarshal([]byte(body), &r)
+}

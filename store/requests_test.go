@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/gecli/gecli/api"
+)
+
+var statusCycle = []api.Status{api.StatusPending, api.StatusApproved, api.StatusRejected, api.StatusCancelled, api.StatusRevoked}
+
+// fakeRequests builds n requests over 3 APIs, both environments and every
+// status, with creation times one minute apart (some equal, to exercise
+// the id tie-break).
+func fakeRequests(n int, base time.Time) []api.Request {
+	names := []string{"Consulta CPF", "Diário de Justiça", "Tabelas Processuais"}
+	ids := []string{"consulta-cpf", "djen", "tpu"}
+	out := make([]api.Request, n)
+	for i := range out {
+		k := i % 3
+		out[i] = api.Request{ID: fmt.Sprintf("SOL-2026-%07d", i), Seq: int64(i + 1), APIID: ids[k], APIName: names[k],
+			Environment: api.Environments[i%2], Institution: api.Institution{CNPJ: "11222333000181"},
+			Status: statusCycle[i%5], CreatedAt: base.Add(time.Duration(i/2) * time.Minute).UTC().Format(time.RFC3339)}
+	}
+	return out
+}
+
+func TestWindowPagesMatchAFullSort(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	all := fakeRequests(97, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err := s.ApplyRequests(ctx, all, 97); err != nil {
+		t.Fatal(err)
+	}
+	queries := []RequestQuery{
+		{},
+		{Sort: SortOldest},
+		{Sort: SortAPI},
+		{Statuses: []api.Status{api.StatusPending, api.StatusRejected}, Env: api.EnvPRD},
+		{APIIDs: []string{"djen"}, Sort: SortAPI},
+		{APIIDs: []string{}},
+	}
+	for _, q := range queries {
+		want := expected(all, q)
+		// Walk forwards 7 rows at a time, then backwards from the end.
+		var got []string
+		var after *RowKey
+		for {
+			page, err := s.Window(ctx, q, after, nil, false, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range page {
+				got = append(got, r.ID)
+			}
+			if len(page) < 7 {
+				break
+			}
+			after = &page[len(page)-1].Key
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%+v forwards:\n got %v\nwant %v", q, got, want)
+		}
+		var back []string
+		page, _ := s.Window(ctx, q, nil, nil, true, 7)
+		for len(page) > 0 {
+			ids := make([]string, len(page))
+			for i, r := range page {
+				ids[i] = r.ID
+			}
+			back = append(ids, back...)
+			page, _ = s.Window(ctx, q, nil, &page[0].Key, false, 7)
+		}
+		if fmt.Sprint(back) != fmt.Sprint(want) {
+			t.Fatalf("%+v backwards:\n got %v\nwant %v", q, back, want)
+		}
+		if n, _ := s.CountRequests(ctx, q); n != len(want) {
+			t.Errorf("%+v: count %d, want %d", q, n, len(want))
+		}
+	}
+}
+
+// expected sorts and filters in memory, the obvious way.
+func expected(all []api.Request, q RequestQuery) []string {
+	var rows []api.Request
+	for _, r := range all {
+		ok := q.Env == "" || r.Environment == q.Env
+		if len(q.Statuses) > 0 {
+			in := false
+			for _, st := range q.Statuses {
+				in = in || st == r.Status
+			}
+			ok = ok && in
+		}
+		if q.APIIDs != nil {
+			in := false
+			for _, id := range q.APIIDs {
+				in = in || id == r.APIID
+			}
+			ok = ok && in
+		}
+		if ok {
+			rows = append(rows, r)
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		switch q.Sort {
+		case SortOldest:
+			return a.CreatedAt < b.CreatedAt || a.CreatedAt == b.CreatedAt && a.ID < b.ID
+		case SortAPI:
+			return a.APIName < b.APIName || a.APIName == b.APIName && a.ID < b.ID
+		}
+		return a.CreatedAt > b.CreatedAt || a.CreatedAt == b.CreatedAt && a.ID > b.ID
+	})
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+func TestSyncApplyAndOwner(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if err := s.RequestsOwner(ctx, "u-ana"); err != nil {
+		t.Fatal(err)
+	}
+	all := fakeRequests(10, time.Now())
+	s.ApplyRequests(ctx, all, 10)
+	changed := all[1] // approved
+	changed.Status, changed.Seq = api.StatusCancelled, 11
+	s.ApplyRequests(ctx, []api.Request{changed}, 11)
+	if seq, _ := s.RequestsSeq(ctx); seq != 11 {
+		t.Errorf("seq %d", seq)
+	}
+	if n, _ := s.CountRequests(ctx, RequestQuery{}); n != 10 {
+		t.Errorf("an update duplicated a row: %d rows", n)
+	}
+	if n, _ := s.CountRequests(ctx, RequestQuery{Statuses: []api.Status{api.StatusCancelled}}); n != 3 {
+		t.Errorf("cancelled rows: %d, want 3 (2 seeded + 1 changed)", n)
+	}
+	s.RequestsOwner(ctx, "u-ana") // same person: nothing dropped
+	if n, _ := s.CountRequests(ctx, RequestQuery{}); n != 10 {
+		t.Fatal("rows dropped for the same owner")
+	}
+	s.RequestsOwner(ctx, "u-bruno") // another person signs in
+	if n, _ := s.CountRequests(ctx, RequestQuery{}); n != 0 {
+		t.Error("another person's rows survived a change of user")
+	}
+	if seq, _ := s.RequestsSeq(ctx); seq != 0 {
+		t.Error("the sequence survived a change of user")
+	}
+}
+
+func TestAPIIDsByNameIgnoresDescriptions(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	s.ReplaceCatalog(ctx, sampleCatalog(), `"e"`, time.Now())
+	ids, err := s.APIIDsByName(ctx, "cons")
+	if err != nil || len(ids) != 1 || ids[0] != "consulta-cpf" {
+		t.Errorf("by name: %v %v", ids, err)
+	}
+	if ids, _ := s.APIIDsByName(ctx, "webhooks"); len(ids) != 0 {
+		t.Errorf("a description matched: %v", ids)
+	}
+	if ids, _ := s.APIIDsByName(ctx, "DJEN"); len(ids) != 1 {
+		t.Errorf("acronym: %v", ids)
+	}
+}
