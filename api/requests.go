@@ -205,3 +205,20 @@ func ValidateCustomFields(defs []CustomField, values map[string]string) []FieldE
 func AutoApprovalReason(st SystemType, env Environment) string {
 	return "aprovação automática em " + strings.ToLower(env.Label(PtBR)) + " (regra: " + st.Label(PtBR) + ")"
 }
+
+var actionLabels = map[string]label{
+	"submitted":     {"enviada", "submitted"},
+	"auto_approved": {"aprovada automaticamente", "approved automatically"},
+	"approved":      {"aprovada", "approved"},
+	"rejected":      {"reprovada", "rejected"},
+	"cancelled":     {"cancelada", "cancelled"},
+	"revoked":       {"revogada", "revoked"},
+}
+
+// ActionLabel names a history action; unknown actions keep their code.
+func ActionLabel(action string, lang Lang) string {
+	if l, ok := actionLabels[action]; ok {
+		return l.in(lang)
+	}
+	return action
+}

@@ -152,23 +152,34 @@ func (q RequestQuery) order() (col string, desc bool) {
 	return "created_at", true
 }
 
-// Window reads up to limit rows in table order: after a key (exclusive),
-// before a key (exclusive, the rows just above it), or from the top when
-// both are nil; fromEnd reads the last rows. It never counts or sorts
-// more than the window: the indexes give the order.
-func (s *Store) Window(ctx context.Context, q RequestQuery, after, before *RowKey, fromEnd bool, limit int) ([]Row, error) {
+// Span says which window to read, in table order: the rows strictly
+// after a key, from a key (inclusive), strictly before a key (the rows
+// just above it), the last rows (FromEnd), or the first rows.
+type Span struct {
+	After, From, Before *RowKey
+	FromEnd             bool
+	Limit               int
+}
+
+// Window reads one window of rows. It never counts or sorts more than the
+// window: the indexes give the order, so the cost does not grow with the
+// number of cached rows.
+func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) ([]Row, error) {
 	col, desc := q.order()
 	where, args := q.where()
 	// Walking backwards (before a key, or from the end) flips the order;
 	// the rows are flipped back afterwards.
-	backwards := before != nil || fromEnd
+	backwards := sp.Before != nil || sp.FromEnd
 	cmp, dir := ">", "ASC"
 	if desc != backwards {
 		cmp, dir = "<", "DESC"
 	}
-	key := after
-	if before != nil {
-		key = before
+	key := sp.After
+	switch {
+	case sp.Before != nil:
+		key = sp.Before
+	case sp.From != nil:
+		key, cmp = sp.From, cmp+"="
 	}
 	if key != nil {
 		if where != "" {
@@ -182,12 +193,12 @@ func (s *Store) Window(ctx context.Context, q RequestQuery, after, before *RowKe
 		query += " WHERE " + where
 	}
 	query += " ORDER BY " + col + " " + dir + ", id " + dir + " LIMIT ?"
-	rows, err := s.db.QueryContext(ctx, query, append(args, limit)...)
+	rows, err := s.db.QueryContext(ctx, query, append(args, sp.Limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("ler solicitações: %w", err)
 	}
 	defer rows.Close()
-	out := make([]Row, 0, limit)
+	out := make([]Row, 0, sp.Limit)
 	for rows.Next() {
 		var body []byte
 		var primary string

@@ -49,7 +49,7 @@ func TestWindowPagesMatchAFullSort(t *testing.T) {
 		var got []string
 		var after *RowKey
 		for {
-			page, err := s.Window(ctx, q, after, nil, false, 7)
+			page, err := s.Window(ctx, q, Span{After: after, Limit: 7})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -65,17 +65,24 @@ func TestWindowPagesMatchAFullSort(t *testing.T) {
 			t.Fatalf("%+v forwards:\n got %v\nwant %v", q, got, want)
 		}
 		var back []string
-		page, _ := s.Window(ctx, q, nil, nil, true, 7)
+		page, _ := s.Window(ctx, q, Span{FromEnd: true, Limit: 7})
 		for len(page) > 0 {
 			ids := make([]string, len(page))
 			for i, r := range page {
 				ids[i] = r.ID
 			}
 			back = append(ids, back...)
-			page, _ = s.Window(ctx, q, nil, &page[0].Key, false, 7)
+			page, _ = s.Window(ctx, q, Span{Before: &page[0].Key, Limit: 7})
 		}
 		if fmt.Sprint(back) != fmt.Sprint(want) {
 			t.Fatalf("%+v backwards:\n got %v\nwant %v", q, back, want)
+		}
+		if len(want) > 3 {
+			from, _ := s.Window(ctx, q, Span{Limit: 4})
+			again, _ := s.Window(ctx, q, Span{From: &from[2].Key, Limit: 2})
+			if len(again) != 2 || again[0].ID != want[2] || again[1].ID != want[3] {
+				t.Errorf("%+v: From is not inclusive: %v", q, again)
+			}
 		}
 		if n, _ := s.CountRequests(ctx, q); n != len(want) {
 			t.Errorf("%+v: count %d, want %d", q, n, len(want))

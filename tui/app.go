@@ -19,6 +19,7 @@ import (
 	"github.com/gecli/gecli/tui/components/toast"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/pages/catalog"
+	"github.com/gecli/gecli/tui/pages/requests"
 )
 
 // Options configure the TUI.
@@ -54,6 +55,8 @@ type Model struct {
 	signIn    *signInView
 	signInGen int
 
+	syncingRequests bool
+
 	width, height int
 	syncing       bool
 	prefetching   bool
@@ -77,7 +80,7 @@ func New(o Options) *Model {
 		Online:        o.Client != nil, // optimistic until the first answer
 	}
 	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New()}
-	m.pages = []common.Page{catalog.New(com, o.Store, o.Client)}
+	m.pages = []common.Page{catalog.New(com, o.Store, o.Client), requests.New(com, o.Store)}
 	m.applyTheme()
 	return m
 }
@@ -85,7 +88,10 @@ func New(o Options) *Model {
 // Init loads the cache first, so the screen fills at once, then refreshes
 // from the server in the background.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.active().Init(), loadSyncState(m.opts.Store), tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{loadSyncState(m.opts.Store), tea.RequestBackgroundColor}
+	for _, p := range m.pages {
+		cmds = append(cmds, p.Init())
+	}
 	if !m.com.ForcedOffline {
 		m.syncing = true
 		cmds = append(cmds, refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, false),
@@ -101,8 +107,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.resize()
-		return m, nil
+		return m, m.resize()
 	case tea.BackgroundColorMsg:
 		if m.opts.Theme == "" || m.opts.Theme == themes.Auto {
 			m.com.Styles = themes.Get(themes.Resolve(m.opts.Theme, m.opts.NoColor, msg.IsDark()))
@@ -138,6 +143,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.signInStarted(msg)
 	case signInDoneMsg:
 		return m, m.signInDone(msg)
+	case requestsSyncedMsg:
+		return m, m.requestsSynced(msg)
+	case common.SyncRequestsMsg:
+		return m, m.syncRequests()
 	case common.ConnectivityMsg:
 		return m, m.setOnline(msg.Online)
 	case common.ToastMsg:
@@ -146,9 +155,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.toast.Expire(msg)
 		return m, nil
 	}
-	var cmd tea.Cmd
-	m.pages[m.page], cmd = m.active().Update(msg)
-	return m, cmd
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+		var cmd tea.Cmd
+		m.pages[m.page], cmd = m.active().Update(msg)
+		return m, cmd
+	}
+	// Answers of Cmds go to every page: each page's messages are its own
+	// types, so a page that is not on screen still gets its results.
+	return m, m.broadcast(msg)
 }
 
 // globalKey handles keys that mean the same on every page. Text fields get
@@ -206,11 +221,42 @@ func (m *Model) refresh() tea.Cmd {
 	m.syncing = true
 	cmd := refreshCatalog(m.opts.Client, m.opts.Store, m.opts.Now, true)
 	if m.me != nil {
-		// Also checks the session: a revoked one opens the sign-in screen
-		// over the current page, which is kept.
+		// Also checks the session (a revoked one opens the sign-in screen
+		// over the current page, which is kept) and syncs requests.
 		cmd = tea.Batch(cmd, resumeSession(m.opts.Store, m.opts.Client))
 	}
 	return cmd
+}
+
+// syncRequests pulls request changes into the cache (signed in only).
+func (m *Model) syncRequests() tea.Cmd {
+	if m.authed == nil || m.me == nil || m.syncingRequests {
+		return nil
+	}
+	m.syncingRequests = true
+	return syncRequests(m.authed, m.opts.Store, m.me.Subject)
+}
+
+func (m *Model) requestsSynced(msg requestsSyncedMsg) tea.Cmd {
+	m.syncingRequests = false
+	switch {
+	case msg.err == nil:
+		return m.broadcast(common.RequestsSyncedMsg{Changed: msg.changed})
+	case client.IsOffline(msg.err):
+		return m.setOnline(false)
+	case signedOut(msg.err):
+		return m.sessionResumed(sessionMsg{err: msg.err})
+	}
+	return m.toast.Push(common.Explain(m.com.Text, msg.err), true)
+}
+
+// broadcast delivers msg to every page (data changed under all of them).
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, len(m.pages))
+	for i, p := range m.pages {
+		m.pages[i], cmds[i] = p.Update(msg)
+	}
+	return tea.Batch(cmds...)
 }
 
 // sessionResumed records who is signed in, or opens the sign-in screen
@@ -222,17 +268,20 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 	case msg.err == nil:
 		wasSigningIn := m.signIn != nil
 		m.authed, m.me = msg.authed, &msg.me
+		m.com.Authed, m.com.Me = m.authed, m.me
 		m.closeSignIn()
+		cmds := []tea.Cmd{m.setOnline(true), m.syncRequests()}
 		if wasSigningIn {
-			return tea.Batch(m.setOnline(true), m.toast.Push(fmt.Sprintf(t.SignInDone, msg.me.Name), false))
+			cmds = append(cmds, m.toast.Push(fmt.Sprintf(t.SignInDone, msg.me.Name), false))
 		}
-		return m.setOnline(true)
+		return tea.Batch(cmds...)
 	case signedOut(msg.err):
 		reason := ""
 		if m.me != nil {
 			reason = t.SessionExpired
 		}
 		m.authed, m.me = nil, nil
+		m.com.Authed, m.com.Me = nil, nil
 		if m.signIn == nil {
 			return m.openSignIn(reason)
 		}
@@ -264,9 +313,7 @@ func (m *Model) synced(msg syncedMsg) tea.Cmd {
 		cmds = append(cmds, prefetchDocs(m.opts.Client, m.opts.Store, m.opts.Now))
 	}
 	if msg.changed {
-		var cmd tea.Cmd
-		m.pages[m.page], cmd = m.active().Update(common.CatalogSyncedMsg{Changed: true, Count: msg.count, At: msg.at})
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, m.broadcast(common.CatalogSyncedMsg{Changed: true, Count: msg.count, At: msg.at}))
 	}
 	if msg.userAsked {
 		text := t.RefreshedUnchanged
@@ -282,15 +329,16 @@ func (m *Model) synced(msg syncedMsg) tea.Cmd {
 // retry, so the TUI comes back online by itself when the server returns;
 // each schedule bumps retryGen, so only the latest timer ever acts.
 func (m *Model) setOnline(online bool) tea.Cmd {
+	var resized tea.Cmd
 	if m.com.Online != online {
 		m.com.Online = online
-		m.resize() // the offline banner takes a line from the page
+		resized = m.resize() // the offline banner takes a line from the page
 	}
 	if online || m.com.ForcedOffline || m.syncing {
-		return nil // a sync in flight will decide when it answers
+		return resized // a sync in flight will decide when it answers
 	}
 	m.retryGen++
-	return retryAfter(m.opts.RetryEvery, m.retryGen)
+	return tea.Batch(resized, retryAfter(m.opts.RetryEvery, m.retryGen))
 }
 
 func (m *Model) applyTheme() {
@@ -301,8 +349,10 @@ func (m *Model) applyTheme() {
 	m.help.Styles.Ellipsis = st.HelpSep
 }
 
-func (m *Model) resize() {
-	for _, p := range m.pages {
-		p.SetSize(m.width, m.bodyHeight())
+func (m *Model) resize() tea.Cmd {
+	cmds := make([]tea.Cmd, len(m.pages))
+	for i, p := range m.pages {
+		cmds[i] = p.SetSize(m.width, m.bodyHeight())
 	}
+	return tea.Batch(cmds...)
 }

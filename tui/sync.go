@@ -110,3 +110,24 @@ func prefetchDocs(c *client.Client, s *store.Store, now func() time.Time) tea.Cm
 		return prefetchedMsg{fetched: n}
 	}
 }
+
+// requestsSyncedMsg is the outcome of a requests sync.
+type requestsSyncedMsg struct {
+	changed int
+	err     error
+}
+
+// syncRequests brings the cache up to date: the first time a full sync
+// (since=0), then only what changed after the stored sequence, page by
+// page, each page applied with its sequence in one transaction.
+func syncRequests(c *client.Client, s *store.Store, subject string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		if err := s.RequestsOwner(ctx, subject); err != nil {
+			return requestsSyncedMsg{err: err}
+		}
+		n, err := client.SyncRequests(ctx, c, s)
+		return requestsSyncedMsg{changed: n, err: err}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/i18n"
 )
@@ -25,6 +26,10 @@ type Common struct {
 	ForcedOffline bool // --offline: never call the server
 	InTmux        bool // wrap OSC 52 for tmux
 	Now           func() time.Time
+	// Authed calls the server as the signed-in user; nil when signed out.
+	// Me is who that is. Pages pass Authed to their Cmds.
+	Authed *client.Client
+	Me     *api.Me
 }
 
 // Page is one screen under the root. Children return strings; only the
@@ -34,7 +39,9 @@ type Page interface {
 	Init() tea.Cmd
 	Update(tea.Msg) (Page, tea.Cmd)
 	View() string
-	SetSize(width, height int)
+	// SetSize gives the page its area; a page may answer with a Cmd (a
+	// taller table reads more rows).
+	SetSize(width, height int) tea.Cmd
 	// Capturing reports whether a text field has focus, so the root lets
 	// keys like q and ? reach it instead of quitting or opening help.
 	Capturing() bool
@@ -60,6 +67,14 @@ type CatalogSyncedMsg struct {
 	Count   int
 	At      time.Time
 }
+
+// RequestsSyncedMsg is sent to every page after requests were synced into
+// the cache (Changed rows), so tables re-read their windows.
+type RequestsSyncedMsg struct{ Changed int }
+
+// SyncRequestsMsg asks the root to sync requests now (after an action
+// that changed one on the server).
+type SyncRequestsMsg struct{}
 
 // Toast returns a Cmd that shows text.
 func Toast(text string, isError bool) tea.Cmd {

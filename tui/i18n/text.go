@@ -31,6 +31,15 @@ type Text struct {
 	// FAQ 4.1/4.2 explanations of server answers.
 	Explain401, Explain403, Explain404, Explain500, ExplainNotLinked string
 
+	// Requests page.
+	TabRequests, KeySearchAPI, KeyDetail, KeySort, KeyToggleStatus, KeyStatusFocus, KeyCancelRequest string
+	KeyDownload, KeyConfirm, SearchAPIPlaceholder, StatusLabel, SortLabel, SortNewest, SortOldest    string
+	SortAPI, ColAPI, ColCNPJ, ColDate, ColEnv, ColStatus, ColActions, RowsCount, RowsCounting        string
+	RequestsSignIn, RequestsEmpty, RequestsNoMatch, RequestsSyncing, ConfirmCancel, Cancelled        string
+	DetailTitle, DetailRequester, DetailInstitution, DetailContact, DetailPurpose, DetailCreated     string
+	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory         string
+	DetailFields, DetailNoAttachments, DetailCached, Downloaded, NotPending, CredentialStates        string
+
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
 	KeyCategory, KeyEnv, KeyPage, KeyEnds, KeyCopyDoc, KeyCopyHMG, KeyCopyPRD            string
@@ -76,6 +85,28 @@ var ptBR = Text{
 	Explain404:       "404 – rota ou recurso inexistente: confira o endereço e o ambiente (Homologação ou Produção).",
 	Explain500:       "500 – erro interno do servidor: tente de novo em alguns minutos; se persistir, informe o suporte com data e hora.",
 	ExplainNotLinked: "CNPJ ainda não vinculado ao seu cadastro: solicite a atualização cadastral à equipe CNJ/PDPJ.",
+
+	TabRequests: "Solicitações", KeySearchAPI: "buscar API", KeyDetail: "detalhes", KeySort: "ordenar",
+	KeyToggleStatus: "marcar status", KeyStatusFocus: "escolher status", KeyCancelRequest: "cancelar solicitação",
+	KeyDownload: "baixar anexos", KeyConfirm: "confirmar",
+	SearchAPIPlaceholder: "nome da API", StatusLabel: "Status", SortLabel: "Ordem",
+	SortNewest: "mais recentes", SortOldest: "mais antigas", SortAPI: "API A–Z",
+	ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Data", ColEnv: "Ambiente", ColStatus: "Status", ColActions: "Ações",
+	RowsCount: "%d solicitações", RowsCounting: "contando…",
+	RequestsSignIn:  "Entre (L) para ver as solicitações das suas instituições.",
+	RequestsEmpty:   "Nenhuma solicitação no cache ainda. ctrl+r sincroniza com o servidor.",
+	RequestsNoMatch: "Nenhuma solicitação com estes filtros. Marque mais status ou limpe a busca (esc).",
+	RequestsSyncing: "Sincronizando solicitações…",
+	ConfirmCancel:   "Cancelar a solicitação %s (%s)? s confirma · esc desiste",
+	Cancelled:       "Solicitação %s cancelada.",
+	DetailTitle:     "Solicitação", DetailRequester: "Solicitante", DetailInstitution: "Instituição",
+	DetailContact: "Responsável técnico", DetailPurpose: "Finalidade", DetailCreated: "Enviada em",
+	DetailDecided: "Decidida em", DetailSEI: "Processo SEI", DetailRule: "Regra de aprovação",
+	DetailCredential: "Credencial", DetailAttachments: "Anexos", DetailHistory: "Histórico",
+	DetailFields: "Campos personalizados", DetailNoAttachments: "nenhum anexo",
+	DetailCached: "cópia em cache de %s (sem conexão)", Downloaded: "Anexo salvo em %s",
+	NotPending:       "Só solicitações em análise podem ser canceladas.",
+	CredentialStates: "sem credencial|bloqueada até o formulário técnico|liberada (secret ainda não gerado)",
 
 	SignInTitle:     "Entrar no gecli",
 	SignInStarting:  "Pedindo um código ao emissor…",
@@ -138,6 +169,28 @@ var en = Text{
 	Explain404:       "404 – no such route or resource: check the address and the environment (Staging or Production).",
 	Explain500:       "500 – internal server error: try again in a few minutes; if it persists, tell support the date and time.",
 	ExplainNotLinked: "CNPJ not yet linked to your account: ask the CNJ/PDPJ team to update your registration.",
+
+	TabRequests: "Requests", KeySearchAPI: "search API", KeyDetail: "details", KeySort: "sort",
+	KeyToggleStatus: "toggle status", KeyStatusFocus: "pick status", KeyCancelRequest: "cancel request",
+	KeyDownload: "download attachments", KeyConfirm: "confirm",
+	SearchAPIPlaceholder: "API name", StatusLabel: "Status", SortLabel: "Order",
+	SortNewest: "newest", SortOldest: "oldest", SortAPI: "API A–Z",
+	ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Date", ColEnv: "Environment", ColStatus: "Status", ColActions: "Actions",
+	RowsCount: "%d requests", RowsCounting: "counting…",
+	RequestsSignIn:  "Sign in (L) to see your institutions' requests.",
+	RequestsEmpty:   "No request cached yet. ctrl+r syncs with the server.",
+	RequestsNoMatch: "No request with these filters. Tick more statuses or clear the search (esc).",
+	RequestsSyncing: "Syncing requests…",
+	ConfirmCancel:   "Cancel request %s (%s)? s confirms · esc keeps it",
+	Cancelled:       "Request %s cancelled.",
+	DetailTitle:     "Request", DetailRequester: "Requester", DetailInstitution: "Institution",
+	DetailContact: "Technical contact", DetailPurpose: "Purpose", DetailCreated: "Submitted",
+	DetailDecided: "Decided", DetailSEI: "SEI process", DetailRule: "Approval rule",
+	DetailCredential: "Credential", DetailAttachments: "Attachments", DetailHistory: "History",
+	DetailFields: "Custom fields", DetailNoAttachments: "no attachment",
+	DetailCached: "cached copy from %s (offline)", Downloaded: "Attachment saved to %s",
+	NotPending:       "Only requests under review can be cancelled.",
+	CredentialStates: "no credential|blocked until the technical form|available (secret not generated yet)",
 
 	SignInTitle:     "Sign in to gecli",
 	SignInStarting:  "Asking the issuer for a code…",

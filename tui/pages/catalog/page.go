@@ -57,10 +57,11 @@ func New(com *common.Common, s *store.Store, c *client.Client) *Page {
 func (p *Page) Title() string   { return p.com.Text.TabCatalog }
 func (p *Page) Capturing() bool { return p.searching }
 func (p *Page) Init() tea.Cmd   { return p.reload() }
-func (p *Page) SetSize(w, h int) {
+func (p *Page) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
 	p.search.SetWidth(max(10, w/3))
 	p.clampScroll()
+	return nil
 }
 
 func (p *Page) query() store.CatalogQuery {

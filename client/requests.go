@@ -1,0 +1,124 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gecli/gecli/api"
+)
+
+// RequestPage fetches one page of requests changed after since.
+func (c *Client) RequestPage(ctx context.Context, since int64, cursor string, limit int) (api.RequestList, error) {
+	v := url.Values{"since": {strconv.FormatInt(since, 10)}, "limit": {strconv.Itoa(limit)}}
+	if cursor != "" {
+		v.Set("cursor", cursor)
+	}
+	var page api.RequestList
+	return page, c.getJSON(ctx, "/api/v1/requests?"+v.Encode(), &page)
+}
+
+// RequestSink stores synced pages (the TUI's cache).
+type RequestSink interface {
+	RequestsSeq(ctx context.Context) (int64, error)
+	ApplyRequests(ctx context.Context, items []api.Request, seq int64) error
+}
+
+// SyncRequests pulls every change after the sink's sequence, page by page,
+// and returns how many rows changed.
+func SyncRequests(ctx context.Context, c *Client, sink RequestSink) (int, error) {
+	since, err := sink.RequestsSeq(ctx)
+	if err != nil {
+		return 0, err
+	}
+	changed, cursor := 0, ""
+	for {
+		page, err := c.RequestPage(ctx, since, cursor, 1000)
+		if err != nil {
+			return changed, err
+		}
+		if len(page.Items) > 0 {
+			if err := sink.ApplyRequests(ctx, page.Items, page.Seq); err != nil {
+				return changed, err
+			}
+			changed += len(page.Items)
+		}
+		if page.NextCursor == "" {
+			return changed, nil
+		}
+		cursor = page.NextCursor
+	}
+}
+
+// Request fetches one request's detail.
+func (c *Client) Request(ctx context.Context, id string) (api.Request, error) {
+	var r api.Request
+	return r, c.getJSON(ctx, "/api/v1/requests/"+url.PathEscape(id), &r)
+}
+
+// CancelRequest cancels a pending request.
+func (c *Client) CancelRequest(ctx context.Context, id string) (api.Request, error) {
+	var r api.Request
+	return r, c.send(ctx, http.MethodPost, "/api/v1/requests/"+url.PathEscape(id)+"/cancel", "", nil, &r)
+}
+
+// CreateRequest submits a request.
+func (c *Client) CreateRequest(ctx context.Context, req api.RequestCreate) (api.Request, error) {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return api.Request{}, err
+	}
+	var r api.Request
+	return r, c.send(ctx, http.MethodPost, "/api/v1/requests", "application/json", body, &r)
+}
+
+// UploadAttachment sends a PDF.
+func (c *Client) UploadAttachment(ctx context.Context, id, filename string, pdf []byte) (api.Attachment, error) {
+	var a api.Attachment
+	path := "/api/v1/requests/" + url.PathEscape(id) + "/attachments?filename=" + url.QueryEscape(filename)
+	return a, c.send(ctx, http.MethodPost, path, "application/pdf", pdf, &a)
+}
+
+// Attachment downloads an attachment.
+func (c *Client) Attachment(ctx context.Context, requestID, attachmentID string) ([]byte, error) {
+	body, _, _, err := c.get(ctx, "/api/v1/requests/"+url.PathEscape(requestID)+"/attachments/"+url.PathEscape(attachmentID), "")
+	return body, err
+}
+
+// send performs a write and decodes the JSON answer into out.
+func (c *Client) send(ctx context.Context, method, path, contentType string, body []byte, out any) error {
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	req.Header.Set("Accept", "application/json, application/problem+json")
+	if err := c.authorize(req); err != nil {
+		return err
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		return &NetworkError{Err: err}
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(res.Body, maxBody))
+	if err != nil {
+		return &NetworkError{Err: err}
+	}
+	if res.StatusCode/100 != 2 {
+		return problemFrom(res, b)
+	}
+	if out != nil {
+		if err := json.Unmarshal(b, out); err != nil {
+			return fmt.Errorf("resposta inválida de %s: %w", path, err)
+		}
+	}
+	return nil
+}

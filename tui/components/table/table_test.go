@@ -1,0 +1,52 @@
+package table
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+var cols = []Column{{Title: "API", Flex: true}, {Title: "Data", Width: 10}, {Title: "Status", Width: 12}}
+
+func rows(n int) [][]Cell {
+	out := make([][]Cell, n)
+	for i := range out {
+		out[i] = []Cell{{Text: fmt.Sprintf("Consulta %d com um nome longo demais para caber", i)}, {Text: "22/11/2026"}, {Text: "Em análise"}}
+	}
+	return out
+}
+
+func TestRenderFitsTheWidth(t *testing.T) {
+	st := Styles{Header: lipgloss.NewStyle().Bold(true), Selected: lipgloss.NewStyle().Reverse(true)}
+	out := Render(st, cols, rows(5), 2, 60)
+	lines := strings.Split(out, "\n")
+	if len(lines) != 6 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w > 60 {
+			t.Errorf("line of %d cells: %q", w, ansi.Strip(l))
+		}
+	}
+	if !strings.Contains(lines[3], "\x1b[7m") || strings.Contains(lines[2], "\x1b[7m") {
+		t.Error("the selected row is not the one highlighted")
+	}
+	if !strings.Contains(ansi.Strip(lines[1]), "…") {
+		t.Error("a long cell was not truncated with an ellipsis")
+	}
+}
+
+// BenchmarkRenderWindow renders a 40-row window; the rows come from the
+// cache's keyset window, so the cost is the window's whatever the cache
+// holds (1,000,000 rows in the README's figure).
+func BenchmarkRenderWindow(b *testing.B) {
+	st := Styles{Header: lipgloss.NewStyle().Bold(true), Selected: lipgloss.NewStyle().Reverse(true)}
+	window := rows(40)
+	b.ReportAllocs()
+	for b.Loop() {
+		Render(st, cols, window, 7, 120)
+	}
+}

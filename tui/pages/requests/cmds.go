@@ -1,0 +1,165 @@
+package requests
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/store"
+)
+
+// Cmds capture values only (store, client, query), never the page.
+
+const ioTimeout = 10 * time.Second
+
+// move says where a window read should put the selection.
+type move int
+
+const (
+	selectFirst move = iota
+	selectLast
+	keepIndex
+)
+
+type windowMsg struct {
+	seq  int
+	rows []store.Row
+	span store.Span
+	sel  move
+	idx  int
+	err  error
+}
+
+type countMsg struct {
+	seq, n int
+	err    error
+}
+
+type detailMsg struct {
+	id       string
+	req      api.Request
+	cachedAt time.Time // non-zero: from the cache (offline)
+	err      error
+}
+
+type cancelledMsg struct {
+	req api.Request
+	err error
+}
+
+type downloadedMsg struct {
+	path string
+	err  error
+}
+
+// readWindow resolves the API-name search against the catalog (a few
+// hundred rows) and reads one window of requests.
+func readWindow(s *store.Store, q store.RequestQuery, search string, sp store.Span, seq int, sel move, idx int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		if search != "" {
+			ids, err := s.APIIDsByName(ctx, search)
+			if err != nil {
+				return windowMsg{seq: seq, err: err}
+			}
+			q.APIIDs = ids
+		}
+		rows, err := s.Window(ctx, q, sp)
+		return windowMsg{seq: seq, rows: rows, span: sp, sel: sel, idx: idx, err: err}
+	}
+}
+
+func countRows(s *store.Store, q store.RequestQuery, search string, seq int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		if search != "" {
+			ids, err := s.APIIDsByName(ctx, search)
+			if err != nil {
+				return countMsg{seq: seq, err: err}
+			}
+			q.APIIDs = ids
+		}
+		n, err := s.CountRequests(ctx, q)
+		return countMsg{seq: seq, n: n, err: err}
+	}
+}
+
+// loadDetail asks the server (when signed in and reachable) and caches the
+// answer; otherwise it shows the cached detail, saying how old it is.
+func loadDetail(c *client.Client, s *store.Store, id string, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		var netErr error
+		if c != nil {
+			r, err := c.Request(ctx, id)
+			if err == nil {
+				return detailMsg{id: id, req: r, err: s.SaveRequestDetail(ctx, r, now)}
+			}
+			if !client.IsOffline(err) {
+				return detailMsg{id: id, err: err}
+			}
+			netErr = err
+		}
+		r, at, ok, err := s.RequestDetail(ctx, id)
+		switch {
+		case err != nil:
+			return detailMsg{id: id, err: err}
+		case !ok && netErr != nil:
+			return detailMsg{id: id, err: netErr}
+		case !ok:
+			return detailMsg{id: id, err: client.ErrSignedOut}
+		}
+		return detailMsg{id: id, req: r, cachedAt: at}
+	}
+}
+
+func cancelRequest(c *client.Client, id string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		r, err := c.CancelRequest(ctx, id)
+		return cancelledMsg{req: r, err: err}
+	}
+}
+
+// downloadAttachment writes an attachment into dir (created if needed),
+// never overwriting: a file that exists gets a numbered name.
+func downloadAttachment(c *client.Client, requestID string, a api.Attachment, dir string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		body, err := c.Attachment(ctx, requestID, a.ID)
+		if err != nil {
+			return downloadedMsg{err: err}
+		}
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return downloadedMsg{err: err}
+		}
+		path := filepath.Join(dir, filepath.Base(a.Filename))
+		ext := filepath.Ext(path)
+		for i := 1; ; i++ {
+			f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+			if os.IsExist(err) {
+				path = filepath.Join(dir, filepath.Base(a.Filename[:len(a.Filename)-len(ext)])+"-"+strconv.Itoa(i)+ext)
+				continue
+			}
+			if err != nil {
+				return downloadedMsg{err: err}
+			}
+			_, err = f.Write(body)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			return downloadedMsg{path: path, err: err}
+		}
+	}
+}

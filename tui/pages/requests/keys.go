@@ -1,0 +1,53 @@
+package requests
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/gecli/gecli/tui/i18n"
+)
+
+type keyMap struct {
+	Up, Down, PageUp, PageDown, Home, End             key.Binding
+	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
+	Cancel, Download, Confirm                         key.Binding
+}
+
+func newKeyMap(t *i18n.Text) keyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return keyMap{
+		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
+		PageUp: b("pgup", t.KeyPage, "pgup"), PageDown: b("pgdn", t.KeyPage, "pgdown"),
+		Home: b("g", t.KeyEnds, "g", "home"), End: b("G", t.KeyEnds, "G", "end"),
+		Search: b("/", t.KeySearchAPI, "/"), Open: b("enter", t.KeyDetail, "enter"),
+		Back: b("esc", t.KeyBack, "esc", "backspace"), Env: b("e", t.KeyEnv, "e"),
+		Sort: b("o", t.KeySort, "o"), Toggle: b("space", t.KeyToggleStatus, "space"),
+		Prev: b("←/h", t.KeyStatusFocus, "left", "h"), Next: b("→/l", t.KeyStatusFocus, "right", "l"),
+		Cancel: b("x", t.KeyCancelRequest, "x"), Download: b("d", t.KeyDownload, "d"),
+		Confirm: b("s", t.KeyConfirm, "s", "y"),
+	}
+}
+
+func (p *Page) ShortHelp() []key.Binding {
+	k := p.keys
+	switch {
+	case p.confirm:
+		return []key.Binding{k.Confirm, k.Back}
+	case p.detail != nil:
+		return []key.Binding{k.Back, k.Cancel, k.Download, k.Down}
+	}
+	return []key.Binding{k.Search, k.Open, k.Toggle, k.Env, k.Sort}
+}
+
+func (p *Page) FullHelp() [][]key.Binding {
+	k := p.keys
+	if p.detail != nil {
+		return [][]key.Binding{{k.Back, k.Cancel, k.Download}, {k.Up, k.Down}}
+	}
+	return [][]key.Binding{
+		{k.Search, k.Open, k.Env, k.Sort, k.Back},
+		{k.Prev, k.Next, k.Toggle},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+	}
+}

@@ -1,0 +1,385 @@
+// Package requests is the Solicitações page: a virtual table over the
+// cached requests (only the visible window is read from SQLite), with
+// search by API name, status checkboxes, environment filter and sort, and
+// the detail of a request with its history, attachments and cancel.
+package requests
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
+)
+
+// Page is the requests page.
+type Page struct {
+	com   *common.Common
+	store *store.Store
+	keys  keyMap
+
+	search    textinput.Model
+	searching bool
+	statuses  map[api.Status]bool
+	focus     int // focused status checkbox
+	env       int // 0 all, i: api.Environments[i-1]
+	sort      store.SortBy
+
+	rows     []store.Row
+	selected int
+	seq      int // latest window read; older answers are dropped
+	count    int // -1 while counting
+	loaded   bool
+	atTop    bool // the window starts at the first row
+	atEnd    bool // the window ends at the last row
+	err      error
+
+	width, height int
+
+	detail  *detailView
+	confirm bool // cancel confirmation open
+}
+
+// New builds the page.
+func New(com *common.Common, s *store.Store) *Page {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = com.Text.SearchAPIPlaceholder
+	in.CharLimit = api.MaxQueryLen
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	statuses := map[api.Status]bool{}
+	for _, s := range api.Statuses {
+		statuses[s] = true
+	}
+	return &Page{com: com, store: s, keys: newKeyMap(com.Text), search: in, statuses: statuses, count: -1}
+}
+
+func (p *Page) Title() string   { return p.com.Text.TabRequests }
+func (p *Page) Capturing() bool { return p.searching }
+func (p *Page) Init() tea.Cmd   { return p.reload(selectFirst) }
+
+func (p *Page) SetSize(w, h int) tea.Cmd {
+	grew := h > p.height
+	p.width, p.height = w, h
+	p.search.SetWidth(max(10, w/4))
+	if grew && !p.atEnd {
+		return p.refresh() // room for more rows below
+	}
+	return nil
+}
+
+// visible is how many table rows fit (filter bar, blank, header, footer).
+func (p *Page) visible() int { return max(1, p.height-5) }
+
+func (p *Page) query() store.RequestQuery {
+	q := store.RequestQuery{Sort: p.sort}
+	for _, s := range api.Statuses {
+		if p.statuses[s] {
+			q.Statuses = append(q.Statuses, s)
+		}
+	}
+	if len(q.Statuses) == 0 {
+		q.APIIDs = []string{} // nothing ticked: nothing shown
+	}
+	if p.env > 0 {
+		q.Env = api.Environments[p.env-1]
+	}
+	return q
+}
+
+// read starts one window read; only the latest read's answer is applied.
+func (p *Page) read(sp store.Span, sel move, idx int) tea.Cmd {
+	p.seq++
+	sp.Limit = p.visible()
+	return readWindow(p.store, p.query(), p.search.Value(), sp, p.seq, sel, idx)
+}
+
+// reload re-reads from the top and recounts (the filters changed).
+func (p *Page) reload(sel move) tea.Cmd {
+	cmd := p.read(store.Span{}, sel, 0)
+	p.count = -1
+	return tea.Batch(cmd, countRows(p.store, p.query(), p.search.Value(), p.seq))
+}
+
+// refresh re-reads the window from its current top row (rows changed
+// underneath after a sync), keeping the selection where it was.
+func (p *Page) refresh() tea.Cmd {
+	var sp store.Span
+	if len(p.rows) > 0 {
+		top := p.rows[0].Key
+		sp.From = &top
+	}
+	cmd := p.read(sp, keepIndex, p.selected)
+	return tea.Batch(cmd, countRows(p.store, p.query(), p.search.Value(), p.seq))
+}
+
+func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	switch msg := msg.(type) {
+	case windowMsg:
+		if msg.seq != p.seq {
+			return p, nil
+		}
+		return p, p.applyWindow(msg)
+	case countMsg:
+		if msg.seq == p.seq || p.count == -1 {
+			p.count = msg.n
+		}
+	case common.RequestsSyncedMsg:
+		if msg.Changed > 0 || !p.loaded {
+			return p, p.refresh()
+		}
+	case detailMsg:
+		p.detailLoaded(msg)
+	case cancelledMsg:
+		return p, p.cancelled(msg)
+	case downloadedMsg:
+		if msg.err != nil {
+			return p, common.Toast(common.Explain(p.com.Text, msg.err), true)
+		}
+		return p, common.Toast(fmt.Sprintf(p.com.Text.Downloaded, msg.path), false)
+	case tea.KeyPressMsg:
+		switch {
+		case p.confirm:
+			return p, p.confirmKey(msg)
+		case p.detail != nil:
+			return p, p.detailKey(msg)
+		case p.searching:
+			return p, p.searchKey(msg)
+		}
+		return p, p.tableKey(msg)
+	case tea.MouseWheelMsg:
+		if p.detail == nil {
+			if msg.Mouse().Button == tea.MouseWheelDown {
+				return p, p.down(3)
+			}
+			return p, p.up(3)
+		}
+	}
+	return p, nil
+}
+
+func (p *Page) applyWindow(msg windowMsg) tea.Cmd {
+	p.loaded, p.err = true, msg.err
+	if msg.err != nil {
+		return nil
+	}
+	// A read past either end finds nothing new: keep the screen.
+	if len(msg.rows) == 0 && (msg.span.After != nil || msg.span.Before != nil) {
+		p.atEnd = p.atEnd || msg.span.After != nil
+		p.atTop = p.atTop || msg.span.Before != nil
+		return nil
+	}
+	full := len(msg.rows) == msg.span.Limit
+	forward := msg.span.Before == nil && !msg.span.FromEnd
+	p.atEnd = msg.span.FromEnd || forward && !full
+	p.atTop = msg.span.After == nil && msg.span.From == nil && msg.span.Before == nil && !msg.span.FromEnd ||
+		msg.span.Before != nil && !full
+	if msg.span.Before != nil && !full {
+		// Fewer rows above than a window: read the first window instead,
+		// so the screen stays full.
+		return p.read(store.Span{}, msg.sel, msg.idx)
+	}
+	p.rows = msg.rows
+	switch msg.sel {
+	case selectFirst:
+		p.selected = 0
+	case selectLast:
+		p.selected = len(p.rows) - 1
+	default:
+		p.selected = msg.idx
+	}
+	p.selected = max(0, min(p.selected, len(p.rows)-1))
+	return nil
+}
+
+func (p *Page) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		p.searching = false
+		p.search.Blur()
+		if p.search.Value() != "" {
+			p.search.SetValue("")
+			return p.reload(selectFirst)
+		}
+		return nil
+	case "enter", "tab", "down":
+		p.searching = false
+		p.search.Blur()
+		return nil
+	}
+	before := p.search.Value()
+	var cmd tea.Cmd
+	p.search, cmd = p.search.Update(msg)
+	if p.search.Value() != before {
+		return tea.Batch(cmd, p.reload(selectFirst))
+	}
+	return cmd
+}
+
+func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.Search):
+		p.searching = true
+		return p.search.Focus()
+	case key.Matches(msg, k.Back):
+		if p.search.Value() != "" {
+			p.search.SetValue("")
+			return p.reload(selectFirst)
+		}
+	case key.Matches(msg, k.Prev):
+		p.focus = (p.focus + len(api.Statuses) - 1) % len(api.Statuses)
+	case key.Matches(msg, k.Next):
+		p.focus = (p.focus + 1) % len(api.Statuses)
+	case key.Matches(msg, k.Toggle):
+		s := api.Statuses[p.focus]
+		p.statuses[s] = !p.statuses[s]
+		return p.reload(selectFirst)
+	case key.Matches(msg, k.Env):
+		p.env = (p.env + 1) % (len(api.Environments) + 1)
+		return p.reload(selectFirst)
+	case key.Matches(msg, k.Sort):
+		p.sort = (p.sort + 1) % 3
+		return p.reload(selectFirst)
+	case key.Matches(msg, k.Down):
+		return p.down(1)
+	case key.Matches(msg, k.Up):
+		return p.up(1)
+	case key.Matches(msg, k.PageDown):
+		return p.pageDown()
+	case key.Matches(msg, k.PageUp):
+		return p.pageUp()
+	case key.Matches(msg, k.Home):
+		return p.read(store.Span{}, selectFirst, 0)
+	case key.Matches(msg, k.End):
+		return p.read(store.Span{FromEnd: true}, selectLast, 0)
+	case key.Matches(msg, k.Open):
+		return p.openDetail()
+	case key.Matches(msg, k.Cancel):
+		return p.askCancel(p.current())
+	}
+	return nil
+}
+
+// down moves the selection; at the bottom edge the window slides: a
+// keyset read of one window from n rows further down.
+func (p *Page) down(n int) tea.Cmd {
+	if len(p.rows) == 0 {
+		return nil
+	}
+	if p.selected+n < len(p.rows) {
+		p.selected += n
+		return nil
+	}
+	if p.atEnd {
+		p.selected = len(p.rows) - 1
+		return nil
+	}
+	shift := min(p.selected+n-(len(p.rows)-1), len(p.rows))
+	after := p.rows[shift-1].Key
+	return p.read(store.Span{After: &after}, selectLast, 0)
+}
+
+// up is down's mirror: at the top edge read the rows just above.
+func (p *Page) up(n int) tea.Cmd {
+	if len(p.rows) == 0 {
+		return nil
+	}
+	if p.selected-n >= 0 {
+		p.selected -= n
+		return nil
+	}
+	if p.atTop {
+		p.selected = 0
+		return nil
+	}
+	shift := min(n-p.selected, len(p.rows))
+	before := p.rows[len(p.rows)-shift].Key
+	return p.read(store.Span{Before: &before}, selectFirst, 0)
+}
+
+func (p *Page) pageDown() tea.Cmd {
+	if p.atEnd || len(p.rows) == 0 {
+		p.selected = max(0, len(p.rows)-1)
+		return nil
+	}
+	last := p.rows[len(p.rows)-1].Key
+	return p.read(store.Span{After: &last}, keepIndex, p.selected)
+}
+
+func (p *Page) pageUp() tea.Cmd {
+	if p.atTop || len(p.rows) == 0 {
+		p.selected = 0
+		return nil
+	}
+	first := p.rows[0].Key
+	return p.read(store.Span{Before: &first}, keepIndex, p.selected)
+}
+
+func (p *Page) current() *api.Request {
+	if p.selected < len(p.rows) {
+		return &p.rows[p.selected].Request
+	}
+	return nil
+}
+
+// askCancel opens the confirmation, only for pending requests.
+func (p *Page) askCancel(r *api.Request) tea.Cmd {
+	if r == nil {
+		return nil
+	}
+	if r.Status != api.StatusPending {
+		return common.Toast(p.com.Text.NotPending, true)
+	}
+	p.confirm = true
+	return nil
+}
+
+func (p *Page) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	p.confirm = false
+	r := p.target()
+	if !key.Matches(msg, p.keys.Confirm) || r == nil || p.com.Authed == nil {
+		return nil
+	}
+	return cancelRequest(p.com.Authed, r.ID)
+}
+
+// target is the request an action applies to: the open detail, or the
+// selected row.
+func (p *Page) target() *api.Request {
+	if p.detail != nil && p.detail.req.ID != "" {
+		return &p.detail.req
+	}
+	return p.current()
+}
+
+func (p *Page) cancelled(msg cancelledMsg) tea.Cmd {
+	if msg.err != nil {
+		return common.Toast(common.Explain(p.com.Text, msg.err), true)
+	}
+	if p.detail != nil && p.detail.req.ID == msg.req.ID {
+		p.detail.req = msg.req
+	}
+	return tea.Batch(common.Toast(fmt.Sprintf(p.com.Text.Cancelled, msg.req.ID), false),
+		func() tea.Msg { return common.SyncRequestsMsg{} })
+}
+
+// downloadDir is where attachments are saved: ~/Downloads when it exists.
+func downloadDir() string {
+	home, err := os.UserHomeDir()
+	if err == nil {
+		if st, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && st.IsDir() {
+			return filepath.Join(home, "Downloads")
+		}
+	}
+	wd, _ := os.Getwd()
+	return wd
+}
