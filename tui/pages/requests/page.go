@@ -38,7 +38,12 @@ type Page struct {
 	loaded   bool
 	atTop    bool // the window starts at the first row
 	atEnd    bool // the window ends at the last row
-	err      error
+	// Moves typed while a window read is in flight (key repeat at an
+	// edge) accumulate here and run when the window arrives, so no
+	// keystroke is lost.
+	moving  bool
+	pending int
+	err     error
 
 	width, height int
 
@@ -127,9 +132,16 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		if msg.seq != p.seq {
 			return p, nil
 		}
-		return p, p.applyWindow(msg)
+		p.moving = false
+		cmd := p.applyWindow(msg)
+		if p.pending != 0 && cmd == nil {
+			n := p.pending
+			p.pending = 0
+			cmd = p.step(n)
+		}
+		return p, cmd
 	case countMsg:
-		if msg.seq == p.seq || p.count == -1 {
+		if msg.seq == p.seq {
 			p.count = msg.n
 		}
 	case common.RequestsSyncedMsg:
@@ -269,9 +281,27 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// step moves by n rows (negative: up).
+func (p *Page) step(n int) tea.Cmd {
+	if n < 0 {
+		return p.up(-n)
+	}
+	return p.down(n)
+}
+
+// slide starts a window read for a move, remembering one is in flight.
+func (p *Page) slide(sp store.Span, sel move) tea.Cmd {
+	p.moving = true
+	return p.read(sp, sel, 0)
+}
+
 // down moves the selection; at the bottom edge the window slides: a
 // keyset read of one window from n rows further down.
 func (p *Page) down(n int) tea.Cmd {
+	if p.moving {
+		p.pending += n
+		return nil
+	}
 	if len(p.rows) == 0 {
 		return nil
 	}
@@ -283,13 +313,20 @@ func (p *Page) down(n int) tea.Cmd {
 		p.selected = len(p.rows) - 1
 		return nil
 	}
-	shift := min(p.selected+n-(len(p.rows)-1), len(p.rows))
+	want := p.selected + n - (len(p.rows) - 1) // rows to slide by
+	shift := min(want, len(p.rows))
 	after := p.rows[shift-1].Key
-	return p.read(store.Span{After: &after}, selectLast, 0)
+	cmd := p.slide(store.Span{After: &after}, selectLast)
+	p.pending += want - shift // a move longer than a window continues after it
+	return cmd
 }
 
 // up is down's mirror: at the top edge read the rows just above.
 func (p *Page) up(n int) tea.Cmd {
+	if p.moving {
+		p.pending -= n
+		return nil
+	}
 	if len(p.rows) == 0 {
 		return nil
 	}
@@ -301,9 +338,12 @@ func (p *Page) up(n int) tea.Cmd {
 		p.selected = 0
 		return nil
 	}
-	shift := min(n-p.selected, len(p.rows))
+	want := n - p.selected
+	shift := min(want, len(p.rows))
 	before := p.rows[len(p.rows)-shift].Key
-	return p.read(store.Span{Before: &before}, selectFirst, 0)
+	cmd := p.slide(store.Span{Before: &before}, selectFirst)
+	p.pending -= want - shift
+	return cmd
 }
 
 func (p *Page) pageDown() tea.Cmd {
