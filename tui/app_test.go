@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -246,5 +247,37 @@ func TestThemeFollowsTerminalBackground(t *testing.T) {
 	fixed.Update(tea.BackgroundColorMsg{Color: color.White})
 	if fixed.com.Styles.Name != themes.HighContrast {
 		t.Errorf("an explicit --theme was overridden by the background: %q", fixed.com.Styles.Name)
+	}
+}
+
+// TestCancelPendingRequest: on Solicitações, only pending requests shown,
+// x and s cancel the selected one; after the sync it leaves the list.
+func TestCancelPendingRequest(t *testing.T) {
+	b := startBackend(t, "127.0.0.1:0")
+	s := openStore(t)
+	b.SignIn(t, s, "solicitante")
+	d := drive.New(t, newModel(t, b.URL, s), 120, 30)
+	d.WaitForText("Ana Souza")
+	d.Key("2")
+	d.WaitFor("synced requests", func(v string) bool { return strings.Contains(v, "300 solicitações") })
+	d.Key("l")
+	for i := 0; i < 4; i++ { // untick every status but Em análise
+		d.Key("space")
+		d.Key("l")
+	}
+	d.WaitFor("pending rows only", func(v string) bool {
+		lines := strings.Split(v, "\n")
+		return strings.Contains(v, "[ ] Revogada") && len(lines) > 6 && strings.Contains(lines[6], "Em análise")
+	})
+	before := d.View()
+	d.Key("x")
+	d.WaitForText("Cancelar a solicitação SOL-")
+	id := regexp.MustCompile(`SOL-\d{4}-\d{6}`).FindString(d.View())
+	d.Key("s")
+	d.WaitForText("Solicitação " + id + " cancelada")
+	d.WaitFor("the list without it", func(v string) bool { return v != before && !strings.Contains(v, "contando") })
+	r, err := b.DB.GetRequest(context.Background(), id)
+	if err != nil || r.Status != api.StatusCancelled {
+		t.Fatalf("server state of %s: %s %v", id, r.Status, err)
 	}
 }
