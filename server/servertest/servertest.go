@@ -7,13 +7,12 @@ import (
 	"context"
 	"net"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/db"
-	"github.com/gecli/gecli/server/seed"
+	"github.com/gecli/gecli/server/seed/seedtest"
 )
 
 // ClientID and Audience are the defaults of gecli serve.
@@ -35,11 +34,8 @@ type Backend struct {
 func Start(t testing.TB, addr, publicURL string) *Backend {
 	t.Helper()
 	ctx := context.Background()
-	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "server.db"))
+	d, err := db.Open(ctx, seedtest.DemoDB(t))
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := seed.Demo(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 	ln, err := net.Listen("tcp", addr)
