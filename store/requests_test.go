@@ -178,3 +178,23 @@ func TestAPIIDsByNameIgnoresDescriptions(t *testing.T) {
 		t.Errorf("acronym: %v", ids)
 	}
 }
+
+func TestDraftsRoundTrip(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	d := Draft{ID: "d1", Step: 3, APIID: "sngb", Purpose: "parcial", CustomFields: map[string]string{"codigo_unidade": "123"},
+		UpdatedAt: time.Now()}
+	s.SaveDraft(ctx, d)
+	d.Purpose = "parcial, continuado"
+	d.UpdatedAt = d.UpdatedAt.Add(time.Second)
+	s.SaveDraft(ctx, d)
+	s.SaveDraft(ctx, Draft{ID: "d0", UpdatedAt: d.UpdatedAt.Add(-time.Hour)})
+	all, err := s.Drafts(ctx)
+	if err != nil || len(all) != 2 || all[0].ID != "d1" || all[0].Purpose != "parcial, continuado" || all[0].CustomFields["codigo_unidade"] != "123" {
+		t.Fatalf("%+v %v", all, err)
+	}
+	s.DeleteDraft(ctx, "d1")
+	if all, _ := s.Drafts(ctx); len(all) != 1 {
+		t.Errorf("after delete: %d drafts", len(all))
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/pages/catalog"
 	"github.com/gecli/gecli/tui/pages/requests"
+	"github.com/gecli/gecli/tui/pages/wizard"
 )
 
 // Options configure the TUI.
@@ -54,6 +55,9 @@ type Model struct {
 	me        *api.Me
 	signIn    *signInView
 	signInGen int
+
+	// wizard is the request form while it is open, over the pages.
+	wizard *wizard.Model
 
 	syncingRequests bool
 
@@ -143,6 +147,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.signInStarted(msg)
 	case signInDoneMsg:
 		return m, m.signInDone(msg)
+	case common.OpenWizardMsg:
+		return m, m.openWizard(msg)
+	case wizard.ClosedMsg:
+		m.wizard = nil
+		cmds := []tea.Cmd{m.broadcast(common.DraftsChangedMsg{})}
+		if msg.Submitted {
+			m.page = 1 // Solicitações
+			cmds = append(cmds, m.syncRequests())
+		}
+		return m, tea.Batch(cmds...)
 	case requestsSyncedMsg:
 		return m, m.requestsSynced(msg)
 	case common.SyncRequestsMsg:
@@ -157,9 +171,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+		if m.wizard != nil {
+			return m, m.wizard.Update(msg)
+		}
 		var cmd tea.Cmd
 		m.pages[m.page], cmd = m.active().Update(msg)
 		return m, cmd
+	}
+	if m.wizard != nil {
+		return m, tea.Batch(m.wizard.Update(msg), m.broadcast(msg))
 	}
 	// Answers of Cmds go to every page: each page's messages are its own
 	// types, so a page that is not on screen still gets its results.
@@ -182,7 +202,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	}
-	if m.active().Capturing() {
+	if m.wizard != nil || m.active().Capturing() {
 		return nil, false
 	}
 	switch {
@@ -248,6 +268,18 @@ func (m *Model) requestsSynced(msg requestsSyncedMsg) tea.Cmd {
 		return m.sessionResumed(sessionMsg{err: msg.err})
 	}
 	return m.toast.Push(common.Explain(m.com.Text, msg.err), true)
+}
+
+// openWizard opens the request form on a draft, or a new one pre-filled
+// with an API from the catalog (FAQ 3.12).
+func (m *Model) openWizard(msg common.OpenWizardMsg) tea.Cmd {
+	d := store.Draft{APIID: msg.APIID, Environment: msg.Env}
+	if msg.Draft != nil {
+		d = *msg.Draft
+	}
+	m.wizard = wizard.New(m.com, m.opts.Store, d)
+	m.wizard.SetWidth(m.width)
+	return m.wizard.Init()
 }
 
 // broadcast delivers msg to every page (data changed under all of them).
@@ -350,6 +382,9 @@ func (m *Model) applyTheme() {
 }
 
 func (m *Model) resize() tea.Cmd {
+	if m.wizard != nil {
+		m.wizard.SetWidth(m.width)
+	}
 	cmds := make([]tea.Cmd, len(m.pages))
 	for i, p := range m.pages {
 		cmds[i] = p.SetSize(m.width, m.bodyHeight())

@@ -51,6 +51,8 @@ func (m *Model) render() string {
 		body = m.signInScreen()
 	case m.showHelp:
 		body = m.fullHelp()
+	case m.wizard != nil:
+		body = m.wizard.View(m.width, m.bodyHeight())
 	}
 	parts = append(parts, fit(body, m.width, m.bodyHeight()), m.toast.View(m.com.Styles, m.width), m.footer())
 	return strings.Join(parts, "\n")
@@ -145,8 +147,11 @@ func (m *Model) footer() string {
 	right := h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
 	h.SetWidth(max(0, m.width-lipgloss.Width(version)-lipgloss.Width(right)-2))
 	keys := append(m.active().ShortHelp(), m.keys.Refresh)
-	if m.signIn != nil {
+	switch {
+	case m.signIn != nil:
 		keys = signInKeys(t)
+	case m.wizard != nil:
+		keys = nil // the wizard shows its own hints under each step
 	}
 	left := version + h.ShortHelpView(keys)
 	return common.Spread(left, right, m.width)

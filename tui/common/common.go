@@ -12,6 +12,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/i18n"
 )
@@ -75,6 +76,17 @@ type RequestsSyncedMsg struct{ Changed int }
 // SyncRequestsMsg asks the root to sync requests now (after an action
 // that changed one on the server).
 type SyncRequestsMsg struct{}
+
+// OpenWizardMsg asks the root to open the request wizard: on a draft to
+// resume, or new and pre-filled with an API and environment (FAQ 3.12).
+type OpenWizardMsg struct {
+	Draft *store.Draft
+	APIID string
+	Env   api.Environment
+}
+
+// DraftsChangedMsg tells pages the saved drafts changed.
+type DraftsChangedMsg struct{}
 
 // Toast returns a Cmd that shows text.
 func Toast(text string, isError bool) tea.Cmd {

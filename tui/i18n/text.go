@@ -40,6 +40,13 @@ type Text struct {
 	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory         string
 	DetailFields, DetailNoAttachments, DetailCached, Downloaded, NotPending, CredentialStates        string
 
+	// Wizard.
+	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI       string
+	WizNoInstitution, WizAcceptTerms, WizSignIn, WizUploadFailed, WizSubmitting, WizHintAPI string
+	WizHintFiles, WizHintTerms, WizHintReview, WizHintDone, WizHintFields, WizTermsSummary  string
+	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI string
+	WizDrafts, KeyResumeDraft, WizOnlyRequester                                             string
+
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
 	KeyCategory, KeyEnv, KeyPage, KeyEnds, KeyCopyDoc, KeyCopyHMG, KeyCopyPRD            string
@@ -107,6 +114,31 @@ var ptBR = Text{
 	DetailCached: "cópia em cache de %s (sem conexão)", Downloaded: "Anexo salvo em %s",
 	NotPending:       "Só solicitações em análise podem ser canceladas.",
 	CredentialStates: "sem credencial|bloqueada até o formulário técnico|liberada (secret ainda não gerado)",
+
+	WizTitle: "Nova solicitação", WizDraftSaved: "(rascunho salvo automaticamente)",
+	WizSteps: "API e ambiente|Instituição|Responsável técnico|Finalidade|Campos da API|Anexos|Termo de uso|Revisão|Enviada",
+	WizName:  "Nome", WizPhone: "Telefone (com DDD)", WizSEI: "Processo SEI (opcional)", WizPath: "Arquivo PDF",
+	WizPickAPI:       "Escolha uma API da lista (↑/↓).",
+	WizNoInstitution: "Nenhuma instituição vinculada ao seu cadastro: CNPJ ainda não vinculado. Solicite a atualização cadastral à equipe CNJ/PDPJ (FAQ 4.2).",
+	WizAcceptTerms:   "Aceite o termo de uso (espaço) para continuar: o aceite é condição para a aprovação (FAQ 3.6).",
+	WizSignIn:        "Entre (L) para enviar; o rascunho fica salvo.",
+	WizUploadFailed:  "A solicitação foi criada, mas um anexo não foi enviado: ",
+	WizSubmitting:    "Enviando…",
+	WizHintAPI:       "digite para filtrar · ↑/↓ escolhe · ←/→ ambiente · enter continua · esc fecha (rascunho salvo)",
+	WizHintFiles:     "caminho do PDF · tab completa · enter adiciona (campo vazio: continua) · ctrl+x remove o último · esc volta",
+	WizHintTerms:     "espaço aceita · enter continua · esc volta",
+	WizHintReview:    "enter envia · esc volta para corrigir",
+	WizHintDone:      "enter ou esc volta às solicitações",
+	WizHintFields:    "tab/↓ próximo campo · enter continua · esc volta",
+	WizTermsSummary:  "Uso restrito à finalidade declarada; credenciais da instituição, não compartilháveis; LGPD; chamadas auditadas pelo Gateway PDPJ; descumprimento autoriza revogação.",
+	WizTermsAccept:   "Li e aceito o termo de uso vigente",
+	WizPendingWhy:    "aguardando a análise de um avaliador",
+	WizFormLater:     "após a aprovação, preencha o formulário técnico para liberar a credencial",
+	WizSubmitted:     "Solicitação %s enviada.",
+	KeyNewRequest:    "nova solicitação", KeyRequestAPI: "solicitar",
+	WizDrafts:        "Rascunhos: %d · r retoma o mais recente",
+	KeyResumeDraft:   "retomar rascunho",
+	WizOnlyRequester: "Só o perfil Solicitante envia solicitações (403). Entre com um usuário Solicitante.",
 
 	SignInTitle:     "Entrar no gecli",
 	SignInStarting:  "Pedindo um código ao emissor…",
@@ -191,6 +223,31 @@ var en = Text{
 	DetailCached: "cached copy from %s (offline)", Downloaded: "Attachment saved to %s",
 	NotPending:       "Only requests under review can be cancelled.",
 	CredentialStates: "no credential|blocked until the technical form|available (secret not generated yet)",
+
+	WizTitle: "New request", WizDraftSaved: "(draft saved automatically)",
+	WizSteps: "API and environment|Institution|Technical contact|Purpose|API fields|Attachments|Terms of use|Review|Sent",
+	WizName:  "Name", WizPhone: "Phone (with area code)", WizSEI: "SEI process (optional)", WizPath: "PDF file",
+	WizPickAPI:       "Pick an API from the list (↑/↓).",
+	WizNoInstitution: "No institution is linked to your account: CNPJ not yet linked. Ask the CNJ/PDPJ team to update your registration (FAQ 4.2).",
+	WizAcceptTerms:   "Accept the terms of use (space) to continue: acceptance is required for approval (FAQ 3.6).",
+	WizSignIn:        "Sign in (L) to send; the draft is saved.",
+	WizUploadFailed:  "The request was created, but an attachment was not sent: ",
+	WizSubmitting:    "Sending…",
+	WizHintAPI:       "type to filter · ↑/↓ picks · ←/→ environment · enter continues · esc closes (draft saved)",
+	WizHintFiles:     "PDF path · tab completes · enter adds (empty field: continue) · ctrl+x removes the last · esc back",
+	WizHintTerms:     "space accepts · enter continues · esc back",
+	WizHintReview:    "enter sends · esc goes back to fix",
+	WizHintDone:      "enter or esc returns to the requests",
+	WizHintFields:    "tab/↓ next field · enter continues · esc back",
+	WizTermsSummary:  "Use limited to the declared purpose; credentials belong to the institution and are not shared; LGPD; calls audited by the PDPJ Gateway; breaches allow revocation.",
+	WizTermsAccept:   "I have read and accept the current terms of use",
+	WizPendingWhy:    "waiting for an evaluator",
+	WizFormLater:     "after approval, fill in the technical form to unlock the credential",
+	WizSubmitted:     "Request %s sent.",
+	KeyNewRequest:    "new request", KeyRequestAPI: "request",
+	WizDrafts:        "Drafts: %d · r resumes the latest",
+	KeyResumeDraft:   "resume draft",
+	WizOnlyRequester: "Only the Requester role sends requests (403). Sign in as a Requester.",
 
 	SignInTitle:     "Sign in to gecli",
 	SignInStarting:  "Asking the issuer for a code…",

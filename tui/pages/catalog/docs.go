@@ -55,6 +55,8 @@ func (p *Page) docsKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		p.docs = nil
+	case key.Matches(msg, k.Request):
+		return p.request(d.api)
 	case key.Matches(msg, k.CopyDoc):
 		return common.Copy(p.com, t.URLDoc, d.api.OpenAPIURL)
 	case key.Matches(msg, k.CopyHMG):

@@ -12,6 +12,7 @@ type keyMap struct {
 	Up, Down, Left, Right, PageUp, PageDown, Home, End key.Binding
 	Search, Open, Back, Category, Env                  key.Binding
 	CopyDoc, CopyHMG, CopyPRD                          key.Binding
+	Request                                            key.Binding
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
@@ -35,6 +36,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 		CopyDoc:  b("c", t.KeyCopyDoc, "c"),
 		CopyHMG:  b("h", t.KeyCopyHMG, "h"),
 		CopyPRD:  b("p", t.KeyCopyPRD, "p"),
+		Request:  b("s", t.KeyRequestAPI, "s"),
 	}
 }
 
@@ -42,19 +44,19 @@ func newKeyMap(t *i18n.Text) keyMap {
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
 	if p.docs != nil {
-		return []key.Binding{k.Back, k.CopyDoc, k.CopyHMG, k.CopyPRD, k.Down}
+		return []key.Binding{k.Back, k.Request, k.CopyDoc, k.CopyHMG, k.CopyPRD, k.Down}
 	}
-	return []key.Binding{k.Search, k.Open, k.Category, k.Env, k.Down}
+	return []key.Binding{k.Search, k.Open, k.Request, k.Category, k.Env, k.Down}
 }
 
 // FullHelp groups every key of the current view.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	if p.docs != nil {
-		return [][]key.Binding{{k.Back, k.Up, k.Down, k.PageUp, k.PageDown}, {k.CopyDoc, k.CopyHMG, k.CopyPRD}}
+		return [][]key.Binding{{k.Back, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Request, k.CopyDoc, k.CopyHMG, k.CopyPRD}}
 	}
 	return [][]key.Binding{
-		{k.Search, k.Open, k.Category, k.Env, k.Back},
+		{k.Search, k.Open, k.Request, k.Category, k.Env, k.Back},
 		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home},
 	}
 }

@@ -193,6 +193,10 @@ func (p *Page) gridKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.requery()
 	case key.Matches(msg, k.Open):
 		return p.openDocs()
+	case key.Matches(msg, k.Request):
+		if p.selected < len(p.matches) {
+			return p.request(p.matches[p.selected])
+		}
 	case key.Matches(msg, k.Up):
 		p.move(-cols)
 	case key.Matches(msg, k.Down):
@@ -246,4 +250,22 @@ func (p *Page) clampScroll() {
 	}
 	lastRow := max(0, (len(p.matches)-1)/cols)
 	p.firstRow = max(0, min(p.firstRow, lastRow-rows+1))
+}
+
+// request is Solicitar (FAQ 3.12): the wizard opens pre-filled with the
+// API, the environment (the filter's, else the first offered) and its
+// terms. It needs a signed-in requester (FAQ 4.2).
+func (p *Page) request(a api.API) tea.Cmd {
+	t := p.com.Text
+	switch {
+	case p.com.Me == nil:
+		return common.Toast(t.WizSignIn, true)
+	case !p.com.Me.HasRole(api.RoleRequester):
+		return common.Toast(t.WizOnlyRequester, true)
+	}
+	env := a.Environments[0].Name
+	if p.env > 0 && a.Offers(api.Environments[p.env-1]) {
+		env = api.Environments[p.env-1]
+	}
+	return func() tea.Msg { return common.OpenWizardMsg{APIID: a.ID, Env: env} }
 }

@@ -163,3 +163,14 @@ func downloadAttachment(c *client.Client, requestID string, a api.Attachment, di
 		}
 	}
 }
+
+type draftsMsg struct{ drafts []store.Draft }
+
+func loadDrafts(s *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		d, _ := s.Drafts(ctx) // no drafts is the normal case
+		return draftsMsg{drafts: d}
+	}
+}

@@ -9,7 +9,7 @@ import (
 type keyMap struct {
 	Up, Down, PageUp, PageDown, Home, End             key.Binding
 	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
-	Cancel, Download, Confirm                         key.Binding
+	Cancel, Download, Confirm, New, Resume            key.Binding
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
@@ -26,6 +26,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Prev: b("←/h", t.KeyStatusFocus, "left", "h"), Next: b("→/l", t.KeyStatusFocus, "right", "l"),
 		Cancel: b("x", t.KeyCancelRequest, "x"), Download: b("d", t.KeyDownload, "d"),
 		Confirm: b("s", t.KeyConfirm, "s", "y"),
+		New:     b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
 	}
 }
 
@@ -37,7 +38,7 @@ func (p *Page) ShortHelp() []key.Binding {
 	case p.detail != nil:
 		return []key.Binding{k.Back, k.Cancel, k.Download, k.Down}
 	}
-	return []key.Binding{k.Search, k.Open, k.Toggle, k.Env, k.Sort}
+	return []key.Binding{k.New, k.Search, k.Open, k.Toggle, k.Env, k.Sort}
 }
 
 func (p *Page) FullHelp() [][]key.Binding {
@@ -46,7 +47,7 @@ func (p *Page) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Back, k.Cancel, k.Download}, {k.Up, k.Down}}
 	}
 	return [][]key.Binding{
-		{k.Search, k.Open, k.Env, k.Sort, k.Back},
+		{k.New, k.Resume, k.Search, k.Open, k.Env, k.Sort, k.Back},
 		{k.Prev, k.Next, k.Toggle},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 	}

@@ -49,6 +49,7 @@ type Page struct {
 
 	detail  *detailView
 	confirm bool // cancel confirmation open
+	drafts  []store.Draft
 }
 
 // New builds the page.
@@ -69,7 +70,7 @@ func New(com *common.Common, s *store.Store) *Page {
 
 func (p *Page) Title() string   { return p.com.Text.TabRequests }
 func (p *Page) Capturing() bool { return p.searching }
-func (p *Page) Init() tea.Cmd   { return p.reload(selectFirst) }
+func (p *Page) Init() tea.Cmd   { return tea.Batch(p.reload(selectFirst), loadDrafts(p.store)) }
 
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	grew := h > p.height
@@ -150,6 +151,10 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 	case detailMsg:
 		p.detailLoaded(msg)
+	case draftsMsg:
+		p.drafts = msg.drafts
+	case common.DraftsChangedMsg:
+		return p, loadDrafts(p.store)
 	case cancelledMsg:
 		return p, p.cancelled(msg)
 	case downloadedMsg:
@@ -277,8 +282,26 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.openDetail()
 	case key.Matches(msg, k.Cancel):
 		return p.askCancel(p.current())
+	case key.Matches(msg, k.New):
+		return p.newRequest(nil)
+	case key.Matches(msg, k.Resume):
+		if len(p.drafts) > 0 {
+			return p.newRequest(&p.drafts[0])
+		}
 	}
 	return nil
+}
+
+// newRequest opens the wizard (on a draft to resume, or empty).
+func (p *Page) newRequest(d *store.Draft) tea.Cmd {
+	t := p.com.Text
+	switch {
+	case p.com.Me == nil && d == nil:
+		return common.Toast(t.WizSignIn, true)
+	case p.com.Me != nil && !p.com.Me.HasRole(api.RoleRequester):
+		return common.Toast(t.WizOnlyRequester, true)
+	}
+	return func() tea.Msg { return common.OpenWizardMsg{Draft: d} }
 }
 
 // step moves by n rows (negative: up).

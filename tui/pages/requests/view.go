@@ -60,7 +60,11 @@ func (p *Page) filterBar() string {
 	}
 	line1 := common.Spread(search+st.Subtle.Render("  e "+t.EnvLabel+": ")+st.Text.Render(env)+
 		st.Subtle.Render("  o "+t.SortLabel+": ")+st.Text.Render(sortName), count, p.width)
-	return line1 + "\n" + common.Truncate(st.Subtle.Render(t.StatusLabel+": ")+strings.Join(boxes, "  "), p.width)
+	line2 := st.Subtle.Render(t.StatusLabel+": ") + strings.Join(boxes, "  ")
+	if len(p.drafts) > 0 {
+		line2 = common.Spread(line2, st.Warning.Render(fmt.Sprintf(t.WizDrafts, len(p.drafts))), p.width)
+	}
+	return line1 + "\n" + common.Truncate(line2, p.width)
 }
 
 func (p *Page) columns() []table.Column {

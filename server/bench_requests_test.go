@@ -1,0 +1,151 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/seed/seedtest"
+	"github.com/gecli/gecli/store"
+)
+
+// benchServer is a server whose database has n extra requests, stored
+// through the same code as real submissions (history, hash chain).
+func benchServer(b *testing.B, n int) (*httptest.Server, *Auth, *db.DB) {
+	b.Helper()
+	ctx := context.Background()
+	d, err := db.Open(ctx, seedtest.DemoDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { d.Close() })
+	apis, _ := d.ListAPIs(ctx, db.CatalogFilter{Env: api.EnvHMG})
+	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	const batch = 10_000
+	for start := 0; start < n; start += batch {
+		all := make([]db.NewRequest, 0, batch)
+		for i := start; i < min(start+batch, n); i++ {
+			a := apis[i%len(apis)]
+			all = append(all, db.NewRequest{Create: api.RequestCreate{APIID: a.ID, Environment: api.EnvHMG,
+				InstitutionCNPJ: []string{"11222333000181", "12ABC34501DE35", "33683111000107"}[i%3],
+				Terms:           api.TermsAcceptance{ID: a.Terms.ID, Version: a.Terms.Version, Accepted: true}},
+				Requester: db.Actor{ID: "u-solicitante", Name: "Ana Souza"}, Rule: api.RuleFormStandard,
+				Status: api.StatusPending, At: base.Add(time.Duration(i) * time.Minute)})
+		}
+		if err := d.SeedRequests(ctx, all, func(string, int) []db.Transition { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	srv := httptest.NewUnstartedServer(nil)
+	url := "http://" + srv.Listener.Addr().String()
+	auth, err := NewAuth(ctx, d, AuthOptions{PublicURL: url, Audience: "gecli", ClientID: "gecli-tui"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv.Config.Handler = New(d, Config{Auth: auth}).Handler()
+	srv.Start()
+	b.Cleanup(srv.Close)
+	return srv, auth, d
+}
+
+func bearer(b *testing.B, auth *Auth, d *db.DB, username string) string {
+	u, err := d.UserByUsername(context.Background(), username)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tok, err := auth.Issuer.AccessToken(u, "gecli-tui")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return tok
+}
+
+// BenchmarkListRequestsMillion is a filtered page (requester's two
+// institutions, pending, HMG, 100 rows) at 1,000,000 requests, through
+// the whole HTTP stack; p99 is reported. Target: 10 ms p99. Building the
+// database takes a few minutes: run it with make bench.
+func BenchmarkListRequestsMillion(b *testing.B) {
+	srv, auth, d := benchServer(b, 1_000_000)
+	tok := bearer(b, auth, d, "solicitante")
+	var times []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		req, _ := http.NewRequest("GET", srv.URL+"/api/v1/requests?status=pending&env=hmg&limit=100", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		res, err := srv.Client().Do(req)
+		if err != nil || res.StatusCode != 200 {
+			b.Fatal(err, res.StatusCode)
+		}
+		res.Body.Close()
+		times = append(times, time.Since(start))
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// BenchmarkSync measures the TUI's request sync over loopback: an initial
+// sync of 100,000 rows into an empty cache, and then 1,000 changed rows.
+func BenchmarkSync(b *testing.B) {
+	srv, auth, d := benchServer(b, 100_000)
+	tok := bearer(b, auth, d, "avaliador")
+	c, _ := client.New(srv.URL, nil)
+	c = c.WithTokens(staticToken(tok))
+	ctx := context.Background()
+	b.Run("initial-100k", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			s, err := store.Open(ctx, filepath.Join(b.TempDir(), fmt.Sprintf("c%d.db", time.Now().UnixNano())))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			n, err := client.SyncRequests(ctx, c, s)
+			if err != nil || n < 100_000 {
+				b.Fatal(n, err)
+			}
+			b.StopTimer()
+			s.Close()
+			b.StartTimer()
+		}
+	})
+	b.Run("changes-1k", func(b *testing.B) {
+		s, _ := store.Open(ctx, filepath.Join(b.TempDir(), "c.db"))
+		defer s.Close()
+		if _, err := client.SyncRequests(ctx, c, s); err != nil {
+			b.Fatal(err)
+		}
+		page, _, _, _ := d.ListRequests(ctx, db.RequestFilter{Statuses: []api.Status{api.StatusPending}, Limit: 100_000})
+		next := 0
+		for b.Loop() {
+			b.StopTimer()
+			for i := 0; i < 1000; i++ {
+				d.ApplyTransition(ctx, page[next].ID, db.Transition{From: []api.Status{api.StatusPending},
+					To: api.StatusRejected, Actor: db.Actor{ID: "b", Name: "bench"}, Action: "rejected", At: time.Now()})
+				next++
+			}
+			b.StartTimer()
+			n, err := client.SyncRequests(ctx, c, s)
+			if err != nil || n != 1000 {
+				b.Fatal(n, err)
+			}
+		}
+	})
+}
+
+type staticToken string
+
+type oauth2Token = oauth2.Token
+
+func (t staticToken) Token() (*oauth2Token, error) {
+	return &oauth2Token{AccessToken: string(t), TokenType: "Bearer"}, nil
+}

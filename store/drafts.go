@@ -1,0 +1,68 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/gecli/gecli/api"
+)
+
+// Draft is a request being written in the wizard.
+type Draft struct {
+	ID            string               `json:"id"`
+	Step          int                  `json:"step"`
+	APIID         string               `json:"api_id"`
+	APIName       string               `json:"api_name"`
+	Environment   api.Environment      `json:"environment"`
+	CNPJ          string               `json:"cnpj"`
+	Contact       api.TechnicalContact `json:"technical_contact"`
+	Purpose       string               `json:"purpose"`
+	SEIProcess    string               `json:"sei_process"`
+	CustomFields  map[string]string    `json:"custom_fields"`
+	Attachments   []string             `json:"attachments"` // local PDF paths
+	TermsID       string               `json:"terms_id"`
+	TermsVersion  string               `json:"terms_version"`
+	TermsAccepted bool                 `json:"terms_accepted"`
+	UpdatedAt     time.Time            `json:"updated_at"`
+}
+
+// SaveDraft stores a draft (replacing its previous version).
+func (s *Store) SaveDraft(ctx context.Context, d Draft) error {
+	body, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO drafts (id, body, updated_at) VALUES (?,?,?)
+		ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+		d.ID, string(body), d.UpdatedAt.UTC().Format(time.RFC3339Nano))
+	return err
+}
+
+// Drafts lists the drafts, most recently edited first.
+func (s *Store) Drafts(ctx context.Context) ([]Draft, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT body FROM drafts ORDER BY updated_at DESC, id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Draft
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, err
+		}
+		var d Draft
+		if err := json.Unmarshal([]byte(body), &d); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// DeleteDraft removes a submitted or abandoned draft.
+func (s *Store) DeleteDraft(ctx context.Context, id string) error {
+	_, err := s.db.ExecContext(ctx, "DELETE FROM drafts WHERE id = ?", id)
+	return err
+}

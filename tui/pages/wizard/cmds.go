@@ -1,0 +1,168 @@
+package wizard
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/store"
+)
+
+const ioTimeout = 15 * time.Second
+
+type catalogMsg struct {
+	apis []api.API
+	err  error
+}
+
+type savedMsg struct{ err error }
+
+type saveTickMsg struct{ gen int }
+
+type fileCheckedMsg struct {
+	path string
+	err  error
+}
+
+type completedMsg struct {
+	input, completion string
+}
+
+type submittedMsg struct {
+	req       api.Request
+	uploadErr error // the request exists; an attachment failed
+	err       error // nothing was created
+}
+
+func loadCatalog(s *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		apis, err := s.Catalog(ctx, store.CatalogQuery{})
+		return catalogMsg{apis: apis, err: err}
+	}
+}
+
+func saveDraft(s *store.Store, d store.Draft) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		return savedMsg{err: s.SaveDraft(ctx, d)}
+	}
+}
+
+// debounce schedules a save shortly after the last edit; only the newest
+// tick saves (gen), so typing does not write on every key.
+func debounce(gen int) tea.Cmd {
+	return tea.Tick(400*time.Millisecond, func(time.Time) tea.Msg { return saveTickMsg{gen: gen} })
+}
+
+// checkFile verifies an attachment before it is queued: it exists, is at
+// most 10 MB and is a PDF by content (FAQ 4.2: "Arquivo incompatível ou
+// superior ao limite").
+func checkFile(path string) tea.Cmd {
+	return func() tea.Msg {
+		p := expand(path)
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			return fileCheckedMsg{path: p, err: fmt.Errorf("arquivo não encontrado: %s", p)}
+		case st.IsDir():
+			return fileCheckedMsg{path: p, err: fmt.Errorf("%s é uma pasta; escolha um arquivo PDF", p)}
+		case st.Size() > api.MaxAttachmentBytes:
+			return fileCheckedMsg{path: p, err: fmt.Errorf("%s tem %.1f MB; o limite é 10 MB por arquivo", filepath.Base(p), float64(st.Size())/(1<<20))}
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fileCheckedMsg{path: p, err: err}
+		}
+		if err := api.ValidatePDF(b); err != nil {
+			return fileCheckedMsg{path: p, err: fmt.Errorf("%s: %v", filepath.Base(p), err)}
+		}
+		return fileCheckedMsg{path: p}
+	}
+}
+
+// complete extends a path to the longest common prefix of the entries
+// that match it (a shell's tab completion); directories get a slash.
+func complete(input string) tea.Cmd {
+	return func() tea.Msg {
+		p := expand(input)
+		dir, prefix := filepath.Split(p)
+		if dir == "" {
+			dir = "."
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return completedMsg{input: input, completion: input}
+		}
+		var names []string
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), prefix) && !strings.HasPrefix(e.Name(), ".") {
+				n := e.Name()
+				if e.IsDir() {
+					n += "/"
+				}
+				names = append(names, n)
+			}
+		}
+		if len(names) == 0 {
+			return completedMsg{input: input, completion: input}
+		}
+		sort.Strings(names)
+		common := names[0]
+		for _, n := range names[1:] {
+			for !strings.HasPrefix(n, common) {
+				common = common[:len(common)-1]
+			}
+		}
+		base := strings.TrimSuffix(input, prefix)
+		return completedMsg{input: input, completion: base + common}
+	}
+}
+
+func expand(p string) string {
+	if strings.HasPrefix(p, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, p[2:])
+		}
+	}
+	return p
+}
+
+// submit creates the request, then uploads each attachment. A failure
+// after creation keeps the request (it exists on the server) and says
+// which attachment did not go.
+func submit(c *client.Client, req api.RequestCreate, files []string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		created, err := c.CreateRequest(ctx, req)
+		if err != nil {
+			return submittedMsg{err: err}
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err == nil {
+				_, err = c.UploadAttachment(ctx, created.ID, filepath.Base(f), b)
+			}
+			if err != nil {
+				return submittedMsg{req: created, uploadErr: fmt.Errorf("%s: %w", filepath.Base(f), err)}
+			}
+		}
+		if len(files) > 0 {
+			if r, err := c.Request(ctx, created.ID); err == nil {
+				created = r
+			}
+		}
+		return submittedMsg{req: created}
+	}
+}

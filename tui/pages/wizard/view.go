@@ -1,0 +1,225 @@
+package wizard
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/tui/common"
+)
+
+func asProblem(err error, target **client.ProblemError) bool { return errors.As(err, target) }
+
+// View draws the step indicator, the step and its hints.
+func (m *Model) View(width, height int) string {
+	st, t := m.com.Styles, m.com.Text
+	titles := strings.Split(t.WizSteps, "|")
+	var crumbs []string
+	steps := m.steps()
+	for i, s := range steps {
+		label := fmt.Sprintf("%d %s", i+1, titles[s])
+		switch {
+		case s == m.step:
+			crumbs = append(crumbs, st.TabActive.Render(label))
+		case slices.Index(steps, m.step) > i || m.step == stepDone:
+			crumbs = append(crumbs, st.Success.Render("✓ "+titles[s]))
+		default:
+			crumbs = append(crumbs, st.Subtle.Render(label))
+		}
+	}
+	lines := []string{st.AppName.Render(t.WizTitle) + st.Subtle.Render("  "+t.WizDraftSaved), common.Truncate(strings.Join(crumbs, st.Subtle.Render(" › ")), width), ""}
+	lines = append(lines, m.body(width)...)
+	if m.problem != "" {
+		lines = append(lines, "", st.Error.Render("✖ "+m.problem))
+	}
+	if m.submitting {
+		lines = append(lines, "", st.Subtle.Render(t.WizSubmitting))
+	}
+	lines = append(lines, "", st.Subtle.Render(m.hint()))
+	for i := range lines {
+		lines[i] = common.Truncate(lines[i], width)
+	}
+	if len(lines) > height {
+		lines = append(lines[:height-1], lines[len(lines)-1])
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) hint() string {
+	t := m.com.Text
+	switch m.step {
+	case stepAPI:
+		return t.WizHintAPI
+	case stepAttachments:
+		return t.WizHintFiles
+	case stepTerms:
+		return t.WizHintTerms
+	case stepReview:
+		return t.WizHintReview
+	case stepDone:
+		return t.WizHintDone
+	}
+	return t.WizHintFields
+}
+
+func (m *Model) body(width int) []string {
+	st, t := m.com.Styles, m.com.Text
+	switch m.step {
+	case stepAPI:
+		out := []string{m.filter.View(), ""}
+		list := m.visibleAPIs()
+		// A window of 12 entries that keeps the selected one in view.
+		first := max(0, min(m.apiIndex-5, len(list)-12))
+		if first > 0 {
+			out = append(out, st.Subtle.Render(fmt.Sprintf("… %d ↑", first)))
+		}
+		for i, a := range list {
+			if i < first {
+				continue
+			}
+			if i >= first+12 {
+				out = append(out, st.Subtle.Render(fmt.Sprintf("… +%d ↓", len(list)-i)))
+				break
+			}
+			line := "  " + a.Name + st.Subtle.Render(" ("+a.Acronym+")")
+			if i == m.apiIndex {
+				env := m.draft.Environment
+				if !a.Offers(env) {
+					env = a.Environments[0].Name
+				}
+				envs := make([]string, 0, 2)
+				for _, e := range a.Environments {
+					if e.Name == env {
+						envs = append(envs, st.FilterOn.Render(e.Name.Badge()))
+					} else {
+						envs = append(envs, st.Subtle.Render(e.Name.Badge()))
+					}
+				}
+				line = st.Bold.Render("▸ "+a.Name) + st.Subtle.Render(" ("+a.Acronym+")  ← → ") + strings.Join(envs, " ") +
+					st.Subtle.Render("  "+a.Rule.For(env).Label(t.Lang))
+			}
+			out = append(out, line)
+		}
+		return out
+	case stepInstitution:
+		ins := m.institutions()
+		if len(ins) == 0 {
+			return []string{st.Warning.Render(t.WizNoInstitution)}
+		}
+		var out []string
+		for i, in := range ins {
+			line := "  " + api.FormatCNPJ(in.CNPJ) + "  " + in.Name
+			if i == m.instIdx {
+				line = st.Bold.Render("▸ " + api.FormatCNPJ(in.CNPJ) + "  " + in.Name)
+			}
+			out = append(out, line)
+		}
+		return out
+	case stepAttachments:
+		out := m.fieldLines()
+		out = append(out, "")
+		if len(m.draft.Attachments) == 0 {
+			out = append(out, st.Subtle.Render(t.DetailNoAttachments))
+		}
+		for _, f := range m.draft.Attachments {
+			out = append(out, st.Text.Render("  ✓ "+filepath.Base(f))+st.Subtle.Render("  "+f))
+		}
+		return out
+	case stepTerms:
+		a, _ := m.api()
+		box := "[ ]"
+		if m.draft.TermsAccepted {
+			box = "[x]"
+		}
+		return []string{
+			st.Bold.Render(fmt.Sprintf(t.DocsTermsVersion, a.Terms.ID, a.Terms.Version)),
+			st.Text.Render(t.WizTermsSummary),
+			st.Subtle.Render("sha256 " + a.Terms.SHA256),
+			"",
+			st.Bold.Render(box + " " + t.WizTermsAccept),
+		}
+	case stepReview:
+		return m.review()
+	case stepDone:
+		return m.done()
+	}
+	return m.fieldLines()
+}
+
+func (m *Model) fieldLines() []string {
+	st := m.com.Styles
+	var out []string
+	lw := m.labelWidth()
+	for i, f := range m.fields {
+		text := common.PadRight(common.Truncate(f.label, lw-2), lw)
+		label := st.Subtle.Render(text)
+		if i == m.focus {
+			label = st.Prompt.Render(text)
+		}
+		out = append(out, label+f.input.View())
+		if e := m.errs[f.key]; e != "" {
+			out = append(out, strings.Repeat(" ", lw)+st.Error.Render("✖ "+e))
+		}
+	}
+	return out
+}
+
+func (m *Model) review() []string {
+	st, t := m.com.Styles, m.com.Text
+	d := m.draft
+	a, _ := m.api()
+	label := func(s string) string { return st.Subtle.Render(common.PadRight(common.Truncate(s, 24), 26)) }
+	rule := a.Rule.For(d.Environment)
+	out := []string{
+		label(t.ColAPI) + st.Text.Render(a.Name+"  "+d.Environment.Label(t.Lang)),
+		label(t.DetailRule) + st.Text.Render(rule.Label(t.Lang)),
+		label(t.DetailInstitution) + st.Text.Render(api.FormatCNPJ(d.CNPJ)),
+		label(t.DetailContact) + st.Text.Render(fmt.Sprintf("%s · %s · %s · %s", d.Contact.Name, api.FormatCPF(d.Contact.CPF), d.Contact.Email, d.Contact.Phone)),
+		label(t.DetailPurpose) + st.Text.Render(d.Purpose),
+	}
+	if d.SEIProcess != "" {
+		out = append(out, label(t.DetailSEI)+st.Text.Render(d.SEIProcess))
+	}
+	for _, f := range a.CustomFields {
+		if v := d.CustomFields[f.Name]; v != "" {
+			out = append(out, label(f.Label)+st.Text.Render(v))
+		}
+	}
+	out = append(out, label(t.DetailAttachments)+st.Text.Render(fmt.Sprint(len(d.Attachments))),
+		label(t.DocsTerms)+st.Text.Render(fmt.Sprintf(t.DocsTermsVersion, d.TermsID, d.TermsVersion)+" ✓"))
+	for k, e := range m.errs {
+		out = append(out, st.Error.Render("✖ "+k+": "+e))
+	}
+	return out
+}
+
+// done says what happened and why (FAQ 3.18), e.g. "Aprovada — aprovação
+// automática em homologação".
+func (m *Model) done() []string {
+	st, t := m.com.Styles, m.com.Text
+	r := m.result
+	if r == nil {
+		return nil
+	}
+	why := t.WizPendingWhy
+	if r.Status == api.StatusApproved {
+		why = r.Rule.Label(t.Lang)
+		for _, e := range r.History {
+			if e.Action == "auto_approved" {
+				why = e.Justification
+			}
+		}
+	}
+	if r.Rule == api.RuleFormRes316 || r.Rule == api.RuleFormStandard {
+		why += " · " + t.WizFormLater
+	}
+	return []string{
+		st.Success.Render(fmt.Sprintf(t.WizSubmitted, r.ID)),
+		"",
+		st.Bold.Render(r.Status.Label(t.Lang)) + st.Subtle.Render(" — "+why),
+	}
+}
