@@ -119,9 +119,9 @@ func (p *Page) reload(sel move) tea.Cmd {
 // underneath after a sync), keeping the selection where it was.
 func (p *Page) refresh() tea.Cmd {
 	var sp store.Span
-	if len(p.rows) > 0 {
+	if len(p.rows) > 0 && !p.atTop {
 		top := p.rows[0].Key
-		sp.From = &top
+		sp.From = &top // keep the place; at the top, new rows show up above
 	}
 	cmd := p.read(sp, keepIndex, p.selected)
 	return tea.Batch(cmd, countRows(p.store, p.query(), p.search.Value(), p.seq))

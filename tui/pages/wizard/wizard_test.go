@@ -1,0 +1,182 @@
+package wizard
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/themes"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/i18n"
+	"github.com/gecli/gecli/tui/internal/drive"
+)
+
+// host runs the wizard alone under the test driver.
+type host struct{ m *Model }
+
+func (h host) Init() tea.Cmd { return h.m.Init() }
+func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		h.m.SetWidth(ws.Width)
+		return h, nil
+	}
+	return h, h.m.Update(msg)
+}
+func (h host) View() tea.View { return tea.NewView(h.m.View(80, 22)) }
+
+var sngb = api.API{ID: "sngb", Name: "Sistema Nacional de Gestão de Bens", Acronym: "SNGB", Category: api.CatData,
+	SystemType: api.SysSNGB, Rule: api.ApprovalMatrix[api.SysSNGB],
+	Environments: []api.APIEnvironment{{Name: api.EnvHMG, BaseURL: "h"}, {Name: api.EnvPRD, BaseURL: "p"}},
+	Terms:        api.Terms{ID: "tu-sngb-1-0", Version: "1.0", SHA256: strings.Repeat("b", 64)},
+	CustomFields: []api.CustomField{{Name: "orgao", Label: "Órgão custodiante", Type: "string", Required: true},
+		{Name: "codigo", Label: "Código da unidade", Type: "string", Required: true, Pattern: `^\d{5}$`}}}
+
+func setup(t *testing.T) (*drive.Driver, *Model, *store.Store) {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	tpu := api.API{ID: "tpu", Name: "Tabelas Processuais Unificadas", Acronym: "TPU", Category: api.CatCoreServices,
+		SystemType: api.SysOther, Rule: api.RuleSet{HMG: api.RuleAuto, PRD: api.RuleAuto},
+		Environments: []api.APIEnvironment{{Name: api.EnvPRD, BaseURL: "p"}}, Terms: api.Terms{ID: "tu-tpu-1", Version: "1.1", SHA256: strings.Repeat("a", 64)}}
+	if err := s.ReplaceCatalog(context.Background(), []api.API{sngb, tpu}, `"e"`, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR, Now: time.Now,
+		Me: &api.Me{Name: "Ana", Roles: []api.Role{api.RoleRequester},
+			Institutions: []api.Institution{{CNPJ: "12ABC34501DE35", Name: "Defensoria Pública Exemplo"}}}}
+	m := New(com, s, store.Draft{ID: "draft-test", APIID: "sngb", Environment: api.EnvPRD})
+	d := drive.New(t, host{m}, 80, 24)
+	d.WaitForText("Sistema Nacional")
+	return d, m, s
+}
+
+// TestEveryStepGolden walks the form as a person would, with one mistake
+// per step, and keeps a golden file of each step.
+func TestEveryStepGolden(t *testing.T) {
+	d, m, s := setup(t)
+	snap := func(name string) {
+		t.Helper()
+		t.Run(name, func(t *testing.T) { golden.RequireEqual(t, d.View()) })
+	}
+	snap("1-api")
+	d.Key("enter")
+	d.WaitForText("Defensoria Pública Exemplo")
+	snap("2-institution")
+	d.Key("enter")
+	d.Type("Marcos Pereira")
+	d.Key("tab")
+	d.Type("111.111.111-11")
+	d.Key("enter")
+	d.WaitForText("todos os dígitos iguais")
+	snap("3-contact-invalid")
+	d.Key("shift+tab")
+	d.Key("tab")
+	for range 14 {
+		d.Key("backspace")
+	}
+	d.Type("52998224725")
+	d.Key("tab")
+	d.Type("marcos@tj.jus.br")
+	d.Key("tab")
+	d.Type("6132221100")
+	d.Key("enter")
+	d.WaitForText("Finalidade")
+	d.Type("curta")
+	d.Key("enter")
+	d.WaitForText("20 a 2.000 caracteres")
+	snap("4-purpose-invalid")
+	for range 5 {
+		d.Key("backspace")
+	}
+	d.Type("Cadastro dos bens apreendidos nas varas criminais.")
+	d.Key("enter")
+	d.WaitForText("Órgão custodiante")
+	d.Type("Depósito Central")
+	d.Key("tab")
+	d.Type("12A")
+	d.Key("enter")
+	d.WaitForText("formato inválido")
+	snap("5-fields-invalid")
+	for range 3 {
+		d.Key("backspace")
+	}
+	d.Type("12345")
+	d.Key("enter")
+	d.WaitForText("Arquivo PDF")
+	// A fixed path, so the golden file does not see a random temp dir.
+	fakeDir := filepath.Join(os.TempDir(), "gecli-wizard-test")
+	os.MkdirAll(fakeDir, 0o700)
+	t.Cleanup(func() { os.RemoveAll(fakeDir) })
+	fake := filepath.Join(fakeDir, "contrato.pdf")
+	os.WriteFile(fake, []byte("não é PDF"), 0o600)
+	d.Type(fake)
+	d.Key("enter")
+	d.WaitForText("não é um PDF")
+	snap("6-attachments-refused")
+	d.Key("esc") // back to the fields: nothing typed is lost
+	d.WaitForText("Depósito Central")
+	d.Key("enter")
+	d.WaitForText("Arquivo PDF")
+	d.Key("enter") // no attachment: go on
+	d.WaitForText("Li e aceito")
+	d.Key("enter")
+	d.WaitForText("Aceite o termo de uso")
+	snap("7-terms-not-accepted")
+	d.Key("space")
+	d.Key("enter")
+	d.WaitForText("enter envia")
+	snap("8-review")
+
+	// The draft on disk has everything typed so far.
+	d.WaitFor("the draft saved", func(string) bool {
+		all, _ := s.Drafts(context.Background())
+		return len(all) == 1 && all[0].CustomFields["codigo"] == "12345" && all[0].Contact.CPF == "52998224725" && all[0].TermsAccepted
+	})
+	d.Key("enter") // not signed in: refused, nothing lost
+	d.WaitForText("Entre (L) para enviar")
+	if m.step != stepReview {
+		t.Fatalf("a refused submit left the review: step %d", m.step)
+	}
+}
+
+func TestNoLinkedInstitution(t *testing.T) {
+	d, m, _ := setup(t)
+	m.com.Me.Institutions = nil
+	d.Key("enter")
+	d.WaitForText("CNPJ ainda não vinculado")
+	d.Key("enter")
+	if m.step != stepInstitution {
+		t.Fatalf("moved on without an institution: step %d", m.step)
+	}
+}
+
+func TestPathCompletion(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "oficio-assinado.pdf"), []byte("%PDF-1.4\n%%EOF\n"), 0o600)
+	msg := complete(filepath.Join(dir, "ofi"))().(completedMsg)
+	if msg.completion != filepath.Join(dir, "oficio-assinado.pdf") {
+		t.Errorf("completion %q", msg.completion)
+	}
+	big := filepath.Join(dir, "grande.pdf")
+	f, _ := os.Create(big)
+	f.Truncate(api.MaxAttachmentBytes + 1)
+	f.Close()
+	if got := checkFile(big)().(fileCheckedMsg); got.err == nil || !strings.Contains(got.err.Error(), "10 MB") {
+		t.Errorf("11 MB file: %v", got.err)
+	}
+	if got := checkFile(filepath.Join(dir, "oficio-assinado.pdf"))().(fileCheckedMsg); got.err != nil {
+		t.Errorf("valid PDF: %v", got.err)
+	}
+
+}
