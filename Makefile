@@ -23,9 +23,13 @@ test:
 	go vet ./...
 	go test -race -count=1 -timeout 8m ./...
 
-## bench: the benchmarks whose figures README reports
+## bench: the benchmarks whose figures README reports (the million-row
+## ones build their data first: allow several minutes)
 bench:
-	go test -run '^$$' -bench . -benchmem -benchtime 2s ./store/ ./server/ ./tui/...
+	go test -run '^$$' -bench . -benchmem -benchtime 2s ./store/ ./tui/...
+	go test -run '^$$' -bench 'ListAPIs' -benchmem ./server/
+	go test -run '^$$' -bench 'Sync' -benchtime 3x -timeout 30m ./server/
+	go test -run '^$$' -bench 'ListRequestsMillion' -benchtime 200x -timeout 60m ./server/
 
 ## fuzz: run each fuzz target of the validators for a while
 fuzz:

@@ -45,7 +45,7 @@ type Text struct {
 	WizNoInstitution, WizAcceptTerms, WizSignIn, WizUploadFailed, WizSubmitting, WizHintAPI string
 	WizHintFiles, WizHintTerms, WizHintReview, WizHintDone, WizHintFields, WizTermsSummary  string
 	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI string
-	WizDrafts, KeyResumeDraft, WizOnlyRequester                                             string
+	WizDrafts, KeyResumeDraft, WizOnlyRequester, WizPickDraft                               string
 
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
@@ -136,7 +136,8 @@ var ptBR = Text{
 	WizFormLater:     "após a aprovação, preencha o formulário técnico para liberar a credencial",
 	WizSubmitted:     "Solicitação %s enviada.",
 	KeyNewRequest:    "nova solicitação", KeyRequestAPI: "solicitar",
-	WizDrafts:        "Rascunhos: %d · r retoma o mais recente",
+	WizDrafts:        "Rascunhos: %d · r retoma",
+	WizPickDraft:     "↑/↓ escolhe · enter retoma · esc fecha",
 	KeyResumeDraft:   "retomar rascunho",
 	WizOnlyRequester: "Só o perfil Solicitante envia solicitações (403). Entre com um usuário Solicitante.",
 
@@ -245,7 +246,8 @@ var en = Text{
 	WizFormLater:     "after approval, fill in the technical form to unlock the credential",
 	WizSubmitted:     "Request %s sent.",
 	KeyNewRequest:    "new request", KeyRequestAPI: "request",
-	WizDrafts:        "Drafts: %d · r resumes the latest",
+	WizDrafts:        "Drafts: %d · r resumes",
+	WizPickDraft:     "↑/↓ choose · enter resumes · esc closes",
 	KeyResumeDraft:   "resume draft",
 	WizOnlyRequester: "Only the Requester role sends requests (403). Sign in as a Requester.",
 

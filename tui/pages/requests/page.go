@@ -50,6 +50,8 @@ type Page struct {
 	detail  *detailView
 	confirm bool // cancel confirmation open
 	drafts  []store.Draft
+	picking bool // the drafts list is open
+	pick    int
 }
 
 // New builds the page.
@@ -164,6 +166,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, common.Toast(fmt.Sprintf(p.com.Text.Downloaded, msg.path), false)
 	case tea.KeyPressMsg:
 		switch {
+		case p.picking:
+			return p, p.pickKey(msg)
 		case p.confirm:
 			return p, p.confirmKey(msg)
 		case p.detail != nil:
@@ -285,9 +289,28 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.New):
 		return p.newRequest(nil)
 	case key.Matches(msg, k.Resume):
-		if len(p.drafts) > 0 {
+		switch {
+		case len(p.drafts) == 1:
 			return p.newRequest(&p.drafts[0])
+		case len(p.drafts) > 1:
+			p.picking, p.pick = true, 0
 		}
+	}
+	return nil
+}
+
+// pickKey drives the drafts list: ↑/↓ choose, enter resumes, esc closes.
+func (p *Page) pickKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.keys.Up):
+		p.pick = (p.pick + len(p.drafts) - 1) % len(p.drafts)
+	case key.Matches(msg, p.keys.Down):
+		p.pick = (p.pick + 1) % len(p.drafts)
+	case key.Matches(msg, p.keys.Open):
+		p.picking = false
+		return p.newRequest(&p.drafts[p.pick])
+	case key.Matches(msg, p.keys.Back):
+		p.picking = false
 	}
 	return nil
 }

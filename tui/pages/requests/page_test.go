@@ -156,3 +156,26 @@ func TestSortOrders(t *testing.T) {
 		t.Fatal(first)
 	}
 }
+
+func TestDraftsArePickable(t *testing.T) {
+	s := cached(t, 5)
+	ctx := context.Background()
+	base := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	s.SaveDraft(ctx, store.Draft{ID: "a", APIName: "Consulta CPF", Step: 2, UpdatedAt: base})
+	s.SaveDraft(ctx, store.Draft{ID: "b", APIName: "Tabelas Processuais Unificadas", Step: 5, UpdatedAt: base.Add(time.Hour)})
+	d, p := newPage(t, s, 100, 20)
+	p.com.Me.Roles = []api.Role{api.RoleRequester}
+	d.WaitForText("Rascunhos: 2")
+	d.Key("r")
+	d.WaitForText("▸ Tabelas Processuais Unificadas · Anexos")
+	d.Key("down")
+	d.Key("enter")
+	d.WaitFor("the wizard asked for", func(string) bool {
+		for _, m := range d.Seen {
+			if o, ok := m.(common.OpenWizardMsg); ok && o.Draft != nil && o.Draft.ID == "a" {
+				return true
+			}
+		}
+		return false
+	})
+}
