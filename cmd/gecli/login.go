@@ -28,6 +28,27 @@ func (f *serverFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.cache, "cache", "", "arquivo do cache local (padrão: um por servidor)")
 }
 
+// withServer parses a command's flags (--server, --cache and extra ones),
+// opens the client and the cache, and runs fn with them.
+func withServer(ctx context.Context, name string, args []string, extra func(*pflag.FlagSet),
+	fn func(*client.Client, *store.Store) error) error {
+	fs := newFlags(name)
+	var sf serverFlags
+	sf.register(fs)
+	if extra != nil {
+		extra(fs)
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	c, s, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(c, s)
+}
+
 func (f *serverFlags) open(ctx context.Context) (*client.Client, *store.Store, error) {
 	c, err := client.New(f.server, nil)
 	if err != nil {
@@ -44,23 +65,19 @@ func (f *serverFlags) open(ctx context.Context) (*client.Client, *store.Store, e
 }
 
 func runLogin(ctx context.Context, args []string) error {
-	fs := newFlags("login")
-	var sf serverFlags
-	sf.register(fs)
-	noQR := fs.Bool("no-qr", false, "não desenha o QR code")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	c, s, err := sf.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+	var noQR bool
+	flags := func(fs *pflag.FlagSet) { fs.BoolVar(&noQR, "no-qr", false, "não desenha o QR code") }
+	return withServer(ctx, "login", args, flags, func(c *client.Client, s *store.Store) error {
+		return login(ctx, c, s, !noQR)
+	})
+}
+
+func login(ctx context.Context, c *client.Client, s *store.Store, qr bool) error {
 	p, da, err := session.Start(ctx, c)
 	if err != nil {
 		return err
 	}
-	printDeviceCode(os.Stdout, da.VerificationURI, da.VerificationURIComplete, da.UserCode, !*noQR)
+	printDeviceCode(os.Stdout, da.VerificationURI, da.VerificationURIComplete, da.UserCode, qr)
 	if err := session.Finish(ctx, s, p, da); err != nil {
 		return err
 	}
@@ -90,17 +107,10 @@ func printDeviceCode(w io.Writer, uri, complete, code string, qr bool) {
 }
 
 func runWhoami(ctx context.Context, args []string) error {
-	fs := newFlags("whoami")
-	var sf serverFlags
-	sf.register(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	c, s, err := sf.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+	return withServer(ctx, "whoami", args, nil, func(c *client.Client, s *store.Store) error { return whoami(ctx, c, s) })
+}
+
+func whoami(ctx context.Context, c *client.Client, s *store.Store) error {
 	authed, err := session.Resume(ctx, s, c)
 	if err != nil {
 		return err
@@ -128,22 +138,13 @@ func runWhoami(ctx context.Context, args []string) error {
 }
 
 func runLogout(ctx context.Context, args []string) error {
-	fs := newFlags("logout")
-	var sf serverFlags
-	sf.register(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	c, s, err := sf.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := session.Logout(ctx, s, c); err != nil {
-		return err
-	}
-	fmt.Println("Sessão encerrada: tokens revogados e apagados deste computador.")
-	return nil
+	return withServer(ctx, "logout", args, nil, func(c *client.Client, s *store.Store) error {
+		if err := session.Logout(ctx, s, c); err != nil {
+			return err
+		}
+		fmt.Println("Sessão encerrada: tokens revogados e apagados deste computador.")
+		return nil
+	})
 }
 
 // explainAuthError turns the server's codes into FAQ 4.1's advice, in

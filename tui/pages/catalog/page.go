@@ -8,13 +8,13 @@ import (
 	"slices"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/search"
 )
 
 // Page is the catalog page.
@@ -24,10 +24,9 @@ type Page struct {
 	client *client.Client // nil in --offline mode
 	keys   keyMap
 
-	search    textinput.Model
-	searching bool
-	category  int // 0: all; i: api.Categories[i-1]
-	env       int // 0: all; i: api.Environments[i-1]
+	search   search.Box
+	category int // 0: all; i: api.Categories[i-1]
+	env      int // 0: all; i: api.Environments[i-1]
 
 	byID    map[string]api.API
 	total   int
@@ -44,22 +43,16 @@ type Page struct {
 
 // New builds the page. c may be nil (offline mode).
 func New(com *common.Common, s *store.Store, c *client.Client) *Page {
-	in := textinput.New()
-	in.Prompt = ""
-	in.Placeholder = com.Text.SearchPlaceholder
-	in.CharLimit = api.MaxQueryLen
-	styles := in.Styles()
-	styles.Cursor.Blink = false
-	in.SetStyles(styles)
-	return &Page{com: com, store: s, client: c, keys: newKeyMap(com.Text), search: in, byID: map[string]api.API{}}
+	return &Page{com: com, store: s, client: c, keys: newKeyMap(com.Text),
+		search: search.New(com.Text.SearchPlaceholder, api.MaxQueryLen), byID: map[string]api.API{}}
 }
 
 func (p *Page) Title() string   { return p.com.Text.TabCatalog }
-func (p *Page) Capturing() bool { return p.searching }
+func (p *Page) Capturing() bool { return p.search.Active }
 func (p *Page) Init() tea.Cmd   { return p.reload() }
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
-	p.search.SetWidth(max(10, w/3))
+	p.search.Input.SetWidth(max(10, w/3))
 	p.clampScroll()
 	return nil
 }
@@ -122,8 +115,12 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		if p.docs != nil {
 			return p, p.docsKey(msg)
 		}
-		if p.searching {
-			return p, p.searchKey(msg)
+		if p.search.Active {
+			cmd, changed := p.search.Key(msg)
+			if changed {
+				cmd = tea.Batch(cmd, p.requery())
+			}
+			return p, cmd
 		}
 		return p, p.gridKey(msg)
 	case tea.MouseWheelMsg:
@@ -149,40 +146,14 @@ func (p *Page) setMatches(ids []string, keepSelection bool) {
 	p.clampScroll()
 }
 
-func (p *Page) searchKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		p.searching = false
-		p.search.Blur()
-		if p.search.Value() == "" {
-			return nil
-		}
-		p.search.SetValue("")
-		return p.requery()
-	case "enter", "tab", "down":
-		p.searching = false
-		p.search.Blur()
-		return nil
-	}
-	before := p.search.Value()
-	var cmd tea.Cmd
-	p.search, cmd = p.search.Update(msg)
-	if p.search.Value() != before {
-		return tea.Batch(cmd, p.requery())
-	}
-	return cmd
-}
-
 func (p *Page) gridKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.keys
 	cols := p.cols()
 	switch {
 	case key.Matches(msg, k.Search):
-		p.searching = true
 		return p.search.Focus()
 	case key.Matches(msg, k.Back):
-		if p.search.Value() != "" {
-			p.search.SetValue("")
+		if p.search.Clear() {
 			return p.requery()
 		}
 	case key.Matches(msg, k.Category):

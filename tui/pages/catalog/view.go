@@ -29,8 +29,8 @@ func (p *Page) View() string {
 func (p *Page) filterBar() string {
 	st, t := p.com.Styles, p.com.Text
 	var search string
-	if p.searching || p.search.Value() != "" {
-		search = st.Prompt.Render("/ "+t.SearchLabel+": ") + p.search.View()
+	if p.search.Active || p.search.Value() != "" {
+		search = st.Prompt.Render("/ "+t.SearchLabel+": ") + p.search.Input.View()
 	} else {
 		search = st.Subtle.Render("/ " + t.SearchLabel)
 	}

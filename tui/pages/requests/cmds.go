@@ -64,28 +64,32 @@ func readWindow(s *store.Store, q store.RequestQuery, search string, sp store.Sp
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		if search != "" {
-			ids, err := s.APIIDsByName(ctx, search)
-			if err != nil {
-				return windowMsg{seq: seq, err: err}
-			}
-			q.APIIDs = ids
+		q, err := resolve(ctx, s, q, search)
+		if err != nil {
+			return windowMsg{seq: seq, err: err}
 		}
 		rows, err := s.Window(ctx, q, sp)
 		return windowMsg{seq: seq, rows: rows, span: sp, sel: sel, idx: idx, err: err}
 	}
 }
 
+// resolve turns the API-name search into catalog ids on the query.
+func resolve(ctx context.Context, s *store.Store, q store.RequestQuery, search string) (store.RequestQuery, error) {
+	if search == "" {
+		return q, nil
+	}
+	ids, err := s.APIIDsByName(ctx, search)
+	q.APIIDs = ids
+	return q, err
+}
+
 func countRows(s *store.Store, q store.RequestQuery, search string, seq int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		if search != "" {
-			ids, err := s.APIIDsByName(ctx, search)
-			if err != nil {
-				return countMsg{seq: seq, err: err}
-			}
-			q.APIIDs = ids
+		q, err := resolve(ctx, s, q, search)
+		if err != nil {
+			return countMsg{seq: seq, err: err}
 		}
 		n, err := s.CountRequests(ctx, q)
 		return countMsg{seq: seq, n: n, err: err}

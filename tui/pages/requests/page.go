@@ -10,12 +10,12 @@ import (
 	"path/filepath"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/search"
 )
 
 // Page is the requests page.
@@ -24,12 +24,11 @@ type Page struct {
 	store *store.Store
 	keys  keyMap
 
-	search    textinput.Model
-	searching bool
-	statuses  map[api.Status]bool
-	focus     int // focused status checkbox
-	env       int // 0 all, i: api.Environments[i-1]
-	sort      store.SortBy
+	search   search.Box
+	statuses map[api.Status]bool
+	focus    int // focused status checkbox
+	env      int // 0 all, i: api.Environments[i-1]
+	sort     store.SortBy
 
 	rows     []store.Row
 	selected int
@@ -56,28 +55,21 @@ type Page struct {
 
 // New builds the page.
 func New(com *common.Common, s *store.Store) *Page {
-	in := textinput.New()
-	in.Prompt = ""
-	in.Placeholder = com.Text.SearchAPIPlaceholder
-	in.CharLimit = api.MaxQueryLen
-	st := in.Styles()
-	st.Cursor.Blink = false
-	in.SetStyles(st)
 	statuses := map[api.Status]bool{}
 	for _, s := range api.Statuses {
 		statuses[s] = true
 	}
-	return &Page{com: com, store: s, keys: newKeyMap(com.Text), search: in, statuses: statuses, count: -1}
+	return &Page{com: com, store: s, keys: newKeyMap(com.Text), search: search.New(com.Text.SearchAPIPlaceholder, api.MaxQueryLen), statuses: statuses, count: -1}
 }
 
 func (p *Page) Title() string   { return p.com.Text.TabRequests }
-func (p *Page) Capturing() bool { return p.searching }
+func (p *Page) Capturing() bool { return p.search.Active }
 func (p *Page) Init() tea.Cmd   { return tea.Batch(p.reload(selectFirst), loadDrafts(p.store)) }
 
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	grew := h > p.height
 	p.width, p.height = w, h
-	p.search.SetWidth(max(10, w/4))
+	p.search.Input.SetWidth(max(10, w/4))
 	if grew && !p.atEnd {
 		return p.refresh() // room for more rows below
 	}
@@ -172,8 +164,12 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return p, p.confirmKey(msg)
 		case p.detail != nil:
 			return p, p.detailKey(msg)
-		case p.searching:
-			return p, p.searchKey(msg)
+		case p.search.Active:
+			cmd, changed := p.search.Key(msg)
+			if changed {
+				cmd = tea.Batch(cmd, p.reload(selectFirst))
+			}
+			return p, cmd
 		}
 		return p, p.tableKey(msg)
 	case tea.MouseWheelMsg:
@@ -221,39 +217,13 @@ func (p *Page) applyWindow(msg windowMsg) tea.Cmd {
 	return nil
 }
 
-func (p *Page) searchKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		p.searching = false
-		p.search.Blur()
-		if p.search.Value() != "" {
-			p.search.SetValue("")
-			return p.reload(selectFirst)
-		}
-		return nil
-	case "enter", "tab", "down":
-		p.searching = false
-		p.search.Blur()
-		return nil
-	}
-	before := p.search.Value()
-	var cmd tea.Cmd
-	p.search, cmd = p.search.Update(msg)
-	if p.search.Value() != before {
-		return tea.Batch(cmd, p.reload(selectFirst))
-	}
-	return cmd
-}
-
 func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.keys
 	switch {
 	case key.Matches(msg, k.Search):
-		p.searching = true
 		return p.search.Focus()
 	case key.Matches(msg, k.Back):
-		if p.search.Value() != "" {
-			p.search.SetValue("")
+		if p.search.Clear() {
 			return p.reload(selectFirst)
 		}
 	case key.Matches(msg, k.Prev):

@@ -32,8 +32,8 @@ func (p *Page) View() string {
 func (p *Page) filterBar() string {
 	st, t := p.com.Styles, p.com.Text
 	search := st.Subtle.Render("/ " + t.KeySearchAPI)
-	if p.searching || p.search.Value() != "" {
-		search = st.Prompt.Render("/ API: ") + p.search.View()
+	if p.search.Active || p.search.Value() != "" {
+		search = st.Prompt.Render("/ API: ") + p.search.Input.View()
 	}
 	var boxes []string
 	for i, s := range api.Statuses {
@@ -43,7 +43,7 @@ func (p *Page) filterBar() string {
 		}
 		text := box + s.Label(t.Lang)
 		switch {
-		case i == p.focus && !p.searching:
+		case i == p.focus && !p.search.Active:
 			text = st.FilterOn.Render(text)
 		case p.statuses[s]:
 			text = st.Text.Render(text)

@@ -18,6 +18,7 @@ import (
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/search"
 )
 
 type step int
@@ -77,13 +78,9 @@ func New(com *common.Common, s *store.Store, d store.Draft) *Model {
 	if d.CustomFields == nil {
 		d.CustomFields = map[string]string{}
 	}
-	f := textinput.New()
+	f := search.NewInput(com.Text.SearchAPIPlaceholder, api.MaxQueryLen)
 	f.Prompt = "/ "
-	f.Placeholder = com.Text.SearchAPIPlaceholder
 	f.SetWidth(40)
-	fst := f.Styles()
-	fst.Cursor.Blink = false
-	f.SetStyles(fst)
 	m := &Model{com: com, store: s, draft: d, step: step(d.Step), filter: f, errs: map[string]string{}}
 	if m.step >= stepDone {
 		m.step = stepReview
@@ -135,13 +132,8 @@ func (m *Model) enter(s step) tea.Cmd {
 	m.step, m.focus, m.fields, m.problem = s, 0, nil, ""
 	t := m.com.Text
 	add := func(key, label, value string, limit int) {
-		in := textinput.New()
-		in.Prompt = ""
-		in.CharLimit = limit
+		in := search.NewInput("", limit)
 		in.SetValue(value)
-		st := in.Styles()
-		st.Cursor.Blink = false
-		in.SetStyles(st)
 		m.fields = append(m.fields, field{key: key, label: label, input: in})
 	}
 	switch s {
