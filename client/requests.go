@@ -30,29 +30,49 @@ type RequestSink interface {
 }
 
 // SyncRequests pulls every change after the sink's sequence, page by page,
-// and returns how many rows changed.
+// and returns how many rows changed. The next page is fetched while the
+// current one is written, so the network and the cache work in parallel.
 func SyncRequests(ctx context.Context, c *Client, sink RequestSink) (int, error) {
 	since, err := sink.RequestsSeq(ctx)
 	if err != nil {
 		return 0, err
 	}
-	changed, cursor := 0, ""
-	for {
-		page, err := c.RequestPage(ctx, since, cursor, 1000)
-		if err != nil {
-			return changed, err
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops the fetcher if writing fails
+	type fetched struct {
+		page api.RequestList
+		err  error
+	}
+	pages := make(chan fetched, 1)
+	go func() {
+		defer close(pages)
+		cursor := ""
+		for {
+			page, err := c.RequestPage(ctx, since, cursor, 1000)
+			select {
+			case pages <- fetched{page, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil || page.NextCursor == "" {
+				return
+			}
+			cursor = page.NextCursor
 		}
-		if len(page.Items) > 0 {
-			if err := sink.ApplyRequests(ctx, page.Items, page.Seq); err != nil {
+	}()
+	changed := 0
+	for f := range pages {
+		if f.err != nil {
+			return changed, f.err
+		}
+		if len(f.page.Items) > 0 {
+			if err := sink.ApplyRequests(ctx, f.page.Items, f.page.Seq); err != nil {
 				return changed, err
 			}
-			changed += len(page.Items)
+			changed += len(f.page.Items)
 		}
-		if page.NextCursor == "" {
-			return changed, nil
-		}
-		cursor = page.NextCursor
 	}
+	return changed, nil
 }
 
 // Request fetches one request's detail.
