@@ -109,9 +109,3 @@ func (c *Client) Meta(ctx context.Context) (api.Meta, error) {
 	var m api.Meta
 	return m, c.getJSON(ctx, "/api/v1/meta", &m)
 }
-
-// Version fetches the server's build information.
-func (c *Client) Version(ctx context.Context) (api.BuildInfo, error) {
-	var b api.BuildInfo
-	return b, c.getJSON(ctx, "/version", &b)
-}

@@ -113,3 +113,14 @@ func TestParseEndpointsFromServerDocument(t *testing.T) {
 		t.Error("garbage parsed as a document")
 	}
 }
+
+func TestTermsAreAValidPDF(t *testing.T) {
+	c := demoServer(t)
+	pdf, err := c.Terms(context.Background(), "tpu")
+	if err != nil || api.ValidatePDF(pdf) != nil {
+		t.Fatalf("terms: %d bytes, %v", len(pdf), err)
+	}
+	if _, err := c.Terms(context.Background(), "nao-existe"); ProblemCode(err) != api.CodeAPINotFound {
+		t.Errorf("unknown API: %v", err)
+	}
+}

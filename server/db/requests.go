@@ -426,13 +426,6 @@ func (d *DB) ListRequests(ctx context.Context, f RequestFilter) ([]api.Request, 
 	return items, cursor, maxSeq, nil
 }
 
-// CurrentSeq is the latest change sequence.
-func (d *DB) CurrentSeq(ctx context.Context) (int64, error) {
-	var v int64
-	err := d.sql.QueryRowContext(ctx, "SELECT value FROM counters WHERE name = 'change_seq'").Scan(&v)
-	return v, err
-}
-
 func nonNilMap(m map[string]string) map[string]string {
 	if m == nil {
 		return map[string]string{}

@@ -27,17 +27,6 @@ func (p Principal) HasRole(role api.Role) bool {
 	return false
 }
 
-// LinkedTo reports whether the principal acts for the institution.
-func (p Principal) LinkedTo(cnpj string) bool {
-	c := api.NormalizeCNPJ(cnpj)
-	for _, in := range p.Institutions {
-		if in == c {
-			return true
-		}
-	}
-	return false
-}
-
 // ClaimMapping turns token claims into roles and institutions. With an
 // external issuer, role names are the issuer's (Keycloak realm roles), so
 // they are mapped by configuration.
