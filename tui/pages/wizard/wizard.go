@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"maps"
 	"slices"
 	"strings"
 
@@ -230,7 +231,16 @@ func (m *Model) save() tea.Cmd {
 	m.storeFields()
 	m.draft.Step = int(m.step)
 	m.draft.UpdatedAt = m.com.Now()
-	return saveDraft(m.store, m.draft)
+	return saveDraft(m.store, m.snapshot())
+}
+
+// snapshot is a deep copy of the draft: a Cmd runs on another goroutine
+// while Update keeps editing the map and slice of the live draft.
+func (m *Model) snapshot() store.Draft {
+	d := m.draft
+	d.CustomFields = maps.Clone(d.CustomFields)
+	d.Attachments = slices.Clone(d.Attachments)
+	return d
 }
 
 // Update handles keys and the wizard's own messages.
@@ -480,7 +490,7 @@ func (m *Model) submit() tea.Cmd {
 		m.problem = m.com.Text.WizSignIn
 		return nil
 	}
-	d := m.draft
+	d := m.snapshot()
 	m.submitting, m.problem = true, ""
 	req := api.RequestCreate{APIID: d.APIID, Environment: d.Environment, InstitutionCNPJ: d.CNPJ, TechnicalContact: d.Contact,
 		Purpose: d.Purpose, CustomFields: d.CustomFields, SEIProcess: d.SEIProcess,
