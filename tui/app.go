@@ -35,6 +35,9 @@ type Options struct {
 	Now       func() time.Time
 	// RetryEvery is how often to try the server again while offline.
 	RetryEvery time.Duration
+	// SignInHint is shown on the sign-in screen (gecli demo: the demo
+	// users' passwords; never set for a real server).
+	SignInHint string
 }
 
 // Model is the root model.

@@ -119,6 +119,9 @@ func (m *Model) signInScreen() string {
 			st.Subtle.Render(t.SignInWaiting),
 			st.Subtle.Render(t.SignInKeys),
 		)
+		if m.opts.SignInHint != "" {
+			lines = append(lines, "", st.Warning.Render(m.opts.SignInHint))
+		}
 		qr := strings.TrimRight(v.qr, "\n")
 		if qr != "" && lipgloss.Height(qr)+len(lines)+1 <= m.bodyHeight() && ansi.StringWidth(strings.Split(qr, "\n")[0]) <= m.width {
 			lines = append(lines, "", st.Subtle.Render(t.SignInQR), qr)

@@ -82,7 +82,7 @@ func runDemo(ctx context.Context, args []string) error {
 		}
 		return demoSignIn(ctx, b, url, api.Role(*as), s)
 	}
-	tuiErr := startTUI(ctx, url, ui, filepath.Join(dir, "cache.db"), signIn)
+	tuiErr := startTUI(ctx, url, ui, filepath.Join(dir, "cache.db"), signIn, demoHint)
 	stopServer()
 	if err := <-served; err != nil && tuiErr == nil {
 		return err
@@ -106,3 +106,8 @@ func demoSignIn(ctx context.Context, b *backend, url string, role api.Role, s *s
 	return session.Save(ctx, s, p, &oauth2.Token{AccessToken: res.AccessToken, RefreshToken: res.RefreshToken,
 		TokenType: res.TokenType, Expiry: time.Now().Add(time.Duration(res.ExpiresIn) * time.Second)})
 }
+
+// demoHint tells a newcomer how to sign in to the demo (public, demo-only
+// passwords, also in README).
+const demoHint = "Demonstração: usuários solicitante, avaliador e admin, senha demo-<usuário> (ex.: demo-solicitante). " +
+	"Ou rode gecli demo --as requester."

@@ -19,13 +19,13 @@ func runTUI(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	return startTUI(ctx, *serverURL, ui, "", nil)
+	return startTUI(ctx, *serverURL, ui, "", nil, "")
 }
 
 // startTUI opens the cache and runs the TUI. defaultCache is used when
 // --cache is not given ("" means the per-server file in the cache dir);
 // prepare, when set, runs on the opened cache first (gecli demo --as).
-func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache string, prepare func(context.Context, *store.Store) error) error {
+func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache string, prepare func(context.Context, *store.Store) error, hint string) error {
 	lang, err := ui.validate()
 	if err != nil {
 		return err
@@ -58,6 +58,6 @@ func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache st
 	}
 	return tui.Run(ctx, tui.Options{
 		ServerURL: serverURL, Client: c, Store: s, Lang: lang, Theme: ui.theme,
-		NoColor: os.Getenv("NO_COLOR") != "", Build: api.Build(),
+		NoColor: os.Getenv("NO_COLOR") != "", Build: api.Build(), SignInHint: hint,
 	})
 }
