@@ -42,6 +42,11 @@ type Problem struct {
 	Code     Code         `json:"code"`
 	Instance string       `json:"instance,omitempty"`
 	Fields   []FieldError `json:"fields,omitempty"`
+	// Extension members of a 409 on a decision: who decided, when, and
+	// the request's status now.
+	DecidedBy     string `json:"decided_by,omitempty"`
+	DecidedAt     string `json:"decided_at,omitempty"`
+	CurrentStatus Status `json:"current_status,omitempty"`
 }
 
 // FieldError names one invalid input and says what is wrong with it.

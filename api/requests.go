@@ -222,3 +222,58 @@ func ActionLabel(action string, lang Lang) string {
 	}
 	return action
 }
+
+// Decision is the body of POST /api/v1/requests/{id}/decision.
+type Decision struct {
+	Decision      string `json:"decision"` // approve | reject
+	Justification string `json:"justification"`
+}
+
+// VerificationForm is the technical verification form (FAQ 3.19):
+// entity identification, technical contact, project and justification,
+// and at least one PDF (ids of the request's attachments).
+type VerificationForm struct {
+	EntityName       string           `json:"entity_name"`
+	EntityCNPJ       string           `json:"entity_cnpj"`
+	TechnicalContact TechnicalContact `json:"technical_contact"`
+	Project          string           `json:"project"`
+	Justification    string           `json:"justification"`
+	Documents        []string         `json:"documents"`
+	Complete         bool             `json:"complete"`
+	UpdatedAt        string           `json:"updated_at,omitempty"`
+}
+
+// Missing lists what the form still lacks; empty means complete. known
+// are the request's attachment ids (documents must be among them).
+func (f VerificationForm) Missing(known []string) []FieldError {
+	var out []FieldError
+	if strings.TrimSpace(f.EntityName) == "" {
+		out = append(out, FieldError{"entity_name", "identifique a entidade solicitante"})
+	}
+	if err := ValidateCNPJ(f.EntityCNPJ); err != nil {
+		out = append(out, FieldError{"entity_cnpj", err.Error()})
+	}
+	out = append(out, f.TechnicalContact.Validate()...)
+	if utf8.RuneCountInString(strings.TrimSpace(f.Project)) < 5 {
+		out = append(out, FieldError{"project", "informe o nome do projeto"})
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(f.Justification)) < 20 {
+		out = append(out, FieldError{"justification", "justifique o uso em ao menos 20 caracteres"})
+	}
+	if len(f.Documents) == 0 {
+		out = append(out, FieldError{"documents", "anexe ao menos um documento comprobatório em PDF"})
+	}
+	for _, d := range f.Documents {
+		ok := false
+		for _, k := range known {
+			ok = ok || k == d
+		}
+		if !ok {
+			out = append(out, FieldError{"documents", "documento " + d + " não é anexo desta solicitação"})
+		}
+	}
+	return out
+}
+
+// Problem codes of triage.
+const CodeAlreadyDecided Code = "already_decided"

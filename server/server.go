@@ -63,6 +63,7 @@ func (s *Server) routes() {
 	s.handle("GET", "/api/v1/apis/{id}/openapi.json", s.getAPIDoc)
 	s.handle("GET", "/api/v1/me", s.signedIn(s.me))
 	s.requestRoutes()
+	s.triageRoutes()
 	if s.auth.Endpoints != nil {
 		s.auth.Endpoints.Register(identity.Route(s.handle))
 	}

@@ -1,0 +1,72 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/gecli/gecli/api"
+)
+
+// VerificationForm returns a request's form; ok is false when none yet.
+func (d *DB) VerificationForm(ctx context.Context, requestID string) (f api.VerificationForm, ok bool, err error) {
+	var body string
+	err = d.sql.QueryRowContext(ctx, "SELECT body FROM verification_forms WHERE request_id = ?", requestID).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, false, nil
+	}
+	if err != nil {
+		return f, false, err
+	}
+	return f, true, json.Unmarshal([]byte(body), &f)
+}
+
+// SaveVerificationForm stores the form, bumps the request's sequence (the
+// credential state may change) and appends a history event, in one
+// transaction.
+func (d *DB) SaveVerificationForm(ctx context.Context, requestID string, f api.VerificationForm, by Actor, at time.Time) error {
+	body, err := json.Marshal(f)
+	if err != nil {
+		return err
+	}
+	stamp := at.UTC().Format(time.RFC3339)
+	tx, err := d.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO verification_forms (request_id, body, complete, updated_at) VALUES (?,?,?,?)
+		ON CONFLICT (request_id) DO UPDATE SET body = excluded.body, complete = excluded.complete, updated_at = excluded.updated_at`,
+		requestID, string(body), f.Complete, stamp); err != nil {
+		return err
+	}
+	seq, err := next(ctx, tx, "change_seq")
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE requests SET seq = ?, updated_at = ? WHERE id = ?", seq, stamp, requestID); err != nil {
+		return err
+	}
+	action := "form_saved"
+	if f.Complete {
+		action = "form_completed"
+	}
+	var status api.Status
+	if err := tx.QueryRowContext(ctx, "SELECT status FROM requests WHERE id = ?", requestID).Scan(&status); err != nil {
+		return err
+	}
+	if err := appendEvent(ctx, tx, requestID, event{at: stamp, actor: by, action: action, from: status, to: status}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// LastDecision is who took a request out of pending, and when.
+func (d *DB) LastDecision(ctx context.Context, requestID string) (actor, at string, status api.Status, err error) {
+	err = d.sql.QueryRowContext(ctx, `SELECT actor_name, at, to_status FROM request_events
+		WHERE request_id = ? AND from_status = 'pending' AND to_status <> 'pending' ORDER BY n DESC LIMIT 1`, requestID).
+		Scan(&actor, &at, &status)
+	return actor, at, status, err
+}

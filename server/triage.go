@@ -1,0 +1,177 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
+)
+
+func (s *Server) triageRoutes() {
+	s.handle("POST", "/api/v1/requests/{id}/decision", s.withRole(s.decide, api.RoleEvaluator))
+	s.handle("POST", "/api/v1/requests/{id}/revoke", s.withRole(s.revoke, api.RoleAdmin))
+	s.handle("GET", "/api/v1/requests/{id}/verification-form", s.signedIn(s.getForm))
+	s.handle("PUT", "/api/v1/requests/{id}/verification-form", s.withRole(s.putForm, api.RoleRequester))
+}
+
+// decodeJSON reads a bounded JSON body, refusing unknown fields.
+func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, api.MaxJSONBodyBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "corpo JSON inválido: "+err.Error()))
+		return false
+	}
+	return true
+}
+
+// decide approves or rejects a pending request (FAQ 3.18). The status is
+// checked inside the transaction, so of two evaluators deciding at once the
+// second gets 409 saying who decided and when.
+func (s *Server) decide(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	req, ok := s.visibleRequest(w, r, p)
+	if !ok {
+		return
+	}
+	var d api.Decision
+	if !s.decodeJSON(w, r, &d) {
+		return
+	}
+	d.Justification = strings.TrimSpace(d.Justification)
+	to := map[string]api.Status{"approve": api.StatusApproved, "reject": api.StatusRejected}[d.Decision]
+	switch {
+	case to == "":
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "decisão deve ser approve ou reject").
+			WithFields(api.FieldError{Field: "decision", Message: "approve ou reject"}))
+		return
+	case to == api.StatusRejected && utf8.RuneCountInString(d.Justification) < 10:
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation,
+			"a reprovação exige uma justificativa (ao menos 10 caracteres): ela aparece no histórico do solicitante").
+			WithFields(api.FieldError{Field: "justification", Message: "obrigatória para reprovar"}))
+		return
+	case utf8.RuneCountInString(d.Justification) > 2000:
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "justificativa de até 2.000 caracteres").
+			WithFields(api.FieldError{Field: "justification", Message: "longa demais"}))
+		return
+	}
+	out, err := s.db.ApplyTransition(r.Context(), req.ID, db.Transition{From: []api.Status{api.StatusPending}, To: to,
+		Actor: db.Actor{ID: p.Subject, Name: p.Name}, Action: string(to), Justification: d.Justification, At: time.Now()})
+	if errors.Is(err, db.ErrState) {
+		s.alreadyDecided(w, r, req.ID)
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+func (s *Server) alreadyDecided(w http.ResponseWriter, r *http.Request, id string) {
+	who, at, status, err := s.db.LastDecision(r.Context(), id)
+	detail := "esta solicitação não está mais em análise"
+	if err == nil {
+		when := at
+		if t, perr := time.Parse(time.RFC3339, at); perr == nil {
+			when = t.Local().Format("02/01/2006 15:04")
+		}
+		detail = fmt.Sprintf("já %s por %s em %s", strings.ToLower(status.Label(api.PtBR)), who, when)
+	}
+	p := api.NewProblem(http.StatusConflict, api.CodeAlreadyDecided, detail)
+	p.DecidedBy, p.DecidedAt, p.CurrentStatus = who, at, status
+	s.problem(w, r, p)
+}
+
+// revoke ends an approved request (and, later, its credential).
+func (s *Server) revoke(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	req, ok := s.visibleRequest(w, r, p)
+	if !ok {
+		return
+	}
+	var body struct {
+		Justification string `json:"justification"`
+	}
+	if r.ContentLength != 0 && !s.decodeJSON(w, r, &body) {
+		return
+	}
+	out, err := s.db.ApplyTransition(r.Context(), req.ID, db.Transition{From: []api.Status{api.StatusApproved},
+		To: api.StatusRevoked, Actor: db.Actor{ID: p.Subject, Name: p.Name}, Action: "revoked",
+		Justification: strings.TrimSpace(body.Justification), At: time.Now()})
+	if errors.Is(err, db.ErrState) {
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState, "só solicitações aprovadas podem ser revogadas"))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+func formRule(rule api.Rule) bool { return rule == api.RuleFormRes316 || rule == api.RuleFormStandard }
+
+func (s *Server) getForm(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	req, ok := s.visibleRequest(w, r, p)
+	if !ok {
+		return
+	}
+	if !formRule(req.Rule) {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "esta solicitação não tem formulário técnico (regra "+string(req.Rule)+")"))
+		return
+	}
+	f, _, err := s.db.VerificationForm(r.Context(), req.ID)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if f.Documents == nil {
+		f.Documents = []string{}
+	}
+	s.writeJSON(w, r, http.StatusOK, f)
+}
+
+// putForm saves the form of an approved form_* request. A partial form is
+// kept (complete=false, with what is missing); only a complete one
+// unblocks the credential.
+func (s *Server) putForm(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	req, ok := s.ownRequest(w, r, p)
+	if !ok {
+		return
+	}
+	if !formRule(req.Rule) || req.Status != api.StatusApproved {
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState,
+			"o formulário técnico é preenchido depois da aprovação, nas solicitações com regra de formulário"))
+		return
+	}
+	var f api.VerificationForm
+	if !s.decodeJSON(w, r, &f) {
+		return
+	}
+	known := make([]string, len(req.Attachments))
+	for i, a := range req.Attachments {
+		known[i] = a.ID
+	}
+	missing := f.Missing(known)
+	f.Complete = len(missing) == 0
+	f.UpdatedAt = time.Now().UTC().Format(time.RFC3339)
+	if err := s.db.SaveVerificationForm(r.Context(), req.ID, f, db.Actor{ID: p.Subject, Name: p.Name}, time.Now()); err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	status := http.StatusOK
+	if !f.Complete {
+		// Saved, but say what is missing: the credential stays blocked.
+		prob := api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "formulário salvo, mas incompleto: a credencial continua bloqueada").
+			WithFields(missing...)
+		s.problem(w, r, prob)
+		return
+	}
+	s.writeJSON(w, r, status, f)
+}
