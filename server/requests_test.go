@@ -355,3 +355,11 @@ func TestListFilters(t *testing.T) {
 		t.Fatalf("keyset pages overlap or disorder")
 	}
 }
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
