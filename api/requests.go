@@ -207,12 +207,14 @@ func AutoApprovalReason(st SystemType, env Environment) string {
 }
 
 var actionLabels = map[string]label{
-	"submitted":     {"enviada", "submitted"},
-	"auto_approved": {"aprovada automaticamente", "approved automatically"},
-	"approved":      {"aprovada", "approved"},
-	"rejected":      {"reprovada", "rejected"},
-	"cancelled":     {"cancelada", "cancelled"},
-	"revoked":       {"revogada", "revoked"},
+	"submitted":      {"enviada", "submitted"},
+	"auto_approved":  {"aprovada automaticamente", "approved automatically"},
+	"approved":       {"aprovada", "approved"},
+	"rejected":       {"reprovada", "rejected"},
+	"cancelled":      {"cancelada", "cancelled"},
+	"revoked":        {"revogada", "revoked"},
+	"form_saved":     {"formulário técnico salvo", "technical form saved"},
+	"form_completed": {"formulário técnico completo", "technical form completed"},
 }
 
 // ActionLabel names a history action; unknown actions keep their code.

@@ -142,3 +142,19 @@ func (c *Client) send(ctx context.Context, method, path, contentType string, bod
 	}
 	return nil
 }
+
+// VerificationForm fetches a request's technical verification form.
+func (c *Client) VerificationForm(ctx context.Context, id string) (api.VerificationForm, error) {
+	var f api.VerificationForm
+	return f, c.getJSON(ctx, "/api/v1/requests/"+url.PathEscape(id)+"/verification-form", &f)
+}
+
+// Decide approves or rejects a pending request (evaluators).
+func (c *Client) Decide(ctx context.Context, id string, d api.Decision) (api.Request, error) {
+	body, err := json.Marshal(d)
+	if err != nil {
+		return api.Request{}, err
+	}
+	var r api.Request
+	return r, c.send(ctx, http.MethodPost, "/api/v1/requests/"+url.PathEscape(id)+"/decision", "application/json", body, &r)
+}

@@ -47,6 +47,11 @@ type Text struct {
 	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI string
 	WizDrafts, KeyResumeDraft, WizOnlyRequester, WizPickDraft                               string
 
+	// Verification form and triage.
+	FormTitle, FormComplete, FormIncomplete, TabReview, QueueTitle, QueueEmpty, QueueAge string
+	KeyApprove, KeyReject, ApprovePrompt, RejectPrompt, JustificationLabel, Decided      string
+	JustificationRequired, SystemTypeLabel, KeyFilterSystem, KeyFilterAPI, ReviewOnly    string
+
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
 	KeyCategory, KeyEnv, KeyPage, KeyEnds, KeyCopyDoc, KeyCopyHMG, KeyCopyPRD            string
@@ -140,6 +145,15 @@ var ptBR = Text{
 	WizPickDraft:     "↑/↓ escolhe · enter retoma · esc fecha",
 	KeyResumeDraft:   "retomar rascunho",
 	WizOnlyRequester: "Só o perfil Solicitante envia solicitações (403). Entre com um usuário Solicitante.",
+
+	FormTitle: "Formulário técnico", FormComplete: "completo", FormIncomplete: "incompleto (a credencial segue bloqueada)",
+	TabReview: "Avaliação", QueueTitle: "Fila: %d em análise", QueueEmpty: "Nenhuma solicitação em análise com estes filtros.",
+	QueueAge: "há %s", KeyApprove: "aprovar", KeyReject: "reprovar",
+	ApprovePrompt: "Aprovar %s (%s)? Justificativa (opcional):", RejectPrompt: "Reprovar %s (%s). Justificativa (obrigatória):",
+	JustificationLabel: "Justificativa", Decided: "%s: %s.",
+	JustificationRequired: "Escreva a justificativa (ao menos 10 caracteres): ela aparece no histórico do solicitante.",
+	SystemTypeLabel:       "Tipo", KeyFilterSystem: "tipo de sistema", KeyFilterAPI: "API",
+	ReviewOnly: "A Avaliação é do perfil Avaliador.",
 
 	SignInTitle:     "Entrar no gecli",
 	SignInStarting:  "Pedindo um código ao emissor…",
@@ -250,6 +264,15 @@ var en = Text{
 	WizPickDraft:     "↑/↓ choose · enter resumes · esc closes",
 	KeyResumeDraft:   "resume draft",
 	WizOnlyRequester: "Only the Requester role sends requests (403). Sign in as a Requester.",
+
+	FormTitle: "Technical form", FormComplete: "complete", FormIncomplete: "incomplete (the credential stays blocked)",
+	TabReview: "Review", QueueTitle: "Queue: %d under review", QueueEmpty: "No request under review with these filters.",
+	QueueAge: "%s ago", KeyApprove: "approve", KeyReject: "reject",
+	ApprovePrompt: "Approve %s (%s)? Justification (optional):", RejectPrompt: "Reject %s (%s). Justification (required):",
+	JustificationLabel: "Justification", Decided: "%s: %s.",
+	JustificationRequired: "Write the justification (at least 10 characters): the requester sees it in the history.",
+	SystemTypeLabel:       "Type", KeyFilterSystem: "system type", KeyFilterAPI: "API",
+	ReviewOnly: "Review belongs to the Evaluator role.",
 
 	SignInTitle:     "Sign in to gecli",
 	SignInStarting:  "Asking the issuer for a code…",

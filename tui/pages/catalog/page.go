@@ -82,18 +82,21 @@ func (p *Page) requery() tea.Cmd {
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		if msg.seq != p.seq {
+		p.loaded, p.loadErr = true, msg.err
+		if msg.err != nil {
 			return p, nil
 		}
-		p.loaded, p.loadErr = true, msg.err
-		if msg.err == nil {
-			p.byID = make(map[string]api.API, len(msg.items))
-			for _, a := range msg.items {
-				p.byID[a.ID] = a
-			}
-			p.total = len(msg.items)
-			p.setMatches(msg.ids, true)
+		// The catalog itself is always news; only the ids answer a query,
+		// and if a keystroke came since, ask again for the current one.
+		p.byID = make(map[string]api.API, len(msg.items))
+		for _, a := range msg.items {
+			p.byID[a.ID] = a
 		}
+		p.total = len(msg.items)
+		if msg.seq != p.seq {
+			return p, p.requery()
+		}
+		p.setMatches(msg.ids, true)
 		return p, nil
 	case idsMsg:
 		if msg.seq != p.seq {

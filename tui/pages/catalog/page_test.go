@@ -82,3 +82,27 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 		t.Fatalf("firstRow %d after g, want 0", p.firstRow)
 	}
 }
+
+// TestReloadDuringTypingIsNotLost: the catalog arrives (after a sync)
+// while the user types; the typed query is answered on the new catalog.
+func TestReloadDuringTypingIsNotLost(t *testing.T) {
+	p := newPage(t, 0, 120, 40) // empty cache at first
+	s := p.store
+	reload := p.reload() // a sync finished: reload in flight
+	p.Update(drive.KeyPress("/"))
+	_, typed := p.Update(drive.KeyPress("0")) // a keystroke meanwhile
+	items := make([]api.API, 3)
+	for i := range items {
+		items[i] = api.API{ID: fmt.Sprintf("api-%02d", i), Name: fmt.Sprintf("API %02d", i), Category: api.CatData}
+	}
+	s.ReplaceCatalog(context.Background(), items, `"e"`, time.Now())
+	_, again := p.Update(reload()) // the stale reload lands after the keystroke
+	if p.total != 3 || again == nil {
+		t.Fatalf("the reloaded catalog was dropped: total %d, requery %v", p.total, again != nil)
+	}
+	p.Update(typed())
+	p.Update(again())
+	if len(p.matches) != 3 {
+		t.Fatalf("the typed query was not answered on the new catalog: %d matches", len(p.matches))
+	}
+}

@@ -41,13 +41,6 @@ type countMsg struct {
 	err    error
 }
 
-type detailMsg struct {
-	id       string
-	req      api.Request
-	cachedAt time.Time // non-zero: from the cache (offline)
-	err      error
-}
-
 type cancelledMsg struct {
 	req api.Request
 	err error
@@ -93,36 +86,6 @@ func countRows(s *store.Store, q store.RequestQuery, search string, seq int) tea
 		}
 		n, err := s.CountRequests(ctx, q)
 		return countMsg{seq: seq, n: n, err: err}
-	}
-}
-
-// loadDetail asks the server (when signed in and reachable) and caches the
-// answer; otherwise it shows the cached detail, saying how old it is.
-func loadDetail(c *client.Client, s *store.Store, id string, now time.Time) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
-		defer cancel()
-		var netErr error
-		if c != nil {
-			r, err := c.Request(ctx, id)
-			if err == nil {
-				return detailMsg{id: id, req: r, err: s.SaveRequestDetail(ctx, r, now)}
-			}
-			if !client.IsOffline(err) {
-				return detailMsg{id: id, err: err}
-			}
-			netErr = err
-		}
-		r, at, ok, err := s.RequestDetail(ctx, id)
-		switch {
-		case err != nil:
-			return detailMsg{id: id, err: err}
-		case !ok && netErr != nil:
-			return detailMsg{id: id, err: netErr}
-		case !ok:
-			return detailMsg{id: id, err: client.ErrSignedOut}
-		}
-		return detailMsg{id: id, req: r, cachedAt: at}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/reqdetail"
 	"github.com/gecli/gecli/tui/components/search"
 )
 
@@ -143,7 +144,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		if msg.Changed > 0 || !p.loaded {
 			return p, p.refresh()
 		}
-	case detailMsg:
+	case reqdetail.Msg:
 		p.detailLoaded(msg)
 	case draftsMsg:
 		p.drafts = msg.drafts
@@ -411,8 +412,8 @@ func (p *Page) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 // target is the request an action applies to: the open detail, or the
 // selected row.
 func (p *Page) target() *api.Request {
-	if p.detail != nil && p.detail.req.ID != "" {
-		return &p.detail.req
+	if p.detail != nil {
+		return &p.detail.msg.Req
 	}
 	return p.current()
 }
@@ -421,8 +422,8 @@ func (p *Page) cancelled(msg cancelledMsg) tea.Cmd {
 	if msg.err != nil {
 		return common.Toast(common.Explain(p.com.Text, msg.err), true)
 	}
-	if p.detail != nil && p.detail.req.ID == msg.req.ID {
-		p.detail.req = msg.req
+	if p.detail != nil && p.detail.msg.ID == msg.req.ID {
+		p.detail.msg.Req = msg.req
 	}
 	return tea.Batch(common.Toast(fmt.Sprintf(p.com.Text.Cancelled, msg.req.ID), false),
 		func() tea.Msg { return common.SyncRequestsMsg{} })

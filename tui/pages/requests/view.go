@@ -8,6 +8,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/reqdetail"
 	"github.com/gecli/gecli/tui/components/table"
 )
 
@@ -115,7 +116,7 @@ func (p *Page) cells(r store.Row) []table.Cell {
 		{Text: api.FormatCNPJ(r.Institution.CNPJ), Style: st.Subtle},
 		{Text: date, Style: st.Subtle},
 		{Text: r.Environment.Badge(), Style: st.Accent},
-		{Text: r.Status.Label(t.Lang), Style: statusStyle(p.com.Styles, r.Status)},
+		{Text: r.Status.Label(t.Lang), Style: reqdetail.StatusStyle(p.com, r.Status)},
 		{Text: actions(r.Request), Style: st.Subtle},
 	}
 }

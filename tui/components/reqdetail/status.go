@@ -1,15 +1,16 @@
-package requests
+package reqdetail
 
 import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/themes"
+	"github.com/gecli/gecli/tui/common"
 )
 
-// statusStyle colours a status by meaning; the mono theme relies on the
+// StatusStyle colours a status by meaning; the mono theme relies on the
 // label itself.
-func statusStyle(st themes.Styles, s api.Status) lipgloss.Style {
+func StatusStyle(com *common.Common, s api.Status) lipgloss.Style {
+	st := com.Styles
 	switch s {
 	case api.StatusApproved:
 		return st.Success

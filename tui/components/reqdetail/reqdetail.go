@@ -1,0 +1,160 @@
+// Package reqdetail loads and draws the detail of one request: API,
+// institution, requester, contact, purpose, dates, SEI number, rule,
+// credential state, custom fields, attachments, the verification form and
+// the history timeline. The Solicitações and Avaliação pages share it.
+package reqdetail
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
+)
+
+// Msg is a loaded detail.
+type Msg struct {
+	ID       string
+	Req      api.Request
+	Form     *api.VerificationForm // form_* requests once approved
+	CachedAt time.Time             // non-zero: read from the cache (offline)
+	Err      error
+}
+
+// Load asks the server (when signed in and reachable), caches the answer,
+// and falls back to the cached detail offline.
+func Load(c *client.Client, s *store.Store, id string, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		var netErr error
+		if c != nil {
+			r, err := c.Request(ctx, id)
+			if err == nil {
+				msg := Msg{ID: id, Req: r, Err: s.SaveRequestDetail(ctx, r, now)}
+				if (r.Rule == api.RuleFormRes316 || r.Rule == api.RuleFormStandard) && r.Status == api.StatusApproved {
+					if f, err := c.VerificationForm(ctx, id); err == nil {
+						msg.Form = &f
+					}
+				}
+				return msg
+			}
+			if !client.IsOffline(err) {
+				return Msg{ID: id, Err: err}
+			}
+			netErr = err
+		}
+		r, at, ok, err := s.RequestDetail(ctx, id)
+		switch {
+		case err != nil:
+			return Msg{ID: id, Err: err}
+		case !ok && netErr != nil:
+			return Msg{ID: id, Err: netErr}
+		case !ok:
+			return Msg{ID: id, Err: client.ErrSignedOut}
+		}
+		return Msg{ID: id, Req: r, CachedAt: at}
+	}
+}
+
+// Render draws a detail in lines of at most width cells.
+func Render(com *common.Common, m Msg, loading bool, width int) []string {
+	st, t := com.Styles, com.Text
+	r := m.Req
+	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 22)) }
+	when := func(s string) string {
+		if tm, err := time.Parse(time.RFC3339, s); err == nil {
+			return t.DateTime(tm)
+		}
+		return s
+	}
+	credStates := strings.Split(t.CredentialStates, "|")
+	cred := map[string]string{api.CredentialNone: credStates[0], api.CredentialBlocked: credStates[1], api.CredentialAvailable: credStates[2]}[r.CredentialState]
+	lines := []string{
+		st.AppName.Render(t.DetailTitle+" "+r.ID) + "  " + StatusStyle(com, r.Status).Render(r.Status.Label(t.Lang)) +
+			st.Subtle.Render("  "+r.Environment.Label(t.Lang)),
+		st.CardTitle.Render(r.APIName) + st.Subtle.Render(" ("+r.APIID+")"),
+	}
+	if loading {
+		lines = append(lines, st.Subtle.Render(t.Loading))
+	}
+	if m.Err != nil {
+		lines = append(lines, st.Error.Render(common.Explain(t, m.Err)))
+	}
+	if !m.CachedAt.IsZero() {
+		lines = append(lines, st.Warning.Render(fmt.Sprintf(t.DetailCached, t.DateTime(m.CachedAt))))
+	}
+	lines = append(lines, "",
+		label(t.DetailInstitution)+st.Text.Render(api.FormatCNPJ(r.Institution.CNPJ)+"  "+r.Institution.Name),
+		label(t.DetailRequester)+st.Text.Render(r.Requester.Name+"  "+api.FormatCPF(r.Requester.CPF)),
+		label(t.DetailContact)+st.Text.Render(fmt.Sprintf("%s · %s · %s", r.TechnicalContact.Name, r.TechnicalContact.Email, r.TechnicalContact.Phone)),
+		label(t.DetailPurpose)+st.Text.Render(r.Purpose),
+		label(t.DetailCreated)+st.Text.Render(when(r.CreatedAt)),
+	)
+	if r.DecidedAt != "" {
+		lines = append(lines, label(t.DetailDecided)+st.Text.Render(when(r.DecidedAt)))
+	}
+	sei := r.SEIProcess
+	if sei == "" {
+		sei = "—"
+	}
+	lines = append(lines, label(t.DetailSEI)+st.Text.Render(sei),
+		label(t.DetailRule)+st.Text.Render(r.Rule.Label(t.Lang)),
+		label(t.DetailCredential)+st.Text.Render(cred))
+	if len(r.CustomFields) > 0 {
+		names := make([]string, 0, len(r.CustomFields))
+		for n := range r.CustomFields {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for i, n := range names {
+			l := ""
+			if i == 0 {
+				l = t.DetailFields
+			}
+			lines = append(lines, label(l)+st.Text.Render(n+": "+r.CustomFields[n]))
+		}
+	}
+	if len(r.Attachments) == 0 {
+		lines = append(lines, label(t.DetailAttachments)+st.Subtle.Render(t.DetailNoAttachments))
+	}
+	for i, a := range r.Attachments {
+		l := ""
+		if i == 0 {
+			l = t.DetailAttachments
+		}
+		lines = append(lines, label(l)+st.Text.Render(fmt.Sprintf("%s (%d KB)", a.Filename, (a.Size+1023)/1024)))
+	}
+	if f := m.Form; f != nil {
+		state := t.FormIncomplete
+		if f.Complete {
+			state = t.FormComplete
+		}
+		lines = append(lines, label(t.FormTitle)+st.Text.Render(state))
+		if f.Project != "" {
+			lines = append(lines, label("")+st.Text.Render(f.EntityName+" · "+f.Project), label("")+st.Subtle.Render(f.Justification))
+		}
+	}
+	lines = append(lines, "", st.Bold.Render(t.DetailHistory))
+	for _, e := range r.History {
+		line := st.Subtle.Render(when(e.At)+"  ") + st.Text.Render(e.Actor) + st.Subtle.Render(" · "+api.ActionLabel(e.Action, t.Lang))
+		if e.ToStatus != "" && e.ToStatus != e.FromStatus {
+			line += st.Subtle.Render(" → ") + StatusStyle(com, api.Status(e.ToStatus)).Render(api.Status(e.ToStatus).Label(t.Lang))
+		}
+		lines = append(lines, line)
+		if e.Justification != "" {
+			lines = append(lines, st.Subtle.Render("    “"+e.Justification+"”"))
+		}
+	}
+	for i := range lines {
+		lines[i] = common.Truncate(lines[i], width)
+	}
+	return lines
+}
