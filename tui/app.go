@@ -20,6 +20,7 @@ import (
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/pages/catalog"
 	"github.com/gecli/gecli/tui/pages/requests"
+	"github.com/gecli/gecli/tui/pages/review"
 	"github.com/gecli/gecli/tui/pages/wizard"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	Now       func() time.Time
 	// RetryEvery is how often to try the server again while offline.
 	RetryEvery time.Duration
+	// SyncEvery is how often requests sync in the background while
+	// signed in (decisions made elsewhere appear without a restart).
+	SyncEvery time.Duration
 	// SignInHint is shown on the sign-in screen (gecli demo: the demo
 	// users' passwords; never set for a real server).
 	SignInHint string
@@ -63,6 +67,7 @@ type Model struct {
 	wizard *wizard.Model
 
 	syncingRequests bool
+	bgGen           int // the background sync timer in force
 
 	width, height int
 	syncing       bool
@@ -79,6 +84,9 @@ func New(o Options) *Model {
 	if o.RetryEvery == 0 {
 		o.RetryEvery = 15 * time.Second
 	}
+	if o.SyncEvery == 0 {
+		o.SyncEvery = 20 * time.Second
+	}
 	t := i18n.For(o.Lang)
 	com := &common.Common{
 		Styles: themes.Get(themes.Resolve(o.Theme, o.NoColor, true)),
@@ -87,7 +95,7 @@ func New(o Options) *Model {
 		Online:        o.Client != nil, // optimistic until the first answer
 	}
 	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New()}
-	m.pages = []common.Page{catalog.New(com, o.Store, o.Client), requests.New(com, o.Store)}
+	m.pages = []common.Page{catalog.New(com, o.Store, o.Client), requests.New(com, o.Store), review.New(com, o.Store)}
 	m.applyTheme()
 	return m
 }
@@ -162,6 +170,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmds...)
 	case requestsSyncedMsg:
 		return m, m.requestsSynced(msg)
+	case bgSyncMsg:
+		if msg.gen != m.bgGen || m.me == nil {
+			return m, nil
+		}
+		return m, tea.Batch(m.syncRequests(), m.backgroundSync())
 	case common.SyncRequestsMsg:
 		return m, m.syncRequests()
 	case common.ConnectivityMsg:
@@ -219,14 +232,16 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.SignIn) && m.me == nil && !m.com.ForcedOffline:
 		return m.openSignIn(""), true
 	case key.Matches(msg, k.Next):
-		m.page = (m.page + 1) % len(m.pages)
+		m.turn(1)
 		return nil, true
 	case key.Matches(msg, k.Prev):
-		m.page = (m.page + len(m.pages) - 1) % len(m.pages)
+		m.turn(-1)
 		return nil, true
 	}
 	if n := int(msg.Code - '1'); msg.Text != "" && n >= 0 && n < len(m.pages) && len(msg.Text) == 1 {
-		m.page = n
+		if m.pages[n].Allowed(m.me) {
+			m.page = n
+		}
 		return nil, true
 	}
 	return nil, false
@@ -285,6 +300,25 @@ func (m *Model) openWizard(msg common.OpenWizardMsg) tea.Cmd {
 	return m.wizard.Init()
 }
 
+// turn moves to the next (or previous) page the role may use.
+func (m *Model) turn(dir int) {
+	for i := 1; i <= len(m.pages); i++ {
+		n := (m.page + dir*i + len(m.pages)*len(m.pages)) % len(m.pages)
+		if m.pages[n].Allowed(m.me) {
+			m.page = n
+			return
+		}
+	}
+}
+
+// backgroundSync keeps requests fresh while signed in and online, so
+// decisions made elsewhere show up without a restart (one timer: gen).
+func (m *Model) backgroundSync() tea.Cmd {
+	m.bgGen++
+	gen := m.bgGen
+	return tea.Tick(m.opts.SyncEvery, func(time.Time) tea.Msg { return bgSyncMsg{gen: gen} })
+}
+
 // broadcast delivers msg to every page (data changed under all of them).
 func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	cmds := make([]tea.Cmd, len(m.pages))
@@ -305,7 +339,7 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 		m.authed, m.me = msg.authed, &msg.me
 		m.com.Authed, m.com.Me = m.authed, m.me
 		m.closeSignIn()
-		cmds := []tea.Cmd{m.setOnline(true), m.syncRequests()}
+		cmds := []tea.Cmd{m.setOnline(true), m.syncRequests(), m.backgroundSync()}
 		if wasSigningIn {
 			cmds = append(cmds, m.toast.Push(fmt.Sprintf(t.SignInDone, msg.me.Name), false))
 		}
@@ -317,6 +351,9 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 		}
 		m.authed, m.me = nil, nil
 		m.com.Authed, m.com.Me = nil, nil
+		if !m.active().Allowed(nil) {
+			m.page = 0
+		}
 		if m.signIn == nil {
 			return m.openSignIn(reason)
 		}

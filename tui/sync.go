@@ -22,6 +22,9 @@ type syncedMsg struct {
 // syncStateMsg carries what the cache held at start.
 type syncStateMsg struct{ state store.CatalogState }
 
+// bgSyncMsg is the background requests sync timer.
+type bgSyncMsg struct{ gen int }
+
 // retryMsg fires while offline; gen ties it to one offline period.
 type retryMsg struct{ gen int }
 

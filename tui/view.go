@@ -62,6 +62,9 @@ func (m *Model) header() string {
 	st, t := m.com.Styles, m.com.Text
 	tabs := ""
 	for i, p := range m.pages {
+		if !p.Allowed(m.me) {
+			continue
+		}
 		tab := fmt.Sprintf("%d %s", i+1, p.Title())
 		if i == m.page {
 			tabs += st.TabActive.Render(tab) + " "

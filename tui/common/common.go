@@ -47,6 +47,9 @@ type Page interface {
 	// keys like q and ? reach it instead of quitting or opening help.
 	Capturing() bool
 	Title() string
+	// Allowed reports whether the signed-in person's roles may use the
+	// page (me is nil when signed out); other pages are skipped.
+	Allowed(me *api.Me) bool
 }
 
 // ConnectivityMsg tells the root whether the server was just reached.

@@ -49,7 +49,12 @@ func New(com *common.Common, s *store.Store, c *client.Client) *Page {
 
 func (p *Page) Title() string   { return p.com.Text.TabCatalog }
 func (p *Page) Capturing() bool { return p.search.Active }
-func (p *Page) Init() tea.Cmd   { return p.reload() }
+
+// Allowed: everyone may browse (the catalog is public; requests need a
+// session, which the page explains).
+func (p *Page) Allowed(*api.Me) bool { return true }
+
+func (p *Page) Init() tea.Cmd { return p.reload() }
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
 	p.search.Input.SetWidth(max(10, w/3))

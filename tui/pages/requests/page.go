@@ -65,7 +65,12 @@ func New(com *common.Common, s *store.Store) *Page {
 
 func (p *Page) Title() string   { return p.com.Text.TabRequests }
 func (p *Page) Capturing() bool { return p.search.Active }
-func (p *Page) Init() tea.Cmd   { return tea.Batch(p.reload(selectFirst), loadDrafts(p.store)) }
+
+// Allowed: everyone may browse (the catalog is public; requests need a
+// session, which the page explains).
+func (p *Page) Allowed(*api.Me) bool { return true }
+
+func (p *Page) Init() tea.Cmd { return tea.Batch(p.reload(selectFirst), loadDrafts(p.store)) }
 
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	grew := h > p.height

@@ -1,0 +1,369 @@
+// Package review is the Avaliação page: the queue of pending requests
+// (oldest first, with their age) beside the full detail of the selected
+// one; a approves and r rejects through a short dialog (a justification is
+// required to reject), then the next request is selected.
+package review
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/reqdetail"
+	"github.com/gecli/gecli/tui/components/search"
+)
+
+type keyMap struct {
+	Up, Down, Approve, Reject, Search, Env, System, DetailUp, DetailDown key.Binding
+}
+
+// dialog is the approve/reject confirmation with its justification.
+type dialog struct {
+	approve bool
+	input   textinput.Model
+	problem string
+}
+
+// Page is the Avaliação page.
+type Page struct {
+	com   *common.Common
+	store *store.Store
+	keys  keyMap
+
+	search search.Box
+	env    int // 0 all, i: api.Environments[i-1]
+	system int // 0 all, i: api.SystemTypes[i-1]
+
+	rows     []store.Row
+	selected int
+	seq      int
+	loaded   bool
+	err      error
+
+	detail    reqdetail.Msg
+	loading   bool
+	detailGen int
+	offset    int
+
+	dialog *dialog
+	busy   string // id being decided
+
+	width, height int
+}
+
+// New builds the page.
+func New(com *common.Common, s *store.Store) *Page {
+	t := com.Text
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return &Page{com: com, store: s, search: search.New(t.SearchAPIPlaceholder, api.MaxQueryLen), keys: keyMap{
+		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
+		Approve: b("a", t.KeyApprove, "a"), Reject: b("r", t.KeyReject, "r"),
+		Search: b("/", t.KeyFilterAPI, "/"), Env: b("e", t.KeyEnv, "e"), System: b("t", t.KeyFilterSystem, "t"),
+		DetailUp: b("pgup", t.KeyPage, "pgup"), DetailDown: b("pgdn", t.KeyPage, "pgdown"),
+	}}
+}
+
+func (p *Page) Title() string   { return p.com.Text.TabReview }
+func (p *Page) Capturing() bool { return p.search.Active || p.dialog != nil }
+func (p *Page) Init() tea.Cmd   { return p.reload() }
+
+// Allowed: the queue belongs to evaluators.
+func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.HasRole(api.RoleEvaluator) }
+
+func (p *Page) SetSize(w, h int) tea.Cmd {
+	p.width, p.height = w, h
+	return nil
+}
+
+func (p *Page) ShortHelp() []key.Binding {
+	k := p.keys
+	return []key.Binding{k.Approve, k.Reject, k.Down, k.Search, k.Env, k.System}
+}
+
+func (p *Page) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{{k.Approve, k.Reject}, {k.Up, k.Down, k.DetailUp, k.DetailDown}, {k.Search, k.Env, k.System}}
+}
+
+func (p *Page) filter() filter {
+	f := filter{search: p.search.Value()}
+	if p.env > 0 {
+		f.env = api.Environments[p.env-1]
+	}
+	if p.system > 0 {
+		f.system = api.SystemTypes[p.system-1]
+	}
+	return f
+}
+
+func (p *Page) reload() tea.Cmd {
+	p.seq++
+	return readQueue(p.store, p.filter(), p.seq)
+}
+
+func (p *Page) current() *store.Row {
+	if p.selected < len(p.rows) {
+		return &p.rows[p.selected]
+	}
+	return nil
+}
+
+func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	switch msg := msg.(type) {
+	case queueMsg:
+		if msg.seq != p.seq {
+			return p, nil
+		}
+		return p, p.queueLoaded(msg)
+	case common.RequestsSyncedMsg:
+		if msg.Changed > 0 || !p.loaded {
+			return p, p.reload()
+		}
+	case detailTickMsg:
+		if r := p.current(); msg.gen == p.detailGen && r != nil {
+			return p, reqdetail.Load(p.com.Authed, p.store, r.ID, p.com.Now())
+		}
+	case reqdetail.Msg:
+		if r := p.current(); r != nil && r.ID == msg.ID {
+			p.loading = false
+			if msg.Err == nil {
+				p.detail = msg
+			} else {
+				p.detail.Err = msg.Err
+			}
+		}
+	case decidedMsg:
+		return p, p.decided(msg)
+	case tea.KeyPressMsg:
+		return p, p.key(msg)
+	}
+	return p, nil
+}
+
+// queueLoaded keeps the selection on the same request when it is still
+// there; otherwise on the same position (the next one after a decision).
+func (p *Page) queueLoaded(msg queueMsg) tea.Cmd {
+	p.loaded, p.err = true, msg.err
+	prev := ""
+	if r := p.current(); r != nil {
+		prev = r.ID
+	}
+	p.rows = msg.rows
+	for i, r := range p.rows {
+		if r.ID == prev {
+			p.selected = i
+			return nil
+		}
+	}
+	p.selected = max(0, min(p.selected, len(p.rows)-1))
+	return p.selectionChanged()
+}
+
+func (p *Page) selectionChanged() tea.Cmd {
+	p.offset = 0
+	r := p.current()
+	if r == nil {
+		p.detail = reqdetail.Msg{}
+		return nil
+	}
+	p.detail = reqdetail.Msg{ID: r.ID, Req: r.Request}
+	p.loading = true
+	p.detailGen++
+	return detailAfter(p.detailGen)
+}
+
+func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
+	if p.dialog != nil {
+		return p.dialogKey(msg)
+	}
+	if p.search.Active {
+		cmd, changed := p.search.Key(msg)
+		if changed {
+			cmd = tea.Batch(cmd, p.reload())
+		}
+		return cmd
+	}
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.Down):
+		if p.selected+1 < len(p.rows) {
+			p.selected++
+			return p.selectionChanged()
+		}
+	case key.Matches(msg, k.Up):
+		if p.selected > 0 {
+			p.selected--
+			return p.selectionChanged()
+		}
+	case key.Matches(msg, k.DetailDown):
+		p.offset += 10
+	case key.Matches(msg, k.DetailUp):
+		p.offset = max(0, p.offset-10)
+	case key.Matches(msg, k.Search):
+		return p.search.Focus()
+	case msg.String() == "esc":
+		if p.search.Clear() {
+			return p.reload()
+		}
+	case key.Matches(msg, k.Env):
+		p.env = (p.env + 1) % (len(api.Environments) + 1)
+		return p.reload()
+	case key.Matches(msg, k.System):
+		p.system = (p.system + 1) % (len(api.SystemTypes) + 1)
+		return p.reload()
+	case key.Matches(msg, k.Approve), key.Matches(msg, k.Reject):
+		if p.current() == nil || p.busy != "" {
+			return nil
+		}
+		in := search.NewInput(p.com.Text.JustificationLabel, 2000)
+		in.SetWidth(max(20, p.width-10))
+		p.dialog = &dialog{approve: key.Matches(msg, k.Approve), input: in}
+		return p.dialog.input.Focus()
+	}
+	return nil
+}
+
+// dialogKey: enter confirms (a rejection needs a justification), esc
+// cancels; everything else is typing.
+func (p *Page) dialogKey(msg tea.KeyPressMsg) tea.Cmd {
+	d := p.dialog
+	switch msg.String() {
+	case "esc":
+		p.dialog = nil
+		return nil
+	case "enter":
+		just := strings.TrimSpace(d.input.Value())
+		if !d.approve && len([]rune(just)) < 10 {
+			d.problem = p.com.Text.JustificationRequired
+			return nil
+		}
+		r := p.current()
+		if r == nil || p.com.Authed == nil {
+			p.dialog = nil
+			return common.Toast(p.com.Text.WizSignIn, true)
+		}
+		decision := api.Decision{Decision: "reject", Justification: just}
+		if d.approve {
+			decision.Decision = "approve"
+		}
+		p.dialog, p.busy = nil, r.ID
+		return decide(p.com.Authed, r.ID, decision)
+	}
+	var cmd tea.Cmd
+	d.input, cmd = d.input.Update(msg)
+	d.problem = ""
+	return cmd
+}
+
+// decided reports the outcome; the sync then removes the request from
+// the queue and the selection moves to the next one. A 409 says who
+// decided first.
+func (p *Page) decided(msg decidedMsg) tea.Cmd {
+	p.busy = ""
+	sync := func() tea.Msg { return common.SyncRequestsMsg{} }
+	if msg.err != nil {
+		var pe *client.ProblemError
+		if errors.As(msg.err, &pe) && pe.Problem.Code == api.CodeAlreadyDecided {
+			return tea.Batch(common.Toast(msg.id+": "+pe.Problem.Detail, true), sync)
+		}
+		return common.Toast(common.Explain(p.com.Text, msg.err), true)
+	}
+	return tea.Batch(common.Toast(fmt.Sprintf(p.com.Text.Decided, msg.id, msg.req.Status.Label(p.com.Text.Lang)), false), sync)
+}
+
+// age is how long a request has waited, in the largest unit.
+func age(created string, now time.Time) string {
+	t, err := time.Parse(time.RFC3339, created)
+	if err != nil {
+		return "?"
+	}
+	d := now.Sub(t)
+	switch {
+	case d >= 48*time.Hour:
+		return fmt.Sprintf("%dd", int(d.Hours()/24))
+	case d >= time.Hour:
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	}
+	return fmt.Sprintf("%dmin", max(0, int(d.Minutes())))
+}
+
+// View draws the queue on the left and the detail on the right; on a
+// narrow terminal the queue takes less room.
+func (p *Page) View() string {
+	st, t := p.com.Styles, p.com.Text
+	if !p.Allowed(p.com.Me) {
+		return st.Subtle.Render(t.ReviewOnly)
+	}
+	queueW := min(46, max(28, p.width/3))
+	detailW := p.width - queueW - 3
+	env, sys := t.AllMasc, t.AllMasc
+	if p.env > 0 {
+		env = api.Environments[p.env-1].Badge()
+	}
+	if p.system > 0 {
+		sys = api.SystemTypes[p.system-1].Label(t.Lang)
+	}
+	searchText := st.Subtle.Render("/ API")
+	if p.search.Active || p.search.Value() != "" {
+		searchText = st.Prompt.Render("/ API: ") + p.search.Input.View()
+	}
+	bar := searchText + st.Subtle.Render("  e "+t.EnvLabel+": ") + st.Text.Render(env) +
+		st.Subtle.Render("  t "+t.SystemTypeLabel+": ") + st.Text.Render(sys)
+	height := max(3, p.height-3)
+	queue := []string{st.Bold.Render(fmt.Sprintf(t.QueueTitle, len(p.rows)))}
+	if p.loaded && len(p.rows) == 0 {
+		queue = append(queue, st.Subtle.Render(t.QueueEmpty))
+	}
+	first := max(0, min(p.selected-height/2, len(p.rows)-height+1))
+	for i := first; i < len(p.rows) && len(queue) < height; i++ {
+		r := p.rows[i]
+		line := fmt.Sprintf("%-5s %s %s", age(r.CreatedAt, p.com.Now()), r.Environment.Badge(), r.APIName)
+		if i == p.selected {
+			line = st.FilterOn.Padding(0).Render(common.PadRight(common.Truncate(line, queueW), queueW))
+		} else {
+			line = st.Text.Render(common.Truncate(line, queueW))
+		}
+		queue = append(queue, line)
+	}
+	var detail []string
+	if p.current() != nil {
+		detail = reqdetail.Render(p.com, p.detail, p.loading, detailW)
+		offset := min(p.offset, max(0, len(detail)-1))
+		detail = detail[offset:]
+	}
+	if d := p.dialog; d != nil {
+		r := p.current()
+		prompt := fmt.Sprintf(t.RejectPrompt, r.ID, r.APIName)
+		if d.approve {
+			prompt = fmt.Sprintf(t.ApprovePrompt, r.ID, r.APIName)
+		}
+		box := []string{st.Warning.Render(prompt), d.input.View(), st.Subtle.Render("enter · esc")}
+		if d.problem != "" {
+			box = append(box, st.Error.Render("✖ "+d.problem))
+		}
+		detail = append(append(box, ""), detail...)
+	}
+	left := lipgloss.NewStyle().Width(queueW).Render(strings.Join(queue, "\n"))
+	right := lipgloss.NewStyle().Width(detailW).Render(strings.Join(clip(detail, height), "\n"))
+	sep := st.HelpSep.Render(strings.Repeat("│\n", height-1) + "│")
+	return common.Truncate(bar, p.width) + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, left, " "+sep+" ", right)
+}
+
+func clip(lines []string, n int) []string {
+	if len(lines) > n {
+		return lines[:n]
+	}
+	return lines
+}
