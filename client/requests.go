@@ -158,3 +158,14 @@ func (c *Client) Decide(ctx context.Context, id string, d api.Decision) (api.Req
 	var r api.Request
 	return r, c.send(ctx, http.MethodPost, "/api/v1/requests/"+url.PathEscape(id)+"/decision", "application/json", body, &r)
 }
+
+// SaveVerificationForm saves a request's verification form; an
+// incomplete form is saved too and answered with 422 naming what is missing.
+func (c *Client) SaveVerificationForm(ctx context.Context, id string, f api.VerificationForm) (api.VerificationForm, error) {
+	body, err := json.Marshal(f)
+	if err != nil {
+		return f, err
+	}
+	var out api.VerificationForm
+	return out, c.send(ctx, http.MethodPut, "/api/v1/requests/"+url.PathEscape(id)+"/verification-form", "application/json", body, &out)
+}

@@ -25,7 +25,18 @@ type Draft struct {
 	TermsVersion  string               `json:"terms_version"`
 	TermsAccepted bool                 `json:"terms_accepted"`
 	UpdatedAt     time.Time            `json:"updated_at"`
+
+	// A draft of a verification form (FAQ 3.19) names its request.
+	FormFor           string `json:"form_for,omitempty"`
+	EntityName        string `json:"entity_name,omitempty"`
+	EntityCNPJ        string `json:"entity_cnpj,omitempty"`
+	Project           string `json:"project,omitempty"`
+	FormJustification string `json:"form_justification,omitempty"`
 }
+
+// FormDraftID is the draft id of a request's verification form: one per
+// request, so reopening the form resumes it.
+func FormDraftID(requestID string) string { return "form-" + requestID }
 
 // SaveDraft stores a draft (replacing its previous version).
 func (s *Store) SaveDraft(ctx context.Context, d Draft) error {
@@ -59,6 +70,17 @@ func (s *Store) Drafts(ctx context.Context) ([]Draft, error) {
 		out = append(out, d)
 	}
 	return out, rows.Err()
+}
+
+// Draft returns one draft; ok is false when there is none.
+func (s *Store) Draft(ctx context.Context, id string) (d Draft, ok bool, err error) {
+	all, err := s.Drafts(ctx)
+	for _, x := range all {
+		if x.ID == id {
+			return x, true, err
+		}
+	}
+	return d, false, err
 }
 
 // DeleteDraft removes a submitted or abandoned draft.

@@ -51,6 +51,7 @@ type Text struct {
 	FormTitle, FormComplete, FormIncomplete, TabReview, QueueTitle, QueueEmpty, QueueAge string
 	KeyApprove, KeyReject, ApprovePrompt, RejectPrompt, JustificationLabel, Decided      string
 	JustificationRequired, SystemTypeLabel, KeyFilterSystem, KeyFilterAPI, ReviewOnly    string
+	FormEntity, FormProject, FormNeedsPDF, FormCompleted, KeyForm, FormNotApplicable     string
 
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
@@ -121,7 +122,7 @@ var ptBR = Text{
 	CredentialStates: "sem credencial|bloqueada até o formulário técnico|liberada (secret ainda não gerado)",
 
 	WizTitle: "Nova solicitação", WizDraftSaved: "(rascunho salvo automaticamente)",
-	WizSteps: "API e ambiente|Instituição|Responsável técnico|Finalidade|Campos da API|Anexos|Termo de uso|Revisão|Enviada",
+	WizSteps: "API e ambiente|Instituição|Responsável técnico|Finalidade|Campos da API|Anexos|Termo de uso|Revisão|Enviada|Entidade|Projeto",
 	WizName:  "Nome", WizPhone: "Telefone (com DDD)", WizSEI: "Processo SEI (opcional)", WizPath: "Arquivo PDF",
 	WizPickAPI:       "Escolha uma API da lista (↑/↓).",
 	WizNoInstitution: "Nenhuma instituição vinculada ao seu cadastro: CNPJ ainda não vinculado. Solicite a atualização cadastral à equipe CNJ/PDPJ (FAQ 4.2).",
@@ -154,6 +155,11 @@ var ptBR = Text{
 	JustificationRequired: "Escreva a justificativa (ao menos 10 caracteres): ela aparece no histórico do solicitante.",
 	SystemTypeLabel:       "Tipo", KeyFilterSystem: "tipo de sistema", KeyFilterAPI: "API",
 	ReviewOnly: "A Avaliação é do perfil Avaliador.",
+	FormEntity: "Entidade solicitante", FormProject: "Projeto",
+	FormNeedsPDF:      "Anexe ao menos um documento comprobatório em PDF (FAQ 3.19).",
+	FormCompleted:     "Formulário técnico completo: a credencial foi liberada.",
+	KeyForm:           "formulário técnico",
+	FormNotApplicable: "O formulário técnico é preenchido depois da aprovação, nas solicitações com regra de formulário.",
 
 	SignInTitle:     "Entrar no gecli",
 	SignInStarting:  "Pedindo um código ao emissor…",
@@ -240,7 +246,7 @@ var en = Text{
 	CredentialStates: "no credential|blocked until the technical form|available (secret not generated yet)",
 
 	WizTitle: "New request", WizDraftSaved: "(draft saved automatically)",
-	WizSteps: "API and environment|Institution|Technical contact|Purpose|API fields|Attachments|Terms of use|Review|Sent",
+	WizSteps: "API and environment|Institution|Technical contact|Purpose|API fields|Attachments|Terms of use|Review|Sent|Entity|Project",
 	WizName:  "Name", WizPhone: "Phone (with area code)", WizSEI: "SEI process (optional)", WizPath: "PDF file",
 	WizPickAPI:       "Pick an API from the list (↑/↓).",
 	WizNoInstitution: "No institution is linked to your account: CNPJ not yet linked. Ask the CNJ/PDPJ team to update your registration (FAQ 4.2).",
@@ -273,6 +279,11 @@ var en = Text{
 	JustificationRequired: "Write the justification (at least 10 characters): the requester sees it in the history.",
 	SystemTypeLabel:       "Type", KeyFilterSystem: "system type", KeyFilterAPI: "API",
 	ReviewOnly: "Review belongs to the Evaluator role.",
+	FormEntity: "Requesting entity", FormProject: "Project",
+	FormNeedsPDF:      "Attach at least one supporting PDF document (FAQ 3.19).",
+	FormCompleted:     "Technical form complete: the credential is unblocked.",
+	KeyForm:           "technical form",
+	FormNotApplicable: "The technical form is filled in after approval, for requests with a form rule.",
 
 	SignInTitle:     "Sign in to gecli",
 	SignInStarting:  "Asking the issuer for a code…",

@@ -1,12 +1,16 @@
 package requests
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/reqdetail"
 )
@@ -48,6 +52,8 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.detail = nil
 	case key.Matches(msg, k.Cancel):
 		return p.askCancel(r)
+	case key.Matches(msg, k.Form):
+		return p.openForm(*r)
 	case key.Matches(msg, k.Download):
 		if len(r.Attachments) == 0 || p.com.Authed == nil {
 			return common.Toast(p.com.Text.DetailNoAttachments, true)
@@ -74,4 +80,23 @@ func (p *Page) detailView() string {
 	}
 	offset := min(d.offset, max(0, len(lines)-p.height+1))
 	return strings.Join(lines[offset:], "\n")
+}
+
+// openForm opens the technical verification form of an approved form_*
+// request in the wizard (FAQ 3.19), resuming its draft when there is one.
+func (p *Page) openForm(r api.Request) tea.Cmd {
+	if (r.Rule != api.RuleFormRes316 && r.Rule != api.RuleFormStandard) || r.Status != api.StatusApproved {
+		return common.Toast(p.com.Text.FormNotApplicable, true)
+	}
+	s, title := p.store, p.com.Text.FormTitle+" "+r.ID
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		d, ok, _ := s.Draft(ctx, store.FormDraftID(r.ID))
+		if !ok {
+			d = store.Draft{ID: store.FormDraftID(r.ID), FormFor: r.ID, APIName: title,
+				EntityName: r.Institution.Name, EntityCNPJ: r.Institution.CNPJ, Contact: r.TechnicalContact}
+		}
+		return common.OpenWizardMsg{Draft: &d}
+	}
 }

@@ -9,7 +9,7 @@ import (
 type keyMap struct {
 	Up, Down, PageUp, PageDown, Home, End             key.Binding
 	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
-	Cancel, Download, Confirm, New, Resume            key.Binding
+	Cancel, Download, Confirm, New, Resume, Form      key.Binding
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
@@ -27,6 +27,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Cancel: b("x", t.KeyCancelRequest, "x"), Download: b("d", t.KeyDownload, "d"),
 		Confirm: b("s", t.KeyConfirm, "s", "y"),
 		New:     b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
+		Form: b("f", t.KeyForm, "f"),
 	}
 }
 
@@ -36,7 +37,7 @@ func (p *Page) ShortHelp() []key.Binding {
 	case p.confirm:
 		return []key.Binding{k.Confirm, k.Back}
 	case p.detail != nil:
-		return []key.Binding{k.Back, k.Cancel, k.Download, k.Down}
+		return []key.Binding{k.Back, k.Form, k.Cancel, k.Download, k.Down}
 	}
 	return []key.Binding{k.New, k.Search, k.Open, k.Toggle, k.Env, k.Sort}
 }
@@ -44,7 +45,7 @@ func (p *Page) ShortHelp() []key.Binding {
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		return [][]key.Binding{{k.Back, k.Cancel, k.Download}, {k.Up, k.Down}}
+		return [][]key.Binding{{k.Back, k.Form, k.Cancel, k.Download}, {k.Up, k.Down}}
 	}
 	return [][]key.Binding{
 		{k.New, k.Resume, k.Search, k.Open, k.Env, k.Sort, k.Back},

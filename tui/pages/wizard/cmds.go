@@ -166,3 +166,30 @@ func submit(c *client.Client, req api.RequestCreate, files []string) tea.Cmd {
 		return submittedMsg{req: created}
 	}
 }
+
+type formSubmittedMsg struct {
+	form api.VerificationForm
+	err  error
+}
+
+// submitForm uploads the documents of a verification form, then saves the
+// form naming them (FAQ 3.19: at least one PDF).
+func submitForm(c *client.Client, requestID string, f api.VerificationForm, files []string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		for _, path := range files {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return formSubmittedMsg{err: err}
+			}
+			a, err := c.UploadAttachment(ctx, requestID, filepath.Base(path), b)
+			if err != nil {
+				return formSubmittedMsg{err: fmt.Errorf("%s: %w", filepath.Base(path), err)}
+			}
+			f.Documents = append(f.Documents, a.ID)
+		}
+		saved, err := c.SaveVerificationForm(ctx, requestID, f)
+		return formSubmittedMsg{form: saved, err: err}
+	}
+}

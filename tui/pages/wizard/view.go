@@ -31,7 +31,11 @@ func (m *Model) View(width, height int) string {
 			crumbs = append(crumbs, st.Subtle.Render(label))
 		}
 	}
-	lines := []string{st.AppName.Render(t.WizTitle) + st.Subtle.Render("  "+t.WizDraftSaved), common.Truncate(strings.Join(crumbs, st.Subtle.Render(" › ")), width), ""}
+	title := t.WizTitle
+	if m.form() {
+		title = t.FormTitle + " · " + m.draft.FormFor
+	}
+	lines := []string{st.AppName.Render(title) + st.Subtle.Render("  "+t.WizDraftSaved), common.Truncate(strings.Join(crumbs, st.Subtle.Render(" › ")), width), ""}
 	lines = append(lines, m.body(width)...)
 	if m.problem != "" {
 		lines = append(lines, "", st.Error.Render("✖ "+m.problem))
@@ -143,8 +147,14 @@ func (m *Model) body(width int) []string {
 			st.Bold.Render(box + " " + t.WizTermsAccept),
 		}
 	case stepReview:
+		if m.form() {
+			return m.formReview()
+		}
 		return m.review()
 	case stepDone:
+		if m.formDone {
+			return []string{st.Success.Render(t.FormCompleted)}
+		}
 		return m.done()
 	}
 	return m.fieldLines()
@@ -222,4 +232,21 @@ func (m *Model) done() []string {
 		"",
 		st.Bold.Render(r.Status.Label(t.Lang)) + st.Subtle.Render(" — "+why),
 	}
+}
+
+func (m *Model) formReview() []string {
+	st, t := m.com.Styles, m.com.Text
+	d := m.draft
+	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 26)) }
+	out := []string{
+		label(t.FormEntity) + st.Text.Render(d.EntityName+"  "+api.FormatCNPJ(d.EntityCNPJ)),
+		label(t.DetailContact) + st.Text.Render(fmt.Sprintf("%s · %s · %s · %s", d.Contact.Name, api.FormatCPF(d.Contact.CPF), d.Contact.Email, d.Contact.Phone)),
+		label(t.FormProject) + st.Text.Render(d.Project),
+		label(t.JustificationLabel) + st.Text.Render(d.FormJustification),
+		label(t.DetailAttachments) + st.Text.Render(fmt.Sprint(len(d.Attachments))),
+	}
+	for k, e := range m.errs {
+		out = append(out, st.Error.Render("✖ "+k+": "+e))
+	}
+	return out
 }

@@ -34,6 +34,8 @@ const (
 	stepTerms
 	stepReview
 	stepDone
+	stepFormEntity  // verification form: entity identification
+	stepFormProject // verification form: project and justification
 )
 
 // ClosedMsg tells the root the wizard closed; Submitted is set when a
@@ -66,6 +68,7 @@ type Model struct {
 	saveGen    int
 	submitting bool
 	result     *api.Request
+	formDone   bool
 	problem    string // why the last submit or check failed
 }
 
@@ -83,7 +86,10 @@ func New(com *common.Common, s *store.Store, d store.Draft) *Model {
 	f.Prompt = "/ "
 	f.SetWidth(40)
 	m := &Model{com: com, store: s, draft: d, step: step(d.Step), filter: f, errs: map[string]string{}}
-	if m.step >= stepDone {
+	switch {
+	case m.form() && !slices.Contains(m.steps(), m.step):
+		m.step = stepFormEntity
+	case !m.form() && m.step >= stepDone: // a request draft never resumes past the review
 		m.step = stepReview
 	}
 	return m
@@ -94,6 +100,9 @@ func (m *Model) Init() tea.Cmd { return tea.Batch(loadCatalog(m.store), m.enter(
 
 // Capturing: the wizard takes every key but ctrl+c.
 func (m *Model) Capturing() bool { return true }
+
+// form reports whether this is a verification form rather than a request.
+func (m *Model) form() bool { return m.draft.FormFor != "" }
 
 func (m *Model) api() (api.API, bool) {
 	i := slices.IndexFunc(m.apis, func(a api.API) bool { return a.ID == m.draft.APIID })
@@ -121,6 +130,9 @@ func (m *Model) visibleAPIs() []api.API {
 // steps lists the steps this request has (custom fields only when the API
 // defines some).
 func (m *Model) steps() []step {
+	if m.form() {
+		return []step{stepFormEntity, stepContact, stepFormProject, stepAttachments, stepReview}
+	}
 	out := []step{stepAPI, stepInstitution, stepContact, stepPurpose}
 	if a, ok := m.api(); ok && len(a.CustomFields) > 0 {
 		out = append(out, stepFields)
@@ -149,6 +161,12 @@ func (m *Model) enter(s step) tea.Cmd {
 	case stepPurpose:
 		add("purpose", t.DetailPurpose, m.draft.Purpose, 2000)
 		add("sei_process", t.WizSEI, m.draft.SEIProcess, 20)
+	case stepFormEntity:
+		add("entity_name", t.FormEntity, m.draft.EntityName, 200)
+		add("entity_cnpj", "CNPJ", m.draft.EntityCNPJ, 18)
+	case stepFormProject:
+		add("project", t.FormProject, m.draft.Project, 200)
+		add("justification", t.JustificationLabel, m.draft.FormJustification, 2000)
 	case stepFields:
 		if a, ok := m.api(); ok {
 			for _, f := range a.CustomFields {
@@ -214,6 +232,14 @@ func (m *Model) storeFields() {
 			m.draft.Purpose = v
 		case "sei_process":
 			m.draft.SEIProcess = v
+		case "entity_name":
+			m.draft.EntityName = v
+		case "entity_cnpj":
+			m.draft.EntityCNPJ = v
+		case "project":
+			m.draft.Project = v
+		case "justification":
+			m.draft.FormJustification = v
 		default:
 			if name, ok := strings.CutPrefix(f.key, "custom_fields."); ok {
 				if v == "" {
@@ -274,6 +300,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case submittedMsg:
 		return m.submitted(msg)
+	case formSubmittedMsg:
+		return m.formSubmitted(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.PasteMsg:
@@ -406,6 +434,10 @@ func (m *Model) next() tea.Cmd {
 	if m.step == stepAttachments && strings.TrimSpace(m.fields[0].input.Value()) != "" {
 		return checkFile(strings.TrimSpace(m.fields[0].input.Value()))
 	}
+	if m.step == stepAttachments && m.form() && len(m.draft.Attachments) == 0 {
+		m.problem = m.com.Text.FormNeedsPDF
+		return nil
+	}
 	m.storeFields()
 	if !m.validate() {
 		return nil
@@ -476,6 +508,15 @@ func (m *Model) validate() bool {
 		for _, fe := range api.ValidateCustomFields(a.CustomFields, d.CustomFields) {
 			m.errs[fe.Field] = fe.Message
 		}
+	case stepFormEntity, stepFormProject:
+		// The form's own rules (api.VerificationForm.Missing), for the
+		// fields of this step.
+		ofStep := map[step][]string{stepFormEntity: {"entity_name", "entity_cnpj"}, stepFormProject: {"project", "justification"}}[m.step]
+		for _, fe := range m.formValue(nil).Missing(nil) {
+			if slices.Contains(ofStep, fe.Field) {
+				m.errs[fe.Field] = fe.Message
+			}
+		}
 	case stepTerms:
 		if !d.TermsAccepted {
 			m.problem = t.WizAcceptTerms
@@ -485,10 +526,22 @@ func (m *Model) validate() bool {
 	return len(m.errs) == 0
 }
 
+// formValue is the verification form the draft describes.
+func (m *Model) formValue(documents []string) api.VerificationForm {
+	d := m.draft
+	return api.VerificationForm{EntityName: d.EntityName, EntityCNPJ: d.EntityCNPJ, TechnicalContact: d.Contact,
+		Project: d.Project, Justification: d.FormJustification, Documents: documents}
+}
+
 func (m *Model) submit() tea.Cmd {
 	if m.com.Authed == nil {
 		m.problem = m.com.Text.WizSignIn
 		return nil
+	}
+	if m.form() {
+		m.submitting, m.problem = true, ""
+		d := m.snapshot()
+		return tea.Batch(m.save(), submitForm(m.com.Authed, d.FormFor, m.formValue(nil), d.Attachments))
 	}
 	d := m.snapshot()
 	m.submitting, m.problem = true, ""
@@ -523,6 +576,31 @@ func (m *Model) submitted(msg submittedMsg) tea.Cmd {
 	m.step = stepDone
 	id := m.draft.ID
 	s := m.store
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		s.DeleteDraft(ctx, id)
+		return common.SyncRequestsMsg{}
+	}
+}
+
+// formSubmitted: a complete form unblocks the credential; an incomplete
+// one is saved on the server and says what is missing.
+func (m *Model) formSubmitted(msg formSubmittedMsg) tea.Cmd {
+	m.submitting = false
+	if msg.err != nil {
+		m.problem = common.Explain(m.com.Text, msg.err)
+		var pe *client.ProblemError
+		if asProblem(msg.err, &pe) && len(pe.Problem.Fields) > 0 {
+			m.problem = pe.Problem.Detail
+			for _, f := range pe.Problem.Fields {
+				m.errs[f.Field] = f.Message
+			}
+		}
+		return nil
+	}
+	m.formDone, m.step = true, stepDone
+	id, s := m.draft.ID, m.store
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
