@@ -16,6 +16,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/servertest"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
@@ -279,5 +280,73 @@ func TestCancelPendingRequest(t *testing.T) {
 	r, err := b.DB.GetRequest(context.Background(), id)
 	if err != nil || r.Status != api.StatusCancelled {
 		t.Fatalf("server state of %s: %s %v", id, r.Status, err)
+	}
+}
+
+// TestVerificationFormUnblocksTheCredential: an approved form_standard
+// request; the requester opens its detail, presses f, fills the form with
+// a PDF and sends it; the server then reports the credential available.
+func TestVerificationFormUnblocksTheCredential(t *testing.T) {
+	b := startBackend(t, "127.0.0.1:0")
+	ctx := context.Background()
+	pending, _, _, _ := b.DB.ListRequests(ctx, db.RequestFilter{Statuses: []api.Status{api.StatusPending},
+		Institutions: []string{"11222333000181"}, APIIDs: []string{"pje-gateway"}, Env: api.EnvPRD, Limit: 1})
+	if len(pending) == 0 {
+		t.Fatal("no pending PJe Gateway PRD request in the demo data")
+	}
+	id := pending[0].ID
+	if _, err := b.DB.ApplyTransition(ctx, id, db.Transition{From: []api.Status{api.StatusPending}, To: api.StatusApproved,
+		Actor: db.Actor{ID: "e", Name: "Bruno Lima"}, Action: "approved", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "projeto.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), 0o600)
+
+	s := openStore(t)
+	b.SignIn(t, s, "solicitante")
+	d := drive.New(t, newModel(t, b.URL, s), 120, 40)
+	d.WaitForText("Ana Souza")
+	d.Key("2")
+	d.WaitForText("300 solicitações")
+	d.Key("/")
+	d.Type("pje gw")
+	d.Key("enter")
+	d.Key("e")
+	d.Key("e") // PRD
+	d.WaitFor("PRD rows", func(v string) bool {
+		return strings.Contains(v, "Ambiente: PRD") && strings.Contains(v, " PRD      Aprovada") && !strings.Contains(v, " HMG  ")
+	})
+	// Walk to the row of our request and open it.
+	for i := 0; i < 40; i++ {
+		d.Key("enter")
+		d.WaitForText("Solicitação SOL-")
+		if strings.Contains(d.View(), id) {
+			break
+		}
+		d.Key("esc")
+		d.Key("down")
+	}
+	d.WaitForText("bloqueada até o formulário técnico")
+	d.Key("f")
+	d.WaitForText("Formulário técnico · " + id)
+	d.Key("enter") // entity, pre-filled from the institution
+	d.WaitForText("Nome")
+	d.Key("enter") // contact, pre-filled from the request
+	d.WaitForText("Projeto")
+	d.Type("Integração PJe")
+	d.Key("tab")
+	d.Type("Consulta de processos durante a distribuição automatizada.")
+	d.Key("enter")
+	d.WaitForText("Arquivo PDF")
+	d.Type(pdf)
+	d.Key("enter")
+	d.WaitForText("✓ projeto.pdf")
+	d.Key("enter")
+	d.WaitForText("enter envia")
+	d.Key("enter")
+	d.WaitForText("a credencial foi liberada")
+	r, err := b.DB.GetRequest(ctx, id)
+	if err != nil || r.CredentialState != api.CredentialAvailable || len(r.Attachments) != 1 {
+		t.Fatalf("server: credential %s, %d attachments, %v", r.CredentialState, len(r.Attachments), err)
 	}
 }
