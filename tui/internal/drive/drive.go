@@ -11,6 +11,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/gecli/gecli/tui/common"
 )
 
 // Driver owns a model under test.
@@ -128,3 +130,20 @@ func KeyPress(k string) tea.KeyPressMsg {
 }
 
 func strconvQuote(s string) string { return `"` + s + `"` }
+
+// PageModel runs a single page under the driver, as the root would:
+// window sizes become SetSize, everything else goes to Update.
+type PageModel struct{ P common.Page }
+
+func (h PageModel) Init() tea.Cmd { return h.P.Init() }
+
+func (h PageModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		return h, h.P.SetSize(ws.Width, ws.Height)
+	}
+	var cmd tea.Cmd
+	h.P, cmd = h.P.Update(msg)
+	return h, cmd
+}
+
+func (h PageModel) View() tea.View { return tea.NewView(h.P.View()) }

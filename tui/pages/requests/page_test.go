@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -63,25 +62,11 @@ func cached(t testing.TB, n int) *store.Store {
 	return s
 }
 
-// host wraps the page as a tea.Model for the test driver.
-type host struct{ p common.Page }
-
-func (h host) Init() tea.Cmd { return h.p.Init() }
-func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		return h, h.p.SetSize(ws.Width, ws.Height)
-	}
-	var cmd tea.Cmd
-	h.p, cmd = h.p.Update(msg)
-	return h, cmd
-}
-func (h host) View() tea.View { return tea.NewView(h.p.View()) }
-
 func newPage(t *testing.T, s *store.Store, w, h int) (*drive.Driver, *Page) {
 	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR, Now: time.Now,
 		Me: &api.Me{Name: "Ana"}}
 	p := New(com, s)
-	d := drive.New(t, host{p}, w, h)
+	d := drive.New(t, drive.PageModel{P: p}, w, h)
 	d.WaitFor("the first rows", func(v string) bool { return strings.Contains(v, "SOL") || strings.Contains(v, "Consulta") })
 	d.WaitForText("solicitações")
 	return d, p

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/gecli/gecli/api"
@@ -26,19 +25,6 @@ func TestMain(m *testing.M) {
 }
 
 var now = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
-
-type host struct{ p common.Page }
-
-func (h host) Init() tea.Cmd { return h.p.Init() }
-func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		return h, h.p.SetSize(ws.Width, ws.Height)
-	}
-	var cmd tea.Cmd
-	h.p, cmd = h.p.Update(msg)
-	return h, cmd
-}
-func (h host) View() tea.View { return tea.NewView(h.p.View()) }
 
 // queue builds a cache with pending and decided requests (fixed dates)
 // and cached details, and the catalog for API and system-type filters.
@@ -82,7 +68,7 @@ func newPage(t *testing.T, w, h int) (*drive.Driver, *Page) {
 	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR,
 		Now: func() time.Time { return now }, Me: &api.Me{Name: "Bruno", Roles: []api.Role{api.RoleEvaluator}}}
 	p := New(com, queue(t))
-	d := drive.New(t, host{p}, w, h)
+	d := drive.New(t, drive.PageModel{P: p}, w, h)
 	d.WaitForText("Fila: 9 em análise")
 	d.WaitForText("cópia em cache") // the detail of the first request
 	return d, p
