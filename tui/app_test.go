@@ -350,3 +350,29 @@ func TestVerificationFormUnblocksTheCredential(t *testing.T) {
 		t.Fatalf("server: credential %s, %d attachments, %v", r.CredentialState, len(r.Attachments), err)
 	}
 }
+
+// TestDecisionConflictIsExplained: while the evaluator looks at the first
+// request of the queue, another evaluator decides it; approving here gets
+// the 409, which says who decided, and the queue drops the request.
+func TestDecisionConflictIsExplained(t *testing.T) {
+	b := startBackend(t, "127.0.0.1:0")
+	s := openStore(t)
+	b.SignIn(t, s, "avaliador")
+	d := drive.New(t, newModel(t, b.URL, s), 120, 40)
+	d.WaitForText("Bruno Lima")
+	d.Key("3")
+	d.WaitForText("Histórico")
+	first := regexp.MustCompile(`Solicitação (SOL-\d{4}-\d{6})`).FindStringSubmatch(d.View())[1]
+	if _, err := b.DB.ApplyTransition(context.Background(), first, db.Transition{From: []api.Status{api.StatusPending},
+		To: api.StatusRejected, Actor: db.Actor{ID: "x", Name: "Helena Rocha"}, Action: "rejected",
+		Justification: "Decidida em outro terminal.", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	d.Key("a")
+	d.WaitForText("Aprovar " + first)
+	d.Key("enter")
+	d.WaitForText("já reprovada por Helena Rocha")
+	d.WaitFor("the request gone from the queue", func(v string) bool {
+		return !strings.Contains(v, "Solicitação "+first)
+	})
+}
