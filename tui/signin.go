@@ -120,7 +120,7 @@ func (m *Model) signInScreen() string {
 			st.Subtle.Render(t.SignInKeys),
 		)
 		if m.opts.SignInHint != "" {
-			lines = append(lines, "", st.Warning.Render(m.opts.SignInHint))
+			lines = append(lines, "", st.Warning.Render(lipgloss.Wrap(m.opts.SignInHint, max(20, m.width), "")))
 		}
 		qr := strings.TrimRight(v.qr, "\n")
 		if qr != "" && lipgloss.Height(qr)+len(lines)+1 <= m.bodyHeight() && ansi.StringWidth(strings.Split(qr, "\n")[0]) <= m.width {
