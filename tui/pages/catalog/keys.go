@@ -3,6 +3,7 @@ package catalog
 import (
 	"charm.land/bubbles/v2/key"
 
+	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
 )
 
@@ -16,9 +17,7 @@ type keyMap struct {
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
+	b := common.Bind
 	return keyMap{
 		Up:       b("↑/k", t.KeyMove, "up", "k"),
 		Down:     b("↓/j", t.KeyMove, "down", "j"),

@@ -25,8 +25,8 @@ type Page struct {
 	keys   keyMap
 
 	search   search.Box
-	category int // 0: all; i: api.Categories[i-1]
-	env      int // 0: all; i: api.Environments[i-1]
+	category common.Choice[api.Category]
+	env      common.Choice[api.Environment]
 
 	byID    map[string]api.API
 	total   int
@@ -44,7 +44,8 @@ type Page struct {
 // New builds the page. c may be nil (offline mode).
 func New(com *common.Common, s *store.Store, c *client.Client) *Page {
 	return &Page{com: com, store: s, client: c, keys: newKeyMap(com.Text),
-		search: search.New(com.Text.SearchPlaceholder, api.MaxQueryLen), byID: map[string]api.API{}}
+		search: search.New(com.Text.SearchPlaceholder, api.MaxQueryLen), byID: map[string]api.API{},
+		category: common.NewChoice(api.Categories), env: common.NewChoice(api.Environments)}
 }
 
 func (p *Page) Title() string   { return p.com.Text.TabCatalog }
@@ -64,12 +65,8 @@ func (p *Page) SetSize(w, h int) tea.Cmd {
 
 func (p *Page) query() store.CatalogQuery {
 	q := store.CatalogQuery{Text: p.search.Value()}
-	if p.category > 0 {
-		q.Category = api.Categories[p.category-1]
-	}
-	if p.env > 0 {
-		q.Env = api.Environments[p.env-1]
-	}
+	q.Category, _ = p.category.Get()
+	q.Env, _ = p.env.Get()
 	return q
 }
 
@@ -165,10 +162,10 @@ func (p *Page) gridKey(msg tea.KeyPressMsg) tea.Cmd {
 			return p.requery()
 		}
 	case key.Matches(msg, k.Category):
-		p.category = (p.category + 1) % (len(api.Categories) + 1)
+		p.category.Next()
 		return p.requery()
 	case key.Matches(msg, k.Env):
-		p.env = (p.env + 1) % (len(api.Environments) + 1)
+		p.env.Next()
 		return p.requery()
 	case key.Matches(msg, k.Open):
 		return p.openDocs()
@@ -243,8 +240,8 @@ func (p *Page) request(a api.API) tea.Cmd {
 		return common.Toast(t.WizOnlyRequester, true)
 	}
 	env := a.Environments[0].Name
-	if p.env > 0 && a.Offers(api.Environments[p.env-1]) {
-		env = api.Environments[p.env-1]
+	if e, ok := p.env.Get(); ok && a.Offers(e) {
+		env = e
 	}
 	return func() tea.Msg { return common.OpenWizardMsg{APIID: a.ID, Env: env} }
 }

@@ -3,7 +3,6 @@ package catalog
 import (
 	"fmt"
 
-	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/cards"
 )
@@ -36,11 +35,11 @@ func (p *Page) filterBar() string {
 	}
 	cat, env := t.AllFem, t.AllMasc
 	catStyle, envStyle := st.FilterOff, st.FilterOff
-	if p.category > 0 {
-		cat, catStyle = api.Categories[p.category-1].Label(t.Lang), st.FilterOn
+	if c, ok := p.category.Get(); ok {
+		cat, catStyle = c.Label(t.Lang), st.FilterOn
 	}
-	if p.env > 0 {
-		env, envStyle = api.Environments[p.env-1].Badge(), st.FilterOn
+	if e, ok := p.env.Get(); ok {
+		env, envStyle = e.Badge(), st.FilterOn
 	}
 	filters := st.Subtle.Render("c "+t.CategoryLabel+": ") + catStyle.Render(cat) +
 		st.Subtle.Render("  e "+t.EnvLabel+": ") + envStyle.Render(env)

@@ -3,6 +3,7 @@ package requests
 import (
 	"charm.land/bubbles/v2/key"
 
+	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
 )
 
@@ -13,9 +14,7 @@ type keyMap struct {
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
+	b := common.Bind
 	return keyMap{
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
 		PageUp: b("pgup", t.KeyPage, "pgup"), PageDown: b("pgdn", t.KeyPage, "pgdown"),

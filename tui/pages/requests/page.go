@@ -28,7 +28,7 @@ type Page struct {
 	search   search.Box
 	statuses map[api.Status]bool
 	focus    int // focused status checkbox
-	env      int // 0 all, i: api.Environments[i-1]
+	env      common.Choice[api.Environment]
 	sort     store.SortBy
 
 	rows     []store.Row
@@ -60,7 +60,8 @@ func New(com *common.Common, s *store.Store) *Page {
 	for _, s := range api.Statuses {
 		statuses[s] = true
 	}
-	return &Page{com: com, store: s, keys: newKeyMap(com.Text), search: search.New(com.Text.SearchAPIPlaceholder, api.MaxQueryLen), statuses: statuses, count: -1}
+	return &Page{com: com, store: s, keys: newKeyMap(com.Text), search: search.New(com.Text.SearchAPIPlaceholder, api.MaxQueryLen), statuses: statuses, count: -1,
+		env: common.NewChoice(api.Environments)}
 }
 
 func (p *Page) Title() string   { return p.com.Text.TabRequests }
@@ -95,9 +96,7 @@ func (p *Page) query() store.RequestQuery {
 	if len(q.Statuses) == 0 {
 		q.APIIDs = []string{} // nothing ticked: nothing shown
 	}
-	if p.env > 0 {
-		q.Env = api.Environments[p.env-1]
-	}
+	q.Env, _ = p.env.Get()
 	return q
 }
 
@@ -241,7 +240,7 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.statuses[s] = !p.statuses[s]
 		return p.reload(selectFirst)
 	case key.Matches(msg, k.Env):
-		p.env = (p.env + 1) % (len(api.Environments) + 1)
+		p.env.Next()
 		return p.reload(selectFirst)
 	case key.Matches(msg, k.Sort):
 		p.sort = (p.sort + 1) % 3

@@ -54,8 +54,8 @@ func (p *Page) filterBar() string {
 		boxes = append(boxes, text)
 	}
 	env := t.AllMasc
-	if p.env > 0 {
-		env = api.Environments[p.env-1].Badge()
+	if e, ok := p.env.Get(); ok {
+		env = e.Badge()
 	}
 	sortName := []string{t.SortNewest, t.SortOldest, t.SortAPI}[p.sort]
 	count := st.Subtle.Render(t.RowsCounting)
@@ -86,7 +86,7 @@ func (p *Page) tableView() string {
 		return st.Subtle.Render(t.RequestsSyncing)
 	case p.err != nil:
 		return st.Error.Render(common.Explain(t, p.err))
-	case len(p.rows) == 0 && p.count == 0 && p.search.Value() == "" && len(p.query().Statuses) == len(api.Statuses) && p.env == 0:
+	case len(p.rows) == 0 && p.count == 0 && p.search.Value() == "" && len(p.query().Statuses) == len(api.Statuses) && p.query().Env == "":
 		return st.Subtle.Render(t.RequestsEmpty)
 	case len(p.rows) == 0:
 		return st.Subtle.Render(t.RequestsNoMatch)

@@ -41,8 +41,8 @@ type Page struct {
 	keys  keyMap
 
 	search search.Box
-	env    int // 0 all, i: api.Environments[i-1]
-	system int // 0 all, i: api.SystemTypes[i-1]
+	env    common.Choice[api.Environment]
+	system common.Choice[api.SystemType]
 
 	rows     []store.Row
 	selected int
@@ -64,10 +64,8 @@ type Page struct {
 // New builds the page.
 func New(com *common.Common, s *store.Store) *Page {
 	t := com.Text
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
-	return &Page{com: com, store: s, search: search.New(t.SearchAPIPlaceholder, api.MaxQueryLen), keys: keyMap{
+	b := common.Bind
+	return &Page{com: com, store: s, env: common.NewChoice(api.Environments), system: common.NewChoice(api.SystemTypes), search: search.New(t.SearchAPIPlaceholder, api.MaxQueryLen), keys: keyMap{
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
 		Approve: b("a", t.KeyApprove, "a"), Reject: b("r", t.KeyReject, "r"),
 		Search: b("/", t.KeyFilterAPI, "/"), Env: b("e", t.KeyEnv, "e"), System: b("t", t.KeyFilterSystem, "t"),
@@ -99,12 +97,8 @@ func (p *Page) FullHelp() [][]key.Binding {
 
 func (p *Page) filter() filter {
 	f := filter{search: p.search.Value()}
-	if p.env > 0 {
-		f.env = api.Environments[p.env-1]
-	}
-	if p.system > 0 {
-		f.system = api.SystemTypes[p.system-1]
-	}
+	f.env, _ = p.env.Get()
+	f.system, _ = p.system.Get()
 	return f
 }
 
@@ -218,10 +212,10 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 			return p.reload()
 		}
 	case key.Matches(msg, k.Env):
-		p.env = (p.env + 1) % (len(api.Environments) + 1)
+		p.env.Next()
 		return p.reload()
 	case key.Matches(msg, k.System):
-		p.system = (p.system + 1) % (len(api.SystemTypes) + 1)
+		p.system.Next()
 		return p.reload()
 	case key.Matches(msg, k.Approve), key.Matches(msg, k.Reject):
 		if p.current() == nil || p.busy != "" {
@@ -309,11 +303,11 @@ func (p *Page) View() string {
 	queueW := min(46, max(28, p.width/3))
 	detailW := p.width - queueW - 3
 	env, sys := t.AllMasc, t.AllMasc
-	if p.env > 0 {
-		env = api.Environments[p.env-1].Badge()
+	if e, ok := p.env.Get(); ok {
+		env = e.Badge()
 	}
-	if p.system > 0 {
-		sys = api.SystemTypes[p.system-1].Label(t.Lang)
+	if st, ok := p.system.Get(); ok {
+		sys = st.Label(t.Lang)
 	}
 	searchText := st.Subtle.Render("/ API")
 	if p.search.Active || p.search.Value() != "" {
