@@ -33,7 +33,7 @@ bench:
 
 ## fuzz: run each fuzz target of the validators for a while
 fuzz:
-	for f in FuzzValidateCNPJ FuzzCNPJCheckDigits FuzzValidateCPF FuzzNormalizeOAB FuzzValidatePDF; do \
+	for f in FuzzValidateCNPJ FuzzCNPJCheckDigits FuzzValidateCPF FuzzNormalizeOAB FuzzValidatePDF FuzzCheckSecret; do \
 		go test -run '^$$' -fuzz "^$$f$$" -fuzztime 20s ./api/ || exit 1; \
 	done
 

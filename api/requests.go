@@ -94,13 +94,6 @@ type RequestList struct {
 	Seq        int64     `json:"seq"`
 }
 
-// Credential states, shown on a request.
-const (
-	CredentialNone      = "none"          // not approved
-	CredentialBlocked   = "blocked_form"  // approved, verification form pending
-	CredentialAvailable = "not_generated" // approved, secret not generated yet
-)
-
 // Problem codes of requests.
 const (
 	CodeValidation   Code = "validation_failed"
