@@ -28,36 +28,42 @@ type AuthOptions struct {
 // Auth is the server's view of identity: how to verify bearer tokens and,
 // in embedded mode, the issuer's own endpoints.
 type Auth struct {
-	Verifier  *identity.Verifier
-	Issuer    *identity.Issuer    // nil with an external issuer
-	Endpoints *identity.Endpoints // nil with an external issuer
+	Verifier *identity.Verifier
+	// Issuer mints this server's tokens: people's in embedded mode, and
+	// always the client-credentials tokens of the credentials it issues.
+	Issuer    *identity.Issuer
+	Endpoints *identity.Endpoints
+	Clients   *identity.ClientVerifier
 	Meta      api.Auth
 }
 
 // NewAuth builds the embedded issuer or connects to the external one.
+// Either way this server signs client-credentials tokens with its own keys:
+// it is the authority for the credentials it hands out.
 func NewAuth(ctx context.Context, d *db.DB, o AuthOptions) (*Auth, error) {
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
-	if o.Issuer == "" || o.Issuer == "embedded" {
-		keys, err := identity.LoadKeys(ctx, d)
-		if err != nil {
-			return nil, err
-		}
-		iss := strings.TrimRight(o.PublicURL, "/")
-		issuer := identity.NewIssuer(iss, o.Audience, keys, d)
-		v := identity.NewEmbeddedVerifier(iss, o.Audience, keys)
-		return &Auth{
-			Verifier: v, Issuer: issuer,
-			Endpoints: &identity.Endpoints{Issuer: issuer, Keys: keys, Verifier: v, DB: d, ClientID: o.ClientID, Log: o.Log},
-			Meta:      api.Auth{Issuer: iss, ClientID: o.ClientID, Audience: o.Audience, Embedded: true},
-		}, nil
-	}
-	v, err := identity.NewExternalVerifier(ctx, o.Issuer, o.Audience, o.Mapping)
+	keys, err := identity.LoadKeys(ctx, d)
 	if err != nil {
 		return nil, err
 	}
-	return &Auth{Verifier: v, Meta: api.Auth{Issuer: o.Issuer, ClientID: o.ClientID, Audience: o.Audience}}, nil
+	self := strings.TrimRight(o.PublicURL, "/")
+	issuer := identity.NewIssuer(self, o.Audience, keys, d)
+	a := &Auth{Issuer: issuer, Clients: identity.NewClientVerifier(self, keys),
+		Endpoints: &identity.Endpoints{Issuer: issuer, Keys: keys, DB: d, ClientID: o.ClientID, Log: o.Log}}
+	if o.Issuer == "" || o.Issuer == "embedded" {
+		a.Verifier = identity.NewEmbeddedVerifier(self, o.Audience, keys)
+		a.Endpoints.Verifier = a.Verifier
+		a.Meta = api.Auth{Issuer: self, ClientID: o.ClientID, Audience: o.Audience, Embedded: true}
+		return a, nil
+	}
+	if a.Verifier, err = identity.NewExternalVerifier(ctx, o.Issuer, o.Audience, o.Mapping); err != nil {
+		return nil, err
+	}
+	a.Endpoints.ClientsOnly = true
+	a.Meta = api.Auth{Issuer: o.Issuer, ClientID: o.ClientID, Audience: o.Audience}
+	return a, nil
 }
 
 type principalKey struct{}

@@ -217,8 +217,14 @@ func TestExternalIssuer(t *testing.T) {
 	if meta.Auth.Issuer != kc.srv.URL || meta.Auth.ClientID != "gecli-tui" || meta.Auth.Embedded {
 		t.Errorf("meta must advertise the external issuer: %+v", meta.Auth)
 	}
-	if status, _ := get("/oauth2/jwks", ""); status != 404 {
-		t.Errorf("the embedded issuer's endpoints must be off with an external issuer: %d", status)
+	for _, path := range []string{"/.well-known/openid-configuration", "/device"} {
+		if status, _ := get(path, ""); status != 404 {
+			t.Errorf("%s: people's sign-in endpoints must be off with an external issuer: %d", path, status)
+		}
+	}
+	// Client credentials stay with gecli, which signs their tokens.
+	if status, _ := get("/oauth2/jwks", ""); status != 200 {
+		t.Errorf("jwks for client-credentials tokens: %d", status)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -28,6 +29,12 @@ type Config struct {
 	// Auth verifies bearer tokens and, in embedded mode, serves the
 	// issuer's endpoints. Required.
 	Auth *Auth
+	// TrustedProxies are reverse proxies whose X-Forwarded-For is believed
+	// when the gateway check applies an IP allowlist.
+	TrustedProxies []netip.Prefix
+	// Now is the clock (tests move it through grace periods); time.Now
+	// when nil.
+	Now func() time.Time
 }
 
 // Server routes the REST API to its handlers.
@@ -46,6 +53,9 @@ func New(d *db.DB, cfg Config) *Server {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	s := &Server{db: d, auth: cfg.Auth, cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), paths: map[string]bool{}}
 	s.routes()
 	return s
@@ -64,9 +74,9 @@ func (s *Server) routes() {
 	s.handle("GET", "/api/v1/me", s.signedIn(s.me))
 	s.requestRoutes()
 	s.triageRoutes()
-	if s.auth.Endpoints != nil {
-		s.auth.Endpoints.Register(identity.Route(s.handle))
-	}
+	s.credentialRoutes()
+	s.auth.Endpoints.Clients = s
+	s.auth.Endpoints.Register(identity.Route(s.handle))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound,
 			"rota inexistente: confira o endereço e a versão da API (/api/v1)"))
@@ -122,6 +132,8 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 	}
 	return nil
 }
+
+func (s *Server) now() time.Time { return s.cfg.Now() }
 
 // publicBase is the base URL for links in responses.
 func (s *Server) publicBase(r *http.Request) string {

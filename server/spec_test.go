@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -49,26 +50,49 @@ type testServer struct {
 	t      *testing.T
 	srv    *httptest.Server
 	db     *db.DB
+	dbPath string
 	auth   *Auth
 	server *Server
+	logs   *syncBuffer // everything the server and the issuer logged
+}
+
+// syncBuffer collects log lines written from handler goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func newTestServer(t *testing.T) *testServer {
 	t.Helper()
 	ctx := context.Background()
-	d, err := db.Open(ctx, seedtest.DemoDB(t))
+	path := seedtest.DemoDB(t)
+	d, err := db.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { d.Close() })
 	srv := httptest.NewUnstartedServer(nil)
 	url := "http://" + srv.Listener.Addr().String()
-	auth, err := NewAuth(ctx, d, AuthOptions{PublicURL: url, Audience: "gecli", ClientID: "gecli-tui"})
+	logs := &syncBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	auth, err := NewAuth(ctx, d, AuthOptions{PublicURL: url, Audience: "gecli", ClientID: "gecli-tui", Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := &testServer{t: t, srv: srv, db: d, auth: auth}
-	ts.server = New(d, Config{Build: api.Build(), Auth: auth})
+	ts := &testServer{t: t, srv: srv, db: d, dbPath: path, auth: auth, logs: logs}
+	ts.server = New(d, Config{Build: api.Build(), Auth: auth, Logger: log})
 	srv.Config.Handler = ts.server.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)

@@ -89,7 +89,8 @@ func (s *Server) alreadyDecided(w http.ResponseWriter, r *http.Request, id strin
 	s.problem(w, r, p)
 }
 
-// revoke ends an approved request (and, later, its credential).
+// revoke ends an approved request and with it its credential: the token
+// endpoint and the gateway check refuse it from then on.
 func (s *Server) revoke(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	req, ok := s.visibleRequest(w, r, p)
 	if !ok {

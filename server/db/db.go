@@ -9,6 +9,7 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
+	"strings"
 
 	"github.com/gecli/gecli/internal/sqlite"
 )
@@ -42,4 +43,9 @@ func (d *DB) Close() error { return d.sql.Close() }
 func (d *DB) Ping(ctx context.Context) error {
 	var one int
 	return d.sql.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+}
+
+// placeholders returns "?,?,…" for an IN list of n values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }

@@ -38,18 +38,19 @@ const requestColumns = `r.id, r.seq, r.api_id, a.name, r.environment, r.institut
 	r.requester_name, r.requester_cpf, r.contact_name, r.contact_cpf, r.contact_email, r.contact_phone,
 	r.purpose, r.custom_fields, r.terms_id, r.terms_version, r.status, r.rule, r.sei_process,
 	r.created_at, COALESCE(r.decided_at, ''), r.updated_at,
-	COALESCE((SELECT complete FROM verification_forms f WHERE f.request_id = r.id), 0)`
+	COALESCE((SELECT complete FROM verification_forms f WHERE f.request_id = r.id), 0),
+	COALESCE((SELECT c.secret_hash <> '' FROM credentials c WHERE c.request_id = r.id), 0)`
 
 const requestFrom = ` FROM requests r JOIN apis a ON a.id = r.api_id LEFT JOIN institutions i ON i.cnpj = r.institution_cnpj`
 
 func scanRequest(s scanner) (api.Request, error) {
 	var r api.Request
 	var fields string
-	var formComplete bool
+	var formComplete, hasSecret bool
 	err := s.Scan(&r.ID, &r.Seq, &r.APIID, &r.APIName, &r.Environment, &r.Institution.CNPJ, &r.Institution.Name,
 		&r.Requester.Name, &r.Requester.CPF, &r.TechnicalContact.Name, &r.TechnicalContact.CPF, &r.TechnicalContact.Email,
 		&r.TechnicalContact.Phone, &r.Purpose, &fields, &r.Terms.ID, &r.Terms.Version, &r.Status, &r.Rule, &r.SEIProcess,
-		&r.CreatedAt, &r.DecidedAt, &r.UpdatedAt, &formComplete)
+		&r.CreatedAt, &r.DecidedAt, &r.UpdatedAt, &formComplete, &hasSecret)
 	if err != nil {
 		return r, err
 	}
@@ -57,18 +58,23 @@ func scanRequest(s scanner) (api.Request, error) {
 	if err := json.Unmarshal([]byte(fields), &r.CustomFields); err != nil {
 		return r, err
 	}
-	r.CredentialState = credentialState(r, formComplete)
+	r.CredentialState = credentialState(r, formComplete, hasSecret)
 	return r, nil
 }
 
 // credentialState: approved requests of a form rule stay blocked until
-// the verification form is complete (FAQ 3.19).
-func credentialState(r api.Request, formComplete bool) string {
+// the verification form is complete (FAQ 3.19); revoking the request
+// revokes its credential.
+func credentialState(r api.Request, formComplete, hasSecret bool) string {
 	switch {
+	case r.Status == api.StatusRevoked:
+		return api.CredentialRevoked
 	case r.Status != api.StatusApproved:
 		return api.CredentialNone
 	case (r.Rule == api.RuleFormRes316 || r.Rule == api.RuleFormStandard) && !formComplete:
 		return api.CredentialBlocked
+	case hasSecret:
+		return api.CredentialActive
 	}
 	return api.CredentialAvailable
 }
@@ -157,6 +163,9 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 		system := Actor{ID: "system", Name: "gecli (regra automática)"}
 		if err := appendEvent(ctx, tx, id, event{at: at, actor: system, action: "auto_approved",
 			from: api.StatusPending, to: api.StatusApproved, justification: n.Reason}); err != nil {
+			return "", err
+		}
+		if err := createCredential(ctx, tx, id, at); err != nil {
 			return "", err
 		}
 	}
@@ -255,6 +264,11 @@ func transition(ctx context.Context, tx *sql.Tx, id string, t Transition) (api.S
 		decided_at = COALESCE(?, decided_at) WHERE id = ?`, string(t.To), seq, at, decided, id); err != nil {
 		return cur, err
 	}
+	if t.To == api.StatusApproved {
+		if err := createCredential(ctx, tx, id, at); err != nil {
+			return cur, err
+		}
+	}
 	return cur, appendEvent(ctx, tx, id, event{at: at, actor: t.Actor, action: t.Action, from: cur, to: t.To, justification: t.Justification})
 }
 
@@ -341,7 +355,7 @@ func (d *DB) ListRequests(ctx context.Context, f RequestFilter) ([]api.Request, 
 	var where []string
 	var args []any
 	in := func(col string, vals []string) {
-		where = append(where, col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")")
+		where = append(where, col+" IN ("+placeholders(len(vals))+")")
 		for _, v := range vals {
 			args = append(args, v)
 		}

@@ -28,8 +28,14 @@ type Endpoints struct {
 	DB       *db.DB
 	ClientID string // the TUI's public client
 	Log      *slog.Logger
+	// Clients authenticates client-credentials grants (nil: the grant is
+	// not offered).
+	Clients ClientAuthenticator
+	// ClientsOnly serves only what machine clients need (token with
+	// client_credentials, JWKS): people sign in through an external issuer.
+	ClientsOnly bool
 
-	deviceLimit, tokenLimit, signInLimit *limiter
+	deviceLimit, tokenLimit, signInLimit, clientFailLimit *limiter
 }
 
 // Route registers a handler for "METHOD /path".
@@ -40,10 +46,17 @@ func (e *Endpoints) Register(route Route) {
 	e.deviceLimit = newLimiter(20, 10) // a person starts a few sign-ins
 	e.tokenLimit = newLimiter(120, 20) // polling every 5 s plus refreshes
 	e.signInLimit = newLimiter(10, 5)  // password guesses
-	route("GET", "/.well-known/openid-configuration", e.discovery)
+	// Client-credentials grants are limited by their failures only: a
+	// gateway behind one address may legitimately ask for many tokens,
+	// while guessing secrets (256 bits) fails every time.
+	e.clientFailLimit = newLimiter(30, 10)
 	route("GET", "/oauth2/jwks", e.jwks)
+	route("POST", "/oauth2/token", e.token)
+	if e.ClientsOnly {
+		return
+	}
+	route("GET", "/.well-known/openid-configuration", e.discovery)
 	route("POST", "/oauth2/device_authorization", e.deviceLimit.limit(e.deviceAuthorization))
-	route("POST", "/oauth2/token", e.tokenLimit.limit(e.token))
 	route("POST", "/oauth2/introspect", e.tokenLimit.limit(e.introspect))
 	route("POST", "/oauth2/revoke", e.tokenLimit.limit(e.revoke))
 	route("GET", "/device", e.devicePage)
@@ -60,11 +73,11 @@ func (e *Endpoints) discovery(w http.ResponseWriter, r *http.Request) {
 		"introspection_endpoint":                base + "/oauth2/introspect",
 		"revocation_endpoint":                   base + "/oauth2/revoke",
 		"jwks_uri":                              base + "/oauth2/jwks",
-		"grant_types_supported":                 []string{grantDevice, "refresh_token"},
+		"grant_types_supported":                 e.grantTypes(),
 		"response_types_supported":              []string{"token"},
 		"subject_types_supported":               []string{"public"},
 		"id_token_signing_alg_values_supported": []string{"ES256"},
-		"token_endpoint_auth_methods_supported": []string{"none"},
+		"token_endpoint_auth_methods_supported": []string{"none", "client_secret_basic", "client_secret_post"},
 		"claims_supported":                      []string{"sub", "name", "preferred_username", "roles", "institutions"},
 	})
 }
@@ -119,20 +132,45 @@ func (e *Endpoints) deviceAuthorization(w http.ResponseWriter, r *http.Request) 
 	})
 }
 
+func (e *Endpoints) grantTypes() []string {
+	g := []string{grantDevice, "refresh_token"}
+	if e.Clients != nil {
+		g = append(g, "client_credentials")
+	}
+	return g
+}
+
 func (e *Endpoints) token(w http.ResponseWriter, r *http.Request) {
 	f, ok := form(w, r)
-	if !ok || !e.checkClient(w, f) {
+	if !ok {
 		return
 	}
-	switch f.Get("grant_type") {
-	case grantDevice:
-		e.deviceGrant(w, r, f.Get("device_code"))
-	case "refresh_token":
-		res, err := e.Issuer.Refresh(r.Context(), f.Get("refresh_token"), e.ClientID)
-		e.tokenResult(w, res, err)
-	default:
-		oauthError(w, http.StatusBadRequest, "unsupported_grant_type", "use device_code ou refresh_token")
+	grant := f.Get("grant_type")
+	if grant == "client_credentials" && e.Clients != nil {
+		e.clientGrant(w, r, f)
+		return
 	}
+	if e.ClientsOnly {
+		oauthError(w, http.StatusBadRequest, "unsupported_grant_type", "aqui só client_credentials; pessoas entram pelo emissor OIDC")
+		return
+	}
+	if ok, wait := e.tokenLimit.allow(r); !ok {
+		tooMany(w, wait)
+		return
+	}
+	if grant != grantDevice && grant != "refresh_token" {
+		oauthError(w, http.StatusBadRequest, "unsupported_grant_type", "use "+strings.Join(e.grantTypes(), ", "))
+		return
+	}
+	if !e.checkClient(w, f) {
+		return
+	}
+	if grant == grantDevice {
+		e.deviceGrant(w, r, f.Get("device_code"))
+		return
+	}
+	res, err := e.Issuer.Refresh(r.Context(), f.Get("refresh_token"), e.ClientID)
+	e.tokenResult(w, res, err)
 }
 
 func (e *Endpoints) deviceGrant(w http.ResponseWriter, r *http.Request, deviceCode string) {

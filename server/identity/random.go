@@ -56,3 +56,6 @@ func NormalizeUserCode(s string) string {
 	}
 	return s[:4] + "-" + s[4:]
 }
+
+// HashSecret is how the server stores client secrets: their SHA-256, hex.
+func HashSecret(s string) string { return hashToken(s) }

@@ -3,6 +3,7 @@ package seed
 import (
 	"context"
 	"fmt"
+	"net/netip"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
@@ -50,6 +51,14 @@ func seedUsers(ctx context.Context, d *db.DB) error {
 		if err := d.UpsertInstitution(ctx, in); err != nil {
 			return err
 		}
+	}
+	// The court calls from its own range and, in the demo, from this
+	// machine; the Defensoria has none yet, so its production credentials
+	// meet the 403 of Conecta's FAQ until it registers one.
+	demoRanges := []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128"),
+		netip.MustParsePrefix("200.152.0.0/16")}
+	if err := d.SetAllowlist(ctx, DemoInstitutions[0].CNPJ, demoRanges); err != nil {
+		return err
 	}
 	for _, u := range DemoUsers {
 		hash, err := identity.HashPassword(u.Password)

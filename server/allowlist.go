@@ -1,0 +1,88 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/identity"
+)
+
+// allowlistInstitution resolves {cnpj} for the allowlist endpoints: a valid
+// CNPJ of an existing institution, linked to the caller unless an admin.
+func (s *Server) allowlistInstitution(w http.ResponseWriter, r *http.Request, p identity.Principal) (string, bool) {
+	raw := r.PathValue("cnpj")
+	if err := api.ValidateCNPJ(raw); err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "CNPJ inválido: "+err.Error()))
+		return "", false
+	}
+	cnpj := api.NormalizeCNPJ(raw)
+	if !p.HasRole(api.RoleAdmin) {
+		linked, err := s.linkedInstitutions(r, p)
+		if err != nil {
+			s.internal(w, r, err)
+			return "", false
+		}
+		if !contains(linked, cnpj) {
+			s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeInstitutionNotLinked,
+				"você não está vinculado a esta instituição; solicite a atualização cadastral junto à equipe CNJ/PDPJ"))
+			return "", false
+		}
+	}
+	found, err := s.db.Institutions(r.Context(), []string{cnpj})
+	if err != nil {
+		s.internal(w, r, err)
+		return "", false
+	}
+	if len(found) == 0 {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "instituição não cadastrada"))
+		return "", false
+	}
+	return cnpj, true
+}
+
+func (s *Server) getAllowlist(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	cnpj, ok := s.allowlistInstitution(w, r, p)
+	if !ok {
+		return
+	}
+	s.writeAllowlist(w, r, cnpj)
+}
+
+// putAllowlist replaces the ranges after validating every entry; one bad
+// entry refuses the whole list, naming each bad entry.
+func (s *Server) putAllowlist(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	cnpj, ok := s.allowlistInstitution(w, r, p)
+	if !ok {
+		return
+	}
+	var body api.IPAllowlist
+	if !s.decodeJSON(w, r, &body) {
+		return
+	}
+	ranges, errs := api.ParseRanges(body.Ranges)
+	if len(errs) > 0 {
+		prob := api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "faixas de IP inválidas; nada foi alterado")
+		prob.Fields = errs
+		s.problem(w, r, prob)
+		return
+	}
+	if err := s.db.SetAllowlist(r.Context(), cnpj, ranges); err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.log.Info("ip allowlist replaced", "institution", cnpj, "ranges", len(ranges), "by", p.Subject)
+	s.writeAllowlist(w, r, cnpj)
+}
+
+func (s *Server) writeAllowlist(w http.ResponseWriter, r *http.Request, cnpj string) {
+	ranges, err := s.db.Allowlist(r.Context(), cnpj)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	out := api.IPAllowlist{Ranges: make([]string, len(ranges))}
+	for i, p := range ranges {
+		out.Ranges[i] = p.String()
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}

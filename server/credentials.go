@@ -1,0 +1,127 @@
+package server
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
+)
+
+func (s *Server) credentialRoutes() {
+	s.handle("GET", "/api/v1/credentials", s.signedIn(s.listCredentials))
+	s.handle("POST", "/api/v1/requests/{id}/credential/secret", s.withRole(s.generateSecret, api.RoleRequester))
+	s.handle("GET", "/api/v1/institutions/{cnpj}/ip-allowlist", s.withRole(s.getAllowlist, api.RoleRequester, api.RoleAdmin))
+	s.handle("PUT", "/api/v1/institutions/{cnpj}/ip-allowlist", s.withRole(s.putAllowlist, api.RoleRequester, api.RoleAdmin))
+	s.handle("GET", "/gateway/{env}/ping", s.gatewayPing)
+}
+
+// listCredentials answers the clients of the caller's own institutions:
+// credentials belong to institutions, so not even evaluators see others'.
+func (s *Server) listCredentials(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	linked, err := s.linkedInstitutions(r, p)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	items, err := s.db.Credentials(r.Context(), linked, s.now())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	for i := range items {
+		s.credentialLinks(r, &items[i])
+	}
+	w.Header().Set("Cache-Control", "private, no-cache")
+	s.writeJSON(w, r, http.StatusOK, api.CredentialList{Items: items})
+}
+
+// credentialLinks says where an integrator uses a credential.
+func (s *Server) credentialLinks(r *http.Request, c *api.Credential) {
+	base := s.publicBase(r)
+	c.TokenURL = base + "/oauth2/token"
+	c.GatewayURL = base + "/gateway/" + string(c.Environment) + "/ping"
+}
+
+// generateSecret creates or replaces a credential's secret (FAQ 3.3, 3.16).
+// The secret exists in clear only in this response; the database keeps its
+// SHA-256 and the last four characters as a hint.
+func (s *Server) generateSecret(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	req, ok := s.ownRequest(w, r, p)
+	if !ok {
+		return
+	}
+	var body api.SecretRequest
+	if r.ContentLength != 0 && !s.decodeJSON(w, r, &body) {
+		return
+	}
+	if body.GraceSeconds < 0 || body.GraceSeconds > api.MaxGraceSeconds {
+		prob := api.NewProblem(http.StatusBadRequest, api.CodeValidation, "período de carência inválido")
+		prob.Fields = []api.FieldError{{Field: "grace_seconds", Message: fmt.Sprintf("entre 0 e %d segundos (24 h)", api.MaxGraceSeconds)}}
+		s.problem(w, r, prob)
+		return
+	}
+	secret := api.NewSecret()
+	until, err := s.db.SetSecret(r.Context(), req.ID, db.NewSecret{Hash: identity.HashSecret(secret), Hint: api.SecretHint(secret),
+		Grace: time.Duration(body.GraceSeconds) * time.Second, By: db.Actor{ID: p.Subject, Name: p.Name}, At: s.now()})
+	if errors.Is(err, db.ErrCredentialNotApproved) {
+		detail := "a solicitação não está aprovada e ativa: aguarde a aprovação da equipe CNJ"
+		if req.CredentialState == api.CredentialBlocked {
+			detail = "preencha o formulário de verificação técnica para liberar a credencial"
+		}
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeCredentialNotApproved, detail))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	c, err := s.db.Credential(r.Context(), req.ID, s.now())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.log.Info("client secret generated", "request", req.ID, "client_id", c.ClientID, "by", p.Subject, "grace_s", body.GraceSeconds)
+	out := api.SecretResponse{ClientID: c.ClientID, ClientSecret: secret}
+	if !until.IsZero() {
+		out.PreviousValidUntil = until.UTC().Format(time.RFC3339)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// AuthenticateClient checks a client-credentials secret: malformed and
+// mistyped secrets are refused by their checksum before any look-up, then
+// the hash is compared in constant time with the current secret and, during
+// a grace period, the previous one.
+func (s *Server) AuthenticateClient(ctx context.Context, clientID, secret string) (identity.Client, error) {
+	if api.CheckSecret(secret) != nil {
+		return identity.Client{}, identity.ErrClientAuth
+	}
+	c, err := s.db.ClientByID(ctx, clientID)
+	if errors.Is(err, db.ErrNotFound) {
+		return identity.Client{}, identity.ErrClientAuth
+	}
+	if err != nil {
+		return identity.Client{}, err
+	}
+	h := []byte(identity.HashSecret(secret))
+	current := c.SecretHash != "" && subtle.ConstantTimeCompare(h, []byte(c.SecretHash)) == 1
+	previous := c.PreviousHash != "" && s.now().Before(c.PreviousValidUntil) &&
+		subtle.ConstantTimeCompare(h, []byte(c.PreviousHash)) == 1
+	if !current && !previous {
+		return identity.Client{}, identity.ErrClientAuth
+	}
+	if c.Status != api.StatusApproved {
+		return identity.Client{}, fmt.Errorf("%w: a solicitação %s está %s", identity.ErrClientUnauthorized, c.RequestID,
+			strings.ToLower(c.Status.Label(api.PtBR)))
+	}
+	return identity.Client{ClientID: c.ClientID, Institution: c.InstitutionCNPJ, APIID: c.APIID,
+		Environment: string(c.Environment)}, nil
+}

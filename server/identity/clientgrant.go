@@ -1,0 +1,65 @@
+package identity
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+)
+
+// clientGrant is RFC 6749 4.4. The client authenticates with HTTP Basic
+// (2.3.1: id and secret form-encoded, then base64) or with client_id and
+// client_secret in the body, never both.
+func (e *Endpoints) clientGrant(w http.ResponseWriter, r *http.Request, f url.Values) {
+	if blocked, wait := e.clientFailLimit.blocked(r); blocked {
+		tooMany(w, wait)
+		return
+	}
+	id, secret, basic := r.BasicAuth()
+	if basic {
+		if f.Has("client_secret") {
+			oauthError(w, http.StatusBadRequest, "invalid_request", "use HTTP Basic ou client_secret no corpo, não os dois")
+			return
+		}
+		var err1, err2 error
+		id, err1 = url.QueryUnescape(id)
+		secret, err2 = url.QueryUnescape(secret)
+		if err1 != nil || err2 != nil {
+			e.clientFailed(w, r, basic, "cabeçalho Basic malformado")
+			return
+		}
+	} else {
+		id, secret = f.Get("client_id"), f.Get("client_secret")
+	}
+	if id == "" || secret == "" {
+		e.clientFailed(w, r, basic, "informe client_id e client_secret (HTTP Basic ou corpo)")
+		return
+	}
+	c, err := e.Clients.AuthenticateClient(r.Context(), id, secret)
+	switch {
+	case errors.Is(err, ErrClientAuth):
+		e.clientFailed(w, r, basic, "client_id ou client_secret inválidos")
+		return
+	case errors.Is(err, ErrClientUnauthorized):
+		oauthError(w, http.StatusBadRequest, "unauthorized_client", err.Error())
+		return
+	case err != nil:
+		e.serverError(w, err)
+		return
+	}
+	if s := f.Get("scope"); s != "" && s != c.Scope {
+		oauthError(w, http.StatusBadRequest, "invalid_scope", "escopo não concedido a este cliente: "+s)
+		return
+	}
+	res, err := e.Issuer.ClientToken(c)
+	e.tokenResult(w, res, err)
+}
+
+// clientFailed answers 401 invalid_client and counts the failure against
+// the caller's address.
+func (e *Endpoints) clientFailed(w http.ResponseWriter, r *http.Request, basic bool, why string) {
+	e.clientFailLimit.fail(r)
+	if basic {
+		w.Header().Set("WWW-Authenticate", `Basic realm="gecli"`)
+	}
+	oauthError(w, http.StatusUnauthorized, "invalid_client", why)
+}
