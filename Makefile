@@ -27,7 +27,7 @@ test:
 ## ones build their data first: allow several minutes)
 bench:
 	go test -run '^$$' -bench . -benchmem -benchtime 2s ./store/ ./tui/...
-	go test -run '^$$' -bench 'ListAPIs' -benchmem ./server/
+	go test -run '^$$' -bench 'ListAPIs|ClientCredentialsGrants' -benchmem ./server/
 	go test -run '^$$' -bench 'Sync' -benchtime 3x -timeout 30m ./server/
 	go test -run '^$$' -bench 'ListRequestsMillion' -benchtime 200x -timeout 60m ./server/
 

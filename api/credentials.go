@@ -120,3 +120,18 @@ func ParseRange(s string) (netip.Prefix, error) {
 	}
 	return p.Masked(), nil
 }
+
+// GatewayPong is the gateway check's answer: the token works here.
+type GatewayPong struct {
+	ClientID        string      `json:"client_id"`
+	API             APIRef      `json:"api"`
+	Environment     Environment `json:"environment"`
+	InstitutionCNPJ string      `json:"institution_cnpj"`
+	SourceIP        string      `json:"source_ip"`
+}
+
+// APIRef names an API.
+type APIRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}

@@ -61,10 +61,8 @@ func (s *Server) gatewayPing(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeIPNotAllowed, detail))
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, map[string]any{
-		"client_id": client.ClientID, "api": map[string]string{"id": client.APIID, "name": client.APIName},
-		"environment": env, "institution_cnpj": client.InstitutionCNPJ, "source_ip": ip.String(),
-	})
+	s.writeJSON(w, r, http.StatusOK, api.GatewayPong{ClientID: client.ClientID, API: api.APIRef{ID: client.APIID, Name: client.APIName},
+		Environment: env, InstitutionCNPJ: client.InstitutionCNPJ, SourceIP: ip.String()})
 }
 
 // ipAllowed applies the institution's allowlist. With ranges, the caller
