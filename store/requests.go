@@ -31,7 +31,7 @@ func (s *Store) RequestsOwner(ctx context.Context, subject string) error {
 		return err
 	}
 	defer tx.Rollback()
-	for _, q := range []string{"DELETE FROM requests", "DELETE FROM request_details", "DELETE FROM settings WHERE key = '" + keyRequestsSeq + "'"} {
+	for _, q := range []string{"DELETE FROM requests", "DELETE FROM request_details", "DELETE FROM credentials", "DELETE FROM settings WHERE key = '" + keyRequestsSeq + "'"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}

@@ -42,6 +42,12 @@ type Options struct {
 	// SignInHint is shown on the sign-in screen (gecli demo: the demo
 	// users' passwords; never set for a real server).
 	SignInHint string
+	// NativeClipboard writes the system clipboard; used only when the TUI
+	// runs locally (not over SSH). Nil: OSC 52 only.
+	NativeClipboard func(string) error
+	// ClipboardClear clears the clipboard this long after a secret was
+	// copied (0: never).
+	ClipboardClear time.Duration
 }
 
 // Model is the root model.
@@ -92,6 +98,7 @@ func New(o Options) *Model {
 		Styles: themes.Get(themes.Resolve(o.Theme, o.NoColor, true)),
 		Text:   t, Lang: t.Lang, Now: o.Now,
 		ForcedOffline: o.Client == nil,
+		Clip:          &common.Clipboard{Native: o.NativeClipboard, ClearAfter: o.ClipboardClear},
 		Online:        o.Client != nil, // optimistic until the first answer
 	}
 	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New()}
@@ -130,8 +137,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.EnvMsg:
-		m.com.InTmux = msg.Getenv("TMUX") != ""
+		m.com.Clip.Tmux = msg.Getenv("TMUX") != ""
+		// Over SSH the system clipboard is the server's, not the person's.
+		m.com.Clip.Local = msg.Getenv("SSH_CONNECTION") == "" && msg.Getenv("SSH_TTY") == "" && msg.Getenv("SSH_CLIENT") == ""
 		return m, nil
+	case common.ClearClipboardMsg:
+		return m, common.ClearClipboard(m.com, msg)
 	case tea.KeyPressMsg:
 		if cmd, handled := m.globalKey(msg); handled {
 			return m, cmd

@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
@@ -25,7 +24,8 @@ type Common struct {
 	Lang          api.Lang
 	Online        bool // the last call to the server succeeded
 	ForcedOffline bool // --offline: never call the server
-	InTmux        bool // wrap OSC 52 for tmux
+	// Clip is how copies reach the person's clipboard.
+	Clip *Clipboard
 	Now           func() time.Time
 	// Authed calls the server as the signed-in user; nil when signed out.
 	// Me is who that is. Pages pass Authed to their Cmds.
@@ -101,16 +101,3 @@ func Connectivity(online bool, err error) tea.Cmd {
 	return func() tea.Msg { return ConnectivityMsg{Online: online, Err: err} }
 }
 
-// Copy puts text on the clipboard with OSC 52 and, inside tmux, also wraps
-// it in tmux's passthrough so it reaches the outer terminal. Terminals never
-// confirm, so the toast says what was attempted, not that it worked.
-func Copy(c *Common, label, text string) tea.Cmd {
-	if text == "" {
-		return Toast(c.Text.CopyNothing, true)
-	}
-	cmds := []tea.Cmd{tea.SetClipboard(text)}
-	if c.InTmux {
-		cmds = append(cmds, tea.Raw(ansi.TmuxPassthrough(ansi.SetSystemClipboard(text))))
-	}
-	return tea.Batch(append(cmds, Toast(sprintf(c.Text.Copied, label), false))...)
-}

@@ -4,6 +4,7 @@
 package i18n
 
 import (
+	"strings"
 	"time"
 
 	"github.com/gecli/gecli/api"
@@ -19,7 +20,7 @@ type Text struct {
 	OfflineBannerNever                       string // %s server
 	Refreshed, RefreshedUnchanged, RetryHint string
 	OfflineNoRefresh                         string
-	Copied                                   string // %s what
+	Copied                                   string // %s what, %s channels tried
 	CopyNothing                              string
 	TabCatalog                               string
 
@@ -70,6 +71,8 @@ type Text struct {
 	DocsLoading, DocsFromCache, DocsUnavailable, DocsNoEndpoints, DocsNoCache string
 	DocsTermsVersion                                                          string // %s id, %s version
 	URLDoc, URLHMG, URLPRD                                                    string
+
+	Cred CredText
 }
 
 // For returns the text of a language.
@@ -82,6 +85,7 @@ func For(lang api.Lang) *Text {
 
 var ptBR = Text{
 	Lang:    api.PtBR,
+	Cred:    credPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
@@ -89,7 +93,7 @@ var ptBR = Text{
 	Refreshed:          "Catálogo atualizado: %d APIs", RefreshedUnchanged: "Catálogo já estava atualizado",
 	RetryHint:        "Sem conexão com o servidor; exibindo o cache. ctrl+r tenta de novo.",
 	OfflineNoRefresh: "Modo offline (--offline): nada é buscado no servidor.",
-	Copied:           "%s enviado à área de transferência (OSC 52). Se não colar, seu terminal bloqueia OSC 52.",
+	Copied:           "%s enviado à área de transferência (%s). Terminais não confirmam: se não colar, o terminal bloqueia OSC 52.",
 	CopyNothing:      "Nada para copiar aqui.",
 	TabCatalog:       "Catálogo",
 
@@ -119,7 +123,7 @@ var ptBR = Text{
 	DetailFields: "Campos personalizados", DetailNoAttachments: "nenhum anexo",
 	DetailCached: "cópia em cache de %s (sem conexão)", Downloaded: "Anexo salvo em %s",
 	NotPending:       "Só solicitações em análise podem ser canceladas.",
-	CredentialStates: "sem credencial|bloqueada até o formulário técnico|liberada (secret ainda não gerado)",
+	CredentialStates: "sem credencial|bloqueada até o formulário técnico|liberada (secret ainda não gerado)|ativa (secret gerado)|revogada",
 
 	WizTitle: "Nova solicitação", WizDraftSaved: "(rascunho salvo automaticamente)",
 	WizSteps: "API e ambiente|Instituição|Responsável técnico|Finalidade|Campos da API|Anexos|Termo de uso|Revisão|Enviada|Entidade|Projeto",
@@ -205,6 +209,7 @@ var ptBR = Text{
 }
 
 var en = Text{
+	Cred:    credEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",
@@ -213,7 +218,7 @@ var en = Text{
 	Refreshed:          "Catalog updated: %d APIs", RefreshedUnchanged: "Catalog was already up to date",
 	RetryHint:        "Cannot reach the server; showing the cache. ctrl+r retries.",
 	OfflineNoRefresh: "Offline mode (--offline): nothing is fetched from the server.",
-	Copied:           "%s sent to the clipboard (OSC 52). If it does not paste, your terminal blocks OSC 52.",
+	Copied:           "%s sent to the clipboard (%s). Terminals do not confirm: if it does not paste, the terminal blocks OSC 52.",
 	CopyNothing:      "Nothing to copy here.",
 	TabCatalog:       "Catalog",
 
@@ -243,7 +248,7 @@ var en = Text{
 	DetailFields: "Custom fields", DetailNoAttachments: "no attachment",
 	DetailCached: "cached copy from %s (offline)", Downloaded: "Attachment saved to %s",
 	NotPending:       "Only requests under review can be cancelled.",
-	CredentialStates: "no credential|blocked until the technical form|available (secret not generated yet)",
+	CredentialStates: "no credential|blocked until the technical form|available (secret not generated yet)|active (secret generated)|revoked",
 
 	WizTitle: "New request", WizDraftSaved: "(draft saved automatically)",
 	WizSteps: "API and environment|Institution|Technical contact|Purpose|API fields|Attachments|Terms of use|Review|Sent|Entity|Project",
@@ -334,4 +339,15 @@ func (t *Text) DateTime(tm time.Time) string {
 		return tm.Local().Format("2006-01-02 15:04")
 	}
 	return tm.Local().Format("02/01/2006 15:04")
+}
+
+// CredentialState names a credential state (api.Credential*).
+func (t *Text) CredentialState(s string) string {
+	labels := strings.Split(t.CredentialStates, "|")
+	for i, k := range []string{api.CredentialNone, api.CredentialBlocked, api.CredentialAvailable, api.CredentialActive, api.CredentialRevoked} {
+		if k == s {
+			return labels[i]
+		}
+	}
+	return s
 }

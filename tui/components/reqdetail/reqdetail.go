@@ -8,7 +8,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -75,8 +74,7 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 		}
 		return s
 	}
-	credStates := strings.Split(t.CredentialStates, "|")
-	cred := map[string]string{api.CredentialNone: credStates[0], api.CredentialBlocked: credStates[1], api.CredentialAvailable: credStates[2]}[r.CredentialState]
+	cred := t.CredentialState(r.CredentialState)
 	lines := []string{
 		st.AppName.Render(t.DetailTitle+" "+r.ID) + "  " + StatusStyle(com, r.Status).Render(r.Status.Label(t.Lang)) +
 			st.Subtle.Render("  "+r.Environment.Label(t.Lang)),

@@ -1,0 +1,100 @@
+package common
+
+import (
+	"strings"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/gecli/gecli/tui/i18n"
+)
+
+// Clipboard is how a copy reaches the person: OSC 52 always (it crosses
+// SSH), wrapped for tmux when inside it, and the system clipboard only when
+// the TUI runs on the person's own machine (over SSH it would fill the
+// server's clipboard, not theirs).
+type Clipboard struct {
+	Tmux  bool
+	Local bool
+	// Native writes the system clipboard (nil: none, as in tests).
+	Native func(string) error
+	// ClearAfter clears the clipboard that long after a secret was copied
+	// (0: never).
+	ClearAfter time.Duration
+
+	gen atomic.Int64 // bumped by every copy: a clear only undoes the last
+}
+
+// ClearClipboardMsg is the clear timer of a copied secret firing.
+type ClearClipboardMsg struct{ Gen int64 }
+
+// Copy puts text on the clipboard. Terminals never confirm OSC 52, so the
+// toast says which ways were attempted, not that it worked.
+func Copy(c *Common, label, text string) tea.Cmd { return copyText(c, label, text, false) }
+
+// CopySecret is Copy for a secret: the clipboard is cleared after
+// Clip.ClearAfter unless something else was copied since.
+func CopySecret(c *Common, label, text string) tea.Cmd { return copyText(c, label, text, true) }
+
+func copyText(c *Common, label, text string, secret bool) tea.Cmd {
+	t := c.Text
+	if text == "" {
+		return Toast(t.CopyNothing, true)
+	}
+	clip := c.Clip
+	gen := clip.gen.Add(1)
+	cmds, channels := writeClipboard(clip, text)
+	native, local := clip.Native, clip.Local
+	note := ""
+	if secret && clip.ClearAfter > 0 {
+		note = sprintf(t.Cred.ClearIn, clip.ClearAfter.Round(time.Second).String())
+		cmds = append(cmds, tea.Tick(clip.ClearAfter, func(time.Time) tea.Msg { return ClearClipboardMsg{Gen: gen} }))
+	}
+	cmds = append(cmds, func() tea.Msg {
+		used := channels(t)
+		if local && native != nil {
+			if err := native(text); err == nil {
+				used = append(used, t.Cred.ChannelNative)
+			} else {
+				used = append(used, t.Cred.ChannelNativeFailed)
+			}
+		}
+		return ToastMsg{Text: sprintf(t.Copied, label, strings.Join(used, " + ")) + note}
+	})
+	return tea.Batch(cmds...)
+}
+
+// ClearClipboard answers a ClearClipboardMsg: it empties the clipboard the
+// same ways it was written, unless a later copy replaced the secret.
+func ClearClipboard(c *Common, msg ClearClipboardMsg) tea.Cmd {
+	clip := c.Clip
+	if msg.Gen != clip.gen.Load() {
+		return nil
+	}
+	cmds, _ := writeClipboard(clip, "")
+	native, local := clip.Native, clip.Local
+	return tea.Batch(append(cmds, func() tea.Msg {
+		if local && native != nil {
+			native("")
+		}
+		return ToastMsg{Text: c.Text.Cred.ClipboardCleared}
+	})...)
+}
+
+// writeClipboard returns the OSC 52 writes for text and a description of
+// them for the toast.
+func writeClipboard(clip *Clipboard, text string) ([]tea.Cmd, func(t *i18n.Text) []string) {
+	cmds := []tea.Cmd{tea.SetClipboard(text)}
+	tmux := clip.Tmux
+	if tmux {
+		cmds = append(cmds, tea.Raw(ansi.TmuxPassthrough(ansi.SetSystemClipboard(text))))
+	}
+	return cmds, func(t *i18n.Text) []string {
+		if tmux {
+			return []string{t.Cred.ChannelOSC52, t.Cred.ChannelTmux}
+		}
+		return []string{t.Cred.ChannelOSC52}
+	}
+}
