@@ -19,6 +19,7 @@ import (
 	"github.com/gecli/gecli/tui/components/toast"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/pages/catalog"
+	"github.com/gecli/gecli/tui/pages/credentials"
 	"github.com/gecli/gecli/tui/pages/requests"
 	"github.com/gecli/gecli/tui/pages/review"
 	"github.com/gecli/gecli/tui/pages/wizard"
@@ -102,7 +103,8 @@ func New(o Options) *Model {
 		Online:        o.Client != nil, // optimistic until the first answer
 	}
 	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New()}
-	m.pages = []common.Page{catalog.New(com, o.Store, o.Client), requests.New(com, o.Store), review.New(com, o.Store)}
+	m.pages = []common.Page{catalog.New(com, o.Store, o.Client), requests.New(com, o.Store), review.New(com, o.Store),
+		credentials.New(com, o.Store)}
 	m.applyTheme()
 	return m
 }

@@ -60,17 +60,25 @@ func (m *Model) render() string {
 
 func (m *Model) header() string {
 	st, t := m.com.Styles, m.com.Text
-	tabs := ""
-	for i, p := range m.pages {
-		if !p.Allowed(m.me) {
-			continue
+	// tabs lists the pages the role may use; compact keeps only the
+	// numbers of the inactive ones.
+	tabs := func(compact bool) string {
+		out := ""
+		for i, p := range m.pages {
+			if !p.Allowed(m.me) {
+				continue
+			}
+			tab := fmt.Sprintf("%d %s", i+1, p.Title())
+			switch {
+			case i == m.page:
+				out += st.TabActive.Render(tab) + " "
+			case compact:
+				out += st.Tab.Render(fmt.Sprint(i+1)) + " "
+			default:
+				out += st.Tab.Render(tab) + " "
+			}
 		}
-		tab := fmt.Sprintf("%d %s", i+1, p.Title())
-		if i == m.page {
-			tabs += st.TabActive.Render(tab) + " "
-		} else {
-			tabs += st.Tab.Render(tab) + " "
-		}
+		return out
 	}
 	var state string
 	switch {
@@ -84,18 +92,21 @@ func (m *Model) header() string {
 		state = st.Offline.Render(t.Offline)
 	}
 	// When the line is full, things give way in this order: the product's
-	// long name, the server URL, then the user's details (truncated). The
-	// online state always stays.
+	// long name, the server URL, the names of the inactive tabs, then the
+	// user's details (truncated). The online state always stays.
 	sep := st.HelpSep.Render(" │ ")
 	server := st.Subtle.Render(m.opts.ServerURL) + " "
 	fits := func(left, right string) bool { return ansi.StringWidth(left)+ansi.StringWidth(right)+1 <= m.width }
-	left := st.AppName.Render(t.AppName) + "  " + tabs
+	left := st.AppName.Render(t.AppName) + "  " + tabs(false)
 	right := m.who() + sep + server + state
 	if !fits(left, right) {
-		left = st.AppName.Render("gecli") + "  " + tabs
+		left = st.AppName.Render("gecli") + "  " + tabs(false)
 	}
 	if !fits(left, right) {
 		right = m.who() + sep + state
+	}
+	if !fits(left, right) {
+		left = st.AppName.Render("gecli") + "  " + tabs(true)
 	}
 	if !fits(left, right) {
 		room := m.width - ansi.StringWidth(left) - ansi.StringWidth(sep+state) - 1

@@ -1,0 +1,275 @@
+package credentials
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/i18n"
+)
+
+// Lock is the FAQ 3.14 icon: the credentials are protected. A single-width
+// symbol, like the requests table's, so columns line up everywhere.
+const Lock = "⚿"
+
+// View draws the list on the left and the secure viewer on the right.
+func (p *Page) View() string {
+	st, t := p.com.Styles, p.com.Text
+	switch {
+	case p.com.Me == nil:
+		return st.Subtle.Render(t.Cred.SignIn)
+	case !p.Allowed(p.com.Me):
+		return st.Subtle.Render(t.Cred.Only)
+	}
+	listW := min(44, max(26, p.width/3))
+	viewW := p.width - listW - 3
+	height := max(3, p.height-1)
+	list := p.list(listW, height)
+	var viewer []string
+	if c := p.current(); c != nil {
+		viewer = p.viewer(*c, viewW)
+	}
+	left := lipgloss.NewStyle().Width(listW).Render(strings.Join(clip(list, height), "\n"))
+	right := lipgloss.NewStyle().Width(viewW).Render(strings.Join(clip(viewer, height), "\n"))
+	sep := st.HelpSep.Render(strings.Repeat("│\n", height-1) + "│")
+	return lipgloss.JoinHorizontal(lipgloss.Top, left, " "+sep+" ", right)
+}
+
+func (p *Page) list(w, height int) []string {
+	st, t := p.com.Styles, p.com.Text
+	lines := []string{st.Bold.Render(fmt.Sprintf(t.Cred.Title, len(p.items)))}
+	switch {
+	case len(p.items) == 0 && (p.loaded || p.err != nil):
+		lines = append(lines, st.Subtle.Render(common.Truncate(t.Cred.Empty, w)))
+	case len(p.items) == 0:
+		lines = append(lines, st.Subtle.Render(t.Cred.Loading))
+	}
+	if !p.cachedAt.IsZero() {
+		lines = append(lines, st.Warning.Render(common.Truncate(fmt.Sprintf(t.Cred.Stale, t.DateTime(p.cachedAt)), w)))
+	}
+	rows := height - len(lines)
+	first := max(0, min(p.selected-rows/2, len(p.items)-rows))
+	for i := first; i < len(p.items) && len(lines) < height; i++ {
+		c := p.items[i]
+		line := fmt.Sprintf("%s %s %s", Lock, c.Environment.Badge(), c.APIName)
+		if i == p.selected {
+			lines = append(lines, st.FilterOn.Padding(0).Render(common.PadRight(common.Truncate(line, w), w)))
+			continue
+		}
+		style := st.Text
+		if c.State == api.CredentialRevoked || c.State == api.CredentialBlocked {
+			style = st.Subtle
+		}
+		lines = append(lines, style.Render(common.Truncate(line, w)))
+	}
+	return lines
+}
+
+// viewer is the secure view of one credential (FAQ 3.15): the client_id in
+// full, the secret masked to its hint, and where to use them.
+func (p *Page) viewer(c api.Credential, w int) []string {
+	st, t := p.com.Styles, p.com.Text
+	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 16)) }
+	value := func(s string) string { return st.Text.Render(common.Truncate(s, max(10, w-16))) }
+	lines := []string{
+		st.CardTitle.Render(common.Truncate(Lock+" "+c.APIName, w)),
+		stateStyle(p, c.State).Render(c.Environment.Label(t.Lang) + " · " + t.CredentialState(c.State)),
+		"",
+		label(t.Cred.ClientID) + st.Accent.Render(c.ClientID),
+		label(t.Cred.Secret) + p.secretLine(c),
+	}
+	if c.SecretCreatedAt != "" {
+		lines = append(lines, label("")+st.Subtle.Render(fmt.Sprintf(t.Cred.SecretSince, when(t.DateTime, c.SecretCreatedAt))))
+	}
+	if c.PreviousValidUntil != "" {
+		lines = append(lines, label("")+st.Warning.Render(fmt.Sprintf(t.Cred.PrevValid, when(t.DateTime, c.PreviousValidUntil))))
+	}
+	lines = append(lines,
+		label(t.Cred.Institution)+value(api.FormatCNPJ(c.Institution.CNPJ)+"  "+c.Institution.Name),
+		label(t.Cred.Request)+value(c.RequestID),
+		label(t.Cred.TokenURL)+value(c.TokenURL),
+		label(t.Cred.GatewayURL)+value(c.GatewayURL),
+	)
+	if p.generating == c.RequestID {
+		lines = append(lines, "", st.Subtle.Render(t.Cred.Generating))
+	}
+	for _, box := range [][]string{p.confirmBox(w), p.revealBox(w), p.testBox(w), p.allowBox(w)} {
+		if box != nil {
+			lines = append(append(lines, ""), box...)
+		}
+	}
+	return lines
+}
+
+// secretLine never shows more than the hint: the prefix, a mask and the
+// last four characters.
+func (p *Page) secretLine(c api.Credential) string {
+	st, t := p.com.Styles, p.com.Text
+	switch {
+	case c.State == api.CredentialBlocked:
+		return st.Warning.Render(t.Cred.Blocked)
+	case c.State == api.CredentialRevoked:
+		return st.Error.Render(t.Cred.Revoked)
+	case c.SecretHint == "":
+		return st.Subtle.Render(t.Cred.NoSecret)
+	}
+	return st.Text.Render(fmt.Sprintf(t.Cred.Masked, mask(c.SecretHint)))
+}
+
+// mask turns a hint ("gecli_cs_…a1B2") into "gecli_cs_••••••••••••a1B2".
+func mask(hint string) string {
+	last := hint[max(0, len(hint)-4):]
+	return api.SecretPrefix + strings.Repeat("•", 12) + last
+}
+
+func (p *Page) confirmBox(w int) []string {
+	d := p.confirm
+	if d == nil {
+		return nil
+	}
+	st, t := p.com.Styles, p.com.Text
+	q := fmt.Sprintf(t.Cred.ConfirmGenerate, d.cred.APIName, d.cred.Environment.Badge())
+	box := []string{}
+	if d.cred.State == api.CredentialActive {
+		q = fmt.Sprintf(t.Cred.ConfirmRegenerate, d.cred.APIName, d.cred.Environment.Badge())
+		opts := strings.Split(t.Cred.GraceOptions, "|")
+		var parts []string
+		for i, o := range opts {
+			if i == d.grace {
+				parts = append(parts, st.FilterOn.Render(o))
+			} else {
+				parts = append(parts, st.FilterOff.Render(o))
+			}
+		}
+		box = append(box, st.Subtle.Render(t.Cred.GraceLabel)+strings.Join(parts, " "))
+	}
+	keys := t.Cred.ConfirmKeys
+	if d.cred.State != api.CredentialActive {
+		keys = "enter · esc"
+	}
+	return append(append(wrap(st.Warning, q, w), box...), st.Subtle.Render(keys))
+}
+
+// revealBox is the one time the secret is on screen, with the warning.
+func (p *Page) revealBox(w int) []string {
+	r := p.reveal
+	if r == nil {
+		return nil
+	}
+	st, t := p.com.Styles, p.com.Text
+	box := []string{st.Bold.Render(t.Cred.RevealTitle), st.Success.Render(r.secret)}
+	if r.until != "" {
+		box = append(box, st.Warning.Render(fmt.Sprintf(t.Cred.PrevValid, when(t.DateTime, r.until))))
+	}
+	box = append(box, wrap(st.Warning, t.Cred.RevealWarn, w)...)
+	return append(box, st.Subtle.Render(common.Truncate(t.Cred.RevealKeys, w)))
+}
+
+// testBox shows the masked field, the progress, then the outcome with the
+// FAQ's cause and action for a refusal.
+func (p *Page) testBox(w int) []string {
+	tt := p.test
+	if tt == nil {
+		return nil
+	}
+	st, t := p.com.Styles, p.com.Text
+	box := []string{st.Bold.Render(fmt.Sprintf(t.Cred.TestTitle, tt.cred.ClientID))}
+	if tt.secret == "" {
+		box = append(box, st.Prompt.Render(t.Cred.TestPaste)+tt.input.View())
+	}
+	if tt.problem != "" {
+		box = append(box, st.Error.Render("✖ "+tt.problem))
+	}
+	switch {
+	case tt.running:
+		box = append(box, st.Subtle.Render(t.Cred.Testing))
+	case tt.done && tt.err != nil:
+		box = append(box, wrap(st.Error, common.Explain(t, tt.err), w)...)
+	case tt.done && tt.check.OK():
+		pong := tt.check.Pong
+		box = append(box, wrap(st.Success, fmt.Sprintf(t.Cred.TestOK, pong.API.Name, pong.Environment.Badge(),
+			api.FormatCNPJ(pong.InstitutionCNPJ), pong.SourceIP, tt.check.Took.Milliseconds()), w)...)
+	case tt.done:
+		format := t.Cred.TestRefusedGateway
+		if tt.check.Stage == "token" {
+			format = t.Cred.TestRefusedToken
+		}
+		box = append(box, wrap(st.Error, fmt.Sprintf(format, tt.check.Status, tt.check.Code, tt.check.Detail), w)...)
+		box = append(box, wrap(st.Warning, cause(t.Cred, tt.check.Code), w)...)
+	}
+	return append(box, st.Subtle.Render(t.Cred.TestKeys))
+}
+
+func (p *Page) allowBox(w int) []string {
+	a := p.allow
+	if a == nil {
+		return nil
+	}
+	st, t := p.com.Styles, p.com.Text
+	box := []string{st.Bold.Render(common.Truncate(fmt.Sprintf(t.Cred.AllowTitle, a.inst.Name), w))}
+	box = append(box, wrap(st.Subtle, t.Cred.AllowHint, w)...)
+	if a.loading {
+		box = append(box, st.Subtle.Render(t.Cred.AllowLoading))
+	} else {
+		box = append(box, st.Prompt.Render("› ")+a.input.View())
+	}
+	if a.problem != "" {
+		box = append(box, wrap(st.Error, "✖ "+a.problem, w)...)
+	}
+	return append(box, st.Subtle.Render(t.Cred.AllowKeys))
+}
+
+// cause is the FAQ's cause and action for a refusal code (FAQ 4.1,
+// Conecta FAQ 4 and 5).
+func cause(t i18n.CredText, code string) string {
+	switch code {
+	case "invalid_client":
+		return t.CauseBadClient
+	case "unauthorized_client":
+		return t.CauseUnauthorized
+	case string(api.CodeWrongEnvironment):
+		return t.CauseWrongEnv
+	case string(api.CodeIPNotAllowed):
+		return t.CauseIP
+	case string(api.CodeInvalidToken), string(api.CodeTokenExpired):
+		return t.CauseToken
+	}
+	return t.CauseOther
+}
+
+func stateStyle(p *Page, state string) lipgloss.Style {
+	st := p.com.Styles
+	switch state {
+	case api.CredentialActive:
+		return st.Success
+	case api.CredentialRevoked:
+		return st.Error
+	case api.CredentialBlocked:
+		return st.Warning
+	}
+	return st.Subtle
+}
+
+// when formats an RFC 3339 stamp with the UI's date format.
+func when(format func(time.Time) string, s string) string {
+	if tm, err := time.Parse(time.RFC3339, s); err == nil {
+		return format(tm)
+	}
+	return s
+}
+
+// wrap renders text over as many lines as width needs.
+func wrap(style lipgloss.Style, text string, width int) []string {
+	return strings.Split(style.Width(max(10, width)).Render(text), "\n")
+}
+
+func clip(lines []string, n int) []string {
+	if len(lines) > n {
+		return lines[:n]
+	}
+	return lines
+}
