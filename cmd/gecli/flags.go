@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -51,6 +52,7 @@ func parse(fs *pflag.FlagSet, args []string) error {
 type uiFlags struct {
 	cache, theme, lang string
 	offline            bool
+	clipboardClear     time.Duration
 }
 
 func (u *uiFlags) register(fs *pflag.FlagSet) {
@@ -58,6 +60,7 @@ func (u *uiFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&u.theme, "theme", themes.Auto, "tema: "+strings.Join(themes.Names(), ", "))
 	fs.StringVar(&u.lang, "lang", "pt-BR", "idioma: pt-BR ou en")
 	fs.BoolVar(&u.offline, "offline", false, "não contata o servidor; navega só pelo cache")
+	fs.DurationVar(&u.clipboardClear, "clipboard-clear", 45*time.Second, "limpa a área de transferência esse tempo depois de copiar um secret (0: nunca)")
 }
 
 func (u *uiFlags) validate() (api.Lang, error) {
@@ -67,6 +70,9 @@ func (u *uiFlags) validate() (api.Lang, error) {
 	lang, err := api.ParseLang(u.lang)
 	if err != nil {
 		return "", usagef("--lang: %v", err)
+	}
+	if u.clipboardClear < 0 || u.clipboardClear > time.Hour {
+		return "", usagef("--clipboard-clear: entre 0 (nunca) e 1h")
 	}
 	return lang, nil
 }

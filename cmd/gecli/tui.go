@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 
+	"github.com/atotto/clipboard"
+
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
@@ -59,5 +61,6 @@ func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache st
 	return tui.Run(ctx, tui.Options{
 		ServerURL: serverURL, Client: c, Store: s, Lang: lang, Theme: ui.theme,
 		NoColor: os.Getenv("NO_COLOR") != "", Build: api.Build(), SignInHint: hint,
+		NativeClipboard: clipboard.WriteAll, ClipboardClear: ui.clipboardClear,
 	})
 }

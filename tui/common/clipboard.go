@@ -61,7 +61,7 @@ func copyText(c *Common, label, text string, secret bool) tea.Cmd {
 				used = append(used, t.Cred.ChannelNativeFailed)
 			}
 		}
-		return ToastMsg{Text: sprintf(t.Copied, label, strings.Join(used, " + ")) + note}
+		return ToastMsg{Text: sprintf(t.Copied, label, strings.Join(used, ", ")) + note}
 	})
 	return tea.Batch(cmds...)
 }

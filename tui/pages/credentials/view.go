@@ -12,9 +12,10 @@ import (
 	"github.com/gecli/gecli/tui/i18n"
 )
 
-// Lock is the FAQ 3.14 icon: the credentials are protected. A single-width
-// symbol, like the requests table's, so columns line up everywhere.
-const Lock = "⚿"
+// Lock is the FAQ 3.14 padlock. An emoji of width 2 everywhere: "⚿",
+// tried first, is one cell for Go's width tables and two for tmux, which
+// shifted every column after it.
+const Lock = "🔒"
 
 // View draws the list on the left and the secure viewer on the right.
 func (p *Page) View() string {
@@ -80,8 +81,8 @@ func (p *Page) viewer(c api.Credential, w int) []string {
 		stateStyle(p, c.State).Render(c.Environment.Label(t.Lang) + " · " + t.CredentialState(c.State)),
 		"",
 		label(t.Cred.ClientID) + st.Accent.Render(c.ClientID),
-		label(t.Cred.Secret) + p.secretLine(c),
 	}
+	lines = append(lines, p.secretLines(c, label)...)
 	if c.SecretCreatedAt != "" {
 		lines = append(lines, label("")+st.Subtle.Render(fmt.Sprintf(t.Cred.SecretSince, when(t.DateTime, c.SecretCreatedAt))))
 	}
@@ -105,19 +106,19 @@ func (p *Page) viewer(c api.Credential, w int) []string {
 	return lines
 }
 
-// secretLine never shows more than the hint: the prefix, a mask and the
+// secretLines never show more than the hint: the prefix, a mask and the
 // last four characters.
-func (p *Page) secretLine(c api.Credential) string {
+func (p *Page) secretLines(c api.Credential, label func(string) string) []string {
 	st, t := p.com.Styles, p.com.Text
 	switch {
 	case c.State == api.CredentialBlocked:
-		return st.Warning.Render(t.Cred.Blocked)
+		return []string{label(t.Cred.Secret) + st.Warning.Render(t.Cred.Blocked)}
 	case c.State == api.CredentialRevoked:
-		return st.Error.Render(t.Cred.Revoked)
+		return []string{label(t.Cred.Secret) + st.Error.Render(t.Cred.Revoked)}
 	case c.SecretHint == "":
-		return st.Subtle.Render(t.Cred.NoSecret)
+		return []string{label(t.Cred.Secret) + st.Subtle.Render(t.Cred.NoSecret)}
 	}
-	return st.Text.Render(fmt.Sprintf(t.Cred.Masked, mask(c.SecretHint)))
+	return []string{label(t.Cred.Secret) + st.Text.Render(mask(c.SecretHint)), label("") + st.Subtle.Render(t.Cred.Masked)}
 }
 
 // mask turns a hint ("gecli_cs_…a1B2") into "gecli_cs_••••••••••••a1B2".

@@ -100,8 +100,8 @@ func (p *Page) tableView() string {
 }
 
 // cells are the FAQ 3.13 columns: API, CNPJ/CPF, date, environment,
-// status, and action icons (○ details, ⚿ credentials). Single-width
-// symbols, not emoji, so columns line up in every terminal.
+// status, and action icons (○ details, 🔒 credentials: FAQ 3.14's padlock,
+// two cells wide in Go's tables and in terminals alike).
 func (p *Page) cells(r store.Row) []table.Cell {
 	st, t := p.com.Styles, p.com.Text
 	date := r.CreatedAt
@@ -126,7 +126,7 @@ func (p *Page) cells(r store.Row) []table.Cell {
 func actions(r api.Request) string {
 	a := "○"
 	if r.CredentialState != api.CredentialNone && r.CredentialState != "" {
-		a += " ⚿"
+		a += " 🔒"
 	}
 	return a
 }
