@@ -71,7 +71,7 @@ var credPtBR = CredText{
 	SecretLabel:         "Secret",
 	ExplainNotApproved:  "Erro ao gerar credencial: a solicitação precisa estar Aprovada e ativa, com o formulário técnico completo quando exigido (FAQ 4.1).",
 	NotRequester:        "Só Solicitantes da instituição geram secrets e editam IPs.",
-	Stale:               "Lista do cache de %s (offline).",
+	Stale:               "Lista do cache de %s.",
 }
 
 var credEn = CredText{
@@ -128,5 +128,5 @@ var credEn = CredText{
 	SecretLabel:         "Secret",
 	ExplainNotApproved:  "Could not generate the credential: the request must be Approved and active, with the technical form complete where required (FAQ 4.1).",
 	NotRequester:        "Only the institution's Requesters generate secrets and edit IPs.",
-	Stale:               "List cached at %s (offline).",
+	Stale:               "List cached at %s.",
 }

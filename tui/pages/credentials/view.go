@@ -28,11 +28,19 @@ func (p *Page) View() string {
 	}
 	listW := min(44, max(26, p.width/3))
 	viewW := p.width - listW - 3
+	if p.reveal != nil && viewW < api.SecretLen+2 {
+		// A narrow terminal gives the reveal the whole width: a secret cut
+		// by an ellipsis could not be copied by hand.
+		return strings.Join(clip(p.viewer(*p.current(), p.width), p.height-1), "\n")
+	}
 	height := max(3, p.height-1)
 	list := p.list(listW, height)
 	var viewer []string
 	if c := p.current(); c != nil {
 		viewer = p.viewer(*c, viewW)
+	}
+	for i, l := range viewer {
+		viewer[i] = common.Truncate(l, viewW) // the panel must not wrap
 	}
 	left := lipgloss.NewStyle().Width(listW).Render(strings.Join(clip(list, height), "\n"))
 	right := lipgloss.NewStyle().Width(viewW).Render(strings.Join(clip(viewer, height), "\n"))
@@ -74,20 +82,30 @@ func (p *Page) list(w, height int) []string {
 // full, the secret masked to its hint, and where to use them.
 func (p *Page) viewer(c api.Credential, w int) []string {
 	st, t := p.com.Styles, p.com.Text
-	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 16)) }
-	value := func(s string) string { return st.Text.Render(common.Truncate(s, max(10, w-16))) }
+	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, labelWidth)) }
+	value := func(s string) string { return st.Text.Render(common.Truncate(s, max(10, w-labelWidth))) }
 	lines := []string{
 		st.CardTitle.Render(common.Truncate(Lock+" "+c.APIName, w)),
 		stateStyle(p, c.State).Render(c.Environment.Label(t.Lang) + " · " + t.CredentialState(c.State)),
 		"",
-		label(t.Cred.ClientID) + st.Accent.Render(c.ClientID),
 	}
-	lines = append(lines, p.secretLines(c, label)...)
+	// Open boxes come first, so a short terminal never cuts a secret or
+	// a question off the bottom.
+	for _, box := range [][]string{p.confirmBox(w), p.revealBox(w), p.testBox(w), p.allowBox(w)} {
+		if box != nil {
+			lines = append(append(lines, box...), "")
+		}
+	}
+	if p.generating == c.RequestID {
+		lines = append(lines, st.Subtle.Render(t.Cred.Generating), "")
+	}
+	lines = append(lines, label(t.Cred.ClientID)+st.Accent.Render(c.ClientID))
+	lines = append(lines, p.secretLines(c, label, w)...)
 	if c.SecretCreatedAt != "" {
-		lines = append(lines, label("")+st.Subtle.Render(fmt.Sprintf(t.Cred.SecretSince, when(t.DateTime, c.SecretCreatedAt))))
+		lines = append(lines, indented(st.Subtle, fmt.Sprintf(t.Cred.SecretSince, when(t.DateTime, c.SecretCreatedAt)), w)...)
 	}
 	if c.PreviousValidUntil != "" {
-		lines = append(lines, label("")+st.Warning.Render(fmt.Sprintf(t.Cred.PrevValid, when(t.DateTime, c.PreviousValidUntil))))
+		lines = append(lines, indented(st.Warning, fmt.Sprintf(t.Cred.PrevValid, when(t.DateTime, c.PreviousValidUntil)), w)...)
 	}
 	lines = append(lines,
 		label(t.Cred.Institution)+value(api.FormatCNPJ(c.Institution.CNPJ)+"  "+c.Institution.Name),
@@ -95,20 +113,12 @@ func (p *Page) viewer(c api.Credential, w int) []string {
 		label(t.Cred.TokenURL)+value(c.TokenURL),
 		label(t.Cred.GatewayURL)+value(c.GatewayURL),
 	)
-	if p.generating == c.RequestID {
-		lines = append(lines, "", st.Subtle.Render(t.Cred.Generating))
-	}
-	for _, box := range [][]string{p.confirmBox(w), p.revealBox(w), p.testBox(w), p.allowBox(w)} {
-		if box != nil {
-			lines = append(append(lines, ""), box...)
-		}
-	}
 	return lines
 }
 
 // secretLines never show more than the hint: the prefix, a mask and the
 // last four characters.
-func (p *Page) secretLines(c api.Credential, label func(string) string) []string {
+func (p *Page) secretLines(c api.Credential, label func(string) string, w int) []string {
 	st, t := p.com.Styles, p.com.Text
 	switch {
 	case c.State == api.CredentialBlocked:
@@ -118,7 +128,7 @@ func (p *Page) secretLines(c api.Credential, label func(string) string) []string
 	case c.SecretHint == "":
 		return []string{label(t.Cred.Secret) + st.Subtle.Render(t.Cred.NoSecret)}
 	}
-	return []string{label(t.Cred.Secret) + st.Text.Render(mask(c.SecretHint)), label("") + st.Subtle.Render(t.Cred.Masked)}
+	return append([]string{label(t.Cred.Secret) + st.Text.Render(mask(c.SecretHint))}, indented(st.Subtle, t.Cred.Masked, w)...)
 }
 
 // mask turns a hint ("gecli_cs_…a1B2") into "gecli_cs_••••••••••••a1B2".
@@ -262,6 +272,17 @@ func when(format func(time.Time) string, s string) string {
 	}
 	return s
 }
+
+// indented wraps text in the value column, under the labels' width.
+func indented(style lipgloss.Style, text string, width int) []string {
+	lines := wrap(style, text, width-labelWidth)
+	for i := range lines {
+		lines[i] = strings.Repeat(" ", labelWidth) + lines[i]
+	}
+	return lines
+}
+
+const labelWidth = 16
 
 // wrap renders text over as many lines as width needs.
 func wrap(style lipgloss.Style, text string, width int) []string {
