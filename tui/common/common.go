@@ -26,7 +26,7 @@ type Common struct {
 	ForcedOffline bool // --offline: never call the server
 	// Clip is how copies reach the person's clipboard.
 	Clip *Clipboard
-	Now           func() time.Time
+	Now  func() time.Time
 	// Authed calls the server as the signed-in user; nil when signed out.
 	// Me is who that is. Pages pass Authed to their Cmds.
 	Authed *client.Client
@@ -100,4 +100,3 @@ func Toast(text string, isError bool) tea.Cmd {
 func Connectivity(online bool, err error) tea.Cmd {
 	return func() tea.Msg { return ConnectivityMsg{Online: online, Err: err} }
 }
-
