@@ -63,7 +63,7 @@ func runDemo(ctx context.Context, args []string) error {
 	url := "http://" + ln.Addr().String()
 	auth := defaultAuth()
 	opts, _ := auth.options(url, log) // embedded: nothing to validate
-	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, opts, log)
+	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, opts, nil, log)
 	if err != nil {
 		ln.Close()
 		return err

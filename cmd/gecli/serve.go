@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,6 +24,7 @@ func runServe(ctx context.Context, args []string) error {
 	dbPath := fs.String("db", "", "arquivo SQLite (padrão: gecli.db no diretório de dados do usuário)")
 	publicURL := fs.String("public-url", "", "URL pública do servidor, usada nos links das respostas")
 	seedName := fs.String("seed", "", `carrega um conjunto de dados num banco vazio ("demo")`)
+	proxies := fs.StringSlice("trusted-proxy", nil, "proxy reverso (CIDR) cujo X-Forwarded-For vale para a lista de IPs do gateway; repetível")
 	var auth authFlags
 	auth.register(fs)
 	logFormat := fs.String("log-format", "text", "formato dos logs: text ou json")
@@ -32,6 +34,10 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	if *seedName != "" && *seedName != "demo" {
 		return usagef(`--seed: conjunto desconhecido %q (o único é "demo")`, *seedName)
+	}
+	trusted, errs := api.ParseRanges(*proxies)
+	if len(errs) > 0 {
+		return usagef("--trusted-proxy: %s", errs[0].Message)
 	}
 	log, err := newLogger(os.Stderr, *logFormat, *logLevel)
 	if err != nil {
@@ -61,7 +67,7 @@ func runServe(ctx context.Context, args []string) error {
 		ln.Close()
 		return err
 	}
-	b, err := openBackend(ctx, *dbPath, *seedName == "demo", opts, log)
+	b, err := openBackend(ctx, *dbPath, *seedName == "demo", opts, trusted, log)
 	if err != nil {
 		ln.Close()
 		return err
@@ -83,7 +89,7 @@ func (b *backend) Close() error { return b.db.Close() }
 // openBackend opens (and optionally seeds) the database and builds the
 // server. Seeding a database that already has data is skipped, so the same
 // command line can restart a server.
-func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.AuthOptions, log *slog.Logger) (*backend, error) {
+func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.AuthOptions, trusted []netip.Prefix, log *slog.Logger) (*backend, error) {
 	d, err := db.Open(ctx, dbPath)
 	if err != nil {
 		return nil, fmt.Errorf("banco de dados: %w", err)
@@ -104,7 +110,8 @@ func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.
 		d.Close()
 		return nil, fmt.Errorf("identidade: %w", err)
 	}
-	srv := server.New(d, server.Config{PublicURL: auth.PublicURL, Logger: log, Build: api.Build(), Auth: a})
+	srv := server.New(d, server.Config{PublicURL: auth.PublicURL, Logger: log, Build: api.Build(), Auth: a,
+		TrustedProxies: trusted})
 	return &backend{Server: srv, db: d, auth: a}, nil
 }
 
