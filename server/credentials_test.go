@@ -476,3 +476,18 @@ func mustPrefixes(s ...string) []netip.Prefix {
 	}
 	return out
 }
+
+// TestCredentialOutlivesItsCreator: credentials belong to the institution
+// (Conecta FAQ 2): disabling the person who generated the secret does not
+// stop the integration.
+func TestCredentialOutlivesItsCreator(t *testing.T) {
+	ts := newTestServer(t)
+	req := ts.approvedRequest(tjCNPJ)
+	sec := ts.newSecret(req.ID, 0)
+	if err := ts.db.DisableUser(context.Background(), "solicitante"); err != nil {
+		t.Fatal(err)
+	}
+	if res := ts.ping("hmg", ts.tokenOf(sec.ClientID, sec.ClientSecret), nil); res.status != 200 {
+		t.Fatalf("after its creator was disabled: %d %s", res.status, res.body)
+	}
+}
