@@ -79,3 +79,11 @@ func (p *Problem) Error() string {
 	}
 	return fmt.Sprintf("%d %s", p.Status, p.Code)
 }
+
+// Problem codes of the vault.
+const (
+	CodeVaultLocked   Code = "vault_locked"
+	CodeVaultNotFound Code = "vault_credential_not_found"
+	CodeVaultScope    Code = "insufficient_scope"
+	CodeVaultUnread   Code = "vault_entry_unreadable"
+)

@@ -104,6 +104,9 @@ func (s *Server) AuthenticateClient(ctx context.Context, clientID, secret string
 	if api.CheckSecret(secret) != nil {
 		return identity.Client{}, identity.ErrClientAuth
 	}
+	if strings.HasPrefix(clientID, ServiceClientPrefix) {
+		return s.authenticateService(ctx, clientID, secret)
+	}
 	c, err := s.db.ClientByID(ctx, clientID)
 	if errors.Is(err, db.ErrNotFound) {
 		return identity.Client{}, identity.ErrClientAuth
@@ -124,4 +127,26 @@ func (s *Server) AuthenticateClient(ctx context.Context, clientID, secret string
 	}
 	return identity.Client{ClientID: c.ClientID, Institution: c.InstitutionCNPJ, APIID: c.APIID,
 		Environment: string(c.Environment)}, nil
+}
+
+// ServiceClientPrefix starts every service client's id, so the token
+// endpoint knows which table to look in.
+const ServiceClientPrefix = "svc-"
+
+// authenticateService checks a service client (gecli service add).
+func (s *Server) authenticateService(ctx context.Context, clientID, secret string) (identity.Client, error) {
+	c, err := s.db.ServiceClientByID(ctx, clientID)
+	if errors.Is(err, db.ErrNotFound) {
+		return identity.Client{}, identity.ErrClientAuth
+	}
+	if err != nil {
+		return identity.Client{}, err
+	}
+	if subtle.ConstantTimeCompare([]byte(identity.HashSecret(secret)), []byte(c.SecretHash)) != 1 {
+		return identity.Client{}, identity.ErrClientAuth
+	}
+	if c.Disabled {
+		return identity.Client{}, fmt.Errorf("%w: cliente de serviço desativado", identity.ErrClientUnauthorized)
+	}
+	return identity.Client{ClientID: c.ClientID, Institution: c.Institution, Scope: c.Scope}, nil
 }

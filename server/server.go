@@ -17,6 +17,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/identity"
+	"github.com/gecli/gecli/server/vault"
 )
 
 // Config is what a server needs besides its database.
@@ -35,6 +36,9 @@ type Config struct {
 	// Now is the clock (tests move it through grace periods); time.Now
 	// when nil.
 	Now func() time.Time
+	// VaultKey is the vault's master key; without it (or with the wrong
+	// one) the vault answers 503 vault_locked and the rest works.
+	VaultKey *vault.MasterKey
 }
 
 // Server routes the REST API to its handlers.
@@ -45,6 +49,9 @@ type Server struct {
 	log   *slog.Logger
 	mux   *http.ServeMux
 	paths map[string]bool
+
+	vaultKey    *vault.MasterKey // nil: locked, for vaultLocked's reason
+	vaultLocked string
 }
 
 // New builds a server over an opened database.
@@ -57,6 +64,7 @@ func New(d *db.DB, cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	s := &Server{db: d, auth: cfg.Auth, cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), paths: map[string]bool{}}
+	s.openVault(cfg.VaultKey)
 	s.routes()
 	return s
 }
@@ -75,6 +83,7 @@ func (s *Server) routes() {
 	s.requestRoutes()
 	s.triageRoutes()
 	s.credentialRoutes()
+	s.vaultRoutes()
 	s.auth.Endpoints.Clients = s
 	s.auth.Endpoints.Register(identity.Route(s.handle))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -13,6 +13,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/seed/seedtest"
+	"github.com/gecli/gecli/server/vault"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
@@ -54,6 +55,8 @@ type testServer struct {
 	auth   *Auth
 	server *Server
 	logs   *syncBuffer // everything the server and the issuer logged
+	// vaultKey is the master key the server was given.
+	vaultKey *vault.MasterKey
 }
 
 // syncBuffer collects log lines written from handler goroutines.
@@ -92,7 +95,12 @@ func newTestServer(t *testing.T) *testServer {
 		t.Fatal(err)
 	}
 	ts := &testServer{t: t, srv: srv, db: d, dbPath: path, auth: auth, logs: logs}
-	ts.server = New(d, Config{Build: api.Build(), Auth: auth, Logger: log})
+	key, err := vault.ParseKey(vault.NewKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.vaultKey = key
+	ts.server = New(d, Config{Build: api.Build(), Auth: auth, Logger: log, VaultKey: key})
 	srv.Config.Handler = ts.server.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)

@@ -1,0 +1,351 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/pquerna/otp/totp"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
+	"github.com/gecli/gecli/server/vault"
+)
+
+// ScopeVaultResolve lets a service client read a stored login back.
+const ScopeVaultResolve = "vault:resolve"
+
+func (s *Server) vaultRoutes() {
+	s.handle("GET", "/api/v1/vault/systems", s.signedIn(s.vaultSystems))
+	s.handle("POST", "/api/v1/vault/credentials", s.withRole(s.vaultWrite, api.RoleRequester))
+	s.handle("GET", "/api/v1/vault/credentials", s.withRole(s.vaultList, api.RoleRequester))
+	s.handle("DELETE", "/api/v1/vault/credentials", s.withRole(s.vaultDelete, api.RoleRequester))
+	s.handle("POST", "/api/v1/vault/resolve", s.vaultResolve)
+}
+
+// openVault decides at start whether the vault can be used: a master key
+// is needed, and it must be the one that sealed the entries. A wrong key
+// locks the vault instead of sealing new rows no one could open with the
+// right one.
+func (s *Server) openVault(key *vault.MasterKey) {
+	if key == nil {
+		s.vaultLocked = "o servidor foi iniciado sem a chave mestra do cofre (--vault-key-file ou GECLI_VAULT_KEY)"
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	check, err := s.db.VaultKeyCheck(ctx)
+	if err == nil && check == "" {
+		err = s.db.SetVaultKeyCheck(ctx, key.Check())
+		check = key.Check()
+	}
+	switch {
+	case err != nil:
+		s.vaultLocked = "o cofre não pôde ser aberto; veja os logs do servidor"
+		s.log.Error("vault: reading the key check", "err", err)
+	case check != key.Check():
+		s.vaultLocked = "a chave mestra dada ao servidor não é a que selou o cofre; nada foi alterado"
+		s.log.Error("vault locked: wrong master key", "key_id", key.ID)
+	default:
+		s.vaultKey = key
+	}
+}
+
+// vaultOpen answers 503 vault_locked when the vault cannot be used.
+func (s *Server) vaultOpen(w http.ResponseWriter, r *http.Request) bool {
+	if s.vaultKey == nil {
+		w.Header().Set("Retry-After", "300")
+		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeVaultLocked, s.vaultLocked))
+		return false
+	}
+	return true
+}
+
+// vaultInstitution is the institution whose entries a person manages:
+// ?institution=CNPJ when linked to several, otherwise the first linked.
+func (s *Server) vaultInstitution(w http.ResponseWriter, r *http.Request, p identity.Principal) (string, bool) {
+	linked, err := s.linkedInstitutions(r, p)
+	if err != nil {
+		s.internal(w, r, err)
+		return "", false
+	}
+	want := r.URL.Query().Get("institution")
+	if want == "" && len(linked) > 0 {
+		return api.NormalizeCNPJ(linked[0]), true
+	}
+	if want != "" && contains(linked, api.NormalizeCNPJ(want)) {
+		return api.NormalizeCNPJ(want), true
+	}
+	s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeInstitutionNotLinked,
+		"o cofre pertence à instituição: você não está vinculado a ela; solicite a atualização cadastral à equipe CNJ/PDPJ"))
+	return "", false
+}
+
+func (s *Server) vaultSystems(w http.ResponseWriter, r *http.Request, _ identity.Principal) {
+	systems, err := s.db.VaultSystems(r.Context())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, api.List[api.VaultSystem]{Items: systems})
+}
+
+// sealedLogin is what an entry holds once opened.
+type sealedLogin struct {
+	Username string `json:"u"`
+	Password string `json:"p"`
+	TOTPSeed string `json:"t,omitempty"`
+}
+
+// vaultWrite stores or overwrites each item on its own: a bad item gets
+// its error message and the others are still stored (JUDIT's contract).
+func (s *Server) vaultWrite(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	if !s.vaultOpen(w, r) {
+		return
+	}
+	inst, ok := s.vaultInstitution(w, r, p)
+	if !ok {
+		return
+	}
+	var body api.VaultWrite
+	if !s.decodeJSON(w, r, &body) {
+		return
+	}
+	if len(body.Credentials) == 0 || len(body.Credentials) > api.MaxVaultItems {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation,
+			fmt.Sprintf("envie de 1 a %d credenciais em \"credentials\"", api.MaxVaultItems)))
+		return
+	}
+	twoFactor, err := s.vaultSystemIndex(r.Context())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	out := make([]api.VaultResult, 0, len(body.Credentials))
+	by := db.Actor{ID: p.Subject, Name: p.Name}
+	for _, e := range body.Credentials {
+		if msg := api.CheckVaultEntry(&e, twoFactor); msg != "" {
+			out = append(out, api.VaultResult{SystemName: e.SystemName, Message: msg})
+			continue
+		}
+		login := sealedLogin{Username: e.Username, Password: e.Password}
+		if e.CustomData != nil {
+			login.TOTPSeed = e.CustomData.Secret
+		}
+		plain, _ := json.Marshal(login)
+		key := db.VaultKey{Institution: inst, CustomerKey: e.CustomerKey, System: e.SystemName}
+		sealed, err := s.vaultKey.Seal(key.Identity(), plain)
+		clear(plain)
+		if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		created, err := s.db.PutVaultEntry(r.Context(), key, sealed, by, s.now())
+		if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		msg := api.VaultUpdated
+		if created {
+			msg = api.VaultCreated
+		}
+		out = append(out, api.VaultResult{SystemName: e.SystemName, Message: msg})
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+func (s *Server) vaultSystemIndex(ctx context.Context) (func(string) (bool, bool), error) {
+	systems, err := s.db.VaultSystems(ctx)
+	if err != nil {
+		return nil, err
+	}
+	idx := make(map[string]bool, len(systems))
+	for _, sys := range systems {
+		idx[sys.Name] = sys.TwoFactor
+	}
+	return func(name string) (bool, bool) { tf, ok := idx[name]; return tf, ok }, nil
+}
+
+// vaultList answers every known system with its status: one row per stored
+// customer_key, or one "not exists" row (JUDIT's listing).
+func (s *Server) vaultList(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	if !s.vaultOpen(w, r) {
+		return
+	}
+	inst, ok := s.vaultInstitution(w, r, p)
+	if !ok {
+		return
+	}
+	ck := r.URL.Query().Get("customer_key")
+	if ck != "" && !api.ValidCustomerKey(ck) {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "customer_key inválida"))
+		return
+	}
+	systems, err := s.db.VaultSystems(r.Context())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	entries, err := s.db.VaultEntries(r.Context(), inst, ck)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	bySystem := map[string][]string{}
+	for _, e := range entries {
+		bySystem[e.System] = append(bySystem[e.System], e.CustomerKey)
+	}
+	out := api.VaultSystems{Systems: make([]api.VaultSystemStatus, 0, len(systems))}
+	for _, sys := range systems {
+		keys := bySystem[sys.Name]
+		if len(keys) == 0 {
+			out.Systems = append(out.Systems, api.VaultSystemStatus{Name: sys.Name, CredentialStatus: api.VaultNotExists})
+		}
+		for _, k := range keys {
+			out.Systems = append(out.Systems, api.VaultSystemStatus{Name: sys.Name, CustomerKey: k, CredentialStatus: api.VaultActive})
+		}
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// vaultDelete removes a system's entries (one customer_key's, or all) and
+// answers {} as JUDIT does.
+func (s *Server) vaultDelete(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	if !s.vaultOpen(w, r) {
+		return
+	}
+	inst, ok := s.vaultInstitution(w, r, p)
+	if !ok {
+		return
+	}
+	var body api.VaultDelete
+	if !s.decodeJSON(w, r, &body) {
+		return
+	}
+	twoFactor, err := s.vaultSystemIndex(r.Context())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	var fields []api.FieldError
+	if _, known := twoFactor(body.SystemName); !known {
+		fields = append(fields, api.FieldError{Field: "system_name", Message: "sistema desconhecido: " + body.SystemName})
+	}
+	if body.CustomerKey != "" && !api.ValidCustomerKey(body.CustomerKey) {
+		fields = append(fields, api.FieldError{Field: "customer_key", Message: "customer_key inválida"})
+	}
+	if len(fields) > 0 {
+		prob := api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "nada foi apagado")
+		prob.Fields = fields
+		s.problem(w, r, prob)
+		return
+	}
+	if _, err := s.db.DeleteVaultEntries(r.Context(), db.VaultKey{Institution: inst, CustomerKey: body.CustomerKey, System: body.SystemName},
+		db.Actor{ID: p.Subject, Name: p.Name}, s.now()); err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, struct{}{})
+}
+
+// vaultResolve is the only way a stored login leaves the server: to a
+// service client with scope vault:resolve, for its own institution, with
+// the wildcard fallback. Every call is audited without the values.
+func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
+	raw, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	c, err := s.auth.Clients.Verify(r.Context(), raw)
+	if err != nil {
+		if _, userErr := s.auth.Verifier.Verify(r.Context(), raw); userErr == nil {
+			s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeForbiddenRole,
+				"nenhum perfil de pessoa lê o cofre: só clientes de serviço com escopo vault:resolve (gecli service add)"))
+			return
+		}
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+		s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken,
+			"envie um token de cliente de serviço obtido com client_credentials"))
+		return
+	}
+	if !strings.Contains(" "+c.Scope+" ", " "+ScopeVaultResolve+" ") {
+		w.Header().Set("WWW-Authenticate", `Bearer error="insufficient_scope", scope="vault:resolve"`)
+		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeVaultScope, "este cliente não tem o escopo vault:resolve"))
+		return
+	}
+	if svc, err := s.db.ServiceClientByID(r.Context(), c.ClientID); err != nil || svc.Disabled {
+		s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken, "cliente de serviço desativado ou inexistente"))
+		return
+	}
+	if !s.vaultOpen(w, r) {
+		return
+	}
+	var body api.VaultResolveRequest
+	if !s.decodeJSON(w, r, &body) {
+		return
+	}
+	twoFactor, err := s.vaultSystemIndex(r.Context())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if _, known := twoFactor(body.SystemName); !known || !api.ValidCustomerKey(body.CustomerKey) {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "system_name desconhecido ou customer_key inválida"))
+		return
+	}
+	actor := db.Actor{ID: c.ClientID, Name: "serviço " + c.ClientID}
+	key := db.VaultKey{Institution: c.Institution, CustomerKey: body.CustomerKey, System: body.SystemName}
+	sealed, err := s.db.VaultEntry(r.Context(), key)
+	if errors.Is(err, db.ErrNotFound) && body.SystemName != api.VaultWildcard {
+		key.System = api.VaultWildcard
+		sealed, err = s.db.VaultEntry(r.Context(), key)
+	}
+	audit := func(outcome string) {
+		if err := s.db.AuditVault(r.Context(), db.VaultAudit{Actor: actor, Action: "resolve", Key: key, Outcome: outcome, At: s.now()}); err != nil {
+			s.log.Error("vault audit", "err", err)
+		}
+	}
+	if errors.Is(err, db.ErrNotFound) {
+		key.System = body.SystemName
+		audit("not_found")
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeVaultNotFound,
+			"nenhuma credencial para esta customer_key neste sistema, nem a coringa (*)"))
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	plain, err := s.vaultKey.Open(key.Identity(), sealed)
+	if err != nil {
+		// Moved, copied or tampered with: refuse, audit, and tell the
+		// operator; never fall back to another entry.
+		audit("unreadable")
+		s.log.Error("vault entry does not open", "institution", key.Institution, "customer_key", key.CustomerKey, "system", key.System)
+		s.problem(w, r, api.NewProblem(http.StatusInternalServerError, api.CodeVaultUnread,
+			"a credencial guardada não pôde ser aberta (registro alterado ou movido); cadastre-a de novo"))
+		return
+	}
+	var login sealedLogin
+	err = json.Unmarshal(plain, &login)
+	clear(plain)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	out := api.VaultResolved{SystemName: body.SystemName, MatchedSystem: key.System, CustomerKey: key.CustomerKey,
+		Username: login.Username, Password: login.Password}
+	if login.TOTPSeed != "" {
+		now := s.now()
+		if out.TOTP, err = totp.GenerateCode(login.TOTPSeed, now); err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		out.TOTPExpiresIn = 30 - int(now.Unix()%30)
+	}
+	audit("resolved")
+	w.Header().Set("Cache-Control", "no-store")
+	s.writeJSON(w, r, http.StatusOK, out)
+}
