@@ -28,12 +28,12 @@ func (s *Server) allowlistInstitution(w http.ResponseWriter, r *http.Request, p 
 			return "", false
 		}
 	}
-	found, err := s.db.Institutions(r.Context(), []string{cnpj})
+	found, err := s.db.InstitutionExists(r.Context(), cnpj)
 	if err != nil {
 		s.internal(w, r, err)
 		return "", false
 	}
-	if len(found) == 0 {
+	if !found {
 		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "instituição não cadastrada"))
 		return "", false
 	}

@@ -35,11 +35,11 @@ func CreateServiceClient(ctx context.Context, d *db.DB, name, institution, scope
 	if err := api.ValidateCNPJ(institution); err != nil {
 		return ServiceClientCreated{}, fmt.Errorf("--institution: %w", err)
 	}
-	found, err := d.Institutions(ctx, []string{api.NormalizeCNPJ(institution)})
+	found, err := d.InstitutionExists(ctx, institution)
 	if err != nil {
 		return ServiceClientCreated{}, err
 	}
-	if len(found) == 0 {
+	if !found {
 		return ServiceClientCreated{}, fmt.Errorf("--institution: instituição %s não cadastrada", api.FormatCNPJ(institution))
 	}
 	ok := false

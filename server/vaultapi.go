@@ -74,12 +74,21 @@ func (s *Server) vaultInstitution(w http.ResponseWriter, r *http.Request, p iden
 		s.internal(w, r, err)
 		return "", false
 	}
-	want := r.URL.Query().Get("institution")
+	want := api.NormalizeCNPJ(r.URL.Query().Get("institution"))
 	if want == "" && len(linked) > 0 {
-		return api.NormalizeCNPJ(linked[0]), true
+		want = api.NormalizeCNPJ(linked[0])
 	}
-	if want != "" && contains(linked, api.NormalizeCNPJ(want)) {
-		return api.NormalizeCNPJ(want), true
+	if want != "" && contains(linked, want) {
+		// Entries belong to institutions gecli has registered (an external
+		// issuer may name others).
+		known, err := s.db.InstitutionExists(r.Context(), want)
+		if err != nil {
+			s.internal(w, r, err)
+			return "", false
+		}
+		if known {
+			return want, true
+		}
 	}
 	s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeInstitutionNotLinked,
 		"o cofre pertence à instituição: você não está vinculado a ela; solicite a atualização cadastral à equipe CNJ/PDPJ"))

@@ -16,6 +16,7 @@ import (
 	"github.com/gecli/gecli/internal/session"
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/seed"
+	"github.com/gecli/gecli/server/vault"
 	"github.com/gecli/gecli/store"
 )
 
@@ -63,7 +64,21 @@ func runDemo(ctx context.Context, args []string) error {
 	url := "http://" + ln.Addr().String()
 	auth := defaultAuth()
 	opts, _ := auth.options(url, log) // embedded: nothing to validate
-	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, opts, nil, log)
+	// The demo's vault key lives beside its data (created once): fine for
+	// a demo, never for production, where it belongs in a secret store.
+	keyPath := filepath.Join(dir, "vault.key")
+	if _, err := os.Stat(keyPath); os.IsNotExist(err) {
+		if err := vault.WriteKeyFile(keyPath); err != nil {
+			ln.Close()
+			return err
+		}
+	}
+	vaultKey, err := vault.LoadKeyFile(keyPath)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, opts, backendOptions{vaultKey: vaultKey}, log)
 	if err != nil {
 		ln.Close()
 		return err

@@ -34,6 +34,8 @@ func commands() []command {
 		{"whoami", "mostra usuário, perfis e instituições da sessão", runWhoami},
 		{"logout", "revoga e apaga os tokens deste computador", runLogout},
 		{"user", "usuários locais: add | list | disable --db PATH", runUser},
+		{"service", "clientes de serviço: add --db PATH --name N --institution CNPJ --scope vault:resolve", runService},
+		{"vault", "chave mestra do cofre: keygen --out ARQUIVO | rotate-key", runVault},
 		{"version", "versão, commit e data de build", runVersion},
 		{"help", "esta ajuda", func(context.Context, []string) error { printUsage(os.Stdout); return nil }},
 	}

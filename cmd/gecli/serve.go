@@ -16,6 +16,7 @@ import (
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/seed"
+	"github.com/gecli/gecli/server/vault"
 )
 
 func runServe(ctx context.Context, args []string) error {
@@ -24,6 +25,7 @@ func runServe(ctx context.Context, args []string) error {
 	dbPath := fs.String("db", "", "arquivo SQLite (padrão: gecli.db no diretório de dados do usuário)")
 	publicURL := fs.String("public-url", "", "URL pública do servidor, usada nos links das respostas")
 	seedName := fs.String("seed", "", `carrega um conjunto de dados num banco vazio ("demo")`)
+	vaultKeyFile := fs.String("vault-key-file", "", "chave mestra do cofre (gecli vault keygen); ou a chave em GECLI_VAULT_KEY; sem ela o cofre responde 503")
 	proxies := fs.StringSlice("trusted-proxy", nil, "proxy reverso (CIDR) cujo X-Forwarded-For vale para a lista de IPs do gateway; repetível")
 	var auth authFlags
 	auth.register(fs)
@@ -39,9 +41,16 @@ func runServe(ctx context.Context, args []string) error {
 	if len(errs) > 0 {
 		return usagef("--trusted-proxy: %s", errs[0].Message)
 	}
+	vaultKey, err := loadVaultKey(*vaultKeyFile)
+	if err != nil {
+		return err
+	}
 	log, err := newLogger(os.Stderr, *logFormat, *logLevel)
 	if err != nil {
 		return err
+	}
+	if vaultKey == nil {
+		log.Warn("no vault master key: the vault answers 503 vault_locked (--vault-key-file or GECLI_VAULT_KEY)")
 	}
 	if *dbPath == "" {
 		dir, err := dataDir()
@@ -67,7 +76,7 @@ func runServe(ctx context.Context, args []string) error {
 		ln.Close()
 		return err
 	}
-	b, err := openBackend(ctx, *dbPath, *seedName == "demo", opts, trusted, log)
+	b, err := openBackend(ctx, *dbPath, *seedName == "demo", opts, backendOptions{trusted: trusted, vaultKey: vaultKey}, log)
 	if err != nil {
 		ln.Close()
 		return err
@@ -89,7 +98,13 @@ func (b *backend) Close() error { return b.db.Close() }
 // openBackend opens (and optionally seeds) the database and builds the
 // server. Seeding a database that already has data is skipped, so the same
 // command line can restart a server.
-func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.AuthOptions, trusted []netip.Prefix, log *slog.Logger) (*backend, error) {
+// backendOptions are the server settings besides identity.
+type backendOptions struct {
+	trusted  []netip.Prefix
+	vaultKey *vault.MasterKey
+}
+
+func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.AuthOptions, o backendOptions, log *slog.Logger) (*backend, error) {
 	d, err := db.Open(ctx, dbPath)
 	if err != nil {
 		return nil, fmt.Errorf("banco de dados: %w", err)
@@ -111,7 +126,7 @@ func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.
 		return nil, fmt.Errorf("identidade: %w", err)
 	}
 	srv := server.New(d, server.Config{PublicURL: auth.PublicURL, Logger: log, Build: api.Build(), Auth: a,
-		TrustedProxies: trusted})
+		TrustedProxies: o.trusted, VaultKey: o.vaultKey})
 	return &backend{Server: srv, db: d, auth: a}, nil
 }
 

@@ -181,3 +181,10 @@ func (d *DB) CountUsers(ctx context.Context) (int, error) {
 	err := d.sql.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n)
 	return n, err
 }
+
+// InstitutionExists reports whether gecli has the institution registered.
+func (d *DB) InstitutionExists(ctx context.Context, cnpj string) (bool, error) {
+	var n int
+	err := d.sql.QueryRowContext(ctx, "SELECT count(*) FROM institutions WHERE cnpj = ?", api.NormalizeCNPJ(cnpj)).Scan(&n)
+	return n > 0, err
+}
