@@ -22,6 +22,7 @@ import (
 	"github.com/gecli/gecli/tui/pages/credentials"
 	"github.com/gecli/gecli/tui/pages/requests"
 	"github.com/gecli/gecli/tui/pages/review"
+	"github.com/gecli/gecli/tui/pages/vault"
 	"github.com/gecli/gecli/tui/pages/wizard"
 )
 
@@ -104,7 +105,7 @@ func New(o Options) *Model {
 	}
 	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New()}
 	m.pages = []common.Page{catalog.New(com, o.Store, o.Client), requests.New(com, o.Store), review.New(com, o.Store),
-		credentials.New(com, o.Store)}
+		credentials.New(com, o.Store), vault.New(com)}
 	m.applyTheme()
 	return m
 }

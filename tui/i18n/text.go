@@ -72,7 +72,8 @@ type Text struct {
 	DocsTermsVersion                                                          string // %s id, %s version
 	URLDoc, URLHMG, URLPRD                                                    string
 
-	Cred CredText
+	Cred  CredText
+	Vault VaultText
 }
 
 // For returns the text of a language.
@@ -86,6 +87,7 @@ func For(lang api.Lang) *Text {
 var ptBR = Text{
 	Lang:    api.PtBR,
 	Cred:    credPtBR,
+	Vault:   vaultPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",

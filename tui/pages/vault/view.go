@@ -1,0 +1,145 @@
+package vault
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/tui/common"
+)
+
+// View draws the filters, an open box, then the systems.
+func (p *Page) View() string {
+	st, t := p.com.Styles, p.com.Text
+	switch {
+	case p.com.Me == nil:
+		return st.Subtle.Render(t.Vault.SignIn)
+	case !p.Allowed(p.com.Me):
+		return st.Subtle.Render(t.Vault.Only)
+	}
+	lines := []string{common.Truncate(p.bar(), p.width)}
+	if p.keyInput != nil {
+		lines = append(lines, st.Prompt.Render(t.Vault.KeyFilterHint)+p.keyInput.View())
+	}
+	lines = append(lines, "")
+	switch {
+	case lockedReason(p.err) != "":
+		lines = append(lines, st.Error.Render(common.Truncate(fmt.Sprintf(t.Vault.Locked, lockedReason(p.err)), p.width)))
+	case p.err != nil:
+		lines = append(lines, st.Error.Render(common.Truncate(common.Explain(t, p.err), p.width)))
+	case !p.loaded:
+		lines = append(lines, st.Subtle.Render(t.Vault.Loading))
+	}
+	lines = append(lines, p.formBox()...)
+	if c := p.confirm; c != nil {
+		lines = append(lines, st.Warning.Render(common.Truncate(fmt.Sprintf(t.Vault.ConfirmDelete, c.Name, c.CustomerKey), p.width)), "")
+	}
+	if p.loaded {
+		lines = append(lines, p.table(max(1, p.height-len(lines)))...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (p *Page) bar() string {
+	st, t := p.com.Styles, p.com.Text.Vault
+	inst := ""
+	if me := p.com.Me; me != nil && p.institution < len(me.Institutions) {
+		in := me.Institutions[p.institution]
+		inst = in.Name
+		if inst == "" {
+			inst = api.FormatCNPJ(in.CNPJ)
+		}
+	}
+	ck := p.customerKey
+	if ck == "" {
+		ck = t.AllKeys
+	}
+	searchText := st.Subtle.Render("/ " + t.Search)
+	if p.search.Active || p.search.Value() != "" {
+		searchText = st.Prompt.Render("/ "+t.Search+": ") + p.search.Input.View()
+	}
+	return st.Subtle.Render("i "+t.Institution+": ") + st.Text.Render(inst) +
+		st.Subtle.Render("  c "+t.CustomerKey+": ") + st.Text.Render(ck) + "  " + searchText
+}
+
+// table lists the systems; a stored entry shows its customer_key, never a
+// value.
+func (p *Page) table(height int) []string {
+	st, t := p.com.Styles, p.com.Text.Vault
+	rows := p.visible()
+	active := 0
+	for _, r := range p.rows {
+		if r.CredentialStatus == api.VaultActive {
+			active++
+		}
+	}
+	lines := []string{st.Bold.Render(fmt.Sprintf(t.Title, len(p.systems), active)) + st.Subtle.Render("  · "+t.NoValue)}
+	if len(rows) == 0 {
+		return append(lines, st.Subtle.Render(t.Empty))
+	}
+	twoFactor := map[string]bool{}
+	for _, s := range p.systems {
+		twoFactor[s.Name] = s.TwoFactor
+	}
+	room := height - 1
+	first := max(0, min(p.selected-room/2, len(rows)-room))
+	nameW := min(34, max(16, p.width-46))
+	for i := first; i < len(rows) && len(lines) < height; i++ {
+		r := rows[i]
+		status, style := t.NotExists, st.Subtle
+		if r.CredentialStatus == api.VaultActive {
+			status, style = t.Active, st.Success
+		}
+		tf := "   "
+		if twoFactor[r.Name] {
+			tf = t.TwoFactor
+		}
+		line := common.PadRight(common.Truncate(r.Name, nameW), nameW) + "  " + common.PadRight(status, 18) + " " + tf + "  " + r.CustomerKey
+		line = common.Truncate(line, p.width)
+		if i == p.selected {
+			lines = append(lines, st.FilterOn.Padding(0).Render(common.PadRight(line, p.width)))
+		} else {
+			lines = append(lines, style.Render(line))
+		}
+	}
+	return lines
+}
+
+func (p *Page) formBox() []string {
+	f := p.form
+	if f == nil {
+		return nil
+	}
+	st, t := p.com.Styles, p.com.Text.Vault
+	label := func(i int, s string) string {
+		mark := "  "
+		if f.focus == i {
+			mark = "› "
+		}
+		return st.Prompt.Render(mark) + st.Subtle.Render(common.PadRight(s, 24))
+	}
+	sys := p.systems[f.system]
+	sysLine := label(fieldSystem, t.FormSystem) + st.Text.Render(sys.Name)
+	if sys.TwoFactor {
+		sysLine += st.Warning.Render("  " + t.TwoFactor)
+	}
+	if f.focus == fieldSystem {
+		sysLine += st.Subtle.Render("  " + t.FormPickHint)
+	}
+	lines := []string{st.Bold.Render(t.FormTitle), common.Truncate(sysLine, p.width),
+		label(fieldCustomer, t.CustomerKey) + f.inputs[fieldCustomer].View(),
+		label(fieldUser, t.FormUser) + f.inputs[fieldUser].View(),
+		label(fieldPassword, t.FormPassword) + f.inputs[fieldPassword].View(),
+		label(fieldSeed, t.FormSeed) + f.inputs[fieldSeed].View(),
+	}
+	if !sys.TwoFactor {
+		lines = append(lines, st.Subtle.Render(common.PadRight("", 26)+t.FormSeedOptional))
+	}
+	if f.problem != "" {
+		lines = append(lines, st.Error.Render("✖ "+f.problem))
+	}
+	if f.saving {
+		lines = append(lines, st.Subtle.Render(t.Saving))
+	}
+	return append(lines, st.Subtle.Render(common.Truncate(t.FormNever, p.width)), st.Subtle.Render(t.FormKeys), "")
+}
