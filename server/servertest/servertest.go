@@ -13,6 +13,7 @@ import (
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/seed/seedtest"
+	"github.com/gecli/gecli/server/vault"
 )
 
 // ClientID and Audience are the defaults of gecli serve.
@@ -50,7 +51,11 @@ func Start(t testing.TB, addr, publicURL string) *Backend {
 	if publicURL == "" {
 		publicURL = url
 	}
-	srv := httptest.NewUnstartedServer(server.New(d, server.Config{PublicURL: publicURL, Auth: auth, Build: api.Build()}).Handler())
+	key, err := vault.ParseKey(vault.NewKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(server.New(d, server.Config{PublicURL: publicURL, Auth: auth, Build: api.Build(), VaultKey: key}).Handler())
 	srv.Listener.Close()
 	srv.Listener = ln
 	srv.Start()

@@ -73,7 +73,7 @@ func (p *Page) table(height int) []string {
 			active++
 		}
 	}
-	lines := []string{st.Bold.Render(fmt.Sprintf(t.Title, len(p.systems), active)) + st.Subtle.Render("  · "+t.NoValue)}
+	lines := []string{common.Truncate(st.Bold.Render(fmt.Sprintf(t.Title, len(p.systems), active))+st.Subtle.Render("  · "+t.NoValue), p.width)}
 	if len(rows) == 0 {
 		return append(lines, st.Subtle.Render(t.Empty))
 	}
