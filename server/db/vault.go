@@ -97,7 +97,9 @@ func appendVaultAudit(ctx context.Context, ex interface {
 }
 
 // AuditVault appends an audit line on its own (resolutions).
-func (d *DB) AuditVault(ctx context.Context, a VaultAudit) error { return appendVaultAudit(ctx, d.sql, a) }
+func (d *DB) AuditVault(ctx context.Context, a VaultAudit) error {
+	return appendVaultAudit(ctx, d.sql, a)
+}
 
 // VaultAuditLog returns an institution's audit lines, oldest first.
 func (d *DB) VaultAuditLog(ctx context.Context, institution string) ([]VaultAudit, error) {
@@ -253,7 +255,7 @@ var ErrVaultKey = errors.New("a chave mestra não é a que selou o cofre")
 // ServiceClient is a machine client for one institution.
 type ServiceClient struct {
 	ClientID, Name, Institution, Scope, SecretHash string
-	Disabled                                      bool
+	Disabled                                       bool
 }
 
 // CreateServiceClient stores a service client.

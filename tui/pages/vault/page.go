@@ -81,9 +81,11 @@ func New(com *common.Common) *Page {
 	}}
 }
 
-func (p *Page) Title() string   { return p.com.Text.Vault.Tab }
-func (p *Page) Init() tea.Cmd   { return nil }
-func (p *Page) Capturing() bool { return p.search.Active || p.keyInput != nil || p.form != nil || p.confirm != nil }
+func (p *Page) Title() string { return p.com.Text.Vault.Tab }
+func (p *Page) Init() tea.Cmd { return nil }
+func (p *Page) Capturing() bool {
+	return p.search.Active || p.keyInput != nil || p.form != nil || p.confirm != nil
+}
 
 // Allowed: the vault belongs to institutions, managed by their requesters.
 func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.HasRole(api.RoleRequester) }
