@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -447,21 +446,14 @@ func TestSecretsLeaveNoTrace(t *testing.T) {
 	}
 	ts.grant(ts.credential(req.ID).ClientID, secrets[0], true, nil) // a failure is logged too
 	detail := ts.do("GET", "/api/v1/requests/"+req.ID, map[string]string{"Authorization": "Bearer " + ts.tokenFor("solicitante")})
-	var stored []byte
-	for _, suffix := range []string{"", "-wal"} {
-		b, err := os.ReadFile(ts.dbPath + suffix)
-		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
-		stored = append(stored, b...)
-	}
+	stored := ts.storedBytes()
 	logs := ts.logs.String()
 	if !strings.Contains(logs, "client secret generated") {
 		t.Fatalf("the logs were not captured: %q", logs)
 	}
 	for _, s := range secrets {
 		body := s[len(api.SecretPrefix) : len(s)-6]
-		for name, hay := range map[string]string{"database": string(stored), "logs": logs, "history": string(detail.body)} {
+		for name, hay := range map[string]string{"database": stored, "logs": logs, "history": string(detail.body)} {
 			if strings.Contains(hay, body[:16]) {
 				t.Errorf("part of a secret is in the %s", name)
 			}

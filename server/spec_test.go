@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sync"
 	"testing"
 
@@ -150,4 +151,18 @@ func (ts *testServer) validate(req *http.Request, res *http.Response, body []byt
 	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
 		ts.t.Fatalf("%s %s -> %d does not match the spec: %v\nbody: %.400s", req.Method, req.URL, res.StatusCode, err, body)
 	}
+}
+
+// storedBytes is everything the database has on disk: the file and its WAL.
+func (ts *testServer) storedBytes() string {
+	ts.t.Helper()
+	var out []byte
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(ts.dbPath + suffix)
+		if err != nil && !os.IsNotExist(err) {
+			ts.t.Fatal(err)
+		}
+		out = append(out, b...)
+	}
+	return string(out)
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -248,13 +247,9 @@ func TestVaultLeavesNoPlaintext(t *testing.T) {
 		{SystemName: "PJE TJBA - 2º grau", CustomerKey: "k2", Username: "BA12345", Password: secrets[1]},
 	}})
 	ts.resolve(ts.serviceToken(tjCNPJ, ScopeVaultResolve), "k1", "EPROC - TRF4 - 1º grau")
-	var stored []byte
-	for _, suffix := range []string{"", "-wal"} {
-		b, _ := os.ReadFile(ts.dbPath + suffix)
-		stored = append(stored, b...)
-	}
+	stored := ts.storedBytes()
 	for _, s := range append(secrets, totpSeed) {
-		if strings.Contains(string(stored), s) || strings.Contains(ts.logs.String(), s) {
+		if strings.Contains(stored, s) || strings.Contains(ts.logs.String(), s) {
 			t.Errorf("%q is stored or logged in clear", s)
 		}
 	}

@@ -66,6 +66,15 @@ func (s *Server) vaultOpen(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
+// vaultCaller is the prologue of the person-facing vault endpoints: the
+// vault must be open, and the institution is the caller's.
+func (s *Server) vaultCaller(w http.ResponseWriter, r *http.Request, p identity.Principal) (string, bool) {
+	if !s.vaultOpen(w, r) {
+		return "", false
+	}
+	return s.vaultInstitution(w, r, p)
+}
+
 // vaultInstitution is the institution whose entries a person manages:
 // ?institution=CNPJ when linked to several, otherwise the first linked.
 func (s *Server) vaultInstitution(w http.ResponseWriter, r *http.Request, p identity.Principal) (string, bool) {
@@ -114,10 +123,7 @@ type sealedLogin struct {
 // vaultWrite stores or overwrites each item on its own: a bad item gets
 // its error message and the others are still stored (JUDIT's contract).
 func (s *Server) vaultWrite(w http.ResponseWriter, r *http.Request, p identity.Principal) {
-	if !s.vaultOpen(w, r) {
-		return
-	}
-	inst, ok := s.vaultInstitution(w, r, p)
+	inst, ok := s.vaultCaller(w, r, p)
 	if !ok {
 		return
 	}
@@ -183,10 +189,7 @@ func (s *Server) vaultSystemIndex(ctx context.Context) (func(string) (bool, bool
 // vaultList answers every known system with its status: one row per stored
 // customer_key, or one "not exists" row (JUDIT's listing).
 func (s *Server) vaultList(w http.ResponseWriter, r *http.Request, p identity.Principal) {
-	if !s.vaultOpen(w, r) {
-		return
-	}
-	inst, ok := s.vaultInstitution(w, r, p)
+	inst, ok := s.vaultCaller(w, r, p)
 	if !ok {
 		return
 	}
@@ -225,10 +228,7 @@ func (s *Server) vaultList(w http.ResponseWriter, r *http.Request, p identity.Pr
 // vaultDelete removes a system's entries (one customer_key's, or all) and
 // answers {} as JUDIT does.
 func (s *Server) vaultDelete(w http.ResponseWriter, r *http.Request, p identity.Principal) {
-	if !s.vaultOpen(w, r) {
-		return
-	}
-	inst, ok := s.vaultInstitution(w, r, p)
+	inst, ok := s.vaultCaller(w, r, p)
 	if !ok {
 		return
 	}

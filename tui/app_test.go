@@ -147,16 +147,7 @@ func TestDocumentationViewAndCopy(t *testing.T) {
 			d.WaitForText("URL do documento enviado")
 			wantURL := "http://gecli.test/api/v1/apis/pje-gateway/openapi.json"
 			d.WaitFor("OSC 52 and its tmux passthrough", func(string) bool {
-				var osc52, tmux bool
-				for _, m := range d.Seen {
-					s := fmt.Sprint(m)
-					switch fmt.Sprintf("%T", m) {
-					case "tea.setClipboardMsg":
-						osc52 = osc52 || s == wantURL
-					case "tea.RawMsg":
-						tmux = tmux || strings.Contains(s, "\x1bPtmux;")
-					}
-				}
+				osc52, tmux := d.Copied(wantURL)
 				return osc52 && tmux
 			})
 			d.Key("esc")

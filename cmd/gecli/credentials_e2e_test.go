@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,20 +43,7 @@ func TestCredentialInTmux(t *testing.T) {
 	s.keys("q")
 	s.waitText("GECLI_EXIT=0")
 
-	err := filepath.WalkDir(data, func(path string, e os.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if strings.Contains(string(b), secret[len(api.SecretPrefix):len(api.SecretPrefix)+20]) {
-			t.Errorf("%s holds the secret", path)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	if files := filesHolding(t, data, secret[len(api.SecretPrefix):len(api.SecretPrefix)+20]); len(files) > 0 {
+		t.Errorf("the secret was written to %v", files)
 	}
 }

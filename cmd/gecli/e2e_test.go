@@ -149,3 +149,26 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		}
 	}
 }
+
+// filesHolding lists the files under dir whose bytes contain needle (a
+// secret that must not have been written anywhere).
+func filesHolding(t *testing.T, dir string, needles ...string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		for _, n := range needles {
+			if err == nil && strings.Contains(string(b), n) {
+				out = append(out, path)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,18 +53,8 @@ func TestVaultInTmux(t *testing.T) {
 	s.keys("q")
 	s.waitText("GECLI_EXIT=0")
 
-	err := filepath.WalkDir(data, func(path string, e os.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err == nil && (strings.Contains(string(b), "Primeira-Senha") || strings.Contains(string(b), "Segunda-Senha")) {
-			t.Errorf("%s holds a password", path)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+	if files := filesHolding(t, data, "Primeira-Senha", "Segunda-Senha"); len(files) > 0 {
+		t.Errorf("a password was written to %v", files)
 	}
 	d, err := db.Open(context.Background(), filepath.Join(data, "server.db"))
 	if err != nil {

@@ -5,6 +5,7 @@
 package drive
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -147,3 +148,18 @@ func (h PageModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (h PageModel) View() tea.View { return tea.NewView(h.P.View()) }
+
+// Copied reports whether text was written to the clipboard with OSC 52
+// (tea.SetClipboard) and whether an OSC 52 went out wrapped for tmux.
+func (d *Driver) Copied(text string) (osc52, tmux bool) {
+	for _, m := range d.Seen {
+		s := fmt.Sprint(m)
+		switch fmt.Sprintf("%T", m) {
+		case "tea.setClipboardMsg":
+			osc52 = osc52 || s == text
+		case "tea.RawMsg":
+			tmux = tmux || strings.Contains(s, "\x1bPtmux;")
+		}
+	}
+	return osc52, tmux
+}

@@ -212,16 +212,7 @@ func TestGenerateCopyAndTestAgainstTheServer(t *testing.T) {
 
 	d.Key("s")
 	d.WaitFor("OSC 52 with the secret, and its tmux passthrough", func(string) bool {
-		var osc52, tmux bool
-		for _, m := range d.Seen {
-			s := fmt.Sprint(m)
-			switch fmt.Sprintf("%T", m) {
-			case "tea.setClipboardMsg":
-				osc52 = osc52 || s == secret
-			case "tea.RawMsg":
-				tmux = tmux || strings.Contains(s, "\x1bPtmux;")
-			}
-		}
+		osc52, tmux := d.Copied(secret)
 		return osc52 && tmux
 	})
 
