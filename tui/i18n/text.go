@@ -212,6 +212,7 @@ var ptBR = Text{
 
 var en = Text{
 	Cred:    credEn,
+	Vault:   vaultEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",
