@@ -15,13 +15,8 @@ import (
 func TestCredentialLifecycleFromTheClient(t *testing.T) {
 	b := servertest.Start(t, "127.0.0.1:0", "")
 	ctx := context.Background()
-	u, _ := b.DB.UserByUsername(ctx, "solicitante")
-	tok, err := b.Auth.Issuer.AccessToken(u, servertest.ClientID)
-	if err != nil {
-		t.Fatal(err)
-	}
 	c, _ := New(b.URL, nil)
-	c = c.WithTokens(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok}))
+	c = c.WithTokens(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: b.Token(t, "solicitante")}))
 
 	creds, err := c.Credentials(ctx)
 	if err != nil || len(creds) == 0 {

@@ -33,6 +33,21 @@ func (b *Backend) SignIn(t testing.TB, s *store.Store, username string) {
 	}
 }
 
+// Token mints a 5-minute access token of the demo user username, for
+// clients built in tests.
+func (b *Backend) Token(t testing.TB, username string) string {
+	t.Helper()
+	u, err := b.DB.UserByUsername(context.Background(), username)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := b.Auth.Issuer.AccessToken(u, ClientID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
 var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
 // Approve acts as the person in the browser: it opens /device, then posts

@@ -162,12 +162,7 @@ func TestRefusalExplainsCauseAndAction(t *testing.T) {
 func live(t *testing.T) (*drive.Driver, *Page, *servertest.Backend, string) {
 	t.Helper()
 	b := servertest.Start(t, "127.0.0.1:0", "")
-	ctx := context.Background()
-	u, _ := b.DB.UserByUsername(ctx, "solicitante")
-	tok, err := b.Auth.Issuer.AccessToken(u, servertest.ClientID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := b.Token(t, "solicitante")
 	c, _ := client.New(b.URL, nil)
 	com := newCommon()
 	com.Authed = c.WithTokens(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok}))

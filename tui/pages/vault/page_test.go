@@ -32,11 +32,7 @@ const tj = "11222333000181"
 func live(t *testing.T, w, h int) (*drive.Driver, *Page, *servertest.Backend) {
 	t.Helper()
 	b := servertest.Start(t, "127.0.0.1:0", "")
-	u, _ := b.DB.UserByUsername(context.Background(), "solicitante")
-	tok, err := b.Auth.Issuer.AccessToken(u, servertest.ClientID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := b.Token(t, "solicitante")
 	c, _ := client.New(b.URL, nil)
 	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR,
 		Now: time.Now, Clip: &common.Clipboard{},
