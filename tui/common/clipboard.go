@@ -7,8 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/gecli/gecli/tui/i18n"
 )
 
 // Clipboard is how a copy reaches the person: OSC 52 always (it crosses
@@ -45,7 +43,11 @@ func copyText(c *Common, label, text string, secret bool) tea.Cmd {
 	}
 	clip := c.Clip
 	gen := clip.gen.Add(1)
-	cmds, channels := writeClipboard(clip, text)
+	cmds := writeClipboard(clip, text)
+	used := []string{t.Cred.ChannelOSC52}
+	if clip.Tmux {
+		used = append(used, t.Cred.ChannelTmux)
+	}
 	native, local := clip.Native, clip.Local
 	note := ""
 	if secret && clip.ClearAfter > 0 {
@@ -53,7 +55,6 @@ func copyText(c *Common, label, text string, secret bool) tea.Cmd {
 		cmds = append(cmds, tea.Tick(clip.ClearAfter, func(time.Time) tea.Msg { return ClearClipboardMsg{Gen: gen} }))
 	}
 	cmds = append(cmds, func() tea.Msg {
-		used := channels(t)
 		if local && native != nil {
 			if err := native(text); err == nil {
 				used = append(used, t.Cred.ChannelNative)
@@ -73,9 +74,8 @@ func ClearClipboard(c *Common, msg ClearClipboardMsg) tea.Cmd {
 	if msg.Gen != clip.gen.Load() {
 		return nil
 	}
-	cmds, _ := writeClipboard(clip, "")
 	native, local := clip.Native, clip.Local
-	return tea.Batch(append(cmds, func() tea.Msg {
+	return tea.Batch(append(writeClipboard(clip, ""), func() tea.Msg {
 		if local && native != nil {
 			native("")
 		}
@@ -83,18 +83,12 @@ func ClearClipboard(c *Common, msg ClearClipboardMsg) tea.Cmd {
 	})...)
 }
 
-// writeClipboard returns the OSC 52 writes for text and a description of
-// them for the toast.
-func writeClipboard(clip *Clipboard, text string) ([]tea.Cmd, func(t *i18n.Text) []string) {
+// writeClipboard returns the OSC 52 writes of text: plain, and wrapped in
+// tmux's passthrough inside tmux.
+func writeClipboard(clip *Clipboard, text string) []tea.Cmd {
 	cmds := []tea.Cmd{tea.SetClipboard(text)}
-	tmux := clip.Tmux
-	if tmux {
+	if clip.Tmux {
 		cmds = append(cmds, tea.Raw(ansi.TmuxPassthrough(ansi.SetSystemClipboard(text))))
 	}
-	return cmds, func(t *i18n.Text) []string {
-		if tmux {
-			return []string{t.Cred.ChannelOSC52, t.Cred.ChannelTmux}
-		}
-		return []string{t.Cred.ChannelOSC52}
-	}
+	return cmds
 }

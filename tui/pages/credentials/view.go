@@ -28,10 +28,10 @@ func (p *Page) View() string {
 	}
 	listW := min(44, max(26, p.width/3))
 	viewW := p.width - listW - 3
-	if p.reveal != nil && viewW < api.SecretLen+2 {
+	if c := p.current(); c != nil && p.reveal != nil && viewW < api.SecretLen+2 {
 		// A narrow terminal gives the reveal the whole width: a secret cut
 		// by an ellipsis could not be copied by hand.
-		return strings.Join(clip(p.viewer(*p.current(), p.width), p.height-1), "\n")
+		return strings.Join(clip(p.viewer(*c, p.width), p.height-1), "\n")
 	}
 	height := max(3, p.height-1)
 	list := p.list(listW, height)
