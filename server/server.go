@@ -50,8 +50,10 @@ type Server struct {
 	mux   *http.ServeMux
 	paths map[string]bool
 
-	vaultKey    *vault.MasterKey // nil: locked, for vaultLocked's reason
-	vaultLocked string
+	vaultKey     *vault.MasterKey // nil: locked, for vaultLocked's reason
+	vaultLocked  string
+	vaultSystems []api.VaultSystem
+	twoFactor    map[string]bool // system name -> needs a TOTP seed
 }
 
 // New builds a server over an opened database.

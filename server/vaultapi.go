@@ -21,7 +21,7 @@ import (
 const ScopeVaultResolve = "vault:resolve"
 
 func (s *Server) vaultRoutes() {
-	s.handle("GET", "/api/v1/vault/systems", s.signedIn(s.vaultSystems))
+	s.handle("GET", "/api/v1/vault/systems", s.signedIn(s.listVaultSystems))
 	s.handle("POST", "/api/v1/vault/credentials", s.withRole(s.vaultWrite, api.RoleRequester))
 	s.handle("GET", "/api/v1/vault/credentials", s.withRole(s.vaultList, api.RoleRequester))
 	s.handle("DELETE", "/api/v1/vault/credentials", s.withRole(s.vaultDelete, api.RoleRequester))
@@ -33,12 +33,25 @@ func (s *Server) vaultRoutes() {
 // locks the vault instead of sealing new rows no one could open with the
 // right one.
 func (s *Server) openVault(key *vault.MasterKey) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	// The tribunal systems are reference data that only migrations change:
+	// read once here, not on every write and resolve.
+	systems, err := s.db.VaultSystems(ctx)
+	if err != nil {
+		s.vaultLocked = "o cofre não pôde ser aberto; veja os logs do servidor"
+		s.log.Error("vault: reading the systems", "err", err)
+		return
+	}
+	s.vaultSystems = systems
+	s.twoFactor = make(map[string]bool, len(systems))
+	for _, sys := range systems {
+		s.twoFactor[sys.Name] = sys.TwoFactor
+	}
 	if key == nil {
 		s.vaultLocked = "o servidor foi iniciado sem a chave mestra do cofre (--vault-key-file ou GECLI_VAULT_KEY)"
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
 	check, err := s.db.VaultKeyCheck(ctx)
 	if err == nil && check == "" {
 		err = s.db.SetVaultKeyCheck(ctx, key.Check())
@@ -104,13 +117,8 @@ func (s *Server) vaultInstitution(w http.ResponseWriter, r *http.Request, p iden
 	return "", false
 }
 
-func (s *Server) vaultSystems(w http.ResponseWriter, r *http.Request, _ identity.Principal) {
-	systems, err := s.db.VaultSystems(r.Context())
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	s.writeJSON(w, r, http.StatusOK, api.List[api.VaultSystem]{Items: systems})
+func (s *Server) listVaultSystems(w http.ResponseWriter, r *http.Request, _ identity.Principal) {
+	s.writeJSON(w, r, http.StatusOK, api.List[api.VaultSystem]{Items: s.vaultSystems})
 }
 
 // sealedLogin is what an entry holds once opened.
@@ -136,15 +144,10 @@ func (s *Server) vaultWrite(w http.ResponseWriter, r *http.Request, p identity.P
 			fmt.Sprintf("envie de 1 a %d credenciais em \"credentials\"", api.MaxVaultItems)))
 		return
 	}
-	twoFactor, err := s.vaultSystemIndex(r.Context())
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
 	out := make([]api.VaultResult, 0, len(body.Credentials))
 	by := db.Actor{ID: p.Subject, Name: p.Name}
 	for _, e := range body.Credentials {
-		if msg := api.CheckVaultEntry(&e, twoFactor); msg != "" {
+		if msg := api.CheckVaultEntry(&e, s.systemInfo); msg != "" {
 			out = append(out, api.VaultResult{SystemName: e.SystemName, Message: msg})
 			continue
 		}
@@ -174,16 +177,10 @@ func (s *Server) vaultWrite(w http.ResponseWriter, r *http.Request, p identity.P
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
-func (s *Server) vaultSystemIndex(ctx context.Context) (func(string) (bool, bool), error) {
-	systems, err := s.db.VaultSystems(ctx)
-	if err != nil {
-		return nil, err
-	}
-	idx := make(map[string]bool, len(systems))
-	for _, sys := range systems {
-		idx[sys.Name] = sys.TwoFactor
-	}
-	return func(name string) (bool, bool) { tf, ok := idx[name]; return tf, ok }, nil
+// systemInfo reports whether a system is known and needs a TOTP seed.
+func (s *Server) systemInfo(name string) (twoFactor, known bool) {
+	twoFactor, known = s.twoFactor[name]
+	return twoFactor, known
 }
 
 // vaultList answers every known system with its status: one row per stored
@@ -198,11 +195,7 @@ func (s *Server) vaultList(w http.ResponseWriter, r *http.Request, p identity.Pr
 		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "customer_key inválida"))
 		return
 	}
-	systems, err := s.db.VaultSystems(r.Context())
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
+	systems := s.vaultSystems
 	entries, err := s.db.VaultEntries(r.Context(), inst, ck)
 	if err != nil {
 		s.internal(w, r, err)
@@ -236,13 +229,8 @@ func (s *Server) vaultDelete(w http.ResponseWriter, r *http.Request, p identity.
 	if !s.decodeJSON(w, r, &body) {
 		return
 	}
-	twoFactor, err := s.vaultSystemIndex(r.Context())
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
 	var fields []api.FieldError
-	if _, known := twoFactor(body.SystemName); !known {
+	if _, known := s.systemInfo(body.SystemName); !known {
 		fields = append(fields, api.FieldError{Field: "system_name", Message: "sistema desconhecido: " + body.SystemName})
 	}
 	if body.CustomerKey != "" && !api.ValidCustomerKey(body.CustomerKey) {
@@ -295,12 +283,7 @@ func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
 	if !s.decodeJSON(w, r, &body) {
 		return
 	}
-	twoFactor, err := s.vaultSystemIndex(r.Context())
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	if _, known := twoFactor(body.SystemName); !known || !api.ValidCustomerKey(body.CustomerKey) {
+	if _, known := s.systemInfo(body.SystemName); !known || !api.ValidCustomerKey(body.CustomerKey) {
 		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "system_name desconhecido ou customer_key inválida"))
 		return
 	}

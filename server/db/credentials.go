@@ -38,7 +38,7 @@ func createCredential(ctx context.Context, tx *sql.Tx, requestID, at string) err
 }
 
 const credentialColumns = `c.request_id, c.client_id, r.api_id, a.name, r.environment, r.institution_cnpj, COALESCE(i.name, ''),
-	r.status, r.rule, COALESCE((SELECT complete FROM verification_forms f WHERE f.request_id = r.id), 0),
+	r.status, r.rule, ` + formCompleteSQL + `,
 	c.secret_hint, c.secret_created_at, c.previous_valid_until`
 
 const credentialFrom = ` FROM credentials c JOIN requests r ON r.id = c.request_id JOIN apis a ON a.id = r.api_id
@@ -120,7 +120,7 @@ func (d *DB) SetSecret(ctx context.Context, requestID string, s NewSecret) (time
 	var rule api.Rule
 	var formComplete bool
 	var current string
-	err = tx.QueryRowContext(ctx, `SELECT r.status, r.rule, COALESCE((SELECT complete FROM verification_forms f WHERE f.request_id = r.id), 0),
+	err = tx.QueryRowContext(ctx, `SELECT r.status, r.rule, `+formCompleteSQL+`,
 		COALESCE(c.secret_hash, '') FROM requests r LEFT JOIN credentials c ON c.request_id = r.id WHERE r.id = ?`, requestID).
 		Scan(&status, &rule, &formComplete, &current)
 	if errors.Is(err, sql.ErrNoRows) {
