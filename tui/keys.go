@@ -9,6 +9,9 @@ import (
 // globalKeys are the same on every page (DESIGN.md §7).
 type globalKeys struct {
 	Next, Prev, Refresh, Help, Quit, ForceQuit, SignIn key.Binding
+	// Jump is for the help only: the digits are matched in globalKey,
+	// against the pages the role may use.
+	Jump key.Binding
 }
 
 func newGlobalKeys(t *i18n.Text) globalKeys {
@@ -20,6 +23,7 @@ func newGlobalKeys(t *i18n.Text) globalKeys {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", t.KeyQuit)),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
 		SignIn:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", t.KeySignIn)),
+		Jump:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1…5", t.KeyJump)),
 	}
 }
 
@@ -34,5 +38,5 @@ func signInKeys(t *i18n.Text) []key.Binding {
 
 // FullHelp groups the global keys in two columns.
 func (g globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.Next, g.Prev, g.Refresh, g.SignIn}, {g.Help, g.Quit, g.ForceQuit}}
+	return [][]key.Binding{{g.Next, g.Prev, g.Jump, g.Refresh, g.SignIn}, {g.Help, g.Quit, g.ForceQuit}}
 }

@@ -56,6 +56,7 @@ type Text struct {
 
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
+	KeyJump                                                                              string
 	KeyCategory, KeyEnv, KeyPage, KeyEnds, KeyCopyDoc, KeyCopyHMG, KeyCopyPRD            string
 	HelpTitle, HelpGlobal, HelpPage, HelpClose                                           string
 
@@ -186,6 +187,7 @@ var ptBR = Text{
 	KeyCopyURL:      "copiar endereço",
 	KeyRetry:        "tentar de novo",
 
+	KeyJump: "ir à página do número da aba",
 	KeyNext: "próxima página", KeyPrev: "página anterior", KeySearch: "buscar", KeyRefresh: "atualizar",
 	KeyHelp: "ajuda", KeyQuit: "sair", KeyMove: "mover", KeyOpen: "documentação", KeyBack: "voltar",
 	KeyCategory: "categoria", KeyEnv: "ambiente", KeyPage: "página", KeyEnds: "início/fim",
@@ -312,6 +314,7 @@ var en = Text{
 	KeyCopyURL:      "copy URL",
 	KeyRetry:        "retry",
 
+	KeyJump: "go to the page of that tab number",
 	KeyNext: "next page", KeyPrev: "previous page", KeySearch: "search", KeyRefresh: "refresh",
 	KeyHelp: "help", KeyQuit: "quit", KeyMove: "move", KeyOpen: "documentation", KeyBack: "back",
 	KeyCategory: "category", KeyEnv: "environment", KeyPage: "page", KeyEnds: "first/last",
