@@ -147,6 +147,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.ClearClipboardMsg:
 		return m, common.ClearClipboard(m.com, msg)
 	case tea.KeyPressMsg:
+		if esc, key, ok := escBurst(msg, m.wizard != nil || m.active().Capturing()); ok {
+			_, first := m.Update(esc)
+			_, then := m.Update(key)
+			return m, tea.Batch(first, then)
+		}
 		if cmd, handled := m.globalKey(msg); handled {
 			return m, cmd
 		}

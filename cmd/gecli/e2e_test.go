@@ -52,6 +52,12 @@ func (s *tmuxSession) keys(keys ...string) {
 	}
 }
 
+// burst sends keys in one write, as a fast typist or a coalescing SSH
+// link delivers them: Esc then q arrives as the two bytes of alt+q.
+func (s *tmuxSession) burst(keys ...string) {
+	s.run(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
+}
+
 func (s *tmuxSession) text(text string) { s.run("send-keys", "-t", "e2e", "-l", text) }
 
 func (s *tmuxSession) waitFor(what string, cond func(screen string) bool) string {

@@ -68,6 +68,6 @@ func TestWizardSubmitsInTmux(t *testing.T) {
 	s.keys("Enter")
 	s.waitText(id)
 	s.waitText("aprovação automática em homologação (regra: Demais APIs)")
-	s.keys("Escape", "q")
+	s.burst("Escape", "q") // back to the list, then quit, even when both arrive together
 	s.waitText("GECLI_EXIT=0")
 }
