@@ -75,7 +75,10 @@ type Model struct {
 	wizard *wizard.Model
 
 	syncingRequests bool
-	bgGen           int // the background sync timer in force
+	// syncAgain: a sync was asked for while one ran (after a decision,
+	// say); the running one may have read the server before the change.
+	syncAgain bool
+	bgGen     int // the background sync timer in force
 
 	width, height int
 	syncing       bool
@@ -287,16 +290,22 @@ func (m *Model) refresh() tea.Cmd {
 
 // syncRequests pulls request changes into the cache (signed in only).
 func (m *Model) syncRequests() tea.Cmd {
-	if m.authed == nil || m.me == nil || m.syncingRequests {
+	if m.authed == nil || m.me == nil {
 		return nil
 	}
-	m.syncingRequests = true
+	if m.syncingRequests {
+		m.syncAgain = true
+		return nil
+	}
+	m.syncingRequests, m.syncAgain = true, false
 	return syncRequests(m.authed, m.opts.Store, m.me.Subject)
 }
 
 func (m *Model) requestsSynced(msg requestsSyncedMsg) tea.Cmd {
 	m.syncingRequests = false
 	switch {
+	case msg.err == nil && m.syncAgain:
+		return tea.Batch(m.broadcast(common.RequestsSyncedMsg{Changed: msg.changed}), m.syncRequests())
 	case msg.err == nil:
 		return m.broadcast(common.RequestsSyncedMsg{Changed: msg.changed})
 	case client.IsOffline(msg.err):

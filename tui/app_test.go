@@ -13,6 +13,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
+	"golang.org/x/oauth2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
@@ -20,6 +21,7 @@ import (
 	"github.com/gecli/gecli/server/servertest"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
+	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/internal/drive"
 )
 
@@ -366,4 +368,42 @@ func TestDecisionConflictIsExplained(t *testing.T) {
 	d.WaitFor("the request gone from the queue", func(v string) bool {
 		return !strings.Contains(v, "Solicitação "+first)
 	})
+}
+
+// TestSyncAskedDuringASyncRunsAgain: a background sync has read the
+// server when a change is made (here a cancellation from another
+// terminal) and a page asks for a sync; the sync running is not enough,
+// so another follows and the change reaches the cache.
+func TestSyncAskedDuringASyncRunsAgain(t *testing.T) {
+	b := startBackend(t, "127.0.0.1:0")
+	s := openStore(t)
+	b.SignIn(t, s, "solicitante")
+	d := drive.New(t, newModel(t, b.URL, s), 120, 30)
+	d.WaitForText("Ana Souza")
+	ctx := context.Background()
+	cancelled := func() int {
+		n, err := s.CountRequests(ctx, store.RequestQuery{Statuses: []api.Status{api.StatusCancelled}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	d.WaitFor("the first sync", func(string) bool { return cancelled() > 0 })
+	d.Settle()
+	was := cancelled()
+	rows, err := s.Window(ctx, store.RequestQuery{Statuses: []api.Status{api.StatusPending}}, store.Span{Limit: 1})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("no pending request: %v", err)
+	}
+
+	m := d.Model().(*Model)
+	running := m.syncRequests()()
+	c, _ := client.New(b.URL, nil)
+	tok := b.Token(t, "solicitante")
+	if _, err := c.WithTokens(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok})).CancelRequest(ctx, rows[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	d.Send(common.SyncRequestsMsg{}) // while the first is still running
+	d.Send(running)
+	d.WaitFor("the cancellation in the cache", func(string) bool { return cancelled() == was+1 })
 }

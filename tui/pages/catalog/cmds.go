@@ -23,6 +23,7 @@ type loadedMsg struct {
 	items []api.API
 	ids   []string
 	seq   int
+	gen   int // which load this answers
 	err   error
 }
 
@@ -43,16 +44,16 @@ type docsMsg struct {
 	err       error     // nothing to show
 }
 
-func loadCatalog(s *store.Store, q store.CatalogQuery, seq int) tea.Cmd {
+func loadCatalog(s *store.Store, q store.CatalogQuery, seq, gen int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		items, err := s.Catalog(ctx, store.CatalogQuery{})
 		if err != nil {
-			return loadedMsg{err: err, seq: seq}
+			return loadedMsg{err: err, seq: seq, gen: gen}
 		}
 		ids, err := s.CatalogIDs(ctx, q)
-		return loadedMsg{items: items, ids: ids, seq: seq, err: err}
+		return loadedMsg{items: items, ids: ids, seq: seq, gen: gen, err: err}
 	}
 }
 

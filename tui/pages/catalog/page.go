@@ -34,6 +34,7 @@ type Page struct {
 	loaded  bool
 	loadErr error
 	seq     int // the latest query; older answers are dropped
+	loadGen int // the latest catalog load; an older one never replaces it
 
 	selected, firstRow int
 	width, height      int
@@ -72,7 +73,8 @@ func (p *Page) query() store.CatalogQuery {
 
 func (p *Page) reload() tea.Cmd {
 	p.seq++
-	return loadCatalog(p.store, p.query(), p.seq)
+	p.loadGen++
+	return loadCatalog(p.store, p.query(), p.seq, p.loadGen)
 }
 
 func (p *Page) requery() tea.Cmd {
@@ -84,6 +86,11 @@ func (p *Page) requery() tea.Cmd {
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
+		if msg.gen != p.loadGen {
+			// The load at start can finish after the one a sync asked
+			// for; its older (often empty) catalog must not win.
+			return p, nil
+		}
 		p.loaded, p.loadErr = true, msg.err
 		if msg.err != nil {
 			return p, nil

@@ -106,3 +106,20 @@ func TestReloadDuringTypingIsNotLost(t *testing.T) {
 		t.Fatalf("the typed query was not answered on the new catalog: %d matches", len(p.matches))
 	}
 }
+
+// TestOlderLoadLandingLateIsDropped: the load at start (empty cache) and
+// the one after the first sync race; when the older lands last, the
+// catalog stays the newer one (seen on a loaded CI machine as "0 de 0").
+func TestOlderLoadLandingLateIsDropped(t *testing.T) {
+	p := newPage(t, 0, 120, 40)
+	stale := p.reload()() // at start: reads the still empty cache
+	items := []api.API{{ID: "api-a", Name: "API A", Category: api.CatData}, {ID: "api-b", Name: "API B", Category: api.CatData}}
+	if err := p.store.ReplaceCatalog(context.Background(), items, `"e"`, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	p.Update(p.reload()()) // the sync's load lands first...
+	p.Update(stale)        // ...then the one from start
+	if p.total != 2 || len(p.matches) != 2 {
+		t.Fatalf("an older load replaced the catalog: total %d, matches %d", p.total, len(p.matches))
+	}
+}

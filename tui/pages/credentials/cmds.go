@@ -18,6 +18,7 @@ type cachedMsg struct {
 }
 
 type fetchedMsg struct {
+	gen   int // which refresh this answers
 	items []api.Credential
 	err   error
 }
@@ -57,7 +58,7 @@ func loadCached(s *store.Store) tea.Cmd {
 
 // fetch lists the credentials from the server and caches the list (public
 // fields only: the list never carries a secret).
-func fetch(c *client.Client, s *store.Store, now time.Time) tea.Cmd {
+func fetch(c *client.Client, s *store.Store, now time.Time, gen int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := timeout()
 		defer cancel()
@@ -65,7 +66,7 @@ func fetch(c *client.Client, s *store.Store, now time.Time) tea.Cmd {
 		if err == nil {
 			err = s.SaveCredentials(ctx, items, now)
 		}
-		return fetchedMsg{items: items, err: err}
+		return fetchedMsg{gen: gen, items: items, err: err}
 	}
 }
 

@@ -76,7 +76,8 @@ type Page struct {
 	items    []api.Credential
 	cachedAt time.Time // when the shown list came from the cache
 	loaded   bool
-	fetching bool
+	fetching bool // a list request has not answered yet
+	fetchGen int  // the latest list request; older answers are dropped
 	err      error
 	selected int
 
@@ -144,10 +145,13 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case common.RequestsSyncedMsg:
 		// A sync means the session works; approvals and revocations made
 		// elsewhere change credentials too.
-		if msg.Changed > 0 || !p.loaded {
+		if msg.Changed > 0 || (!p.loaded && !p.fetching) {
 			return p, p.refresh()
 		}
 	case fetchedMsg:
+		if msg.gen != p.fetchGen {
+			return p, nil // asked before a change; the newer answer follows
+		}
 		p.fetching = false
 		if msg.err != nil {
 			p.err = msg.err
@@ -172,12 +176,15 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	return p, nil
 }
 
+// refresh asks again even with a request in flight: that one may have
+// left before a secret was generated and would show the old state.
 func (p *Page) refresh() tea.Cmd {
-	if p.com.Authed == nil || p.fetching {
+	if p.com.Authed == nil {
 		return nil
 	}
+	p.fetchGen++
 	p.fetching = true
-	return fetch(p.com.Authed, p.store, p.com.Now())
+	return fetch(p.com.Authed, p.store, p.com.Now(), p.fetchGen)
 }
 
 // setItems keeps the selection on the same credential when it is still

@@ -271,3 +271,26 @@ func TestGenerationRefusedForABlockedCredential(t *testing.T) {
 		t.Fatal("a blocked credential must not offer generation")
 	}
 }
+
+// TestListAskedBeforeAGenerationDoesNotWin: a list request in flight when
+// a secret is generated must not, landing last, show the credential as
+// still without a secret.
+func TestListAskedBeforeAGenerationDoesNotWin(t *testing.T) {
+	d, p, _, _ := live(t)
+	c := selectWhere(t, d, p, func(c api.Credential) bool { return c.State == api.CredentialAvailable })
+	before := p.refresh()() // the list as it was
+	if _, err := p.com.Authed.GenerateSecret(context.Background(), c.RequestID, 0); err != nil {
+		t.Fatal(err)
+	}
+	after := p.refresh()
+	if after == nil {
+		t.Fatal("no refresh while another was in flight")
+	}
+	p.Update(after())
+	p.Update(before)
+	for _, got := range p.items {
+		if got.RequestID == c.RequestID && got.State != api.CredentialActive {
+			t.Fatalf("the older list won: %s is %s", c.RequestID, got.State)
+		}
+	}
+}

@@ -11,10 +11,10 @@ import (
 )
 
 type loadedMsg struct {
-	institution, customerKey string
-	systems                  []api.VaultSystem
-	rows                     []api.VaultSystemStatus
-	err                      error
+	gen     int // which reload this answers
+	systems []api.VaultSystem
+	rows    []api.VaultSystemStatus
+	err     error
 }
 
 type writtenMsg struct {
@@ -33,11 +33,11 @@ func timeout() (context.Context, context.CancelFunc) {
 }
 
 // load reads the systems (once) and their status for an institution.
-func load(c *client.Client, institution, customerKey string, systems []api.VaultSystem) tea.Cmd {
+func load(c *client.Client, institution, customerKey string, systems []api.VaultSystem, gen int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := timeout()
 		defer cancel()
-		msg := loadedMsg{institution: institution, customerKey: customerKey, systems: systems}
+		msg := loadedMsg{gen: gen, systems: systems}
 		if msg.systems == nil {
 			if msg.systems, msg.err = c.VaultSystems(ctx); msg.err != nil {
 				return msg

@@ -56,7 +56,8 @@ type Page struct {
 	systems     []api.VaultSystem
 	rows        []api.VaultSystemStatus
 	loaded      bool
-	loading     bool
+	loadGen     int  // the latest load asked for; older answers are dropped
+	loading     bool // that load has not answered yet
 	err         error
 
 	search   search.Box
@@ -112,12 +113,15 @@ func (p *Page) cnpj() string {
 	return ""
 }
 
+// reload always asks again, even with a load in flight: that load may
+// have started before a write or delete and would show the old state.
 func (p *Page) reload() tea.Cmd {
-	if p.com.Authed == nil || p.loading || !p.Allowed(p.com.Me) {
+	if p.com.Authed == nil || !p.Allowed(p.com.Me) {
 		return nil
 	}
+	p.loadGen++
 	p.loading = true
-	return load(p.com.Authed, p.cnpj(), p.customerKey, p.systems)
+	return load(p.com.Authed, p.cnpj(), p.customerKey, p.systems, p.loadGen)
 }
 
 // visible are the rows that match the system search.
@@ -146,14 +150,14 @@ func (p *Page) current() *api.VaultSystemStatus {
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.RequestsSyncedMsg:
-		if !p.loaded {
+		if !p.loaded && !p.loading {
 			return p, p.reload()
 		}
 	case loadedMsg:
-		p.loading = false
-		if msg.institution != p.cnpj() || msg.customerKey != p.customerKey {
-			return p, p.reload() // the filter changed while loading
+		if msg.gen != p.loadGen {
+			return p, nil // a newer load (new filter, or after a change) is on its way
 		}
+		p.loading = false
 		p.err = msg.err
 		if msg.err == nil {
 			p.loaded, p.systems, p.rows = true, msg.systems, msg.rows

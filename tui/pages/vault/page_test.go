@@ -140,3 +140,27 @@ func TestInstitutionSwitchShowsOnlyItsEntries(t *testing.T) {
 	d.WaitForText("Instituição: Defensoria Pública Exemplo")
 	d.WaitForText("0 cadastradas")
 }
+
+// TestLoadStartedBeforeAChangeDoesNotWin: a list load is in flight when
+// an entry is written (say, a filter was just applied); the reload after
+// the write must be the one shown, whichever answer lands last. On a
+// loaded CI machine the older answer used to win and hide the change.
+func TestLoadStartedBeforeAChangeDoesNotWin(t *testing.T) {
+	_, p, _ := live(t, 120, 30)
+	before := p.reload()() // the list as it was: nothing stored
+	ctx := context.Background()
+	res, err := p.com.Authed.VaultWrite(ctx, tj, []api.VaultEntry{{SystemName: "*", CustomerKey: "cliente-9",
+		Username: "SP123456", Password: "x-Senha-1"}})
+	if err != nil || res[0].Message != api.VaultCreated {
+		t.Fatalf("write: %v %+v", err, res)
+	}
+	after := p.reload()
+	if after == nil {
+		t.Fatal("no reload while another load was in flight")
+	}
+	p.Update(after())
+	p.Update(before)
+	if v := p.View(); !strings.Contains(v, "1 cadastradas") {
+		t.Fatalf("the older list replaced the newer one:\n%s", v)
+	}
+}
