@@ -112,21 +112,37 @@ type Row struct {
 	Key RowKey
 }
 
-func (q RequestQuery) where() (string, []any) {
+// where is the filter as SQL. With every set, an absent status or
+// environment filter is written out as all their values, so the prefix of
+// requests_group (status, environment, api_id) can be used as ranges
+// instead of scanning the whole index.
+func (q RequestQuery) where(every bool) (string, []any) {
 	var where []string
 	var args []any
 	in := func(col string, n int) string {
 		return col + " IN (" + strings.TrimSuffix(strings.Repeat("?,", n), ",") + ")"
 	}
-	if len(q.Statuses) > 0 {
-		where = append(where, in("status", len(q.Statuses)))
-		for _, st := range q.Statuses {
+	statuses, envs := q.Statuses, []api.Environment{q.Env}
+	if len(statuses) == 0 && every {
+		statuses = api.Statuses
+	}
+	if q.Env == "" {
+		envs = nil
+		if every {
+			envs = api.Environments
+		}
+	}
+	if len(statuses) > 0 {
+		where = append(where, in("status", len(statuses)))
+		for _, st := range statuses {
 			args = append(args, string(st))
 		}
 	}
-	if q.Env != "" {
-		where = append(where, "environment = ?")
-		args = append(args, string(q.Env))
+	if len(envs) > 0 {
+		where = append(where, in("environment", len(envs)))
+		for _, e := range envs {
+			args = append(args, string(e))
+		}
 	}
 	if q.APIIDs != nil {
 		if len(q.APIIDs) == 0 {
@@ -161,78 +177,12 @@ type Span struct {
 	Limit               int
 }
 
-// Window reads one window of rows. It never counts or sorts more than the
-// window: the indexes give the order, so the cost does not grow with the
-// number of cached rows.
-func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) ([]Row, error) {
-	col, desc := q.order()
-	where, args := q.where()
-	// Walking backwards (before a key, or from the end) flips the order;
-	// the rows are flipped back afterwards.
-	backwards := sp.Before != nil || sp.FromEnd
-	cmp, dir := ">", "ASC"
-	if desc != backwards {
-		cmp, dir = "<", "DESC"
-	}
-	key := sp.After
-	switch {
-	case sp.Before != nil:
-		key = sp.Before
-	case sp.From != nil:
-		key, cmp = sp.From, cmp+"="
-	}
-	if key != nil {
-		if where != "" {
-			where += " AND "
-		}
-		where += "(" + col + ", id) " + cmp + " (?, ?)"
-		args = append(args, key.Primary, key.ID)
-	}
-	// The window must come from the index of its order, so LIMIT stops the
-	// scan early; left alone, the planner may pick a filter index and sort
-	// every match (hundreds of ms at a million rows).
-	query := "SELECT body, " + col + " FROM requests INDEXED BY " + map[string]string{
-		"created_at": "requests_created", "api_name": "requests_name"}[col]
-	if where != "" {
-		query += " WHERE " + where
-	}
-	query += " ORDER BY " + col + " " + dir + ", id " + dir + " LIMIT ?"
-	rows, err := s.db.QueryContext(ctx, query, append(args, sp.Limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("ler solicitações: %w", err)
-	}
-	defer rows.Close()
-	out := make([]Row, 0, sp.Limit)
-	for rows.Next() {
-		var body []byte
-		var primary string
-		if err := rows.Scan(&body, &primary); err != nil {
-			return nil, err
-		}
-		var r Row
-		if err := json.Unmarshal(body, &r.Request); err != nil {
-			return nil, err
-		}
-		r.Key = RowKey{Primary: primary, ID: r.ID}
-		out = append(out, r)
-	}
-	if backwards {
-		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-			out[i], out[j] = out[j], out[i]
-		}
-	}
-	return out, rows.Err()
-}
-
 // CountRequests counts the rows matching q. It is slower than a window
 // (it must visit every match), so the table asks for it off the keystroke
 // path and shows the window first.
 func (s *Store) CountRequests(ctx context.Context, q RequestQuery) (int, error) {
-	where, args := q.where()
-	query := "SELECT count(*) FROM requests"
-	if where != "" {
-		query += " WHERE " + where
-	}
+	where, args := q.where(true)
+	query := "SELECT count(*) FROM requests INDEXED BY requests_group WHERE " + where
 	var n int
 	err := s.db.QueryRowContext(ctx, query, args...).Scan(&n)
 	return n, err

@@ -28,7 +28,22 @@ func fakeRequests(n int, base time.Time) []api.Request {
 	return out
 }
 
+// TestWindowPagesMatchAFullSort pages through every query both ways and
+// compares with a sort in memory. The probe is also made tiny, so that
+// on 97 rows both paths run: the bounded walk of the sort index, and the
+// sparse fetch through requests_group (at a million rows the same happens
+// at 10,000 entries).
 func TestWindowPagesMatchAFullSort(t *testing.T) {
+	for _, probe := range []int{probeRows, 9, 2} {
+		t.Run(fmt.Sprintf("probe %d", probe), func(t *testing.T) {
+			defer func(was int) { probeRows = was }(probeRows)
+			probeRows = probe
+			testWindowPages(t)
+		})
+	}
+}
+
+func testWindowPages(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	all := fakeRequests(97, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -42,6 +57,10 @@ func TestWindowPagesMatchAFullSort(t *testing.T) {
 		{Statuses: []api.Status{api.StatusPending, api.StatusRejected}, Env: api.EnvPRD},
 		{APIIDs: []string{"djen"}, Sort: SortAPI},
 		{APIIDs: []string{}},
+		{APIIDs: []string{"djen", "tpu"}, Statuses: []api.Status{api.StatusRevoked}, Env: api.EnvHMG},              // sparse
+		{APIIDs: []string{"consulta-cpf"}, Statuses: []api.Status{api.StatusCancelled}, Sort: SortAPI},             // sparse, by API
+		{APIIDs: []string{"tpu"}, Statuses: []api.Status{api.StatusApproved, api.StatusPending}, Sort: SortOldest}, // medium
+		{APIIDs: []string{"removed-api"}, Env: api.EnvPRD},                                                         // nothing
 	}
 	for _, q := range queries {
 		want := expected(all, q)

@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+)
+
+// probeRows bounds the walk of the sort index. A filter that finds fewer
+// than a window's rows among this many entries is sparse there, and its
+// matches are few enough to fetch through requests_group and sort; a
+// denser one fills the window within the walk. Either way a keystroke
+// reads at most a few tens of thousands of index entries, never the table.
+// A variable so tests can exercise both paths on small caches.
+var probeRows = 10_000
+
+// Window reads one window of rows. The cost does not grow with the number
+// of cached rows: the index of the sort order gives the rows in order and
+// the walk stops after the window (dense filters) or after probeRows
+// entries, when the few matches are fetched by their own index instead
+// (sparse filters, including one matching nothing).
+func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) ([]Row, error) {
+	w := newWalk(q, sp)
+	filter, fargs := q.where(false)
+	if filter == "" {
+		return s.readWindow(ctx, w, w.sortIndex(), "", nil)
+	}
+	bound, ok, err := s.probeBound(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	if !ok { // the rest of the order is shorter than the probe: walk it all
+		return s.readWindow(ctx, w, w.sortIndex(), filter, fargs)
+	}
+	rows, err := s.readWindow(ctx, w, w.sortIndex(), filter+" AND "+w.within(), append(fargs, bound.Primary, bound.ID))
+	if err != nil || len(rows) == sp.Limit {
+		return rows, err
+	}
+	every, eargs := q.where(true)
+	return s.readWindow(ctx, w, "requests_group", every, eargs)
+}
+
+// walk is a window's direction through the sort order.
+type walk struct {
+	col       string // created_at or api_name
+	dir, cmp  string // ASC with >, or DESC with <
+	key       *RowKey
+	inclusive bool
+	backwards bool
+	limit     int
+}
+
+func newWalk(q RequestQuery, sp Span) walk {
+	col, desc := q.order()
+	w := walk{col: col, dir: "ASC", cmp: ">", key: sp.After, limit: sp.Limit}
+	// Walking backwards (before a key, or from the end) flips the order;
+	// the rows are flipped back afterwards.
+	w.backwards = sp.Before != nil || sp.FromEnd
+	if desc != w.backwards {
+		w.dir, w.cmp = "DESC", "<"
+	}
+	switch {
+	case sp.Before != nil:
+		w.key = sp.Before
+	case sp.From != nil:
+		w.key, w.inclusive = sp.From, true
+	}
+	return w
+}
+
+func (w walk) sortIndex() string {
+	return map[string]string{"created_at": "requests_created", "api_name": "requests_name"}[w.col]
+}
+
+// after is the keyset condition: the rows from the span's key on.
+func (w walk) after() (string, []any) {
+	if w.key == nil {
+		return "", nil
+	}
+	cmp := w.cmp
+	if w.inclusive {
+		cmp += "="
+	}
+	return "(" + w.col + ", id) " + cmp + " (?, ?)", []any{w.key.Primary, w.key.ID}
+}
+
+// within bounds the walk at the probe's last entry (inclusive): the rows
+// not beyond it, so the comparison is the walk's own, reversed.
+func (w walk) within() string {
+	if w.cmp == "<" {
+		return "(" + w.col + ", id) >= (?, ?)"
+	}
+	return "(" + w.col + ", id) <= (?, ?)"
+}
+
+func (w walk) orderBy() string {
+	return " ORDER BY " + w.col + " " + w.dir + ", id " + w.dir
+}
+
+// probeBound finds the key probeRows entries along the walk, reading the
+// sort index alone; ok is false when the walk ends before it.
+func (s *Store) probeBound(ctx context.Context, w walk) (RowKey, bool, error) {
+	query := "SELECT " + w.col + ", id FROM requests INDEXED BY " + w.sortIndex()
+	cond, args := w.after()
+	if cond != "" {
+		query += " WHERE " + cond
+	}
+	query += w.orderBy() + " LIMIT 1 OFFSET ?"
+	var k RowKey
+	err := s.db.QueryRowContext(ctx, query, append(args, probeRows-1)...).Scan(&k.Primary, &k.ID)
+	if err == sql.ErrNoRows {
+		return k, false, nil
+	}
+	if err != nil {
+		return k, false, fmt.Errorf("ler solicitações: %w", err)
+	}
+	return k, true, nil
+}
+
+// readWindow reads the window's rows through index, with the filter. The
+// keys are chosen first (from the index, in order, up to the limit) and
+// only those rows' bodies are read.
+func (s *Store) readWindow(ctx context.Context, w walk, index, filter string, args []any) ([]Row, error) {
+	cond, kargs := w.after()
+	where := filter
+	if cond != "" {
+		if where != "" {
+			where += " AND "
+		}
+		where += cond
+		args = append(args, kargs...)
+	}
+	inner := "SELECT rowid FROM requests INDEXED BY " + index
+	if where != "" {
+		inner += " WHERE " + where
+	}
+	inner += w.orderBy() + " LIMIT ?"
+	query := "SELECT body, " + w.col + " FROM requests WHERE rowid IN (" + inner + ")" + w.orderBy()
+	rows, err := s.db.QueryContext(ctx, query, append(args, w.limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("ler solicitações: %w", err)
+	}
+	defer rows.Close()
+	out := make([]Row, 0, w.limit)
+	for rows.Next() {
+		var body []byte
+		var primary string
+		if err := rows.Scan(&body, &primary); err != nil {
+			return nil, err
+		}
+		var r Row
+		if err := json.Unmarshal(body, &r.Request); err != nil {
+			return nil, err
+		}
+		r.Key = RowKey{Primary: primary, ID: r.ID}
+		out = append(out, r)
+	}
+	if w.backwards {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out, rows.Err()
+}
