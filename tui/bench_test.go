@@ -41,7 +41,7 @@ func BenchmarkColdStart(b *testing.B) {
 			d, s := start(b)
 			d.Key("2")
 			d.WaitFor("the table and its count", func(v string) bool {
-				return strings.Contains(v, "100000 solicitações") && strings.Contains(v, "Em análise")
+				return strings.Contains(v, "100.000 solicitações") && strings.Contains(v, "Em análise")
 			})
 			s.Close()
 		}
