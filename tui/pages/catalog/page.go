@@ -33,8 +33,8 @@ type Page struct {
 	matches []api.API // what the grid shows, in order
 	loaded  bool
 	loadErr error
-	seq     int // the latest query; older answers are dropped
-	loadGen int // the latest catalog load; an older one never replaces it
+	seq     int           // the latest query; older answers are dropped
+	load    common.Latest // catalog loads; an older one never replaces a newer
 
 	selected, firstRow int
 	width, height      int
@@ -73,8 +73,7 @@ func (p *Page) query() store.CatalogQuery {
 
 func (p *Page) reload() tea.Cmd {
 	p.seq++
-	p.loadGen++
-	return loadCatalog(p.store, p.query(), p.seq, p.loadGen)
+	return loadCatalog(p.store, p.query(), p.seq, p.load.Ask())
 }
 
 func (p *Page) requery() tea.Cmd {
@@ -86,7 +85,7 @@ func (p *Page) requery() tea.Cmd {
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		if msg.gen != p.loadGen {
+		if !p.load.Take(msg.gen) {
 			// The load at start can finish after the one a sync asked
 			// for; its older (often empty) catalog must not win.
 			return p, nil

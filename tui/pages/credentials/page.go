@@ -76,8 +76,7 @@ type Page struct {
 	items    []api.Credential
 	cachedAt time.Time // when the shown list came from the cache
 	loaded   bool
-	fetching bool // a list request has not answered yet
-	fetchGen int  // the latest list request; older answers are dropped
+	fetch    common.Latest // the list requests
 	err      error
 	selected int
 
@@ -145,14 +144,13 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case common.RequestsSyncedMsg:
 		// A sync means the session works; approvals and revocations made
 		// elsewhere change credentials too.
-		if msg.Changed > 0 || (!p.loaded && !p.fetching) {
+		if msg.Changed > 0 || (!p.loaded && !p.fetch.Pending()) {
 			return p, p.refresh()
 		}
 	case fetchedMsg:
-		if msg.gen != p.fetchGen {
+		if !p.fetch.Take(msg.gen) {
 			return p, nil // asked before a change; the newer answer follows
 		}
-		p.fetching = false
 		if msg.err != nil {
 			p.err = msg.err
 			return p, nil
@@ -182,9 +180,7 @@ func (p *Page) refresh() tea.Cmd {
 	if p.com.Authed == nil {
 		return nil
 	}
-	p.fetchGen++
-	p.fetching = true
-	return fetch(p.com.Authed, p.store, p.com.Now(), p.fetchGen)
+	return fetch(p.com.Authed, p.store, p.com.Now(), p.fetch.Ask())
 }
 
 // setItems keeps the selection on the same credential when it is still

@@ -56,8 +56,7 @@ type Page struct {
 	systems     []api.VaultSystem
 	rows        []api.VaultSystemStatus
 	loaded      bool
-	loadGen     int  // the latest load asked for; older answers are dropped
-	loading     bool // that load has not answered yet
+	load        common.Latest
 	err         error
 
 	search   search.Box
@@ -119,9 +118,7 @@ func (p *Page) reload() tea.Cmd {
 	if p.com.Authed == nil || !p.Allowed(p.com.Me) {
 		return nil
 	}
-	p.loadGen++
-	p.loading = true
-	return load(p.com.Authed, p.cnpj(), p.customerKey, p.systems, p.loadGen)
+	return load(p.com.Authed, p.cnpj(), p.customerKey, p.systems, p.load.Ask())
 }
 
 // visible are the rows that match the system search.
@@ -150,14 +147,13 @@ func (p *Page) current() *api.VaultSystemStatus {
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.RequestsSyncedMsg:
-		if !p.loaded && !p.loading {
+		if !p.loaded && !p.load.Pending() {
 			return p, p.reload()
 		}
 	case loadedMsg:
-		if msg.gen != p.loadGen {
+		if !p.load.Take(msg.gen) {
 			return p, nil // a newer load (new filter, or after a change) is on its way
 		}
-		p.loading = false
 		p.err = msg.err
 		if msg.err == nil {
 			p.loaded, p.systems, p.rows = true, msg.systems, msg.rows
