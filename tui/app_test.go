@@ -397,7 +397,7 @@ func TestSyncAskedDuringASyncRunsAgain(t *testing.T) {
 	}
 
 	m := d.Model().(*Model)
-	running := m.syncRequests()()
+	running := m.sync.SyncRequests()()
 	c, _ := client.New(b.URL, nil)
 	tok := b.Token(t, "solicitante")
 	if _, err := c.WithTokens(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok})).CancelRequest(ctx, rows[0].ID); err != nil {

@@ -1,19 +1,20 @@
 package tui
 
 import (
-	"bytes"
 	"context"
-	"errors"
+	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/mdp/qrterminal/v3"
-	"golang.org/x/oauth2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/internal/session"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
+	"github.com/gecli/gecli/tui/signin"
 )
 
 // sessionMsg is the outcome of resuming the stored session.
@@ -21,21 +22,6 @@ type sessionMsg struct {
 	authed *client.Client
 	me     api.Me
 	err    error
-}
-
-// signInStartedMsg carries the device code to show.
-type signInStartedMsg struct {
-	gen      int
-	provider client.Provider
-	da       *oauth2.DeviceAuthResponse
-	qr       string
-	err      error
-}
-
-// signInDoneMsg says the person approved (or not) in the browser.
-type signInDoneMsg struct {
-	gen int
-	err error
 }
 
 // resumeSession turns the stored tokens into an authenticated client and
@@ -53,33 +39,56 @@ func resumeSession(s *store.Store, c *client.Client) tea.Cmd {
 	}
 }
 
-// signedOut reports whether err means the session is over (as opposed to
-// the server being unreachable).
-func signedOut(err error) bool {
-	code := client.ProblemCode(err)
-	return errors.Is(err, session.ErrNoSession) || errors.Is(err, client.ErrSignedOut) ||
-		code == api.CodeInvalidToken || code == api.CodeTokenExpired
+// openSignIn shows the sign-in screen over whatever is open (a new
+// attempt replaces one already there).
+func (m *Model) openSignIn(reason string) tea.Cmd {
+	m.closeSignIn()
+	v, cmd := signin.New(m.com, m.opts.Client, m.opts.Store, reason, m.opts.SignInHint)
+	m.stack.Push(v)
+	return cmd
 }
 
-func startSignIn(ctx context.Context, c *client.Client, gen int) tea.Cmd {
-	return func() tea.Msg {
-		p, da, err := session.Start(ctx, c)
-		msg := signInStartedMsg{gen: gen, provider: p, da: da, err: err}
-		if err == nil && da.VerificationURIComplete != "" {
-			var buf bytes.Buffer
-			qrterminal.GenerateWithConfig(da.VerificationURIComplete, qrterminal.Config{Level: qrterminal.L, Writer: &buf,
-				HalfBlocks: true, BlackChar: qrterminal.BLACK_BLACK, WhiteChar: qrterminal.WHITE_WHITE,
-				BlackWhiteChar: qrterminal.BLACK_WHITE, WhiteBlackChar: qrterminal.WHITE_BLACK, QuietZone: 1})
-			msg.qr = buf.String()
+// closeSignIn closes the sign-in screen, if open; it reports whether it was.
+func (m *Model) closeSignIn() bool {
+	v, ok := overlay.Of[*signin.Model](m.stack, route.Root)
+	if ok {
+		v.Stop()
+		m.stack.Remove(v.Mailbox().ID())
+	}
+	return ok
+}
+
+// sessionResumed records who is signed in, or opens the sign-in screen
+// when the session is over. An unreachable server changes nothing but the
+// online state: the session may still be fine.
+func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
+	t := m.com.Text
+	switch {
+	case msg.err == nil:
+		m.authed, m.me = msg.authed, &msg.me
+		m.com.Authed, m.com.Me = m.authed, m.me
+		cmds := []tea.Cmd{m.online(m.sync.SetOnline(true)), m.sync.SignedIn(m.authed, m.me.Subject)}
+		if m.closeSignIn() {
+			cmds = append(cmds, m.toast.Push(fmt.Sprintf(t.SignInDone, msg.me.Name), false))
 		}
-		return msg
+		return tea.Batch(cmds...)
+	case common.SignedOut(msg.err):
+		reason := ""
+		if m.me != nil {
+			reason = t.SessionExpired
+		}
+		m.authed, m.me = nil, nil
+		m.com.Authed, m.com.Me = nil, nil
+		m.sync.SignedOut()
+		if !m.active().Allowed(nil) {
+			m.page = 0
+		}
+		if _, open := overlay.Of[*signin.Model](m.stack, route.Root); !open {
+			return m.openSignIn(reason)
+		}
+		return nil
+	case client.IsOffline(msg.err):
+		return m.online(m.sync.SetOnline(false))
 	}
-}
-
-// finishSignIn blocks (in its goroutine) until the person decides, the
-// code expires or ctx is cancelled (esc).
-func finishSignIn(ctx context.Context, s *store.Store, p client.Provider, da *oauth2.DeviceAuthResponse, gen int) tea.Cmd {
-	return func() tea.Msg {
-		return signInDoneMsg{gen: gen, err: session.Finish(ctx, s, p, da)}
-	}
+	return m.toast.Push(common.Explain(t, msg.err), true)
 }

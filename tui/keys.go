@@ -9,8 +9,7 @@ import (
 // globalKeys are the same on every page (DESIGN.md §7).
 type globalKeys struct {
 	Next, Prev, Refresh, Help, Quit, ForceQuit, SignIn key.Binding
-	// Jump is for the help only: the digits are matched in globalKey,
-	// against the pages the role may use.
+	// Jump goes to the page of that tab number, if the role may use it.
 	Jump key.Binding
 }
 
@@ -24,15 +23,6 @@ func newGlobalKeys(t *i18n.Text) globalKeys {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
 		SignIn:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", t.KeySignIn)),
 		Jump:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1…5", t.KeyJump)),
-	}
-}
-
-// signInKeys are the keys of the sign-in screen, for the footer.
-func signInKeys(t *i18n.Text) []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeySkipSignIn)),
-		key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t.KeyCopyURL)),
-		key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.KeyRetry)),
 	}
 }
 

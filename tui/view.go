@@ -11,6 +11,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/route"
 )
 
 // Lines taken by the chrome around the page: header, a blank line, the
@@ -46,13 +47,10 @@ func (m *Model) render() string {
 	}
 	parts = append(parts, "")
 	body := m.active().View()
-	switch {
-	case m.signIn != nil:
-		body = m.signInScreen()
-	case m.showHelp:
-		body = m.fullHelp()
-	case m.wizard != nil:
-		body = m.wizard.View(m.width, m.bodyHeight())
+	if own := m.stack.OwnedBy(route.Root); len(own) > 0 {
+		// The root's overlays (help, sign-in, the wizard) take the body;
+		// the pages draw their own boxes.
+		body = own[len(own)-1].View(m.width, m.bodyHeight())
 	}
 	parts = append(parts, fit(body, m.width, m.bodyHeight()), m.toast.View(m.com.Styles, m.width), m.footer())
 	return strings.Join(parts, "\n")
@@ -84,7 +82,7 @@ func (m *Model) header() string {
 	switch {
 	case m.com.ForcedOffline:
 		state = st.Offline.Render(t.OfflineForced)
-	case m.syncing && m.com.Online:
+	case m.sync.Syncing() && m.com.Online:
 		state = st.Subtle.Render(t.Syncing)
 	case m.com.Online:
 		state = st.Online.Render(t.Online)
@@ -143,8 +141,8 @@ func (m *Model) who() string {
 func (m *Model) banner() string {
 	st, t := m.com.Styles, m.com.Text
 	text := fmt.Sprintf(t.OfflineBannerNever, m.opts.ServerURL)
-	if !m.syncedAt.IsZero() {
-		text = fmt.Sprintf(t.OfflineBanner, m.opts.ServerURL, t.DateTime(m.syncedAt))
+	if at := m.sync.SyncedAt(); !at.IsZero() {
+		text = fmt.Sprintf(t.OfflineBanner, m.opts.ServerURL, t.DateTime(at))
 	}
 	if m.com.ForcedOffline {
 		text = t.OfflineNoRefresh
@@ -161,27 +159,11 @@ func (m *Model) footer() string {
 	right := h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
 	h.SetWidth(max(0, m.width-lipgloss.Width(version)-lipgloss.Width(right)-2))
 	keys := append(m.active().ShortHelp(), m.keys.Refresh)
-	switch {
-	case m.signIn != nil:
-		keys = signInKeys(t)
-	case m.wizard != nil:
-		keys = nil // the wizard shows its own hints under each step
+	if top := m.stack.Top(); top != nil {
+		keys = top.ShortHelp() // the wizard's is empty: it hints under each step
 	}
 	left := version + h.ShortHelpView(keys)
 	return common.Spread(left, right, m.width)
-}
-
-// fullHelp lists the page's keys, then the global ones, each under a
-// heading, so narrow terminals stack them instead of cutting columns.
-func (m *Model) fullHelp() string {
-	st, t := m.com.Styles, m.com.Text
-	h := m.help
-	h.SetWidth(m.width)
-	return strings.Join([]string{
-		st.Bold.Render(t.HelpTitle) + "   " + st.Subtle.Render(t.HelpClose), "",
-		st.Accent.Render(t.HelpPage), h.FullHelpView(m.active().FullHelp()), "",
-		st.Accent.Render(t.HelpGlobal), h.FullHelpView(m.keys.FullHelp()),
-	}, "\n")
 }
 
 // fit cuts or pads s to exactly height lines, each at most width cells, so

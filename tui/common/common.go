@@ -14,10 +14,13 @@ import (
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/i18n"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
 )
 
-// Common is owned by the root and read by pages when they draw. Pages never
-// write to it; they send messages instead.
+// Common is owned by the root and read by pages when they draw. Pages
+// never write to it, but for opening their boxes on Overlays; everything
+// else they ask for with messages.
 type Common struct {
 	Styles        themes.Styles
 	Text          *i18n.Text
@@ -31,20 +34,27 @@ type Common struct {
 	// Me is who that is. Pages pass Authed to their Cmds.
 	Authed *client.Client
 	Me     *api.Me
+	// Overlays is the stack of modal boxes. A page pushes its boxes in
+	// Update and draws the ones it owns (OwnedBy its mailbox's ID).
+	Overlays *overlay.Stack
 }
 
 // Page is one screen under the root. Children return strings; only the
 // root builds a tea.View.
 type Page interface {
 	help.KeyMap
+	// Mailbox addresses the answers of the page's Cmds to this page.
+	Mailbox() *route.Mailbox
 	Init() tea.Cmd
 	Update(tea.Msg) (Page, tea.Cmd)
 	View() string
 	// SetSize gives the page its area; a page may answer with a Cmd (a
 	// taller table reads more rows).
 	SetSize(width, height int) tea.Cmd
-	// Capturing reports whether a text field has focus, so the root lets
-	// keys like q and ? reach it instead of quitting or opening help.
+	// Capturing reports whether an inline text field of the page (its
+	// search box) has focus, so keys like q and ? reach it instead of
+	// quitting or opening help. Boxes need no such care: they are
+	// overlays, and the stack captures keys while one is open.
 	Capturing() bool
 	Title() string
 	// Allowed reports whether the signed-in person's roles may use the

@@ -1,10 +1,12 @@
 package common
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/internal/session"
 	"github.com/gecli/gecli/tui/i18n"
 )
 
@@ -31,4 +33,12 @@ func Explain(t *i18n.Text, err error) string {
 		return t.Explain500
 	}
 	return err.Error()
+}
+
+// SignedOut reports whether err means the session is over (as opposed to
+// the server being unreachable): the sign-in screen is then the answer.
+func SignedOut(err error) bool {
+	code := client.ProblemCode(err)
+	return errors.Is(err, session.ErrNoSession) || errors.Is(err, client.ErrSignedOut) ||
+		code == api.CodeInvalidToken || code == api.CodeTokenExpired
 }

@@ -13,6 +13,7 @@ import (
 // Text is the UI's wording in one language.
 type Text struct {
 	Lang api.Lang
+	Box  BoxText
 
 	AppName, Version                         string
 	Online, Offline, OfflineForced, Syncing  string
@@ -87,6 +88,7 @@ func For(lang api.Lang) *Text {
 
 var ptBR = Text{
 	Lang:    api.PtBR,
+	Box:     boxPtBR,
 	Cred:    credPtBR,
 	Vault:   vaultPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
@@ -213,6 +215,7 @@ var ptBR = Text{
 }
 
 var en = Text{
+	Box:     boxEn,
 	Cred:    credEn,
 	Vault:   vaultEn,
 	Lang:    api.En,

@@ -24,7 +24,10 @@ type Msg struct {
 	Req      api.Request
 	Form     *api.VerificationForm // form_* requests once approved
 	CachedAt time.Time             // non-zero: read from the cache (offline)
-	Err      error
+	Err      error                 // nothing fresh to show
+	// CacheErr: the server's answer is good and shown, but the cache
+	// could not keep it (said apart, never in place of the answer).
+	CacheErr error
 }
 
 // Load asks the server (when signed in and reachable), caches the answer,
@@ -37,7 +40,7 @@ func Load(c *client.Client, s *store.Store, id string, now time.Time) tea.Cmd {
 		if c != nil {
 			r, err := c.Request(ctx, id)
 			if err == nil {
-				msg := Msg{ID: id, Req: r, Err: s.SaveRequestDetail(ctx, r, now)}
+				msg := Msg{ID: id, Req: r, CacheErr: s.SaveRequestDetail(ctx, r, now)}
 				if (r.Rule == api.RuleFormRes316 || r.Rule == api.RuleFormStandard) && r.Status == api.StatusApproved {
 					if f, err := c.VerificationForm(ctx, id); err == nil {
 						msg.Form = &f
@@ -61,6 +64,15 @@ func Load(c *client.Client, s *store.Store, id string, now time.Time) tea.Cmd {
 		}
 		return Msg{ID: id, Req: r, CachedAt: at}
 	}
+}
+
+// CacheProblem is the toast that says the cache did not keep an answer
+// (nil when it did).
+func CacheProblem(com *common.Common, m Msg) tea.Cmd {
+	if m.CacheErr == nil {
+		return nil
+	}
+	return common.Toast(fmt.Sprintf(com.Text.Box.CacheNotSaved, common.Explain(com.Text, m.CacheErr)), true)
 }
 
 // Render draws a detail in lines of at most width cells.

@@ -14,6 +14,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
+	"github.com/gecli/gecli/tui/router"
 )
 
 // Driver owns a model under test.
@@ -132,22 +135,70 @@ func KeyPress(k string) tea.KeyPressMsg {
 
 func strconvQuote(s string) string { return `"` + s + `"` }
 
-// PageModel runs a single page under the driver, as the root would:
-// window sizes become SetSize, everything else goes to Update.
-type PageModel struct{ P common.Page }
+// Host runs a single page as the root would: its own overlay stack,
+// answers delivered through the router to the page or the box that asked,
+// keys to the box on top before the page, window sizes as SetSize.
+type Host struct {
+	P     common.Page
+	Stack *overlay.Stack
+	r     *router.Router
+}
 
-func (h PageModel) Init() tea.Cmd { return h.P.Init() }
+// NewHost hosts p, whose Common is com (its overlay stack is set here).
+func NewHost(com *common.Common, p common.Page) *Host {
+	com.Overlays = &overlay.Stack{}
+	h := &Host{P: p, Stack: com.Overlays}
+	h.r = &router.Router{Pages: []common.Page{p}, Stack: h.Stack}
+	return h
+}
 
-func (h PageModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		return h, h.P.SetSize(ws.Width, ws.Height)
+func (h *Host) Init() tea.Cmd { return h.P.Init() }
+
+// Update routes msg; it also serves tests that hand answers over in an
+// order of their choosing.
+func (h *Host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return h, h.P.SetSize(msg.Width, msg.Height)
+	case route.Envelope:
+		cmd := h.r.Deliver(msg)
+		h.P = h.r.Pages[0]
+		return h, cmd
+	case tea.KeyPressMsg, tea.PasteMsg, tea.MouseMsg:
+		if cmd, ok := h.r.Input(msg); ok {
+			h.P = h.r.Pages[0]
+			return h, cmd
+		}
 	}
 	var cmd tea.Cmd
 	h.P, cmd = h.P.Update(msg)
+	h.r.Pages[0] = h.P
 	return h, cmd
 }
 
-func (h PageModel) View() tea.View { return tea.NewView(h.P.View()) }
+// Route is Update for tests that drive the host by hand.
+func (h *Host) Route(msg tea.Msg) tea.Cmd {
+	_, cmd := h.Update(msg)
+	return cmd
+}
+
+// Answer runs cmd (as the runtime would) and routes what it answers; a
+// batch is run item by item.
+func (h *Host) Answer(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			h.Answer(c)
+		}
+		return
+	}
+	h.Route(msg)
+}
+
+func (h *Host) View() tea.View { return tea.NewView(h.P.View()) }
 
 // Copied reports whether text was written to the clipboard with OSC 52
 // (tea.SetClipboard) and whether an OSC 52 went out wrapped for tmux.

@@ -22,21 +22,18 @@ const ioTimeout = 10 * time.Second
 type loadedMsg struct {
 	items []api.API
 	ids   []string
-	seq   int
-	gen   int // which load this answers
+	query store.CatalogQuery // what ids answer
 	err   error
 }
 
 // idsMsg answers one keystroke's query.
 type idsMsg struct {
 	ids []string
-	seq int
 	err error
 }
 
 // docsMsg carries an API's endpoints for the Documentação view.
 type docsMsg struct {
-	apiID     string
 	endpoints []client.Endpoint
 	cachedAt  time.Time // non-zero: read from the cache, not the server
 	reached   bool      // the server answered
@@ -44,25 +41,25 @@ type docsMsg struct {
 	err       error     // nothing to show
 }
 
-func loadCatalog(s *store.Store, q store.CatalogQuery, seq, gen int) tea.Cmd {
+func loadCatalog(s *store.Store, q store.CatalogQuery) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		items, err := s.Catalog(ctx, store.CatalogQuery{})
 		if err != nil {
-			return loadedMsg{err: err, seq: seq, gen: gen}
+			return loadedMsg{err: err, query: q}
 		}
 		ids, err := s.CatalogIDs(ctx, q)
-		return loadedMsg{items: items, ids: ids, seq: seq, gen: gen, err: err}
+		return loadedMsg{items: items, ids: ids, query: q, err: err}
 	}
 }
 
-func queryIDs(s *store.Store, q store.CatalogQuery, seq int) tea.Cmd {
+func queryIDs(s *store.Store, q store.CatalogQuery) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		ids, err := s.CatalogIDs(ctx, q)
-		return idsMsg{ids: ids, seq: seq, err: err}
+		return idsMsg{ids: ids, err: err}
 	}
 }
 
@@ -73,7 +70,7 @@ func loadDocs(c *client.Client, s *store.Store, id string, now time.Time) tea.Cm
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		msg := docsMsg{apiID: id}
+		var msg docsMsg
 		cached, haveCache, err := s.APIDoc(ctx, id)
 		if err != nil {
 			msg.err = err

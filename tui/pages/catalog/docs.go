@@ -32,11 +32,11 @@ func (p *Page) openDocs() tea.Cmd {
 	}
 	a := p.matches[p.selected]
 	p.docs = &docsView{api: a, loading: true}
-	return loadDocs(p.client, p.store, a.ID, p.com.Now())
+	return p.mb.Latest("docs", loadDocs(p.client, p.store, a.ID, p.com.Now()))
 }
 
 func (p *Page) docsLoaded(msg docsMsg) tea.Cmd {
-	if p.docs == nil || p.docs.api.ID != msg.apiID {
+	if p.docs == nil {
 		return nil // the user already left this API
 	}
 	d := p.docs
@@ -55,6 +55,7 @@ func (p *Page) docsKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		p.docs = nil
+		p.mb.Drop("docs")
 	case key.Matches(msg, k.Request):
 		return p.request(d.api)
 	case key.Matches(msg, k.CopyDoc):

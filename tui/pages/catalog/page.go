@@ -15,6 +15,7 @@ import (
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/route"
 )
 
 // Page is the catalog page.
@@ -23,6 +24,7 @@ type Page struct {
 	store  *store.Store
 	client *client.Client // nil in --offline mode
 	keys   keyMap
+	mb     *route.Mailbox
 
 	search   search.Box
 	category common.Choice[api.Category]
@@ -33,8 +35,6 @@ type Page struct {
 	matches []api.API // what the grid shows, in order
 	loaded  bool
 	loadErr error
-	seq     int           // the latest query; older answers are dropped
-	load    common.Latest // catalog loads; an older one never replaces a newer
 
 	selected, firstRow int
 	width, height      int
@@ -44,13 +44,14 @@ type Page struct {
 
 // New builds the page. c may be nil (offline mode).
 func New(com *common.Common, s *store.Store, c *client.Client) *Page {
-	return &Page{com: com, store: s, client: c, keys: newKeyMap(com.Text),
+	return &Page{com: com, store: s, client: c, keys: newKeyMap(com.Text), mb: route.NewMailbox("catalog"),
 		search: search.New(com.Text.SearchPlaceholder, api.MaxQueryLen), byID: map[string]api.API{},
 		category: common.NewChoice(api.Categories), env: common.NewChoice(api.Environments)}
 }
 
-func (p *Page) Title() string   { return p.com.Text.TabCatalog }
-func (p *Page) Capturing() bool { return p.search.Active }
+func (p *Page) Title() string           { return p.com.Text.TabCatalog }
+func (p *Page) Mailbox() *route.Mailbox { return p.mb }
+func (p *Page) Capturing() bool         { return p.search.Active }
 
 // Allowed: everyone may browse (the catalog is public; requests need a
 // session, which the page explains).
@@ -71,47 +72,41 @@ func (p *Page) query() store.CatalogQuery {
 	return q
 }
 
+// reload reads the whole cached catalog and the ids of the current query;
+// a load asked for earlier (the one at start, say) never replaces it.
 func (p *Page) reload() tea.Cmd {
-	p.seq++
-	return loadCatalog(p.store, p.query(), p.seq, p.load.Ask())
+	return p.mb.Latest("catalog", loadCatalog(p.store, p.query()))
 }
 
+// requery asks for the ids of the current query; only the newest
+// keystroke's answer is applied.
 func (p *Page) requery() tea.Cmd {
-	p.seq++
-	return queryIDs(p.store, p.query(), p.seq)
+	return p.mb.Latest("ids", queryIDs(p.store, p.query()))
 }
 
 // Update handles keys and the answers of the page's own Cmds.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		if !p.load.Take(msg.gen) {
-			// The load at start can finish after the one a sync asked
-			// for; its older (often empty) catalog must not win.
-			return p, nil
-		}
 		p.loaded, p.loadErr = true, msg.err
 		if msg.err != nil {
 			return p, nil
 		}
-		// The catalog itself is always news; only the ids answer a query,
-		// and if a keystroke came since, ask again for the current one.
+		// The catalog itself is always news; its ids answer the query of
+		// when it started: if a keystroke changed it since, ask again.
 		p.byID = make(map[string]api.API, len(msg.items))
 		for _, a := range msg.items {
 			p.byID[a.ID] = a
 		}
 		p.total = len(msg.items)
-		if msg.seq != p.seq {
+		if msg.query != p.query() {
 			return p, p.requery()
 		}
 		p.setMatches(msg.ids, true)
 		return p, nil
 	case idsMsg:
-		if msg.seq != p.seq {
-			return p, nil // a newer keystroke already asked again
-		}
 		if msg.err != nil {
-			return p, common.Toast(msg.err.Error(), true)
+			return p, common.Toast(common.Explain(p.com.Text, msg.err), true)
 		}
 		p.setMatches(msg.ids, false)
 		return p, nil

@@ -18,7 +18,6 @@ type cachedMsg struct {
 }
 
 type fetchedMsg struct {
-	gen   int // which refresh this answers
 	items []api.Credential
 	err   error
 }
@@ -30,13 +29,11 @@ type generatedMsg struct {
 }
 
 type testedMsg struct {
-	clientID string
-	check    client.GatewayCheck
-	err      error
+	check client.GatewayCheck
+	err   error
 }
 
 type allowlistMsg struct {
-	cnpj   string
 	ranges []string
 	saved  bool
 	err    error
@@ -58,7 +55,7 @@ func loadCached(s *store.Store) tea.Cmd {
 
 // fetch lists the credentials from the server and caches the list (public
 // fields only: the list never carries a secret).
-func fetch(c *client.Client, s *store.Store, now time.Time, gen int) tea.Cmd {
+func fetch(c *client.Client, s *store.Store, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := timeout()
 		defer cancel()
@@ -66,7 +63,7 @@ func fetch(c *client.Client, s *store.Store, now time.Time, gen int) tea.Cmd {
 		if err == nil {
 			err = s.SaveCredentials(ctx, items, now)
 		}
-		return fetchedMsg{gen: gen, items: items, err: err}
+		return fetchedMsg{items: items, err: err}
 	}
 }
 
@@ -85,7 +82,7 @@ func test(cred api.Credential, secret string) tea.Cmd {
 		ctx, cancel := timeout()
 		defer cancel()
 		check, err := client.TestCredential(ctx, nil, cred.TokenURL, cred.GatewayURL, cred.ClientID, secret)
-		return testedMsg{clientID: cred.ClientID, check: check, err: err}
+		return testedMsg{check: check, err: err}
 	}
 }
 
@@ -94,7 +91,7 @@ func loadAllowlist(c *client.Client, cnpj string) tea.Cmd {
 		ctx, cancel := timeout()
 		defer cancel()
 		ranges, err := c.Allowlist(ctx, cnpj)
-		return allowlistMsg{cnpj: cnpj, ranges: ranges, err: err}
+		return allowlistMsg{ranges: ranges, err: err}
 	}
 }
 
@@ -103,6 +100,6 @@ func saveAllowlist(c *client.Client, cnpj string, ranges []string) tea.Cmd {
 		ctx, cancel := timeout()
 		defer cancel()
 		got, err := c.SetAllowlist(ctx, cnpj, ranges)
-		return allowlistMsg{cnpj: cnpj, ranges: got, saved: err == nil, err: err}
+		return allowlistMsg{ranges: got, saved: err == nil, err: err}
 	}
 }

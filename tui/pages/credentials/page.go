@@ -7,20 +7,16 @@
 package credentials
 
 import (
-	"errors"
-	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
-	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/route"
 )
 
 // Graces are the choices for how long a regenerated secret's predecessor
@@ -31,60 +27,21 @@ type keyMap struct {
 	Up, Down, CopyID, NewSecret, Test, Allowlist key.Binding
 }
 
-// confirm is the generate/regenerate question.
-type confirm struct {
-	cred  api.Credential
-	grace int // index in Graces
-}
-
-// reveal is the one moment a secret is on screen. It lives only in memory
-// and is dropped when the reveal closes.
-type reveal struct {
-	cred   api.Credential
-	secret string
-	until  string
-}
-
-// tester is the Testar credencial box: a masked field for the secret
-// (unless it comes from the reveal), then the outcome.
-type tester struct {
-	cred    api.Credential
-	input   textinput.Model
-	secret  string // from the reveal; the field is not shown
-	running bool
-	done    bool
-	check   client.GatewayCheck
-	err     error
-	problem string
-}
-
-// allowEditor edits the selected credential's institution allowlist.
-type allowEditor struct {
-	inst    api.Institution
-	input   textinput.Model
-	loading bool
-	saving  bool
-	problem string
-}
-
 // Page is the Credenciais page.
 type Page struct {
 	com   *common.Common
 	store *store.Store
 	keys  keyMap
+	boxes boxKeys
+	mb    *route.Mailbox
 
 	items    []api.Credential
 	cachedAt time.Time // when the shown list came from the cache
 	loaded   bool
-	fetch    common.Latest // the list requests
 	err      error
 	selected int
 
-	confirm    *confirm
 	generating string // request id
-	reveal     *reveal
-	test       *tester
-	allow      *allowEditor
 
 	width, height int
 }
@@ -93,21 +50,19 @@ type Page struct {
 func New(com *common.Common, s *store.Store) *Page {
 	t := com.Text
 	b := common.Bind
-	return &Page{com: com, store: s, keys: keyMap{
+	return &Page{com: com, store: s, boxes: newBoxKeys(com), mb: route.NewMailbox("credentials"), keys: keyMap{
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
 		CopyID: b("c", t.Cred.KeyCopyID, "c"), NewSecret: b("n", t.Cred.KeyNewSecret, "n"),
 		Test: b("t", t.Cred.KeyTest, "t"), Allowlist: b("i", t.Cred.KeyAllowlist, "i"),
 	}}
 }
 
-func (p *Page) Title() string { return p.com.Text.Cred.Tab }
-func (p *Page) Init() tea.Cmd { return loadCached(p.store) }
+func (p *Page) Title() string           { return p.com.Text.Cred.Tab }
+func (p *Page) Mailbox() *route.Mailbox { return p.mb }
+func (p *Page) Init() tea.Cmd           { return p.mb.Latest("cache", loadCached(p.store)) }
 
-// Capturing: every box keeps the keys, so q or tab never drops a secret on
-// screen or a half-typed allowlist.
-func (p *Page) Capturing() bool {
-	return p.confirm != nil || p.reveal != nil || p.test != nil || p.allow != nil
-}
+// Capturing: the page has no inline field; its boxes are overlays.
+func (p *Page) Capturing() bool { return false }
 
 // Allowed: credentials belong to institutions, managed by their requesters.
 func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.HasRole(api.RoleRequester) }
@@ -144,30 +99,21 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case common.RequestsSyncedMsg:
 		// A sync means the session works; approvals and revocations made
 		// elsewhere change credentials too.
-		if msg.Changed > 0 || (!p.loaded && !p.fetch.Pending()) {
+		if msg.Changed > 0 || (!p.loaded && !p.mb.Pending("list")) {
 			return p, p.refresh()
 		}
 	case fetchedMsg:
-		if !p.fetch.Take(msg.gen) {
-			return p, nil // asked before a change; the newer answer follows
-		}
 		if msg.err != nil {
 			p.err = msg.err
 			return p, nil
 		}
 		p.loaded, p.err, p.cachedAt = true, nil, time.Time{}
 		p.setItems(msg.items)
+	case generateChosen:
+		p.generating = msg.cred.RequestID
+		return p, p.mb.Every(generate(p.com.Authed, msg.cred.RequestID, msg.grace))
 	case generatedMsg:
 		return p, p.generated(msg)
-	case testedMsg:
-		if p.test != nil && p.test.cred.ClientID == msg.clientID {
-			p.test.running, p.test.done = false, true
-			p.test.check, p.test.err = msg.check, msg.err
-		}
-	case allowlistMsg:
-		return p, p.allowlistAnswered(msg)
-	case tea.PasteMsg:
-		return p, p.paste(msg)
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
 	}
@@ -180,7 +126,7 @@ func (p *Page) refresh() tea.Cmd {
 	if p.com.Authed == nil {
 		return nil
 	}
-	return fetch(p.com.Authed, p.store, p.com.Now(), p.fetch.Ask())
+	return p.mb.Latest("list", fetch(p.com.Authed, p.store, p.com.Now()))
 }
 
 // setItems keeps the selection on the same credential when it is still
@@ -201,16 +147,6 @@ func (p *Page) setItems(items []api.Credential) {
 }
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case p.confirm != nil:
-		return p.confirmKey(msg)
-	case p.test != nil:
-		return p.testKey(msg)
-	case p.reveal != nil:
-		return p.revealKey(msg)
-	case p.allow != nil:
-		return p.allowKey(msg)
-	}
 	k, t := p.keys, p.com.Text
 	c := p.current()
 	switch {
@@ -225,7 +161,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.NewSecret):
 		return p.askGenerate(*c)
 	case key.Matches(msg, k.Test):
-		return p.openTest(*c, "")
+		return p.openTest(*c)
 	case key.Matches(msg, k.Allowlist):
 		return p.openAllowlist(*c)
 	}
@@ -244,27 +180,7 @@ func (p *Page) askGenerate(c api.Credential) tea.Cmd {
 	case c.State != api.CredentialAvailable && c.State != api.CredentialActive:
 		return common.Toast(t.Cred.ExplainNotApproved, true)
 	}
-	p.confirm = &confirm{cred: c}
-	return nil
-}
-
-func (p *Page) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
-	d := p.confirm
-	switch msg.String() {
-	case "esc", "n":
-		p.confirm = nil
-	case "left", "h":
-		if d.cred.State == api.CredentialActive {
-			d.grace = (d.grace + len(Graces) - 1) % len(Graces)
-		}
-	case "right", "l", "tab":
-		if d.cred.State == api.CredentialActive {
-			d.grace = (d.grace + 1) % len(Graces)
-		}
-	case "enter", "y", "s":
-		p.confirm, p.generating = nil, d.cred.RequestID
-		return generate(p.com.Authed, d.cred.RequestID, Graces[d.grace])
-	}
+	p.com.Overlays.Push(&generateBox{box: newBox(p.com, "generate", p.mb.ID(), p.width), keys: p.boxes, cred: c})
 	return nil
 }
 
@@ -284,92 +200,23 @@ func (p *Page) generated(msg generatedMsg) tea.Cmd {
 			cred = c
 		}
 	}
-	p.reveal = &reveal{cred: cred, secret: msg.res.ClientSecret, until: msg.res.PreviousValidUntil}
+	p.com.Overlays.Push(&revealBox{box: newBox(p.com, "reveal", p.mb.ID(), p.width), keys: p.boxes, cred: cred,
+		secret: msg.res.ClientSecret, until: msg.res.PreviousValidUntil})
 	return tea.Batch(p.refresh(), func() tea.Msg { return common.SyncRequestsMsg{} })
 }
 
-func (p *Page) revealKey(msg tea.KeyPressMsg) tea.Cmd {
-	r, t := p.reveal, p.com.Text
-	switch {
-	case msg.String() == "esc" || msg.String() == "enter":
-		p.reveal = nil // the only copy of the secret in this program goes
-		return common.Toast(t.Cred.RevealClosed, false)
-	case msg.String() == "s":
-		return common.CopySecret(p.com, t.Cred.SecretLabel, r.secret)
-	case key.Matches(msg, p.keys.CopyID):
-		return common.Copy(p.com, t.Cred.ClientID, r.cred.ClientID)
-	case key.Matches(msg, p.keys.Test):
-		return p.openTest(r.cred, r.secret)
-	}
-	return nil
-}
-
-// openTest starts the gateway test: at once with the secret of the reveal,
-// otherwise after the person pastes it into a masked field.
-func (p *Page) openTest(c api.Credential, secret string) tea.Cmd {
+// openTest starts the gateway test of a credential whose secret the
+// person pastes (the reveal tests its own secret).
+func (p *Page) openTest(c api.Credential) tea.Cmd {
 	t := p.com.Text
 	switch {
 	case c.State != api.CredentialAvailable && c.State != api.CredentialActive:
 		return common.Toast(t.Cred.ExplainNotApproved, true)
-	case c.SecretHint == "" && secret == "":
+	case c.SecretHint == "":
 		return common.Toast(t.Cred.NoSecret, true)
 	}
-	in := search.NewInput("gecli_cs_…", api.SecretLen+8)
-	in.EchoMode = textinput.EchoPassword
-	in.EchoCharacter = '•'
-	in.SetWidth(max(20, min(api.SecretLen+2, p.width/2)))
-	p.test = &tester{cred: c, input: in, secret: secret}
-	if secret != "" {
-		p.test.running = true
-		return test(c, secret)
-	}
-	return p.test.input.Focus()
-}
-
-func (p *Page) testKey(msg tea.KeyPressMsg) tea.Cmd {
-	tt := p.test
-	switch msg.String() {
-	case "esc":
-		p.test = nil // the pasted secret goes with the box
-		return nil
-	case "enter":
-		if tt.running {
-			return nil
-		}
-		secret := tt.secret
-		if secret == "" {
-			secret = strings.TrimSpace(tt.input.Value())
-		}
-		if secret == "" {
-			tt.problem = p.com.Text.Cred.TestNeedsSecret
-			return nil
-		}
-		if err := api.CheckSecret(secret); err != nil && tt.secret == "" {
-			tt.problem = err.Error()
-			return nil
-		}
-		tt.running, tt.done, tt.problem = true, false, ""
-		return test(tt.cred, secret)
-	}
-	if tt.secret != "" || tt.running {
-		return nil
-	}
-	var cmd tea.Cmd
-	tt.input, cmd = tt.input.Update(msg)
-	tt.problem = ""
-	return cmd
-}
-
-func (p *Page) paste(msg tea.PasteMsg) tea.Cmd {
-	var cmd tea.Cmd
-	switch {
-	case p.test != nil && p.test.secret == "" && !p.test.running:
-		p.test.input, cmd = p.test.input.Update(msg)
-		p.test.problem = ""
-	case p.allow != nil && !p.allow.loading:
-		p.allow.input, cmd = p.allow.input.Update(msg)
-		p.allow.problem = ""
-	}
+	tb, cmd := newTester(p.com, p.mb.ID(), p.boxes, c, "", p.width)
+	p.com.Overlays.Push(tb)
 	return cmd
 }
 
@@ -377,70 +224,7 @@ func (p *Page) openAllowlist(c api.Credential) tea.Cmd {
 	if p.com.Authed == nil {
 		return common.Toast(p.com.Text.Cred.SignIn, true)
 	}
-	in := search.NewInput("200.152.0.0/16, 2001:db8::/32", 4000)
-	in.SetWidth(max(20, p.width-6))
-	p.allow = &allowEditor{inst: c.Institution, input: in, loading: true}
-	return tea.Batch(p.allow.input.Focus(), loadAllowlist(p.com.Authed, c.Institution.CNPJ))
-}
-
-func (p *Page) allowKey(msg tea.KeyPressMsg) tea.Cmd {
-	a, t := p.allow, p.com.Text
-	switch msg.String() {
-	case "esc":
-		p.allow = nil
-		return nil
-	case "enter":
-		if a.loading || a.saving {
-			return nil
-		}
-		ranges := splitRanges(a.input.Value())
-		if _, errs := api.ParseRanges(ranges); len(errs) > 0 {
-			a.problem = fmt.Sprintf(t.Cred.AllowInvalid, errs[0].Message)
-			return nil
-		}
-		a.saving = true
-		return saveAllowlist(p.com.Authed, a.inst.CNPJ, ranges)
-	}
-	if a.loading {
-		return nil
-	}
-	var cmd tea.Cmd
-	a.input, cmd = a.input.Update(msg)
-	a.problem = ""
+	a, cmd := newAllowBox(p.com, p.mb.ID(), p.boxes, p.com.Authed, c.Institution, p.width)
+	p.com.Overlays.Push(a)
 	return cmd
-}
-
-// allowlistAnswered fills the editor, or closes it after a save. A refusal
-// keeps the editor open with what was typed.
-func (p *Page) allowlistAnswered(msg allowlistMsg) tea.Cmd {
-	a, t := p.allow, p.com.Text
-	if a == nil || a.inst.CNPJ != msg.cnpj {
-		return nil
-	}
-	a.loading, a.saving = false, false
-	if msg.err != nil {
-		var pe *client.ProblemError
-		if errors.As(msg.err, &pe) && len(pe.Problem.Fields) > 0 {
-			a.problem = fmt.Sprintf(t.Cred.AllowInvalid, pe.Problem.Fields[0].Message)
-		} else {
-			a.problem = common.Explain(t, msg.err)
-		}
-		return nil
-	}
-	if msg.saved {
-		p.allow = nil
-		return common.Toast(fmt.Sprintf(t.Cred.AllowSaved, len(msg.ranges)), false)
-	}
-	a.input.SetValue(strings.Join(msg.ranges, ", "))
-	a.input.CursorEnd()
-	return nil
-}
-
-// splitRanges reads what people type: commas, spaces or semicolons.
-func splitRanges(s string) []string {
-	out := []string{}
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' }) {
-		out = append(out, f)
-	}
-	return out
 }

@@ -22,6 +22,8 @@ import (
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/internal/drive"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
 )
 
 func TestMain(m *testing.M) {
@@ -79,7 +81,7 @@ func cachedPage(t *testing.T, w, h int) (*drive.Driver, *Page) {
 		t.Fatal(err)
 	}
 	p := New(newCommon(), s)
-	d := drive.New(t, drive.PageModel{P: p}, w, h)
+	d := drive.New(t, drive.NewHost(p.com, p), w, h)
 	d.WaitForText("Credenciais (4)")
 	return d, p
 }
@@ -126,19 +128,21 @@ func testReveal(t *testing.T, w, h int) {
 		t.Fatalf("the whole secret must be on screen:\n%s", d.View())
 	}
 	golden.RequireEqual(t, d.View())
-	if !p.Capturing() {
-		t.Error("while a secret is on screen, q and tab must not leave the page")
+	if top, ok := p.com.Overlays.Top().(*revealBox); !ok || top.secret != secret {
+		t.Error("while a secret is on screen, its box must be on top of the stack: q and tab must not leave the page")
 	}
 	d.Key("esc")
 	d.WaitFor("the reveal to close", func(v string) bool { return !strings.Contains(v, "copie agora") })
-	if strings.Contains(d.View(), secret) || p.reveal != nil {
+	if _, open := overlay.Of[*revealBox](p.com.Overlays, p.mb.ID()); strings.Contains(d.View(), secret) || open {
 		t.Fatal("the secret stayed after the reveal closed")
 	}
 }
 
 func TestRefusalExplainsCauseAndAction(t *testing.T) {
 	d, p := cachedPage(t, 120, 36)
-	p.test = &tester{cred: cached()[0], secret: "x", running: true}
+	tb := &testerBox{box: newBox(p.com, "test", p.mb.ID(), 120), keys: p.boxes, cred: cached()[0], secret: "x"}
+	p.com.Overlays.Push(tb)
+	answer := func(msg testedMsg) route.Envelope { return route.Envelope{To: tb.mb.ID(), Msg: msg} }
 	for _, tt := range []struct {
 		code, want string
 		status     int
@@ -147,11 +151,11 @@ func TestRefusalExplainsCauseAndAction(t *testing.T) {
 		{"ip_not_allowed", "cadastre a faixa de saída (i)", 403},
 		{"token_expired", "peça um novo token", 401},
 	} {
-		d.Send(testedMsg{clientID: "hmg-datajud-3f9a1c0b7e2d", check: client.GatewayCheck{Stage: "gateway", Status: tt.status, Code: tt.code, Detail: "recusado"}})
+		d.Send(answer(testedMsg{check: client.GatewayCheck{Stage: "gateway", Status: tt.status, Code: tt.code, Detail: "recusado"}}))
 		d.WaitForText(fmt.Sprintf("O gateway recusou (%d %s)", tt.status, tt.code))
 		d.WaitForText(tt.want)
 	}
-	d.Send(testedMsg{clientID: "hmg-datajud-3f9a1c0b7e2d", check: client.GatewayCheck{Stage: "token", Status: 401, Code: "invalid_client", Detail: "client_id ou client_secret inválidos"}})
+	d.Send(answer(testedMsg{check: client.GatewayCheck{Stage: "token", Status: 401, Code: "invalid_client", Detail: "client_id ou client_secret inválidos"}}))
 	d.WaitForText("O endpoint de token recusou (401 invalid_client)")
 	d.WaitForText("se o perdeu, gere outro (n)")
 	golden.RequireEqual(t, d.View())
@@ -169,7 +173,7 @@ func live(t *testing.T) (*drive.Driver, *Page, *servertest.Backend, string) {
 	com.Clip.Tmux = true
 	s, path := openStore(t)
 	p := New(com, s)
-	d := drive.New(t, drive.PageModel{P: p}, 120, 40)
+	d := drive.New(t, drive.NewHost(p.com, p), 120, 40)
 	d.Send(common.RequestsSyncedMsg{}) // the root's signal that the session works
 	d.WaitForText("Credenciais (")
 	d.WaitFor("the list from the server", func(string) bool { return p.loaded })
@@ -234,7 +238,10 @@ func TestGenerateCopyAndTestAgainstTheServer(t *testing.T) {
 	}
 	d.Type("200.152.0.0/16")
 	d.Key("enter")
-	d.WaitFor("the editor to close after saving", func(string) bool { return p.allow == nil })
+	d.WaitFor("the editor to close after saving", func(string) bool {
+		_, open := overlay.Of[*allowBox](p.com.Overlays, p.mb.ID())
+		return !open
+	})
 	ranges, _ := b.DB.Allowlist(context.Background(), tj)
 	if len(ranges) != 1 || ranges[0].String() != "200.152.0.0/16" {
 		t.Fatalf("allowlist saved: %v", ranges)
@@ -267,7 +274,7 @@ func TestGenerationRefusedForABlockedCredential(t *testing.T) {
 	}
 	p.items[p.selected].State = api.CredentialBlocked // as a form_* approval is
 	d.Key("n")
-	if p.confirm != nil {
+	if _, open := overlay.Of[*generateBox](p.com.Overlays, p.mb.ID()); open {
 		t.Fatal("a blocked credential must not offer generation")
 	}
 }
@@ -286,8 +293,9 @@ func TestListAskedBeforeAGenerationDoesNotWin(t *testing.T) {
 	if after == nil {
 		t.Fatal("no refresh while another was in flight")
 	}
-	p.Update(after())
-	p.Update(before)
+	h := drive.NewHost(p.com, p)
+	h.Route(after())
+	h.Route(before)
 	for _, got := range p.items {
 		if got.RequestID == c.RequestID && got.State != api.CredentialActive {
 			t.Fatalf("the older list won: %s is %s", c.RequestID, got.State)

@@ -10,6 +10,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
+	"github.com/gecli/gecli/tui/overlay"
 )
 
 // Lock is the FAQ 3.14 padlock. An emoji of width 2 everywhere: "⚿",
@@ -28,7 +29,8 @@ func (p *Page) View() string {
 	}
 	listW := min(44, max(26, p.width/3))
 	viewW := p.width - listW - 3
-	if c := p.current(); c != nil && p.reveal != nil && viewW < api.SecretLen+2 {
+	_, revealing := overlay.Of[*revealBox](p.com.Overlays, p.mb.ID())
+	if c := p.current(); c != nil && revealing && viewW < api.SecretLen+2 {
 		// A narrow terminal gives the reveal the whole width: a secret cut
 		// by an ellipsis could not be copied by hand.
 		return strings.Join(clip(p.viewer(*c, p.width), p.height-1), "\n")
@@ -91,10 +93,8 @@ func (p *Page) viewer(c api.Credential, w int) []string {
 	}
 	// Open boxes come first, so a short terminal never cuts a secret or
 	// a question off the bottom.
-	for _, box := range [][]string{p.confirmBox(w), p.revealBox(w), p.testBox(w), p.allowBox(w)} {
-		if box != nil {
-			lines = append(append(lines, box...), "")
-		}
+	for _, box := range p.com.Overlays.OwnedBy(p.mb.ID()) {
+		lines = append(append(lines, strings.Split(box.View(w, 0), "\n")...), "")
 	}
 	if p.generating == c.RequestID {
 		lines = append(lines, st.Subtle.Render(t.Cred.Generating), "")
@@ -135,103 +135,6 @@ func (p *Page) secretLines(c api.Credential, label func(string) string, w int) [
 func mask(hint string) string {
 	last := hint[max(0, len(hint)-4):]
 	return api.SecretPrefix + strings.Repeat("•", 12) + last
-}
-
-func (p *Page) confirmBox(w int) []string {
-	d := p.confirm
-	if d == nil {
-		return nil
-	}
-	st, t := p.com.Styles, p.com.Text
-	q := fmt.Sprintf(t.Cred.ConfirmGenerate, d.cred.APIName, d.cred.Environment.Badge())
-	box := []string{}
-	if d.cred.State == api.CredentialActive {
-		q = fmt.Sprintf(t.Cred.ConfirmRegenerate, d.cred.APIName, d.cred.Environment.Badge())
-		opts := strings.Split(t.Cred.GraceOptions, "|")
-		var parts []string
-		for i, o := range opts {
-			if i == d.grace {
-				parts = append(parts, st.FilterOn.Render(o))
-			} else {
-				parts = append(parts, st.FilterOff.Render(o))
-			}
-		}
-		box = append(box, st.Subtle.Render(t.Cred.GraceLabel)+strings.Join(parts, " "))
-	}
-	keys := t.Cred.ConfirmKeys
-	if d.cred.State != api.CredentialActive {
-		keys = "enter · esc"
-	}
-	return append(append(wrap(st.Warning, q, w), box...), st.Subtle.Render(keys))
-}
-
-// revealBox is the one time the secret is on screen, with the warning.
-func (p *Page) revealBox(w int) []string {
-	r := p.reveal
-	if r == nil {
-		return nil
-	}
-	st, t := p.com.Styles, p.com.Text
-	box := []string{st.Bold.Render(t.Cred.RevealTitle), st.Success.Render(r.secret)}
-	if r.until != "" {
-		box = append(box, st.Warning.Render(fmt.Sprintf(t.Cred.PrevValid, when(t.DateTime, r.until))))
-	}
-	box = append(box, wrap(st.Warning, t.Cred.RevealWarn, w)...)
-	return append(box, st.Subtle.Render(common.Truncate(t.Cred.RevealKeys, w)))
-}
-
-// testBox shows the masked field, the progress, then the outcome with the
-// FAQ's cause and action for a refusal.
-func (p *Page) testBox(w int) []string {
-	tt := p.test
-	if tt == nil {
-		return nil
-	}
-	st, t := p.com.Styles, p.com.Text
-	box := []string{st.Bold.Render(fmt.Sprintf(t.Cred.TestTitle, tt.cred.ClientID))}
-	if tt.secret == "" {
-		box = append(box, st.Prompt.Render(t.Cred.TestPaste)+tt.input.View())
-	}
-	if tt.problem != "" {
-		box = append(box, st.Error.Render("✖ "+tt.problem))
-	}
-	switch {
-	case tt.running:
-		box = append(box, st.Subtle.Render(t.Cred.Testing))
-	case tt.done && tt.err != nil:
-		box = append(box, wrap(st.Error, common.Explain(t, tt.err), w)...)
-	case tt.done && tt.check.OK():
-		pong := tt.check.Pong
-		box = append(box, wrap(st.Success, fmt.Sprintf(t.Cred.TestOK, pong.API.Name, pong.Environment.Badge(),
-			api.FormatCNPJ(pong.InstitutionCNPJ), pong.SourceIP, tt.check.Took.Milliseconds()), w)...)
-	case tt.done:
-		format := t.Cred.TestRefusedGateway
-		if tt.check.Stage == "token" {
-			format = t.Cred.TestRefusedToken
-		}
-		box = append(box, wrap(st.Error, fmt.Sprintf(format, tt.check.Status, tt.check.Code, tt.check.Detail), w)...)
-		box = append(box, wrap(st.Warning, cause(t.Cred, tt.check.Code), w)...)
-	}
-	return append(box, st.Subtle.Render(t.Cred.TestKeys))
-}
-
-func (p *Page) allowBox(w int) []string {
-	a := p.allow
-	if a == nil {
-		return nil
-	}
-	st, t := p.com.Styles, p.com.Text
-	box := []string{st.Bold.Render(common.Truncate(fmt.Sprintf(t.Cred.AllowTitle, a.inst.Name), w))}
-	box = append(box, wrap(st.Subtle, t.Cred.AllowHint, w)...)
-	if a.loading {
-		box = append(box, st.Subtle.Render(t.Cred.AllowLoading))
-	} else {
-		box = append(box, st.Prompt.Render("› ")+a.input.View())
-	}
-	if a.problem != "" {
-		box = append(box, wrap(st.Error, "✖ "+a.problem, w)...)
-	}
-	return append(box, st.Subtle.Render(t.Cred.AllowKeys))
 }
 
 // cause is the FAQ's cause and action for a refusal code (FAQ 4.1,

@@ -28,7 +28,6 @@ const (
 )
 
 type windowMsg struct {
-	seq  int
 	rows []store.Row
 	span store.Span
 	sel  move
@@ -37,8 +36,8 @@ type windowMsg struct {
 }
 
 type countMsg struct {
-	seq, n int
-	err    error
+	n   int
+	err error
 }
 
 type cancelledMsg struct {
@@ -53,16 +52,16 @@ type downloadedMsg struct {
 
 // readWindow resolves the API-name search against the catalog (a few
 // hundred rows) and reads one window of requests.
-func readWindow(s *store.Store, q store.RequestQuery, search string, sp store.Span, seq int, sel move, idx int) tea.Cmd {
+func readWindow(s *store.Store, q store.RequestQuery, search string, sp store.Span, sel move, idx int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		q, err := resolve(ctx, s, q, search)
 		if err != nil {
-			return windowMsg{seq: seq, err: err}
+			return windowMsg{err: err}
 		}
 		rows, err := s.Window(ctx, q, sp)
-		return windowMsg{seq: seq, rows: rows, span: sp, sel: sel, idx: idx, err: err}
+		return windowMsg{rows: rows, span: sp, sel: sel, idx: idx, err: err}
 	}
 }
 
@@ -76,16 +75,16 @@ func resolve(ctx context.Context, s *store.Store, q store.RequestQuery, search s
 	return q, err
 }
 
-func countRows(s *store.Store, q store.RequestQuery, search string, seq int) tea.Cmd {
+func countRows(s *store.Store, q store.RequestQuery, search string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		q, err := resolve(ctx, s, q, search)
 		if err != nil {
-			return countMsg{seq: seq, err: err}
+			return countMsg{err: err}
 		}
 		n, err := s.CountRequests(ctx, q)
-		return countMsg{seq: seq, n: n, err: err}
+		return countMsg{n: n, err: err}
 	}
 }
 
@@ -98,9 +97,10 @@ func cancelRequest(c *client.Client, id string) tea.Cmd {
 	}
 }
 
-// downloadAttachment writes an attachment into dir (created if needed),
-// never overwriting: a file that exists gets a numbered name.
-func downloadAttachment(c *client.Client, requestID string, a api.Attachment, dir string) tea.Cmd {
+// downloadAttachment writes an attachment into the download folder
+// (created if needed), never overwriting: a file that exists gets a
+// numbered name.
+func downloadAttachment(c *client.Client, requestID string, a api.Attachment) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
@@ -108,6 +108,7 @@ func downloadAttachment(c *client.Client, requestID string, a api.Attachment, di
 		if err != nil {
 			return downloadedMsg{err: err}
 		}
+		dir := downloadDir()
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return downloadedMsg{err: err}
 		}
@@ -129,6 +130,19 @@ func downloadAttachment(c *client.Client, requestID string, a api.Attachment, di
 			return downloadedMsg{path: path, err: err}
 		}
 	}
+}
+
+// downloadDir is where attachments are saved: ~/Downloads when it exists,
+// else the working directory. It reads the file system: Cmds only.
+func downloadDir() string {
+	home, err := os.UserHomeDir()
+	if err == nil {
+		if st, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && st.IsDir() {
+			return filepath.Join(home, "Downloads")
+		}
+	}
+	wd, _ := os.Getwd()
+	return wd
 }
 
 type draftsMsg struct{ drafts []store.Draft }

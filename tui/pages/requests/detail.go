@@ -2,7 +2,6 @@ package requests
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -29,19 +28,22 @@ func (p *Page) openDetail() tea.Cmd {
 		return nil
 	}
 	p.detail = &detailView{msg: reqdetail.Msg{ID: r.ID, Req: *r}, loading: true}
-	return reqdetail.Load(p.com.Authed, p.store, r.ID, p.com.Now())
+	return p.mb.Latest("detail", reqdetail.Load(p.com.Authed, p.store, r.ID, p.com.Now()))
 }
 
-func (p *Page) detailLoaded(msg reqdetail.Msg) {
-	if p.detail == nil || p.detail.msg.ID != msg.ID {
-		return
+// detailLoaded shows the answer; a failure keeps the row's data on
+// screen, and a cache that could not keep a good answer is said apart.
+func (p *Page) detailLoaded(msg reqdetail.Msg) tea.Cmd {
+	if p.detail == nil {
+		return nil
 	}
 	p.detail.loading = false
 	if msg.Err != nil {
-		p.detail.msg.Err = msg.Err // keep the row's data on screen
-		return
+		p.detail.msg.Err = msg.Err
+		return nil
 	}
 	p.detail.msg = msg
+	return reqdetail.CacheProblem(p.com, msg)
 }
 
 func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -50,6 +52,7 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		p.detail = nil
+		p.mb.Drop("detail")
 	case key.Matches(msg, k.Cancel):
 		return p.askCancel(r)
 	case key.Matches(msg, k.Form):
@@ -60,7 +63,7 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		var cmds []tea.Cmd
 		for _, a := range r.Attachments {
-			cmds = append(cmds, downloadAttachment(p.com.Authed, r.ID, a, downloadDir()))
+			cmds = append(cmds, p.mb.Every(downloadAttachment(p.com.Authed, r.ID, a)))
 		}
 		return tea.Batch(cmds...)
 	case key.Matches(msg, k.Down):
@@ -74,9 +77,8 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 func (p *Page) detailView() string {
 	d := p.detail
 	lines := reqdetail.Render(p.com, d.msg, d.loading, p.width)
-	if p.confirm {
-		r := d.msg.Req
-		lines = append([]string{p.com.Styles.Warning.Render(fmt.Sprintf(p.com.Text.ConfirmCancel, r.ID, r.APIName)), ""}, lines...)
+	if q, ok := p.question(); ok {
+		lines = append([]string{p.com.Styles.Warning.Render(q), ""}, lines...)
 	}
 	offset := min(d.offset, max(0, len(lines)-p.height+1))
 	return strings.Join(lines[offset:], "\n")

@@ -10,7 +10,7 @@ import (
 type keyMap struct {
 	Up, Down, PageUp, PageDown, Home, End             key.Binding
 	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
-	Cancel, Download, Confirm, New, Resume, Form      key.Binding
+	Cancel, Download, New, Resume, Form               key.Binding
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
@@ -24,18 +24,14 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Sort: b("o", t.KeySort, "o"), Toggle: b("space", t.KeyToggleStatus, "space"),
 		Prev: b("←/h", t.KeyStatusFocus, "left", "h"), Next: b("→/l", t.KeyStatusFocus, "right", "l"),
 		Cancel: b("x", t.KeyCancelRequest, "x"), Download: b("d", t.KeyDownload, "d"),
-		Confirm: b("s", t.KeyConfirm, "s", "y"),
-		New:     b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
+		New: b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
 		Form: b("f", t.KeyForm, "f"),
 	}
 }
 
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
-	switch {
-	case p.confirm:
-		return []key.Binding{k.Confirm, k.Back}
-	case p.detail != nil:
+	if p.detail != nil {
 		return []key.Binding{k.Back, k.Form, k.Cancel, k.Download, k.Down}
 	}
 	return []key.Binding{k.New, k.Search, k.Open, k.Toggle, k.Env, k.Sort}

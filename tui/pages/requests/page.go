@@ -6,8 +6,6 @@ package requests
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -15,8 +13,11 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/confirm"
 	"github.com/gecli/gecli/tui/components/reqdetail"
 	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
 )
 
 // Page is the requests page.
@@ -24,6 +25,7 @@ type Page struct {
 	com   *common.Common
 	store *store.Store
 	keys  keyMap
+	mb    *route.Mailbox
 
 	search   search.Box
 	statuses map[api.Status]bool
@@ -33,7 +35,6 @@ type Page struct {
 
 	rows     []store.Row
 	selected int
-	seq      int // latest window read; older answers are dropped
 	count    int // -1 while counting
 	loaded   bool
 	atTop    bool // the window starts at the first row
@@ -41,18 +42,17 @@ type Page struct {
 	// Moves typed while a window read is in flight (key repeat at an
 	// edge) accumulate here and run when the window arrives, so no
 	// keystroke is lost.
-	moving  bool
 	pending int
 	err     error
 
 	width, height int
 
-	detail  *detailView
-	confirm bool // cancel confirmation open
-	drafts  []store.Draft
-	picking bool // the drafts list is open
-	pick    int
+	detail *detailView
+	drafts []store.Draft
 }
+
+// cancelConfirmed is the cancel question's yes.
+type cancelConfirmed struct{ id string }
 
 // New builds the page.
 func New(com *common.Common, s *store.Store) *Page {
@@ -60,12 +60,13 @@ func New(com *common.Common, s *store.Store) *Page {
 	for _, s := range api.Statuses {
 		statuses[s] = true
 	}
-	return &Page{com: com, store: s, keys: newKeyMap(com.Text), search: search.New(com.Text.SearchAPIPlaceholder, api.MaxQueryLen), statuses: statuses, count: -1,
+	return &Page{com: com, store: s, keys: newKeyMap(com.Text), mb: route.NewMailbox("requests"), search: search.New(com.Text.SearchAPIPlaceholder, api.MaxQueryLen), statuses: statuses, count: -1,
 		env: common.NewChoice(api.Environments)}
 }
 
-func (p *Page) Title() string   { return p.com.Text.TabRequests }
-func (p *Page) Capturing() bool { return p.search.Active }
+func (p *Page) Title() string           { return p.com.Text.TabRequests }
+func (p *Page) Mailbox() *route.Mailbox { return p.mb }
+func (p *Page) Capturing() bool         { return p.search.Active }
 
 // Allowed: everyone may browse (the catalog is public; requests need a
 // session, which the page explains).
@@ -102,16 +103,20 @@ func (p *Page) query() store.RequestQuery {
 
 // read starts one window read; only the latest read's answer is applied.
 func (p *Page) read(sp store.Span, sel move, idx int) tea.Cmd {
-	p.seq++
 	sp.Limit = p.visible()
-	return readWindow(p.store, p.query(), p.search.Value(), sp, p.seq, sel, idx)
+	return p.mb.Latest("window", readWindow(p.store, p.query(), p.search.Value(), sp, sel, idx))
+}
+
+// count recounts the rows of the current filters (off the keystroke
+// path: the window shows first).
+func (p *Page) recount() tea.Cmd {
+	return p.mb.Latest("count", countRows(p.store, p.query(), p.search.Value()))
 }
 
 // reload re-reads from the top and recounts (the filters changed).
 func (p *Page) reload(sel move) tea.Cmd {
-	cmd := p.read(store.Span{}, sel, 0)
 	p.count = -1
-	return tea.Batch(cmd, countRows(p.store, p.query(), p.search.Value(), p.seq))
+	return tea.Batch(p.read(store.Span{}, sel, 0), p.recount())
 }
 
 // refresh re-reads the window from its current top row (rows changed
@@ -122,17 +127,12 @@ func (p *Page) refresh() tea.Cmd {
 		top := p.rows[0].Key
 		sp.From = &top // keep the place; at the top, new rows show up above
 	}
-	cmd := p.read(sp, keepIndex, p.selected)
-	return tea.Batch(cmd, countRows(p.store, p.query(), p.search.Value(), p.seq))
+	return tea.Batch(p.read(sp, keepIndex, p.selected), p.recount())
 }
 
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case windowMsg:
-		if msg.seq != p.seq {
-			return p, nil
-		}
-		p.moving = false
 		cmd := p.applyWindow(msg)
 		if p.pending != 0 && cmd == nil {
 			n := p.pending
@@ -141,15 +141,20 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 		return p, cmd
 	case countMsg:
-		if msg.seq == p.seq {
-			p.count = msg.n
-		}
+		p.count = msg.n
 	case common.RequestsSyncedMsg:
 		if msg.Changed > 0 || !p.loaded {
 			return p, p.refresh()
 		}
 	case reqdetail.Msg:
-		p.detailLoaded(msg)
+		return p, p.detailLoaded(msg)
+	case cancelConfirmed:
+		if p.com.Authed == nil {
+			return p, common.Toast(p.com.Text.WizSignIn, true)
+		}
+		return p, p.mb.Every(cancelRequest(p.com.Authed, msg.id))
+	case resumeDraft:
+		return p, p.newRequest(&msg.draft)
 	case draftsMsg:
 		p.drafts = msg.drafts
 	case common.DraftsChangedMsg:
@@ -163,10 +168,6 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, common.Toast(fmt.Sprintf(p.com.Text.Downloaded, msg.path), false)
 	case tea.KeyPressMsg:
 		switch {
-		case p.picking:
-			return p, p.pickKey(msg)
-		case p.confirm:
-			return p, p.confirmKey(msg)
 		case p.detail != nil:
 			return p, p.detailKey(msg)
 		case p.search.Active:
@@ -268,24 +269,8 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		case len(p.drafts) == 1:
 			return p.newRequest(&p.drafts[0])
 		case len(p.drafts) > 1:
-			p.picking, p.pick = true, 0
+			p.com.Overlays.Push(newPicker(p.com, p.mb.ID(), p.keys, p.drafts))
 		}
-	}
-	return nil
-}
-
-// pickKey drives the drafts list: ↑/↓ choose, enter resumes, esc closes.
-func (p *Page) pickKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, p.keys.Up):
-		p.pick = (p.pick + len(p.drafts) - 1) % len(p.drafts)
-	case key.Matches(msg, p.keys.Down):
-		p.pick = (p.pick + 1) % len(p.drafts)
-	case key.Matches(msg, p.keys.Open):
-		p.picking = false
-		return p.newRequest(&p.drafts[p.pick])
-	case key.Matches(msg, p.keys.Back):
-		p.picking = false
 	}
 	return nil
 }
@@ -310,16 +295,10 @@ func (p *Page) step(n int) tea.Cmd {
 	return p.down(n)
 }
 
-// slide starts a window read for a move, remembering one is in flight.
-func (p *Page) slide(sp store.Span, sel move) tea.Cmd {
-	p.moving = true
-	return p.read(sp, sel, 0)
-}
-
 // down moves the selection; at the bottom edge the window slides: a
 // keyset read of one window from n rows further down.
 func (p *Page) down(n int) tea.Cmd {
-	if p.moving {
+	if p.mb.Pending("window") {
 		p.pending += n
 		return nil
 	}
@@ -337,14 +316,14 @@ func (p *Page) down(n int) tea.Cmd {
 	want := p.selected + n - (len(p.rows) - 1) // rows to slide by
 	shift := min(want, len(p.rows))
 	after := p.rows[shift-1].Key
-	cmd := p.slide(store.Span{After: &after}, selectLast)
+	cmd := p.read(store.Span{After: &after}, selectLast, 0)
 	p.pending += want - shift // a move longer than a window continues after it
 	return cmd
 }
 
 // up is down's mirror: at the top edge read the rows just above.
 func (p *Page) up(n int) tea.Cmd {
-	if p.moving {
+	if p.mb.Pending("window") {
 		p.pending -= n
 		return nil
 	}
@@ -362,7 +341,7 @@ func (p *Page) up(n int) tea.Cmd {
 	want := n - p.selected
 	shift := min(want, len(p.rows))
 	before := p.rows[len(p.rows)-shift].Key
-	cmd := p.slide(store.Span{Before: &before}, selectFirst)
+	cmd := p.read(store.Span{Before: &before}, selectFirst, 0)
 	p.pending -= want - shift
 	return cmd
 }
@@ -392,7 +371,7 @@ func (p *Page) current() *api.Request {
 	return nil
 }
 
-// askCancel opens the confirmation, only for pending requests.
+// askCancel asks for confirmation, only for pending requests.
 func (p *Page) askCancel(r *api.Request) tea.Cmd {
 	if r == nil {
 		return nil
@@ -400,26 +379,17 @@ func (p *Page) askCancel(r *api.Request) tea.Cmd {
 	if r.Status != api.StatusPending {
 		return common.Toast(p.com.Text.NotPending, true)
 	}
-	p.confirm = true
+	question := fmt.Sprintf(p.com.Text.ConfirmCancel, r.ID, r.APIName)
+	p.com.Overlays.Push(confirm.New(p.com, p.mb.ID(), question, cancelConfirmed{id: r.ID}))
 	return nil
 }
 
-func (p *Page) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
-	p.confirm = false
-	r := p.target()
-	if !key.Matches(msg, p.keys.Confirm) || r == nil || p.com.Authed == nil {
-		return nil
+// question is the open cancel question, if any, for the layout.
+func (p *Page) question() (string, bool) {
+	if b, ok := overlay.Of[*confirm.Box](p.com.Overlays, p.mb.ID()); ok {
+		return b.Question(), true
 	}
-	return cancelRequest(p.com.Authed, r.ID)
-}
-
-// target is the request an action applies to: the open detail, or the
-// selected row.
-func (p *Page) target() *api.Request {
-	if p.detail != nil {
-		return &p.detail.msg.Req
-	}
-	return p.current()
+	return "", false
 }
 
 func (p *Page) cancelled(msg cancelledMsg) tea.Cmd {
@@ -431,16 +401,4 @@ func (p *Page) cancelled(msg cancelledMsg) tea.Cmd {
 	}
 	return tea.Batch(common.Toast(fmt.Sprintf(p.com.Text.Cancelled, msg.req.ID), false),
 		func() tea.Msg { return common.SyncRequestsMsg{} })
-}
-
-// downloadDir is where attachments are saved: ~/Downloads when it exists.
-func downloadDir() string {
-	home, err := os.UserHomeDir()
-	if err == nil {
-		if st, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && st.IsDir() {
-			return filepath.Join(home, "Downloads")
-		}
-	}
-	wd, _ := os.Getwd()
-	return wd
 }

@@ -66,7 +66,7 @@ func newPage(t *testing.T, s *store.Store, w, h int) (*drive.Driver, *Page) {
 	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR, Now: time.Now,
 		Me: &api.Me{Name: "Ana"}}
 	p := New(com, s)
-	d := drive.New(t, drive.PageModel{P: p}, w, h)
+	d := drive.New(t, drive.NewHost(p.com, p), w, h)
 	d.WaitFor("the first rows", func(v string) bool { return strings.Contains(v, "SOL") || strings.Contains(v, "Consulta") })
 	d.WaitForText("solicitações")
 	return d, p

@@ -10,6 +10,7 @@ import (
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/reqdetail"
 	"github.com/gecli/gecli/tui/components/table"
+	"github.com/gecli/gecli/tui/overlay"
 )
 
 func (p *Page) View() string {
@@ -19,13 +20,12 @@ func (p *Page) View() string {
 	case p.com.Me == nil && p.loaded && len(p.rows) == 0:
 		return p.filterBar() + "\n\n" + p.com.Styles.Subtle.Render(p.com.Text.RequestsSignIn)
 	}
-	if p.picking {
-		return p.filterBar() + "\n\n" + p.draftsList()
+	if picker, ok := overlay.Of[*picker](p.com.Overlays, p.mb.ID()); ok {
+		return p.filterBar() + "\n\n" + picker.View(p.width, p.height)
 	}
 	bar := p.filterBar()
-	if r := p.current(); p.confirm && r != nil {
-		bar = p.com.Styles.Warning.Render(fmt.Sprintf(p.com.Text.ConfirmCancel, r.ID, r.APIName)) + "\n" +
-			strings.SplitN(bar, "\n", 2)[1]
+	if q, ok := p.question(); ok {
+		bar = p.com.Styles.Warning.Render(q) + "\n" + strings.SplitN(bar, "\n", 2)[1]
 	}
 	return bar + "\n\n" + p.tableView()
 }
@@ -129,24 +129,4 @@ func actions(r api.Request) string {
 		a += " 🔒"
 	}
 	return a
-}
-
-// draftsList shows the saved drafts, newest first, to resume one.
-func (p *Page) draftsList() string {
-	st, t := p.com.Styles, p.com.Text
-	steps := strings.Split(t.WizSteps, "|")
-	lines := []string{st.Bold.Render(fmt.Sprintf(t.WizDrafts, len(p.drafts))), ""}
-	for i, d := range p.drafts {
-		name := d.APIName
-		if name == "" {
-			name = "—"
-		}
-		line := fmt.Sprintf("%s · %s · %s", name, steps[min(d.Step, len(steps)-1)], t.DateTime(d.UpdatedAt))
-		if i == p.pick {
-			lines = append(lines, st.FilterOn.Padding(0).Render("▸ "+line))
-		} else {
-			lines = append(lines, st.Text.Render("  "+line))
-		}
-	}
-	return strings.Join(append(lines, "", st.Subtle.Render(t.WizPickDraft)), "\n")
 }

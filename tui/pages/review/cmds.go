@@ -16,12 +16,11 @@ import (
 const QueueLimit = 500
 
 type queueMsg struct {
-	seq  int
 	rows []store.Row
 	err  error
 }
 
-type detailTickMsg struct{ gen int }
+type detailTickMsg struct{}
 
 type decidedMsg struct {
 	id  string
@@ -38,7 +37,7 @@ type filter struct {
 
 // readQueue reads the pending requests, oldest first, narrowed by the
 // filter. API name and system type resolve against the catalog.
-func readQueue(s *store.Store, f filter, seq int) tea.Cmd {
+func readQueue(s *store.Store, f filter) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -46,14 +45,14 @@ func readQueue(s *store.Store, f filter, seq int) tea.Cmd {
 		if f.search != "" {
 			ids, err := s.APIIDsByName(ctx, f.search)
 			if err != nil {
-				return queueMsg{seq: seq, err: err}
+				return queueMsg{err: err}
 			}
 			q.APIIDs = ids
 		}
 		if f.system != "" {
 			apis, err := s.Catalog(ctx, store.CatalogQuery{})
 			if err != nil {
-				return queueMsg{seq: seq, err: err}
+				return queueMsg{err: err}
 			}
 			var ids []string
 			for _, a := range apis {
@@ -64,7 +63,7 @@ func readQueue(s *store.Store, f filter, seq int) tea.Cmd {
 			q.APIIDs = append([]string{}, ids...)
 		}
 		rows, err := s.Window(ctx, q, store.Span{Limit: QueueLimit})
-		return queueMsg{seq: seq, rows: rows, err: err}
+		return queueMsg{rows: rows, err: err}
 	}
 }
 
@@ -88,6 +87,6 @@ func decide(c *client.Client, id string, d api.Decision) tea.Cmd {
 
 // detailAfter waits a moment before loading the selected request's
 // detail, so holding j/k does not send a request per row.
-func detailAfter(gen int) tea.Cmd {
-	return tea.Tick(150*time.Millisecond, func(time.Time) tea.Msg { return detailTickMsg{gen: gen} })
+func detailAfter() tea.Cmd {
+	return tea.Tick(150*time.Millisecond, func(time.Time) tea.Msg { return detailTickMsg{} })
 }

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -21,17 +20,12 @@ import (
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/reqdetail"
 	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
 )
 
 type keyMap struct {
-	Up, Down, Approve, Reject, Search, Env, System, DetailUp, DetailDown key.Binding
-}
-
-// dialog is the approve/reject confirmation with its justification.
-type dialog struct {
-	approve bool
-	input   textinput.Model
-	problem string
+	Up, Down, Approve, Reject, Search, Back, Env, System, DetailUp, DetailDown key.Binding
 }
 
 // Page is the Avaliação page.
@@ -39,6 +33,7 @@ type Page struct {
 	com   *common.Common
 	store *store.Store
 	keys  keyMap
+	mb    *route.Mailbox
 
 	search search.Box
 	env    common.Choice[api.Environment]
@@ -46,17 +41,14 @@ type Page struct {
 
 	rows     []store.Row
 	selected int
-	seq      int
 	loaded   bool
 	err      error
 
-	detail    reqdetail.Msg
-	loading   bool
-	detailGen int
-	offset    int
+	detail  reqdetail.Msg
+	loading bool
+	offset  int
 
-	dialog *dialog
-	busy   string // id being decided
+	busy string // id being decided
 
 	width, height int
 }
@@ -65,17 +57,18 @@ type Page struct {
 func New(com *common.Common, s *store.Store) *Page {
 	t := com.Text
 	b := common.Bind
-	return &Page{com: com, store: s, env: common.NewChoice(api.Environments), system: common.NewChoice(api.SystemTypes), search: search.New(t.SearchAPIPlaceholder, api.MaxQueryLen), keys: keyMap{
+	return &Page{com: com, store: s, mb: route.NewMailbox("review"), env: common.NewChoice(api.Environments), system: common.NewChoice(api.SystemTypes), search: search.New(t.SearchAPIPlaceholder, api.MaxQueryLen), keys: keyMap{
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
 		Approve: b("a", t.KeyApprove, "a"), Reject: b("r", t.KeyReject, "r"),
-		Search: b("/", t.KeyFilterAPI, "/"), Env: b("e", t.KeyEnv, "e"), System: b("t", t.KeyFilterSystem, "t"),
+		Search: b("/", t.KeyFilterAPI, "/"), Back: b("esc", t.KeyBack, "esc"), Env: b("e", t.KeyEnv, "e"), System: b("t", t.KeyFilterSystem, "t"),
 		DetailUp: b("pgup", t.KeyPage, "pgup"), DetailDown: b("pgdn", t.KeyPage, "pgdown"),
 	}}
 }
 
-func (p *Page) Title() string   { return p.com.Text.TabReview }
-func (p *Page) Capturing() bool { return p.search.Active || p.dialog != nil }
-func (p *Page) Init() tea.Cmd   { return p.reload() }
+func (p *Page) Title() string           { return p.com.Text.TabReview }
+func (p *Page) Mailbox() *route.Mailbox { return p.mb }
+func (p *Page) Capturing() bool         { return p.search.Active }
+func (p *Page) Init() tea.Cmd           { return p.reload() }
 
 // Allowed: the queue belongs to evaluators.
 func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.HasRole(api.RoleEvaluator) }
@@ -103,8 +96,7 @@ func (p *Page) filter() filter {
 }
 
 func (p *Page) reload() tea.Cmd {
-	p.seq++
-	return readQueue(p.store, p.filter(), p.seq)
+	return p.mb.Latest("queue", readQueue(p.store, p.filter()))
 }
 
 func (p *Page) current() *store.Row {
@@ -117,27 +109,29 @@ func (p *Page) current() *store.Row {
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case queueMsg:
-		if msg.seq != p.seq {
-			return p, nil
-		}
 		return p, p.queueLoaded(msg)
 	case common.RequestsSyncedMsg:
 		if msg.Changed > 0 || !p.loaded {
 			return p, p.reload()
 		}
 	case detailTickMsg:
-		if r := p.current(); msg.gen == p.detailGen && r != nil {
-			return p, reqdetail.Load(p.com.Authed, p.store, r.ID, p.com.Now())
+		if r := p.current(); r != nil {
+			return p, p.mb.Latest("detail", reqdetail.Load(p.com.Authed, p.store, r.ID, p.com.Now()))
 		}
 	case reqdetail.Msg:
-		if r := p.current(); r != nil && r.ID == msg.ID {
-			p.loading = false
-			if msg.Err == nil {
-				p.detail = msg
-			} else {
-				p.detail.Err = msg.Err
-			}
+		p.loading = false
+		if msg.Err != nil {
+			p.detail.Err = msg.Err
+			return p, nil
 		}
+		p.detail = msg
+		return p, reqdetail.CacheProblem(p.com, msg)
+	case decisionChosen:
+		if p.com.Authed == nil {
+			return p, common.Toast(p.com.Text.WizSignIn, true)
+		}
+		p.busy = msg.id
+		return p, p.mb.Every(decide(p.com.Authed, msg.id, msg.decision))
 	case decidedMsg:
 		return p, p.decided(msg)
 	case tea.KeyPressMsg:
@@ -174,14 +168,11 @@ func (p *Page) selectionChanged() tea.Cmd {
 	}
 	p.detail = reqdetail.Msg{ID: r.ID, Req: r.Request}
 	p.loading = true
-	p.detailGen++
-	return detailAfter(p.detailGen)
+	p.mb.Drop("detail") // the one in flight is for another request
+	return p.mb.Latest("tick", detailAfter())
 }
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
-	if p.dialog != nil {
-		return p.dialogKey(msg)
-	}
 	if p.search.Active {
 		cmd, changed := p.search.Key(msg)
 		if changed {
@@ -207,7 +198,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.offset = max(0, p.offset-10)
 	case key.Matches(msg, k.Search):
 		return p.search.Focus()
-	case msg.String() == "esc":
+	case key.Matches(msg, k.Back):
 		if p.search.Clear() {
 			return p.reload()
 		}
@@ -218,47 +209,15 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.system.Next()
 		return p.reload()
 	case key.Matches(msg, k.Approve), key.Matches(msg, k.Reject):
-		if p.current() == nil || p.busy != "" {
+		r := p.current()
+		if r == nil || p.busy != "" {
 			return nil
 		}
-		in := search.NewInput(p.com.Text.JustificationLabel, 2000)
-		in.SetWidth(max(20, p.width-10))
-		p.dialog = &dialog{approve: key.Matches(msg, k.Approve), input: in}
-		return p.dialog.input.Focus()
+		d, cmd := newDialog(p.com, p.mb.ID(), r.Request, key.Matches(msg, k.Approve), p.width)
+		p.com.Overlays.Push(d)
+		return cmd
 	}
 	return nil
-}
-
-// dialogKey: enter confirms (a rejection needs a justification), esc
-// cancels; everything else is typing.
-func (p *Page) dialogKey(msg tea.KeyPressMsg) tea.Cmd {
-	d := p.dialog
-	switch msg.String() {
-	case "esc":
-		p.dialog = nil
-		return nil
-	case "enter":
-		just := strings.TrimSpace(d.input.Value())
-		if !d.approve && len([]rune(just)) < 10 {
-			d.problem = p.com.Text.JustificationRequired
-			return nil
-		}
-		r := p.current()
-		if r == nil || p.com.Authed == nil {
-			p.dialog = nil
-			return common.Toast(p.com.Text.WizSignIn, true)
-		}
-		decision := api.Decision{Decision: "reject", Justification: just}
-		if d.approve {
-			decision.Decision = "approve"
-		}
-		p.dialog, p.busy = nil, r.ID
-		return decide(p.com.Authed, r.ID, decision)
-	}
-	var cmd tea.Cmd
-	d.input, cmd = d.input.Update(msg)
-	d.problem = ""
-	return cmd
 }
 
 // decided reports the outcome; the sync then removes the request from
@@ -337,17 +296,8 @@ func (p *Page) View() string {
 		offset := min(p.offset, max(0, len(detail)-1))
 		detail = detail[offset:]
 	}
-	if d := p.dialog; d != nil {
-		r := p.current()
-		prompt := fmt.Sprintf(t.RejectPrompt, r.ID, r.APIName)
-		if d.approve {
-			prompt = fmt.Sprintf(t.ApprovePrompt, r.ID, r.APIName)
-		}
-		box := []string{st.Warning.Render(prompt), d.input.View(), st.Subtle.Render("enter · esc")}
-		if d.problem != "" {
-			box = append(box, st.Error.Render("✖ "+d.problem))
-		}
-		detail = append(append(box, ""), detail...)
+	if d, ok := overlay.Of[*dialog](p.com.Overlays, p.mb.ID()); ok {
+		detail = append(append(strings.Split(d.View(detailW, 0), "\n"), ""), detail...)
 	}
 	left := lipgloss.NewStyle().Width(queueW).Render(strings.Join(queue, "\n"))
 	right := lipgloss.NewStyle().Width(detailW).Render(strings.Join(clip(detail, height), "\n"))

@@ -17,6 +17,7 @@ import (
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/internal/drive"
+	"github.com/gecli/gecli/tui/overlay"
 )
 
 func TestMain(m *testing.M) {
@@ -68,7 +69,7 @@ func newPage(t *testing.T, w, h int) (*drive.Driver, *Page) {
 	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR,
 		Now: func() time.Time { return now }, Me: &api.Me{Name: "Bruno", Roles: []api.Role{api.RoleEvaluator}}}
 	p := New(com, queue(t))
-	d := drive.New(t, drive.PageModel{P: p}, w, h)
+	d := drive.New(t, drive.NewHost(p.com, p), w, h)
 	d.WaitForText("Fila: 9 em análise")
 	d.WaitForText("cópia em cache") // the detail of the first request
 	return d, p
@@ -104,7 +105,7 @@ func TestRejectNeedsAJustification(t *testing.T) {
 	d.Type("curta")
 	d.Key("enter")
 	d.WaitForText("ao menos 10 caracteres")
-	if p.dialog == nil || p.busy != "" {
+	if _, open := overlay.Of[*dialog](p.com.Overlays, p.mb.ID()); !open || p.busy != "" {
 		t.Fatal("a rejection without a proper justification was sent")
 	}
 	golden.RequireEqual(t, d.View())

@@ -11,7 +11,6 @@ import (
 )
 
 type loadedMsg struct {
-	gen     int // which reload this answers
 	systems []api.VaultSystem
 	rows    []api.VaultSystemStatus
 	err     error
@@ -33,11 +32,11 @@ func timeout() (context.Context, context.CancelFunc) {
 }
 
 // load reads the systems (once) and their status for an institution.
-func load(c *client.Client, institution, customerKey string, systems []api.VaultSystem, gen int) tea.Cmd {
+func load(c *client.Client, institution, customerKey string, systems []api.VaultSystem) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := timeout()
 		defer cancel()
-		msg := loadedMsg{gen: gen, systems: systems}
+		msg := loadedMsg{systems: systems}
 		if msg.systems == nil {
 			if msg.systems, msg.err = c.VaultSystems(ctx); msg.err != nil {
 				return msg

@@ -12,59 +12,38 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/confirm"
 	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/route"
 )
 
 type keyMap struct {
-	Up, Down, Add, Delete, Search, Customer, Institution key.Binding
+	Up, Down, Add, Delete, Search, Back, Customer, Institution key.Binding
 }
 
-// Form fields, in tab order.
-const (
-	fieldSystem = iota
-	fieldCustomer
-	fieldUser
-	fieldPassword
-	fieldSeed
-	fieldCount
-)
-
-// form adds or overwrites one entry. Its secrets live in the inputs only
-// and go with the form.
-type form struct {
-	system  int // index in Page.systems
-	inputs  [fieldCount]textinput.Model
-	focus   int
-	problem string
-	field   int // the field the problem is about
-	saving  bool
-}
+// deleteConfirmed is the delete question's yes.
+type deleteConfirmed struct{ row api.VaultSystemStatus }
 
 // Page is the Cofre page.
 type Page struct {
 	com  *common.Common
 	keys keyMap
+	mb   *route.Mailbox
 
 	institution int // index in Me.Institutions
 	customerKey string
 	systems     []api.VaultSystem
 	rows        []api.VaultSystemStatus
 	loaded      bool
-	load        common.Latest
 	err         error
 
 	search   search.Box
-	keyInput *textinput.Model // the customer_key filter while typed
 	selected int
-
-	form    *form
-	confirm *api.VaultSystemStatus
 
 	width, height int
 }
@@ -73,19 +52,18 @@ type Page struct {
 func New(com *common.Common) *Page {
 	t := com.Text
 	b := common.Bind
-	return &Page{com: com, search: search.New(t.Vault.Search, 80), keys: keyMap{
+	return &Page{com: com, mb: route.NewMailbox("vault"), search: search.New(t.Vault.Search, 80), keys: keyMap{
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
 		Add: b("n/enter", t.Vault.KeyAdd, "n", "enter"), Delete: b("x", t.Vault.KeyDelete, "x"),
-		Search: b("/", t.KeySearch, "/"), Customer: b("c", t.Vault.KeyCustomer, "c"),
+		Search: b("/", t.KeySearch, "/"), Back: b("esc", t.KeyBack, "esc"), Customer: b("c", t.Vault.KeyCustomer, "c"),
 		Institution: b("i", t.Vault.KeyInstitution, "i"),
 	}}
 }
 
-func (p *Page) Title() string { return p.com.Text.Vault.Tab }
-func (p *Page) Init() tea.Cmd { return nil }
-func (p *Page) Capturing() bool {
-	return p.search.Active || p.keyInput != nil || p.form != nil || p.confirm != nil
-}
+func (p *Page) Title() string           { return p.com.Text.Vault.Tab }
+func (p *Page) Mailbox() *route.Mailbox { return p.mb }
+func (p *Page) Init() tea.Cmd           { return nil }
+func (p *Page) Capturing() bool         { return p.search.Active }
 
 // Allowed: the vault belongs to institutions, managed by their requesters.
 func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.HasRole(api.RoleRequester) }
@@ -118,7 +96,7 @@ func (p *Page) reload() tea.Cmd {
 	if p.com.Authed == nil || !p.Allowed(p.com.Me) {
 		return nil
 	}
-	return load(p.com.Authed, p.cnpj(), p.customerKey, p.systems, p.load.Ask())
+	return p.mb.Latest("status", load(p.com.Authed, p.cnpj(), p.customerKey, p.systems))
 }
 
 // visible are the rows that match the system search.
@@ -147,31 +125,27 @@ func (p *Page) current() *api.VaultSystemStatus {
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.RequestsSyncedMsg:
-		if !p.loaded && !p.load.Pending() {
+		if !p.loaded && !p.mb.Pending("status") {
 			return p, p.reload()
 		}
 	case loadedMsg:
-		if !p.load.Take(msg.gen) {
-			return p, nil // a newer load (new filter, or after a change) is on its way
-		}
 		p.err = msg.err
 		if msg.err == nil {
 			p.loaded, p.systems, p.rows = true, msg.systems, msg.rows
 			p.selected = max(0, min(p.selected, len(p.visible())-1))
 		}
-	case writtenMsg:
-		return p, p.written(msg)
+	case entrySaved:
+		return p, tea.Batch(common.Toast(savedText(p.com, msg), false), p.reload())
+	case customerKeySet:
+		p.customerKey, p.selected = msg.key, 0
+		return p, p.reload()
+	case deleteConfirmed:
+		return p, p.mb.Every(remove(p.com.Authed, p.cnpj(), msg.row.Name, msg.row.CustomerKey))
 	case deletedMsg:
 		if msg.err != nil {
 			return p, common.Toast(common.Explain(p.com.Text, msg.err), true)
 		}
 		return p, tea.Batch(common.Toast(fmt.Sprintf(p.com.Text.Vault.Deleted, msg.system), false), p.reload())
-	case tea.PasteMsg:
-		if f := p.form; f != nil {
-			var cmd tea.Cmd
-			f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-			return p, cmd
-		}
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
 	}
@@ -179,14 +153,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 }
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case p.form != nil:
-		return p.formKey(msg)
-	case p.confirm != nil:
-		return p.confirmKey(msg)
-	case p.keyInput != nil:
-		return p.customerKeyKey(msg)
-	case p.search.Active:
+	if p.search.Active {
 		cmd, _ := p.search.Key(msg)
 		p.selected = 0
 		return cmd
@@ -199,7 +166,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.selected = max(0, p.selected-1)
 	case key.Matches(msg, k.Search):
 		return p.search.Focus()
-	case msg.String() == "esc":
+	case key.Matches(msg, k.Back):
 		p.search.Clear()
 	case key.Matches(msg, k.Institution):
 		if me := p.com.Me; me != nil && len(me.Institutions) > 1 {
@@ -207,51 +174,40 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 			return p.reload()
 		}
 	case key.Matches(msg, k.Customer):
-		in := search.NewInput("00000001", api.MaxCustomerKeyLen)
-		in.SetValue(p.customerKey)
-		p.keyInput = &in
-		return p.keyInput.Focus()
+		prompt, cmd := newKeyPrompt(p.com, p.mb.ID(), p.customerKey)
+		p.com.Overlays.Push(prompt)
+		return cmd
 	case key.Matches(msg, k.Add):
 		if p.loaded {
 			return p.openForm()
 		}
 	case key.Matches(msg, k.Delete):
 		if r := p.current(); r != nil && r.CredentialStatus == api.VaultActive {
-			c := *r
-			p.confirm = &c
+			q := fmt.Sprintf(p.com.Text.Vault.ConfirmDelete, r.Name, r.CustomerKey)
+			p.com.Overlays.Push(confirm.New(p.com, p.mb.ID(), q, deleteConfirmed{row: *r}))
 		}
 	}
 	return nil
 }
 
-func (p *Page) customerKeyKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		p.keyInput = nil
-		return nil
-	case "enter":
-		v := strings.TrimSpace(p.keyInput.Value())
-		if v != "" && !api.ValidCustomerKey(v) {
-			return common.Toast(p.com.Text.Vault.ErrCustomerKey, true)
+// openForm starts an entry for the selected system and customer_key (the
+// filter's, or the row's).
+func (p *Page) openForm() tea.Cmd {
+	system := 0
+	ck := p.customerKey
+	if r := p.current(); r != nil {
+		for i, s := range p.systems {
+			if s.Name == r.Name {
+				system = i
+			}
 		}
-		p.keyInput, p.customerKey, p.selected = nil, v, 0
-		return p.reload()
+		if r.CustomerKey != "" {
+			ck = r.CustomerKey
+		}
 	}
-	var cmd tea.Cmd
-	*p.keyInput, cmd = p.keyInput.Update(msg)
+	f, cmd := newForm(p.com, p.mb.ID(), p.com.Authed, p.cnpj(), p.systems, system, ck, p.width)
+	p.com.Overlays.Push(f)
 	return cmd
-}
-
-func (p *Page) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
-	c := p.confirm
-	switch msg.String() {
-	case "s", "y", "enter":
-		p.confirm = nil
-		return remove(p.com.Authed, p.cnpj(), c.Name, c.CustomerKey)
-	case "esc", "n":
-		p.confirm = nil
-	}
-	return nil
 }
 
 // lockedReason is the server's reason when the vault is locked ("" for

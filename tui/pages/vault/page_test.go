@@ -18,6 +18,7 @@ import (
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/internal/drive"
+	"github.com/gecli/gecli/tui/overlay"
 )
 
 func TestMain(m *testing.M) {
@@ -40,7 +41,7 @@ func live(t *testing.T, w, h int) (*drive.Driver, *Page, *servertest.Backend) {
 		Me: &api.Me{Name: "Ana Souza", Roles: []api.Role{api.RoleRequester}, Institutions: []api.Institution{
 			{CNPJ: tj, Name: "Tribunal de Justiça do Estado Exemplo"}, {CNPJ: "12ABC34501DE35", Name: "Defensoria Pública Exemplo"}}}}
 	p := New(com)
-	d := drive.New(t, drive.PageModel{P: p}, w, h)
+	d := drive.New(t, drive.NewHost(p.com, p), w, h)
 	d.Send(common.RequestsSyncedMsg{})
 	d.WaitForText("62 sistemas · 0 cadastradas")
 	return d, p, b
@@ -89,7 +90,7 @@ func TestAddOverwriteDeleteNeverShowsValues(t *testing.T) {
 			t.Fatalf("%q is on screen after saving:\n%s", secret, v)
 		}
 	}
-	if !strings.Contains(v, "cliente-7") || p.form != nil {
+	if !strings.Contains(v, "cliente-7") || formOpen(p) {
 		t.Fatalf("the list must show the stored customer_key:\n%s", v)
 	}
 	rows, _ := b.DB.VaultEntries(context.Background(), tj, "")
@@ -106,7 +107,7 @@ func TestAddOverwriteDeleteNeverShowsValues(t *testing.T) {
 	d.Key("tab")
 	d.Type("JBSWY3DPEHPK3PXP")
 	d.Key("enter")
-	d.WaitFor("the form to close", func(string) bool { return p.form == nil })
+	d.WaitFor("the form to close", func(string) bool { return !formOpen(p) })
 	log, _ := b.DB.VaultAuditLog(context.Background(), tj)
 	if len(log) != 2 || log[1].Outcome != api.VaultUpdated {
 		t.Fatalf("audit: %+v", log)
@@ -158,9 +159,15 @@ func TestLoadStartedBeforeAChangeDoesNotWin(t *testing.T) {
 	if after == nil {
 		t.Fatal("no reload while another load was in flight")
 	}
-	p.Update(after())
-	p.Update(before)
+	h := drive.NewHost(p.com, p)
+	h.Route(after())
+	h.Route(before)
 	if v := p.View(); !strings.Contains(v, "1 cadastradas") {
 		t.Fatalf("the older list replaced the newer one:\n%s", v)
 	}
+}
+
+func formOpen(p *Page) bool {
+	_, open := overlay.Of[*form](p.com.Overlays, p.mb.ID())
+	return open
 }

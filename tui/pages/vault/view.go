@@ -6,6 +6,8 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/confirm"
+	"github.com/gecli/gecli/tui/overlay"
 )
 
 // View draws the filters, an open box, then the systems.
@@ -18,8 +20,8 @@ func (p *Page) View() string {
 		return st.Subtle.Render(t.Vault.Only)
 	}
 	lines := []string{common.Truncate(p.bar(), p.width)}
-	if p.keyInput != nil {
-		lines = append(lines, st.Prompt.Render(t.Vault.KeyFilterHint)+p.keyInput.View())
+	if prompt, ok := overlay.Of[*keyPrompt](p.com.Overlays, p.mb.ID()); ok {
+		lines = append(lines, prompt.View(p.width, 0))
 	}
 	lines = append(lines, "")
 	switch {
@@ -30,9 +32,11 @@ func (p *Page) View() string {
 	case !p.loaded:
 		lines = append(lines, st.Subtle.Render(t.Vault.Loading))
 	}
-	lines = append(lines, p.formBox()...)
-	if c := p.confirm; c != nil {
-		lines = append(lines, st.Warning.Render(common.Truncate(fmt.Sprintf(t.Vault.ConfirmDelete, c.Name, c.CustomerKey), p.width)), "")
+	if f, ok := overlay.Of[*form](p.com.Overlays, p.mb.ID()); ok {
+		lines = append(lines, strings.Split(f.View(p.width, 0), "\n")...)
+	}
+	if q, ok := overlay.Of[*confirm.Box](p.com.Overlays, p.mb.ID()); ok {
+		lines = append(lines, q.View(p.width, 0), "")
 	}
 	if p.loaded {
 		lines = append(lines, p.table(max(1, p.height-len(lines)))...)
@@ -103,43 +107,4 @@ func (p *Page) table(height int) []string {
 		}
 	}
 	return lines
-}
-
-func (p *Page) formBox() []string {
-	f := p.form
-	if f == nil {
-		return nil
-	}
-	st, t := p.com.Styles, p.com.Text.Vault
-	label := func(i int, s string) string {
-		mark := "  "
-		if f.focus == i {
-			mark = "› "
-		}
-		return st.Prompt.Render(mark) + st.Subtle.Render(common.PadRight(s, 24))
-	}
-	sys := p.systems[f.system]
-	sysLine := label(fieldSystem, t.FormSystem) + st.Text.Render(sys.Name)
-	if sys.TwoFactor {
-		sysLine += st.Warning.Render("  " + t.TwoFactor)
-	}
-	if f.focus == fieldSystem {
-		sysLine += st.Subtle.Render("  " + t.FormPickHint)
-	}
-	lines := []string{st.Bold.Render(t.FormTitle), common.Truncate(sysLine, p.width),
-		label(fieldCustomer, t.CustomerKey) + f.inputs[fieldCustomer].View(),
-		label(fieldUser, t.FormUser) + f.inputs[fieldUser].View(),
-		label(fieldPassword, t.FormPassword) + f.inputs[fieldPassword].View(),
-		label(fieldSeed, t.FormSeed) + f.inputs[fieldSeed].View(),
-	}
-	if !sys.TwoFactor {
-		lines = append(lines, st.Subtle.Render(common.PadRight("", 26)+t.FormSeedOptional))
-	}
-	if f.problem != "" {
-		lines = append(lines, st.Error.Render("✖ "+f.problem))
-	}
-	if f.saving {
-		lines = append(lines, st.Subtle.Render(t.Saving))
-	}
-	return append(lines, st.Subtle.Render(common.Truncate(t.FormNever, p.width)), st.Subtle.Render(t.FormKeys), "")
 }

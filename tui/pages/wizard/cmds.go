@@ -25,7 +25,7 @@ type catalogMsg struct {
 
 type savedMsg struct{ err error }
 
-type saveTickMsg struct{ gen int }
+type saveTickMsg struct{}
 
 type fileCheckedMsg struct {
 	path string
@@ -59,10 +59,9 @@ func saveDraft(s *store.Store, d store.Draft) tea.Cmd {
 	}
 }
 
-// debounce schedules a save shortly after the last edit; only the newest
-// tick saves (gen), so typing does not write on every key.
-func debounce(gen int) tea.Cmd {
-	return tea.Tick(400*time.Millisecond, func(time.Time) tea.Msg { return saveTickMsg{gen: gen} })
+// debounce is the timer of a save shortly after an edit.
+func debounce() tea.Cmd {
+	return tea.Tick(400*time.Millisecond, func(time.Time) tea.Msg { return saveTickMsg{} })
 }
 
 // checkFile verifies an attachment before it is queued: it exists, is at

@@ -5,21 +5,21 @@
 package wizard
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"maps"
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
 )
 
 type step int
@@ -64,12 +64,14 @@ type Model struct {
 	focus  int
 	errs   map[string]string // field key -> message
 
+	mb         *route.Mailbox
 	cols       int // terminal width
-	saveGen    int
 	submitting bool
 	result     *api.Request
 	formDone   bool
 	problem    string // why the last submit or check failed
+	closed     *ClosedMsg
+	keys       keyMap
 }
 
 // New opens the wizard on a draft (a new one when d.ID is empty).
@@ -85,7 +87,8 @@ func New(com *common.Common, s *store.Store, d store.Draft) *Model {
 	f := search.NewInput(com.Text.SearchAPIPlaceholder, api.MaxQueryLen)
 	f.Prompt = "/ "
 	f.SetWidth(40)
-	m := &Model{com: com, store: s, draft: d, step: step(d.Step), filter: f, errs: map[string]string{}}
+	m := &Model{com: com, store: s, draft: d, step: step(d.Step), filter: f, errs: map[string]string{},
+		mb: route.NewMailbox(route.NewID("wizard")), keys: newKeyMap(com.Text)}
 	switch {
 	case m.form() && !slices.Contains(m.steps(), m.step):
 		m.step = stepFormEntity
@@ -96,10 +99,31 @@ func New(com *common.Common, s *store.Store, d store.Draft) *Model {
 }
 
 // Init loads the catalog (the wizard works offline until it submits).
-func (m *Model) Init() tea.Cmd { return tea.Batch(loadCatalog(m.store), m.enter(m.step)) }
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.mb.Latest("catalog", loadCatalog(m.store)), m.enter(m.step))
+}
 
-// Capturing: the wizard takes every key but ctrl+c.
-func (m *Model) Capturing() bool { return true }
+// Mailbox addresses the answers of the wizard's Cmds; it is the root's
+// overlay (it takes every key but ctrl+c while open).
+func (m *Model) Mailbox() *route.Mailbox { return m.mb }
+func (m *Model) Owner() route.ID         { return route.Root }
+
+// ShortHelp is empty: the wizard shows its own hints under each step.
+func (m *Model) ShortHelp() []key.Binding  { return nil }
+func (m *Model) FullHelp() [][]key.Binding { return nil }
+
+// Update is the overlay's: the wizard's own messages and input. Closing
+// hands the root a ClosedMsg.
+func (m *Model) Update(msg tea.Msg) overlay.Action {
+	cmd := m.update(msg)
+	if c := m.closed; c != nil {
+		return overlay.Close{Result: *c, Cmd: cmd}
+	}
+	return overlay.Run{Cmd: cmd}
+}
+
+// close marks the wizard done; Update hands the root the news.
+func (m *Model) close(submitted bool) { m.closed = &ClosedMsg{Submitted: submitted} }
 
 // form reports whether this is a verification form rather than a request.
 func (m *Model) form() bool { return m.draft.FormFor != "" }
@@ -140,55 +164,6 @@ func (m *Model) steps() []step {
 	return append(out, stepAttachments, stepTerms, stepReview)
 }
 
-// enter builds the inputs of a step from the draft and focuses the first.
-func (m *Model) enter(s step) tea.Cmd {
-	m.step, m.focus, m.fields, m.problem = s, 0, nil, ""
-	t := m.com.Text
-	add := func(key, label, value string, limit int) {
-		in := search.NewInput("", limit)
-		in.SetValue(value)
-		m.fields = append(m.fields, field{key: key, label: label, input: in})
-	}
-	switch s {
-	case stepAPI:
-		return m.filter.Focus()
-	case stepContact:
-		c := m.draft.Contact
-		add("technical_contact.name", t.WizName, c.Name, 200)
-		add("technical_contact.cpf", "CPF", c.CPF, 14)
-		add("technical_contact.email", "E-mail", c.Email, 254)
-		add("technical_contact.phone", t.WizPhone, c.Phone, 20)
-	case stepPurpose:
-		add("purpose", t.DetailPurpose, m.draft.Purpose, 2000)
-		add("sei_process", t.WizSEI, m.draft.SEIProcess, 20)
-	case stepFormEntity:
-		add("entity_name", t.FormEntity, m.draft.EntityName, 200)
-		add("entity_cnpj", "CNPJ", m.draft.EntityCNPJ, 18)
-	case stepFormProject:
-		add("project", t.FormProject, m.draft.Project, 200)
-		add("justification", t.JustificationLabel, m.draft.FormJustification, 2000)
-	case stepFields:
-		if a, ok := m.api(); ok {
-			for _, f := range a.CustomFields {
-				label := f.Label
-				if f.Required {
-					label += " *"
-				}
-				add("custom_fields."+f.Name, label, m.draft.CustomFields[f.Name], 500)
-			}
-		}
-	case stepAttachments:
-		add("attachment", t.WizPath, "", 1024)
-	case stepInstitution:
-		m.instIdx = max(0, slices.IndexFunc(m.institutions(), func(in api.Institution) bool { return in.CNPJ == m.draft.CNPJ }))
-	}
-	m.SetWidth(m.cols)
-	if len(m.fields) > 0 {
-		return m.fields[0].input.Focus()
-	}
-	return nil
-}
-
 // SetWidth fits the inputs to the terminal.
 func (m *Model) SetWidth(w int) {
 	m.cols = w
@@ -196,8 +171,6 @@ func (m *Model) SetWidth(w int) {
 		m.fields[i].input.SetWidth(max(10, w-m.labelWidth()-2))
 	}
 }
-
-func (m *Model) width() int { return max(40, m.cols) }
 
 // labelWidth fits the longest label of the step (within reason).
 func (m *Model) labelWidth() int {
@@ -215,67 +188,12 @@ func (m *Model) institutions() []api.Institution {
 	return m.com.Me.Institutions
 }
 
-// store writes the inputs of the step back into the draft.
-func (m *Model) storeFields() {
-	for _, f := range m.fields {
-		v := strings.TrimSpace(f.input.Value())
-		switch f.key {
-		case "technical_contact.name":
-			m.draft.Contact.Name = v
-		case "technical_contact.cpf":
-			m.draft.Contact.CPF = v
-		case "technical_contact.email":
-			m.draft.Contact.Email = v
-		case "technical_contact.phone":
-			m.draft.Contact.Phone = v
-		case "purpose":
-			m.draft.Purpose = v
-		case "sei_process":
-			m.draft.SEIProcess = v
-		case "entity_name":
-			m.draft.EntityName = v
-		case "entity_cnpj":
-			m.draft.EntityCNPJ = v
-		case "project":
-			m.draft.Project = v
-		case "justification":
-			m.draft.FormJustification = v
-		default:
-			if name, ok := strings.CutPrefix(f.key, "custom_fields."); ok {
-				if v == "" {
-					delete(m.draft.CustomFields, name)
-				} else {
-					m.draft.CustomFields[name] = v
-				}
-			}
-		}
-	}
-}
-
-// save writes the draft now (on every step change).
-func (m *Model) save() tea.Cmd {
-	m.storeFields()
-	m.draft.Step = int(m.step)
-	m.draft.UpdatedAt = m.com.Now()
-	return saveDraft(m.store, m.snapshot())
-}
-
-// snapshot is a deep copy of the draft: a Cmd runs on another goroutine
-// while Update keeps editing the map and slice of the live draft.
-func (m *Model) snapshot() store.Draft {
-	d := m.draft
-	d.CustomFields = maps.Clone(d.CustomFields)
-	d.Attachments = slices.Clone(d.Attachments)
-	return d
-}
-
-// Update handles keys and the wizard's own messages.
-func (m *Model) Update(msg tea.Msg) tea.Cmd {
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case catalogMsg:
 		m.apis = msg.apis
 		if msg.err != nil {
-			m.problem = msg.err.Error()
+			m.problem = common.Explain(m.com.Text, msg.err)
 		}
 		if i := slices.IndexFunc(m.visibleAPIs(), func(a api.API) bool { return a.ID == m.draft.APIID }); i >= 0 {
 			m.apiIndex = i
@@ -284,12 +202,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.enter(m.step) // its inputs come from the API's definitions
 		}
 	case saveTickMsg:
-		if msg.gen == m.saveGen {
-			return m.save()
-		}
+		return m.save()
 	case savedMsg:
 		if msg.err != nil {
-			return common.Toast(msg.err.Error(), true)
+			return common.Toast(common.Explain(m.com.Text, msg.err), true)
 		}
 	case fileCheckedMsg:
 		return m.fileChecked(msg)
@@ -314,35 +230,32 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.submitting {
 		return nil
 	}
-	switch msg.String() {
-	case "esc":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
 		return m.back()
-	case "enter":
+	case key.Matches(msg, k.Next):
 		return m.next()
-	case "tab", "down":
-		if m.step == stepAttachments && msg.String() == "tab" {
-			return complete(m.fields[0].input.Value())
-		}
+	case key.Matches(msg, k.Complete) && m.step == stepAttachments:
+		return m.mb.Latest("complete", complete(m.fields[0].input.Value()))
+	case key.Matches(msg, k.Down):
 		m.move(1)
 		return nil
-	case "shift+tab", "up":
+	case key.Matches(msg, k.Up):
 		m.move(-1)
 		return nil
-	case "left", "right":
-		if m.step == stepAPI {
-			m.toggleEnv()
-			return nil
-		}
-	case "space":
-		if m.step == stepTerms {
-			m.draft.TermsAccepted = !m.draft.TermsAccepted
-			return m.changed()
-		}
-	case "ctrl+x":
-		if m.step == stepAttachments && len(m.draft.Attachments) > 0 {
+	case key.Matches(msg, k.Env) && m.step == stepAPI:
+		m.toggleEnv()
+		return nil
+	case key.Matches(msg, k.Accept) && m.step == stepTerms:
+		m.draft.TermsAccepted = !m.draft.TermsAccepted
+		return m.changed()
+	case key.Matches(msg, k.Unattach) && m.step == stepAttachments:
+		if len(m.draft.Attachments) > 0 {
 			m.draft.Attachments = m.draft.Attachments[:len(m.draft.Attachments)-1]
 			return m.changed()
 		}
+		return nil
 	}
 	return m.edit(msg)
 }
@@ -369,10 +282,10 @@ func (m *Model) edit(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// changed schedules a debounced save.
+// changed schedules a save shortly after the last edit; a newer edit's
+// timer replaces the older, so typing does not write on every key.
 func (m *Model) changed() tea.Cmd {
-	m.saveGen++
-	return debounce(m.saveGen)
+	return m.mb.Latest("save-tick", debounce())
 }
 
 func (m *Model) move(d int) {
@@ -419,8 +332,8 @@ func (m *Model) back() tea.Cmd {
 	i := slices.Index(steps, m.step)
 	if m.step == stepDone || i <= 0 {
 		save := m.save()
-		done := m.step == stepDone
-		return tea.Batch(save, func() tea.Msg { return ClosedMsg{Submitted: done} })
+		m.close(m.step == stepDone)
+		return save
 	}
 	m.storeFields()
 	return tea.Batch(m.enter(steps[i-1]), m.save())
@@ -429,10 +342,11 @@ func (m *Model) back() tea.Cmd {
 // next validates the step; when valid it moves on (and saves).
 func (m *Model) next() tea.Cmd {
 	if m.step == stepDone {
-		return func() tea.Msg { return ClosedMsg{Submitted: true} }
+		m.close(true)
+		return nil
 	}
 	if m.step == stepAttachments && strings.TrimSpace(m.fields[0].input.Value()) != "" {
-		return checkFile(strings.TrimSpace(m.fields[0].input.Value()))
+		return m.mb.Latest("file", checkFile(strings.TrimSpace(m.fields[0].input.Value())))
 	}
 	if m.step == stepAttachments && m.form() && len(m.draft.Attachments) == 0 {
 		m.problem = m.com.Text.FormNeedsPDF
@@ -452,7 +366,7 @@ func (m *Model) next() tea.Cmd {
 
 func (m *Model) fileChecked(msg fileCheckedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.errs["attachment"] = msg.err.Error()
+		m.errs["attachment"] = common.Explain(m.com.Text, msg.err)
 		return nil
 	}
 	delete(m.errs, "attachment")
@@ -461,150 +375,4 @@ func (m *Model) fileChecked(msg fileCheckedMsg) tea.Cmd {
 	}
 	m.fields[0].input.SetValue("")
 	return m.save()
-}
-
-// validate checks the step with the same rules as the server.
-func (m *Model) validate() bool {
-	t := m.com.Text
-	m.errs = map[string]string{}
-	d := m.draft
-	switch m.step {
-	case stepAPI:
-		list := m.visibleAPIs()
-		if m.apiIndex >= len(list) {
-			m.problem = t.WizPickAPI
-			return false
-		}
-		a := list[m.apiIndex]
-		if m.draft.APIID != a.ID {
-			m.draft.CustomFields = map[string]string{}
-			m.draft.TermsAccepted = false
-		}
-		m.draft.APIID, m.draft.APIName = a.ID, a.Name
-		m.draft.TermsID, m.draft.TermsVersion = a.Terms.ID, a.Terms.Version
-		if !a.Offers(m.draft.Environment) {
-			m.draft.Environment = a.Environments[0].Name
-		}
-	case stepInstitution:
-		ins := m.institutions()
-		if len(ins) == 0 {
-			m.problem = t.WizNoInstitution
-			return false
-		}
-		m.draft.CNPJ = ins[m.instIdx].CNPJ
-	case stepContact:
-		for _, fe := range d.Contact.Validate() {
-			m.errs[fe.Field] = fe.Message
-		}
-	case stepPurpose:
-		if fe := api.ValidatePurpose(d.Purpose); fe != nil {
-			m.errs[fe.Field] = fe.Message
-		}
-		if err := api.ValidateSEI(d.SEIProcess); err != nil {
-			m.errs["sei_process"] = err.Error()
-		}
-	case stepFields:
-		a, _ := m.api()
-		for _, fe := range api.ValidateCustomFields(a.CustomFields, d.CustomFields) {
-			m.errs[fe.Field] = fe.Message
-		}
-	case stepFormEntity, stepFormProject:
-		// The form's own rules (api.VerificationForm.Missing), for the
-		// fields of this step.
-		ofStep := map[step][]string{stepFormEntity: {"entity_name", "entity_cnpj"}, stepFormProject: {"project", "justification"}}[m.step]
-		for _, fe := range m.formValue(nil).Missing(nil) {
-			if slices.Contains(ofStep, fe.Field) {
-				m.errs[fe.Field] = fe.Message
-			}
-		}
-	case stepTerms:
-		if !d.TermsAccepted {
-			m.problem = t.WizAcceptTerms
-			return false
-		}
-	}
-	return len(m.errs) == 0
-}
-
-// formValue is the verification form the draft describes.
-func (m *Model) formValue(documents []string) api.VerificationForm {
-	d := m.draft
-	return api.VerificationForm{EntityName: d.EntityName, EntityCNPJ: d.EntityCNPJ, TechnicalContact: d.Contact,
-		Project: d.Project, Justification: d.FormJustification, Documents: documents}
-}
-
-func (m *Model) submit() tea.Cmd {
-	if m.com.Authed == nil {
-		m.problem = m.com.Text.WizSignIn
-		return nil
-	}
-	if m.form() {
-		m.submitting, m.problem = true, ""
-		d := m.snapshot()
-		return tea.Batch(m.save(), submitForm(m.com.Authed, d.FormFor, m.formValue(nil), d.Attachments))
-	}
-	d := m.snapshot()
-	m.submitting, m.problem = true, ""
-	req := api.RequestCreate{APIID: d.APIID, Environment: d.Environment, InstitutionCNPJ: d.CNPJ, TechnicalContact: d.Contact,
-		Purpose: d.Purpose, CustomFields: d.CustomFields, SEIProcess: d.SEIProcess,
-		Terms: api.TermsAcceptance{ID: d.TermsID, Version: d.TermsVersion, Accepted: d.TermsAccepted}}
-	return tea.Batch(m.save(), submit(m.com.Authed, req, d.Attachments))
-}
-
-// submitted shows the outcome. On a refusal the draft stays and the
-// problem (FAQ 4.1 wording) is shown; fields the server named go back to
-// their step.
-func (m *Model) submitted(msg submittedMsg) tea.Cmd {
-	m.submitting = false
-	if msg.err != nil {
-		m.problem = common.Explain(m.com.Text, msg.err)
-		var pe *client.ProblemError
-		if asProblem(msg.err, &pe) {
-			for _, f := range pe.Problem.Fields {
-				m.errs[f.Field] = f.Message
-			}
-			if len(pe.Problem.Fields) > 0 {
-				m.problem = pe.Problem.Detail
-			}
-		}
-		return nil
-	}
-	m.result = &msg.req
-	if msg.uploadErr != nil {
-		m.problem = m.com.Text.WizUploadFailed + common.Explain(m.com.Text, msg.uploadErr)
-	}
-	m.step = stepDone
-	id := m.draft.ID
-	s := m.store
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
-		defer cancel()
-		s.DeleteDraft(ctx, id)
-		return common.SyncRequestsMsg{}
-	}
-}
-
-// formSubmitted: a complete form unblocks the credential; an incomplete
-// one is saved on the server and says what is missing.
-func (m *Model) formSubmitted(msg formSubmittedMsg) tea.Cmd {
-	m.submitting = false
-	if msg.err != nil {
-		m.problem = common.Explain(m.com.Text, msg.err)
-		var pe *client.ProblemError
-		if asProblem(msg.err, &pe) && len(pe.Problem.Fields) > 0 {
-			m.problem = pe.Problem.Detail
-			for _, f := range pe.Problem.Fields {
-				m.errs[f.Field] = f.Message
-			}
-		}
-		return nil
-	}
-	m.formDone, m.step = true, stepDone
-	id, s := m.draft.ID, m.store
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
-		defer cancel()
-		s.DeleteDraft(ctx, id)
-		return common.SyncRequestsMsg{}
-	}
 }

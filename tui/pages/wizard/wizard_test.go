@@ -17,18 +17,36 @@ import (
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/internal/drive"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
 )
 
-// host runs the wizard alone under the test driver.
+// host runs the wizard alone under the test driver, as the root runs
+// its overlays: answers opened through the wizard's mailbox, actions
+// carried out.
 type host struct{ m *Model }
 
 func (h host) Init() tea.Cmd { return h.m.Init() }
 func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		h.m.SetWidth(ws.Width)
+	switch m := msg.(type) {
+	case tea.WindowSizeMsg:
+		h.m.SetWidth(m.Width)
 		return h, nil
+	case route.Envelope:
+		inner, ok := h.m.Mailbox().Open(m)
+		if !ok {
+			return h, nil
+		}
+		msg = inner
 	}
-	return h, h.m.Update(msg)
+	switch a := h.m.Update(msg).(type) {
+	case overlay.Run:
+		return h, a.Cmd
+	case overlay.Close:
+		result := a.Result
+		return h, tea.Batch(a.Cmd, func() tea.Msg { return result })
+	}
+	return h, nil
 }
 func (h host) View() tea.View { return tea.NewView(h.m.View(80, 22)) }
 

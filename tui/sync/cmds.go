@@ -1,4 +1,4 @@
-package tui
+package sync
 
 import (
 	"context"
@@ -23,10 +23,10 @@ type syncedMsg struct {
 type syncStateMsg struct{ state store.CatalogState }
 
 // bgSyncMsg is the background requests sync timer.
-type bgSyncMsg struct{ gen int }
+type bgSyncMsg struct{}
 
-// retryMsg fires while offline; gen ties it to one offline period.
-type retryMsg struct{ gen int }
+// retryMsg fires while offline.
+type retryMsg struct{}
 
 // refreshCatalog revalidates the cached catalog with its ETag and replaces
 // it when the server has something new. It captures only its arguments.
@@ -66,8 +66,12 @@ func loadSyncState(s *store.Store) tea.Cmd {
 	}
 }
 
-func retryAfter(d time.Duration, gen int) tea.Cmd {
-	return tea.Tick(d, func(time.Time) tea.Msg { return retryMsg{gen: gen} })
+func retryAfter(d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return retryMsg{} })
+}
+
+func tickAfter(d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return bgSyncMsg{} })
 }
 
 // prefetchedMsg reports how many OpenAPI documents a prefetch stored.

@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/themes"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/pages/wizard"
+	"github.com/gecli/gecli/tui/route"
+)
+
+// globalKey handles the keys that mean the same on every page.
+func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit, true
+	case key.Matches(msg, k.Help):
+		m.stack.Push(newHelp(m.com, m.help, m.active(), m.keys))
+		return nil, true
+	case key.Matches(msg, k.Refresh):
+		return m.refresh(), true
+	case key.Matches(msg, k.SignIn) && m.me == nil && !m.com.ForcedOffline:
+		return m.openSignIn(""), true
+	case key.Matches(msg, k.Next):
+		m.turn(1)
+		return nil, true
+	case key.Matches(msg, k.Prev):
+		m.turn(-1)
+		return nil, true
+	case key.Matches(msg, k.Jump):
+		if n := int(msg.Code - '1'); n >= 0 && n < len(m.pages) && m.pages[n].Allowed(m.me) {
+			m.page = n
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// refresh is ctrl+r: ask the server now and say what happened; signed in,
+// also check the session (a revoked one opens the sign-in screen over the
+// current page, which is kept) and sync requests.
+func (m *Model) refresh() tea.Cmd {
+	cmd := m.sync.Refresh()
+	if cmd == nil || m.com.ForcedOffline || m.me == nil {
+		return m.online(cmd)
+	}
+	return m.online(tea.Batch(cmd, resumeSession(m.opts.Store, m.opts.Client)))
+}
+
+// turn moves to the next (or previous) page the role may use.
+func (m *Model) turn(dir int) {
+	for i := 1; i <= len(m.pages); i++ {
+		n := (m.page + dir*i + len(m.pages)*len(m.pages)) % len(m.pages)
+		if m.pages[n].Allowed(m.me) {
+			m.page = n
+			return
+		}
+	}
+}
+
+// openWizard opens the request form on a draft, or a new one pre-filled
+// with an API from the catalog (FAQ 3.12).
+func (m *Model) openWizard(msg common.OpenWizardMsg) tea.Cmd {
+	d := store.Draft{APIID: msg.APIID, Environment: msg.Env}
+	if msg.Draft != nil {
+		d = *msg.Draft
+	}
+	w := wizard.New(m.com, m.opts.Store, d)
+	w.SetWidth(m.width)
+	m.stack.Push(w)
+	return w.Init()
+}
+
+func (m *Model) background(msg tea.BackgroundColorMsg) {
+	if m.opts.Theme == "" || m.opts.Theme == themes.Auto {
+		m.com.Styles = themes.Get(themes.Resolve(m.opts.Theme, m.opts.NoColor, msg.IsDark()))
+		m.applyTheme()
+	}
+}
+
+// environment reads the session's terminal from its environment, not the
+// process's (over SSH they differ).
+func (m *Model) environment(msg tea.EnvMsg) {
+	m.com.Clip.Tmux = msg.Getenv("TMUX") != ""
+	// Over SSH the system clipboard is the server's, not the person's.
+	m.com.Clip.Local = msg.Getenv("SSH_CONNECTION") == "" && msg.Getenv("SSH_TTY") == "" && msg.Getenv("SSH_CLIENT") == ""
+}
+
+func (m *Model) applyTheme() {
+	st := m.com.Styles
+	m.help.Styles.ShortKey, m.help.Styles.FullKey = st.HelpKey, st.HelpKey
+	m.help.Styles.ShortDesc, m.help.Styles.FullDesc = st.HelpDesc, st.HelpDesc
+	m.help.Styles.ShortSeparator, m.help.Styles.FullSeparator = st.HelpSep, st.HelpSep
+	m.help.Styles.Ellipsis = st.HelpSep
+}
+
+// resize gives the pages (and the wizard) the body's size.
+func (m *Model) resize() tea.Cmd {
+	for _, o := range m.stack.OwnedBy(route.Root) {
+		if w, ok := o.(*wizard.Model); ok {
+			w.SetWidth(m.width)
+		}
+	}
+	cmds := make([]tea.Cmd, len(m.pages))
+	for i, p := range m.pages {
+		cmds[i] = p.SetSize(m.width, m.bodyHeight())
+	}
+	return tea.Batch(cmds...)
+}

@@ -1,0 +1,68 @@
+package vault
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
+)
+
+// keyPrompt asks for the customer_key filter: enter applies it (empty:
+// every key), esc leaves the filter as it was.
+type keyPrompt struct {
+	com   *common.Common
+	mb    *route.Mailbox
+	owner route.ID
+	input textinput.Model
+	keys  struct{ Apply, Close key.Binding }
+}
+
+// customerKeySet is the prompt's result.
+type customerKeySet struct{ key string }
+
+func newKeyPrompt(com *common.Common, owner route.ID, current string) (*keyPrompt, tea.Cmd) {
+	in := search.NewInput("00000001", api.MaxCustomerKeyLen)
+	in.SetValue(current)
+	k := &keyPrompt{com: com, mb: route.NewMailbox(route.NewID("customer-key")), owner: owner, input: in}
+	k.keys.Apply = common.Bind("enter", com.Text.KeyConfirm, "enter")
+	k.keys.Close = common.Bind("esc", com.Text.Box.KeyClose, "esc")
+	return k, k.input.Focus()
+}
+
+func (k *keyPrompt) Mailbox() *route.Mailbox   { return k.mb }
+func (k *keyPrompt) Owner() route.ID           { return k.owner }
+func (k *keyPrompt) ShortHelp() []key.Binding  { return []key.Binding{k.keys.Apply, k.keys.Close} }
+func (k *keyPrompt) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+func (k *keyPrompt) Update(msg tea.Msg) overlay.Action {
+	switch m := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(m, k.keys.Close):
+			return overlay.Close{}
+		case key.Matches(m, k.keys.Apply):
+			v := strings.TrimSpace(k.input.Value())
+			if v != "" && !api.ValidCustomerKey(v) {
+				return overlay.Run{Cmd: common.Toast(k.com.Text.Vault.ErrCustomerKey, true)}
+			}
+			return overlay.Close{Result: customerKeySet{key: v}}
+		}
+	case tea.PasteMsg:
+	default:
+		return nil
+	}
+	var cmd tea.Cmd
+	k.input, cmd = k.input.Update(msg)
+	return overlay.Run{Cmd: cmd}
+}
+
+func (k *keyPrompt) View(int, int) string {
+	return k.com.Styles.Prompt.Render(k.com.Text.Vault.KeyFilterHint) + k.input.View()
+}

@@ -1,0 +1,107 @@
+package wizard
+
+import (
+	"context"
+	"maps"
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
+)
+
+// save writes the draft now (on every step change).
+func (m *Model) save() tea.Cmd {
+	m.storeFields()
+	m.draft.Step = int(m.step)
+	m.draft.UpdatedAt = m.com.Now()
+	return m.mb.Every(saveDraft(m.store, m.snapshot()))
+}
+
+// snapshot is a deep copy of the draft: a Cmd runs on another goroutine
+// while Update keeps editing the map and slice of the live draft.
+func (m *Model) snapshot() store.Draft {
+	d := m.draft
+	d.CustomFields = maps.Clone(d.CustomFields)
+	d.Attachments = slices.Clone(d.Attachments)
+	return d
+}
+
+func (m *Model) submit() tea.Cmd {
+	if m.com.Authed == nil {
+		m.problem = m.com.Text.WizSignIn
+		return nil
+	}
+	if m.form() {
+		m.submitting, m.problem = true, ""
+		d := m.snapshot()
+		return tea.Batch(m.save(), m.mb.Every(submitForm(m.com.Authed, d.FormFor, m.formValue(nil), d.Attachments)))
+	}
+	d := m.snapshot()
+	m.submitting, m.problem = true, ""
+	req := api.RequestCreate{APIID: d.APIID, Environment: d.Environment, InstitutionCNPJ: d.CNPJ, TechnicalContact: d.Contact,
+		Purpose: d.Purpose, CustomFields: d.CustomFields, SEIProcess: d.SEIProcess,
+		Terms: api.TermsAcceptance{ID: d.TermsID, Version: d.TermsVersion, Accepted: d.TermsAccepted}}
+	return tea.Batch(m.save(), m.mb.Every(submit(m.com.Authed, req, d.Attachments)))
+}
+
+// submitted shows the outcome. On a refusal the draft stays and the
+// problem (FAQ 4.1 wording) is shown; fields the server named go back to
+// their step.
+func (m *Model) submitted(msg submittedMsg) tea.Cmd {
+	m.submitting = false
+	if msg.err != nil {
+		m.problem = common.Explain(m.com.Text, msg.err)
+		var pe *client.ProblemError
+		if asProblem(msg.err, &pe) {
+			for _, f := range pe.Problem.Fields {
+				m.errs[f.Field] = f.Message
+			}
+			if len(pe.Problem.Fields) > 0 {
+				m.problem = pe.Problem.Detail
+			}
+		}
+		return nil
+	}
+	m.result = &msg.req
+	if msg.uploadErr != nil {
+		m.problem = m.com.Text.WizUploadFailed + common.Explain(m.com.Text, msg.uploadErr)
+	}
+	m.step = stepDone
+	id := m.draft.ID
+	s := m.store
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		s.DeleteDraft(ctx, id)
+		return common.SyncRequestsMsg{}
+	}
+}
+
+// formSubmitted: a complete form unblocks the credential; an incomplete
+// one is saved on the server and says what is missing.
+func (m *Model) formSubmitted(msg formSubmittedMsg) tea.Cmd {
+	m.submitting = false
+	if msg.err != nil {
+		m.problem = common.Explain(m.com.Text, msg.err)
+		var pe *client.ProblemError
+		if asProblem(msg.err, &pe) && len(pe.Problem.Fields) > 0 {
+			m.problem = pe.Problem.Detail
+			for _, f := range pe.Problem.Fields {
+				m.errs[f.Field] = f.Message
+			}
+		}
+		return nil
+	}
+	m.formDone, m.step = true, stepDone
+	id, s := m.draft.ID, m.store
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		s.DeleteDraft(ctx, id)
+		return common.SyncRequestsMsg{}
+	}
+}

@@ -1,0 +1,208 @@
+// Package sync keeps the cache fresh for the root model: the catalog
+// refresh (at start, on ctrl+r, while offline every RetryEvery), the
+// OpenAPI prefetch after it, the requests sync while signed in (after an
+// action, and every SyncEvery in the background), and whether the server
+// was reachable. The root drives it; it reports through Cmds that answer
+// the root's messages (toasts, connectivity, the synced signals).
+package sync
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/i18n"
+	"github.com/gecli/gecli/tui/route"
+)
+
+// ID is the sync model's mailbox address.
+const ID route.ID = "sync"
+
+// Options configure the model.
+type Options struct {
+	Client     *client.Client // nil: --offline, never call the server
+	Store      *store.Store
+	Text       *i18n.Text
+	Now        func() time.Time
+	RetryEvery time.Duration // offline: how often to try the server again
+	SyncEvery  time.Duration // signed in: how often requests sync
+}
+
+// SessionLostMsg says a requests sync found the session over.
+type SessionLostMsg struct{ Err error }
+
+// Model is the sync state.
+type Model struct {
+	o  Options
+	mb *route.Mailbox
+
+	online   bool
+	syncedAt time.Time
+	// The signed-in session the requests sync runs as (nil: signed out).
+	authed  *client.Client
+	subject string
+	// again: a requests sync was asked for while one ran (after a
+	// decision, say); the running one may have read the server before it.
+	again bool
+}
+
+// New starts optimistic: online until the first answer says otherwise.
+func New(o Options) *Model {
+	return &Model{o: o, mb: route.NewMailbox(ID), online: o.Client != nil}
+}
+
+// Mailbox addresses the answers of the model's Cmds.
+func (m *Model) Mailbox() *route.Mailbox { return m.mb }
+
+// Online reports whether the last call to the server succeeded.
+func (m *Model) Online() bool { return m.online }
+
+// Syncing reports whether a catalog refresh is in flight.
+func (m *Model) Syncing() bool { return m.mb.Pending("catalog") }
+
+// SyncedAt is when the catalog was last confirmed fresh.
+func (m *Model) SyncedAt() time.Time { return m.syncedAt }
+
+// Init reads what the cache holds, then refreshes from the server.
+func (m *Model) Init() tea.Cmd {
+	cmd := m.mb.Latest("state", loadSyncState(m.o.Store))
+	if m.o.Client == nil {
+		return cmd
+	}
+	return tea.Batch(cmd, m.refreshCatalog(false))
+}
+
+func (m *Model) refreshCatalog(userAsked bool) tea.Cmd {
+	return m.mb.Latest("catalog", refreshCatalog(m.o.Client, m.o.Store, m.o.Now, userAsked))
+}
+
+// Refresh is ctrl+r: ask the server now and say what happened. It is nil
+// while a refresh is in flight (that one will say).
+func (m *Model) Refresh() tea.Cmd {
+	if m.o.Client == nil {
+		return common.Toast(m.o.Text.OfflineNoRefresh, false)
+	}
+	if m.Syncing() {
+		return nil
+	}
+	return m.refreshCatalog(true)
+}
+
+// SignedIn starts syncing requests as authed (subject owns the cache's
+// requests) and keeps doing so in the background.
+func (m *Model) SignedIn(authed *client.Client, subject string) tea.Cmd {
+	m.authed, m.subject = authed, subject
+	return tea.Batch(m.SyncRequests(), m.mb.Latest("tick", tickAfter(m.o.SyncEvery)))
+}
+
+// SignedOut stops the requests sync; the timer's next tick is dropped.
+func (m *Model) SignedOut() {
+	m.authed, m.subject = nil, ""
+	m.mb.Drop("tick")
+}
+
+// SyncRequests pulls request changes into the cache, or marks that one
+// more is needed after the one running.
+func (m *Model) SyncRequests() tea.Cmd {
+	if m.authed == nil {
+		return nil
+	}
+	if m.mb.Pending("requests") {
+		m.again = true
+		return nil
+	}
+	m.again = false
+	return m.mb.Latest("requests", syncRequests(m.authed, m.o.Store, m.subject))
+}
+
+// SetOnline records connectivity. Going (or staying) offline schedules a
+// retry, so the TUI comes back online by itself when the server returns;
+// a newer schedule replaces the older, so only one timer ever acts.
+func (m *Model) SetOnline(online bool) tea.Cmd {
+	m.online = online
+	if online || m.o.Client == nil || m.Syncing() {
+		return nil // a refresh in flight will decide when it answers
+	}
+	return m.mb.Latest("retry", retryAfter(m.o.RetryEvery))
+}
+
+// Update takes the answers of the model's own Cmds.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case syncStateMsg:
+		if m.syncedAt.IsZero() {
+			m.syncedAt = msg.state.SyncedAt
+		}
+	case syncedMsg:
+		return m.synced(msg)
+	case retryMsg:
+		if m.online || m.Syncing() {
+			return nil
+		}
+		return m.refreshCatalog(false)
+	case prefetchedMsg:
+		// Quiet by design: a failed prefetch only means fewer documents
+		// offline, and the next sync tries again.
+	case bgSyncMsg:
+		if m.authed == nil {
+			return nil
+		}
+		return tea.Batch(m.SyncRequests(), m.mb.Latest("tick", tickAfter(m.o.SyncEvery)))
+	case requestsSyncedMsg:
+		return m.requestsSynced(msg)
+	}
+	return nil
+}
+
+func (m *Model) synced(msg syncedMsg) tea.Cmd {
+	t := m.o.Text
+	if msg.err != nil {
+		if client.IsOffline(msg.err) {
+			cmd := m.SetOnline(false)
+			if msg.userAsked {
+				cmd = tea.Batch(cmd, common.Toast(t.RetryHint, true))
+			}
+			return cmd
+		}
+		return tea.Batch(m.SetOnline(client.ProblemCode(msg.err) != ""), common.Toast(common.Explain(t, msg.err), true))
+	}
+	m.syncedAt = msg.at
+	cmds := []tea.Cmd{m.SetOnline(true)}
+	if !m.mb.Pending("prefetch") {
+		cmds = append(cmds, m.mb.Latest("prefetch", prefetchDocs(m.o.Client, m.o.Store, m.o.Now)))
+	}
+	if msg.changed {
+		synced := common.CatalogSyncedMsg{Changed: true, Count: msg.count, At: msg.at}
+		cmds = append(cmds, func() tea.Msg { return synced })
+	}
+	if msg.userAsked {
+		text := t.RefreshedUnchanged
+		if msg.changed {
+			text = fmt.Sprintf(t.Refreshed, msg.count)
+		}
+		cmds = append(cmds, common.Toast(text, false))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) requestsSynced(msg requestsSyncedMsg) tea.Cmd {
+	switch {
+	case msg.err == nil:
+		synced := common.RequestsSyncedMsg{Changed: msg.changed}
+		cmd := func() tea.Msg { return synced }
+		if m.again {
+			return tea.Batch(cmd, m.SyncRequests())
+		}
+		return cmd
+	case client.IsOffline(msg.err):
+		return m.SetOnline(false)
+	case common.SignedOut(msg.err):
+		err := msg.err
+		return func() tea.Msg { return SessionLostMsg{Err: err} }
+	}
+	return common.Toast(common.Explain(m.o.Text, msg.err), true)
+}
