@@ -7,8 +7,10 @@ LDFLAGS := -X github.com/gecli/gecli/api.version=$(VERSION) \
            -X github.com/gecli/gecli/api.commit=$(COMMIT) \
            -X github.com/gecli/gecli/api.date=$(DATE)
 BIN     := bin/gecli
+# A named version: the module proxy serves it, @latest may not.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build test bench fuzz clean
+.PHONY: run build lint test bench fuzz clean
 
 ## run: build and start the demo (backend + TUI in one process)
 run: build
@@ -17,6 +19,15 @@ run: build
 ## build: compile bin/gecli
 build:
 	go build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/gecli
+
+## lint: what CI checks before the tests: gofmt, go vet, a tidy go.mod,
+## staticcheck
+lint:
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then \
+		echo "gofmt -l: these files need gofmt -w:"; echo "$$unformatted"; exit 1; fi
+	go vet ./...
+	go mod tidy -diff
+	go run $(STATICCHECK) ./...
 
 ## test: vet and every test with the race detector
 test:

@@ -9,13 +9,13 @@ import (
 	"time"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/server/servertest"
+	"github.com/gecli/gecli/internal/testkit/backend"
 )
 
 // demoServer runs the real backend with the demo catalog.
 func demoServer(t *testing.T) *Client {
 	t.Helper()
-	b := servertest.Start(t, "127.0.0.1:0", "")
+	b := backend.Start(t, "127.0.0.1:0", "")
 	c, err := New(b.URL, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -9,11 +9,11 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/server/servertest"
+	"github.com/gecli/gecli/internal/testkit/backend"
 )
 
 func TestCredentialLifecycleFromTheClient(t *testing.T) {
-	b := servertest.Start(t, "127.0.0.1:0", "")
+	b := backend.Start(t, "127.0.0.1:0", "")
 	ctx := context.Background()
 	c, _ := New(b.URL, nil)
 	c = c.WithTokens(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: b.Token(t, "solicitante")}))

@@ -6,14 +6,14 @@ import (
 	"testing"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/internal/testkit/cache"
 	"github.com/gecli/gecli/store"
-	"github.com/gecli/gecli/store/storetest"
 )
 
 // million opens the shared cache of 1,000,000 requests.
 func million(b *testing.B) *store.Store {
 	b.Helper()
-	s, err := store.Open(context.Background(), storetest.Filled(b, 1_000_000))
+	s, err := store.Open(context.Background(), cache.Filled(b, 1_000_000))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -17,8 +17,8 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/internal/testkit/backend"
 	"github.com/gecli/gecli/server/db"
-	"github.com/gecli/gecli/server/servertest"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/common"
@@ -34,8 +34,8 @@ var fixedNow = func() time.Time { return time.Date(2026, 11, 22, 9, 30, 0, 0, ti
 
 // startBackend runs the real server (demo data, embedded issuer) with
 // links under http://gecli.test so golden files do not see the port.
-func startBackend(t *testing.T, addr string) *servertest.Backend {
-	return servertest.Start(t, addr, "http://gecli.test")
+func startBackend(t *testing.T, addr string) *backend.Backend {
+	return backend.Start(t, addr, "http://gecli.test")
 }
 
 func openStore(t *testing.T) *store.Store {
@@ -72,7 +72,7 @@ func screen(d *drive.Driver, serverURL string) string {
 	return strings.ReplaceAll(d.View(), serverURL, "http://gecli.test")
 }
 
-func onlineCatalog(t *testing.T, w, h int) (*drive.Driver, *servertest.Backend) {
+func onlineCatalog(t *testing.T, w, h int) (*drive.Driver, *backend.Backend) {
 	b := startBackend(t, "127.0.0.1:0")
 	s := openStore(t)
 	b.SignIn(t, s, "solicitante")

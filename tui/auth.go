@@ -9,7 +9,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/internal/session"
+	"github.com/gecli/gecli/session"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/overlay"

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/internal/testkit/cache"
 	"github.com/gecli/gecli/store"
-	"github.com/gecli/gecli/store/storetest"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/internal/drive"
 )
@@ -19,7 +19,7 @@ import (
 // its first window and count. Offline, so no network time is in it; the
 // process start and terminal set-up are not either.
 func BenchmarkColdStart(b *testing.B) {
-	path := storetest.Filled(b, 100_000)
+	path := cache.Filled(b, 100_000)
 	start := func(b *testing.B) (*drive.Driver, *store.Store) {
 		s, err := store.Open(context.Background(), path)
 		if err != nil {

@@ -13,10 +13,10 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/internal/session"
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/seed"
 	"github.com/gecli/gecli/server/vault"
+	"github.com/gecli/gecli/session"
 	"github.com/gecli/gecli/store"
 )
 

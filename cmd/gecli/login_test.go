@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gecli/gecli/server/servertest"
+	testbackend "github.com/gecli/gecli/internal/testkit/backend"
 )
 
 // TestLoginWhoamiLogout runs the real binary's device flow against a real
@@ -17,7 +17,7 @@ import (
 // whoami shows the profile, logout revokes and forgets the tokens.
 func TestLoginWhoamiLogout(t *testing.T) {
 	bin := buildBinary(t)
-	b := servertest.Start(t, "127.0.0.1:0", "")
+	b := testbackend.Start(t, "127.0.0.1:0", "")
 	cache := filepath.Join(t.TempDir(), "cache.db")
 	args := []string{"--server", b.URL, "--cache", cache}
 

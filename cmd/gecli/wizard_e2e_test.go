@@ -55,7 +55,7 @@ func TestWizardSubmitsInTmux(t *testing.T) {
 	id := regexp.MustCompile(`SOL-\d{4}-\d{6}`).FindString(scr)
 	s.keys("Enter")
 	s.waitText("301 solicitações")
-	scr = s.waitFor("the new request at the top", func(scr string) bool {
+	s.waitFor("the new request at the top", func(scr string) bool {
 		lines := strings.Split(scr, "\n")
 		for i, l := range lines {
 			if strings.HasPrefix(l, "API ") && i+1 < len(lines) {

@@ -106,7 +106,7 @@ func (k *Keys) JWKS() jose.JSONWebKeySet {
 // JWS signature with the key named by its kid, reloading once from the
 // database when the kid is unknown.
 func (k *Keys) VerifySignature(ctx context.Context, raw string) ([]byte, error) {
-	jws, err := jose.ParseSigned(raw, []jose.SignatureAlgorithm{jose.ES256})
+	jws, err := jose.ParseSignedCompact(raw, []jose.SignatureAlgorithm{jose.ES256}) // a JWT is always compact (RFC 7519 §1)
 	if err != nil {
 		return nil, fmt.Errorf("malformed token: %w", err)
 	}

@@ -16,7 +16,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/server/servertest"
+	"github.com/gecli/gecli/internal/testkit/backend"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/common"
@@ -163,9 +163,9 @@ func TestRefusalExplainsCauseAndAction(t *testing.T) {
 
 // live is the page against the real server, signed in as the demo
 // requester.
-func live(t *testing.T) (*drive.Driver, *Page, *servertest.Backend, string) {
+func live(t *testing.T) (*drive.Driver, *Page, *backend.Backend, string) {
 	t.Helper()
-	b := servertest.Start(t, "127.0.0.1:0", "")
+	b := backend.Start(t, "127.0.0.1:0", "")
 	tok := b.Token(t, "solicitante")
 	c, _ := client.New(b.URL, nil)
 	com := newCommon()

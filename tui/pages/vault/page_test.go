@@ -13,7 +13,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/server/servertest"
+	"github.com/gecli/gecli/internal/testkit/backend"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
@@ -30,9 +30,9 @@ const tj = "11222333000181"
 
 // live is the page against the real server as the demo requester, acting
 // for the court.
-func live(t *testing.T, w, h int) (*drive.Driver, *Page, *servertest.Backend) {
+func live(t *testing.T, w, h int) (*drive.Driver, *Page, *backend.Backend) {
 	t.Helper()
-	b := servertest.Start(t, "127.0.0.1:0", "")
+	b := backend.Start(t, "127.0.0.1:0", "")
 	tok := b.Token(t, "solicitante")
 	c, _ := client.New(b.URL, nil)
 	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR,

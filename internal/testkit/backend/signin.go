@@ -1,4 +1,4 @@
-package servertest
+package backend
 
 import (
 	"context"

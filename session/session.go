@@ -1,7 +1,7 @@
-// Package session keeps a signed-in session in the local cache: it runs
-// the device flow, turns the stored tokens into an authenticated client
-// that refreshes (and saves) them silently, and signs out. The CLI
-// (gecli login, whoami, logout) and the TUI share it.
+// Package session keeps the signed-in session of this machine in the local
+// cache: it runs the device flow, turns the stored tokens into an
+// authenticated client that refreshes (and saves) them silently, and signs
+// out. The CLI (gecli login, whoami, logout) and the TUI share it.
 package session
 
 import (

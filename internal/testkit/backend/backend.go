@@ -1,7 +1,7 @@
-// Package servertest starts the real gecli backend (demo data, embedded
+// Package backend starts the real gecli backend (demo data, embedded
 // issuer, SQLite in a temporary directory) on a loopback port, for tests of
 // the client and the TUI.
-package servertest
+package backend
 
 import (
 	"context"

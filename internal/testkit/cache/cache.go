@@ -1,7 +1,7 @@
-// Package storetest builds large local caches for benchmarks: the demo
+// Package cache builds large local caches for benchmarks: the demo
 // catalog plus n synthetic requests, written once under the system temp
 // dir and reused by later runs (a million rows take about a minute).
-package storetest
+package cache
 
 import (
 	"context"
