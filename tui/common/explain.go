@@ -6,7 +6,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/internal/session"
+	"github.com/gecli/gecli/session"
 	"github.com/gecli/gecli/tui/i18n"
 )
 

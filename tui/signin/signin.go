@@ -17,7 +17,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/internal/session"
+	"github.com/gecli/gecli/session"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/overlay"
