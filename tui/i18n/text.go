@@ -75,6 +75,7 @@ type Text struct {
 
 	Cred  CredText
 	Vault VaultText
+	Err   ErrText
 }
 
 // For returns the text of a language.
@@ -89,6 +90,7 @@ var ptBR = Text{
 	Lang:    api.PtBR,
 	Cred:    credPtBR,
 	Vault:   vaultPtBR,
+	Err:     errPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
@@ -215,6 +217,7 @@ var ptBR = Text{
 var en = Text{
 	Cred:    credEn,
 	Vault:   vaultEn,
+	Err:     errEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",
