@@ -105,7 +105,7 @@ func (m *Model) signInScreen() string {
 	lines = append(lines, "")
 	switch {
 	case v.err != nil:
-		lines = append(lines, st.Error.Render(fmt.Sprintf(t.SignInFailed, v.err.Error())), "",
+		lines = append(lines, st.Error.Render(fmt.Sprintf(t.SignInFailed, common.Explain(t, v.err))), "",
 			st.Subtle.Render(t.SignInRetryHint))
 	case v.da == nil:
 		lines = append(lines, st.Subtle.Render(t.SignInStarting))

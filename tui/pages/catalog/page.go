@@ -111,7 +111,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return p, nil // a newer keystroke already asked again
 		}
 		if msg.err != nil {
-			return p, common.Toast(msg.err.Error(), true)
+			return p, common.Toast(common.Explain(p.com.Text, msg.err), true)
 		}
 		p.setMatches(msg.ids, false)
 		return p, nil

@@ -275,7 +275,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case catalogMsg:
 		m.apis = msg.apis
 		if msg.err != nil {
-			m.problem = msg.err.Error()
+			m.problem = common.Explain(m.com.Text, msg.err)
 		}
 		if i := slices.IndexFunc(m.visibleAPIs(), func(a api.API) bool { return a.ID == m.draft.APIID }); i >= 0 {
 			m.apiIndex = i
@@ -289,7 +289,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case savedMsg:
 		if msg.err != nil {
-			return common.Toast(msg.err.Error(), true)
+			return common.Toast(common.Explain(m.com.Text, msg.err), true)
 		}
 	case fileCheckedMsg:
 		return m.fileChecked(msg)
@@ -452,7 +452,7 @@ func (m *Model) next() tea.Cmd {
 
 func (m *Model) fileChecked(msg fileCheckedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.errs["attachment"] = msg.err.Error()
+		m.errs["attachment"] = common.Explain(m.com.Text, msg.err)
 		return nil
 	}
 	delete(m.errs, "attachment")
