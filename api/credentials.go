@@ -15,6 +15,26 @@ const (
 	CredentialRevoked   = "revoked"       // the request was revoked
 )
 
+// CredentialStates lists every credential state in display order.
+var CredentialStates = []string{CredentialNone, CredentialBlocked, CredentialAvailable, CredentialActive, CredentialRevoked}
+
+var credentialStateLabels = map[string]label{
+	CredentialNone:      {"sem credencial", "no credential"},
+	CredentialBlocked:   {"bloqueada até o formulário técnico", "blocked until the technical form"},
+	CredentialAvailable: {"liberada (secret ainda não gerado)", "available (secret not generated yet)"},
+	CredentialActive:    {"ativa (secret gerado)", "active (secret generated)"},
+	CredentialRevoked:   {"revogada", "revoked"},
+}
+
+// CredentialStateLabel names a credential state; an unknown state keeps
+// its code.
+func CredentialStateLabel(state string, lang Lang) string {
+	if l, ok := credentialStateLabels[state]; ok {
+		return l.in(lang)
+	}
+	return state
+}
+
 // MaxGraceSeconds bounds how long a regenerated secret's predecessor keeps
 // working: long enough to roll a deployment, short enough to end a leak.
 const MaxGraceSeconds = 24 * 60 * 60

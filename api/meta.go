@@ -21,6 +21,9 @@ type Meta struct {
 	ApprovalMatrix map[SystemType]RuleSet `json:"approval_matrix"`
 	Limits         MetaLimits             `json:"limits"`
 	Auth           Auth                   `json:"auth"`
+
+	// The labels of the credential states requests and credentials carry.
+	CredentialStates []EnumValue `json:"credential_states"`
 }
 
 // MetaLimits publishes the input limits.
@@ -41,6 +44,8 @@ func NewMeta(build BuildInfo) Meta {
 		Rules:          enumValues(Rules, Rule.Label),
 		ApprovalMatrix: ApprovalMatrix,
 		Limits:         MetaLimits{MaxQueryLen: MaxQueryLen, MaxAttachmentBytes: MaxAttachmentBytes},
+
+		CredentialStates: enumValues(CredentialStates, CredentialStateLabel),
 	}
 }
 

@@ -121,8 +121,11 @@ func TestEnumsHaveBothLabels(t *testing.T) {
 	m := NewMeta(Build())
 	for name, vals := range map[string][]EnumValue{
 		"environments": m.Environments, "categories": m.Categories, "system_types": m.SystemTypes,
-		"roles": m.Roles, "statuses": m.Statuses, "rules": m.Rules,
+		"roles": m.Roles, "statuses": m.Statuses, "rules": m.Rules, "credential_states": m.CredentialStates,
 	} {
+		if len(vals) == 0 {
+			t.Errorf("meta publishes no %s", name)
+		}
 		for _, v := range vals {
 			if v.Labels.PtBR == "" || v.Labels.En == "" {
 				t.Errorf("%s %q lacks a label: %+v", name, v.Value, v.Labels)

@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/url"
 
 	"github.com/gecli/gecli/api"
@@ -52,7 +51,7 @@ func (c *Client) ListAPIs(ctx context.Context, q CatalogQuery, etag string) (Cat
 	}
 	var list api.List[api.API]
 	if err := json.Unmarshal(body, &list); err != nil {
-		return CatalogPage{}, fmt.Errorf("catálogo inválido: %w", err)
+		return CatalogPage{}, &Error{Kind: KindBadResponse, Path: "/api/v1/apis", Err: err}
 	}
 	return CatalogPage{Items: list.Items, ETag: newETag}, nil
 }
@@ -85,7 +84,7 @@ func (c *Client) Terms(ctx context.Context, id string) ([]byte, error) {
 		return nil, err
 	}
 	if err := api.ValidatePDF(d.Body); err != nil {
-		return nil, fmt.Errorf("termo de uso de %s: %w", id, err)
+		return nil, &Error{Kind: KindBadTerms, ID: id, Err: err}
 	}
 	return d.Body, nil
 }

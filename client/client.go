@@ -1,7 +1,9 @@
 // Package client is the typed Go client of the gecli REST API. Every call
 // has a timeout; failures come back as *ProblemError (the server answered
 // with a problem) or *NetworkError (the server could not be reached), so
-// callers can tell "offline" from "refused".
+// callers can tell "offline" from "refused"; anything else that fails on
+// the client's side is an *Error with a kind and its values. None of them
+// carries a sentence for people: the TUI words them (tui/common.Explain).
 package client
 
 import (
@@ -39,7 +41,7 @@ type Client struct {
 func New(baseURL string, hc *http.Client) (*Client, error) {
 	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("endereço de servidor inválido %q: use http(s)://host[:porta]", baseURL)
+		return nil, &Error{Kind: KindBadServerURL, URL: baseURL}
 	}
 	if hc == nil {
 		hc = &http.Client{Timeout: DefaultTimeout}
@@ -49,33 +51,6 @@ func New(baseURL string, hc *http.Client) (*Client, error) {
 
 // BaseURL is the server this client talks to.
 func (c *Client) BaseURL() string { return c.base }
-
-// ProblemError is a problem+json answer (or any non-2xx) from the server.
-type ProblemError struct{ Problem api.Problem }
-
-func (e *ProblemError) Error() string { return e.Problem.Error() }
-
-// NetworkError means the server could not be reached or did not answer in
-// time: the caller should go offline, not report a refusal.
-type NetworkError struct{ Err error }
-
-func (e *NetworkError) Error() string { return "servidor inacessível: " + e.Err.Error() }
-func (e *NetworkError) Unwrap() error { return e.Err }
-
-// IsOffline reports whether err means the server could not be reached.
-func IsOffline(err error) bool {
-	var ne *NetworkError
-	return errors.As(err, &ne)
-}
-
-// ProblemCode returns the problem code of err, or "".
-func ProblemCode(err error) api.Code {
-	var pe *ProblemError
-	if errors.As(err, &pe) {
-		return pe.Problem.Code
-	}
-	return ""
-}
 
 // get performs a GET with an optional If-None-Match. It returns the body,
 // the response's ETag, and notModified for a 304.
@@ -129,7 +104,7 @@ func (c *Client) getJSON(ctx context.Context, path string, v any) error {
 		return err
 	}
 	if err := json.Unmarshal(body, v); err != nil {
-		return fmt.Errorf("resposta inválida de %s: %w", path, err)
+		return &Error{Kind: KindBadResponse, Path: path, Err: err}
 	}
 	return nil
 }

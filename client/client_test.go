@@ -2,9 +2,12 @@ package client
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,8 +89,10 @@ func TestProxyErrorPageBecomesProblem(t *testing.T) {
 
 func TestNewRejectsBadURLs(t *testing.T) {
 	for _, u := range []string{"", "localhost:8080", "ftp://x", "http://"} {
-		if _, err := New(u, nil); err == nil {
-			t.Errorf("New(%q) accepted", u)
+		_, err := New(u, nil)
+		var ce *Error
+		if !errors.As(err, &ce) || ce.Kind != KindBadServerURL || ce.URL != u {
+			t.Errorf("New(%q): %v, want a KindBadServerURL error naming it", u, err)
 		}
 	}
 }
@@ -109,8 +114,8 @@ func TestParseEndpointsFromServerDocument(t *testing.T) {
 	if first.Method != "POST" || first.Path != "/v2/peticoes" || first.Summary == "" {
 		t.Errorf("first endpoint by path: %+v", first)
 	}
-	if _, err := ParseEndpoints([]byte("not an openapi doc {")); err == nil {
-		t.Error("garbage parsed as a document")
+	if _, err := ParseEndpoints([]byte("not an openapi doc {")); !errors.Is(err, &Error{Kind: KindBadOpenAPI}) {
+		t.Errorf("garbage parsed as a document: %v", err)
 	}
 }
 
@@ -122,5 +127,25 @@ func TestTermsAreAValidPDF(t *testing.T) {
 	}
 	if _, err := c.Terms(context.Background(), "nao-existe"); ProblemCode(err) != api.CodeAPINotFound {
 		t.Errorf("unknown API: %v", err)
+	}
+}
+
+// TestErrorsAreTypedAndEnglish: every kind has developer text of its own
+// (no Portuguese: people read the TUI's wording, not this), wraps its
+// cause, and matches its sentinel whatever values it carries.
+func TestErrorsAreTypedAndEnglish(t *testing.T) {
+	cause := errors.New("cause")
+	for _, k := range ErrorKinds() {
+		e := &Error{Kind: k, Err: cause}
+		if s := e.Error(); strings.HasPrefix(s, "client error") || strings.ContainsAny(s, "ãçéíóúâêõ") {
+			t.Errorf("kind %d: developer text %q", k, s)
+		}
+		if !errors.Is(e, cause) || !errors.Is(e, &Error{Kind: k}) {
+			t.Errorf("kind %d: does not wrap its cause or match its kind", k)
+		}
+	}
+	signedOut := &Error{Kind: KindSignedOut, Code: "invalid_grant"}
+	if !errors.Is(fmt.Errorf("load: %w", signedOut), ErrSignedOut) || errors.Is(&Error{Kind: KindNoIssuer}, ErrSignedOut) {
+		t.Error("ErrSignedOut must match signed-out errors only")
 	}
 }

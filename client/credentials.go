@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -106,7 +105,7 @@ func TestCredential(ctx context.Context, hc *http.Client, tokenURL, gatewayURL, 
 	out := GatewayCheck{Stage: "gateway", Status: res.StatusCode, Took: time.Since(start)}
 	if res.StatusCode == http.StatusOK {
 		if err := json.Unmarshal(b, &out.Pong); err != nil {
-			return out, fmt.Errorf("resposta inválida do gateway: %w", err)
+			return out, &Error{Kind: KindBadGateway, URL: gatewayURL, Err: err}
 		}
 		return out, nil
 	}

@@ -1,7 +1,6 @@
 package client
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -22,7 +21,7 @@ var methodOrder = map[string]int{"GET": 0, "POST": 1, "PUT": 2, "PATCH": 3, "DEL
 func ParseEndpoints(doc []byte) ([]Endpoint, error) {
 	t, err := openapi3.NewLoader().LoadFromData(doc)
 	if err != nil {
-		return nil, fmt.Errorf("documento OpenAPI ilegível: %w", err)
+		return nil, &Error{Kind: KindBadOpenAPI, Err: err}
 	}
 	var out []Endpoint
 	if t.Paths == nil {

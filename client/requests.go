@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -137,7 +136,7 @@ func (c *Client) send(ctx context.Context, method, path, contentType string, bod
 	}
 	if out != nil {
 		if err := json.Unmarshal(b, out); err != nil {
-			return fmt.Errorf("resposta inválida de %s: %w", path, err)
+			return &Error{Kind: KindBadResponse, Path: path, Err: err}
 		}
 	}
 	return nil

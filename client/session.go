@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -39,7 +38,7 @@ func (c *Client) Discover(ctx context.Context) (Provider, error) {
 	}
 	a := meta.Auth
 	if a.Issuer == "" {
-		return Provider{}, errors.New("o servidor não anuncia um emissor de tokens")
+		return Provider{}, &Error{Kind: KindNoIssuer}
 	}
 	var doc struct {
 		DeviceAuth string `json:"device_authorization_endpoint"`
@@ -53,13 +52,13 @@ func (c *Client) Discover(ctx context.Context) (Provider, error) {
 	}
 	defer res.Body.Close()
 	if res.StatusCode != http.StatusOK {
-		return Provider{}, fmt.Errorf("descoberta do emissor %s: HTTP %d", a.Issuer, res.StatusCode)
+		return Provider{}, &Error{Kind: KindDiscoveryFailed, URL: a.Issuer, Status: res.StatusCode}
 	}
 	if err := json.NewDecoder(res.Body).Decode(&doc); err != nil {
-		return Provider{}, fmt.Errorf("descoberta do emissor %s: %w", a.Issuer, err)
+		return Provider{}, &Error{Kind: KindDiscoveryFailed, URL: a.Issuer, Err: err}
 	}
 	if doc.DeviceAuth == "" || doc.Token == "" {
-		return Provider{}, fmt.Errorf("o emissor %s não oferece o fluxo de dispositivo (RFC 8628)", a.Issuer)
+		return Provider{}, &Error{Kind: KindNoDeviceFlow, URL: a.Issuer}
 	}
 	return Provider{Issuer: a.Issuer, ClientID: a.ClientID, Audience: a.Audience,
 		DeviceAuthURL: doc.DeviceAuth, TokenURL: doc.Token, RevokeURL: doc.Revocation}, nil
@@ -79,7 +78,7 @@ func (c *Client) Revoke(ctx context.Context, p Provider, refreshToken string) er
 	}
 	res.Body.Close()
 	if res.StatusCode != http.StatusOK {
-		return fmt.Errorf("revogação recusada: HTTP %d", res.StatusCode)
+		return &Error{Kind: KindRevocationRefused, Status: res.StatusCode}
 	}
 	return nil
 }
@@ -109,15 +108,12 @@ func (s *SavingSource) Token() (*oauth2.Token, error) {
 	defer s.mu.Unlock()
 	if t.AccessToken != s.last {
 		if err := s.save(t); err != nil {
-			return nil, fmt.Errorf("guardar o token renovado: %w", err)
+			return nil, &Error{Kind: KindSaveToken, Err: err}
 		}
 		s.last = t.AccessToken
 	}
 	return t, nil
 }
-
-// ErrSignedOut means there is no usable session: sign in again.
-var ErrSignedOut = errors.New("sessão ausente ou encerrada: entre com gecli login")
 
 // WithTokens returns a copy of the client that authenticates with ts.
 func (c *Client) WithTokens(ts oauth2.TokenSource) *Client {
@@ -142,7 +138,7 @@ func (c *Client) authorize(req *http.Request) error {
 	if err != nil {
 		var re *oauth2.RetrieveError
 		if errors.As(err, &re) {
-			return fmt.Errorf("%w (%s)", ErrSignedOut, re.ErrorCode)
+			return &Error{Kind: KindSignedOut, Code: re.ErrorCode, Err: err}
 		}
 		return &NetworkError{Err: err}
 	}

@@ -7,7 +7,6 @@ package session
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"golang.org/x/oauth2"
 
@@ -16,7 +15,7 @@ import (
 )
 
 // ErrNoSession means nobody is signed in on this cache.
-var ErrNoSession = errors.New("ninguém entrou neste servidor: use gecli login")
+var ErrNoSession error = &Error{Kind: KindNoSession}
 
 func provider(se store.Session) client.Provider {
 	return client.Provider{Issuer: se.Issuer, ClientID: se.ClientID, TokenURL: se.TokenURL, RevokeURL: se.RevokeURL}
@@ -61,7 +60,7 @@ func Start(ctx context.Context, c *client.Client) (client.Provider, *oauth2.Devi
 	}
 	da, err := p.Config().DeviceAuth(ctx)
 	if err != nil {
-		return p, nil, fmt.Errorf("iniciar a entrada: %w", err)
+		return p, nil, &Error{Kind: KindStartFailed, Err: err}
 	}
 	return p, da, nil
 }
@@ -74,12 +73,12 @@ func Finish(ctx context.Context, s *store.Store, p client.Provider, da *oauth2.D
 		if errors.As(err, &re) {
 			switch re.ErrorCode {
 			case "access_denied":
-				return errors.New("a entrada foi negada na página de aprovação")
+				return &Error{Kind: KindDenied, Err: err}
 			case "expired_token":
-				return errors.New("o código expirou antes da aprovação; tente de novo")
+				return &Error{Kind: KindCodeExpired, Err: err}
 			}
 		}
-		return fmt.Errorf("concluir a entrada: %w", err)
+		return &Error{Kind: KindFinishFailed, Err: err}
 	}
 	return Save(ctx, s, p, t)
 }
@@ -96,7 +95,7 @@ func Logout(ctx context.Context, s *store.Store, c *client.Client) error {
 		return err
 	}
 	if revokeErr != nil {
-		return fmt.Errorf("tokens apagados deste computador, mas o emissor não confirmou a revogação: %w", revokeErr)
+		return &Error{Kind: KindRevokeUnconfirmed, Err: revokeErr}
 	}
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -35,15 +34,16 @@ type CatalogState struct {
 
 // ReplaceCatalog stores a full catalog from the server in one transaction,
 // with the ETag that revalidates it.
-func (s *Store) ReplaceCatalog(ctx context.Context, items []api.API, etag string, at time.Time) error {
+func (s *Store) ReplaceCatalog(ctx context.Context, items []api.API, etag string, at time.Time) (err error) {
+	defer s.fail(&err, OpWrite, EntityCatalog, "")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("gravar catálogo: %w", err)
+		return err
 	}
 	defer tx.Rollback()
 	for _, q := range []string{"DELETE FROM catalog", "DELETE FROM catalog_fts"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("gravar catálogo: %w", err)
+			return err
 		}
 	}
 	ins, err := tx.PrepareContext(ctx, "INSERT INTO catalog (id, sort_key, category, has_hmg, has_prd, body) VALUES (?,?,?,?,?,?)")
@@ -63,11 +63,11 @@ func (s *Store) ReplaceCatalog(ctx context.Context, items []api.API, etag string
 		}
 		if _, err := ins.ExecContext(ctx, a.ID, api.Fold(a.Name), string(a.Category),
 			a.Offers(api.EnvHMG), a.Offers(api.EnvPRD), string(body)); err != nil {
-			return fmt.Errorf("gravar %s: %w", a.ID, err)
+			return &Error{Op: OpWrite, Entity: EntityCatalog, ID: a.ID, Path: s.path, Err: err}
 		}
 		labels := a.Category.Label(api.PtBR) + " " + a.Category.Label(api.En)
 		if _, err := fts.ExecContext(ctx, a.ID, a.Name, a.Acronym, a.Description, a.Owner, labels); err != nil {
-			return fmt.Errorf("indexar %s: %w", a.ID, err)
+			return &Error{Op: OpWrite, Entity: EntityCatalog, ID: a.ID, Path: s.path, Err: err}
 		}
 	}
 	if err := setSetting(ctx, tx, keyCatalogETag, etag); err != nil {
@@ -85,9 +85,9 @@ func (s *Store) TouchCatalog(ctx context.Context, at time.Time) error {
 }
 
 // CatalogState returns the ETag, last sync time and size of the cache.
-func (s *Store) CatalogState(ctx context.Context) (CatalogState, error) {
+func (s *Store) CatalogState(ctx context.Context) (_ CatalogState, err error) {
+	defer s.fail(&err, OpRead, EntityCatalog, "")
 	var st CatalogState
-	var err error
 	if st.ETag, err = s.Setting(ctx, keyCatalogETag); err != nil {
 		return st, err
 	}
@@ -112,7 +112,7 @@ func (s *Store) Catalog(ctx context.Context, q CatalogQuery) ([]api.API, error) 
 		}
 		var a api.API
 		if err := json.Unmarshal(body, &a); err != nil {
-			return fmt.Errorf("catálogo em cache corrompido: %w", err)
+			return &Error{Op: OpCorrupt, Entity: EntityCatalog, Path: s.path, Err: err}
 		}
 		out = append(out, a)
 		return nil
@@ -134,7 +134,8 @@ func (s *Store) CatalogIDs(ctx context.Context, q CatalogQuery) ([]string, error
 	return out, err
 }
 
-func (s *Store) queryCatalog(ctx context.Context, q CatalogQuery, column string, each func(*sql.Rows) error) error {
+func (s *Store) queryCatalog(ctx context.Context, q CatalogQuery, column string, each func(*sql.Rows) error) (err error) {
+	defer s.fail(&err, OpRead, EntityCatalog, "")
 	var where []string
 	var args []any
 	if match := ftsQuery(q.Text); match != "" {
@@ -159,7 +160,7 @@ func (s *Store) queryCatalog(ctx context.Context, q CatalogQuery, column string,
 	}
 	rows, err := s.db.QueryContext(ctx, query+" ORDER BY sort_key, id", args...)
 	if err != nil {
-		return fmt.Errorf("ler catálogo: %w", err)
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -173,14 +174,15 @@ func (s *Store) queryCatalog(ctx context.Context, q CatalogQuery, column string,
 // APIIDsByName resolves a search by API name or acronym (FAQ 3.13) into
 // catalog ids, for the request table: a few hundred catalog rows are
 // searched, never the requests themselves.
-func (s *Store) APIIDsByName(ctx context.Context, text string) ([]string, error) {
+func (s *Store) APIIDsByName(ctx context.Context, text string) (_ []string, err error) {
+	defer s.fail(&err, OpRead, EntityCatalog, "")
 	match := ftsQuery(text)
 	if match == "" {
 		return []string{}, nil
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT id FROM catalog_fts WHERE catalog_fts MATCH ?", "{name acronym} : ("+match+")")
 	if err != nil {
-		return nil, fmt.Errorf("buscar API: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	ids := []string{}
@@ -215,6 +217,7 @@ type Doc struct {
 // APIDoc returns the cached OpenAPI document of an API; ok is false when
 // none is cached.
 func (s *Store) APIDoc(ctx context.Context, id string) (d Doc, ok bool, err error) {
+	defer s.fail(&err, OpRead, EntityDoc, id)
 	var at string
 	err = s.db.QueryRowContext(ctx, "SELECT body, etag, fetched_at FROM api_docs WHERE api_id = ?", id).
 		Scan(&d.Body, &d.ETag, &at)
@@ -229,8 +232,9 @@ func (s *Store) APIDoc(ctx context.Context, id string) (d Doc, ok bool, err erro
 }
 
 // SaveAPIDoc caches an OpenAPI document.
-func (s *Store) SaveAPIDoc(ctx context.Context, id string, d Doc) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO api_docs (api_id, etag, body, fetched_at) VALUES (?,?,?,?)
+func (s *Store) SaveAPIDoc(ctx context.Context, id string, d Doc) (err error) {
+	defer s.fail(&err, OpWrite, EntityDoc, id)
+	_, err = s.db.ExecContext(ctx, `INSERT INTO api_docs (api_id, etag, body, fetched_at) VALUES (?,?,?,?)
 		ON CONFLICT (api_id) DO UPDATE SET etag = excluded.etag, body = excluded.body, fetched_at = excluded.fetched_at`,
 		id, d.ETag, d.Body, d.FetchedAt.UTC().Format(time.RFC3339Nano))
 	return err

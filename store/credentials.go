@@ -9,7 +9,8 @@ import (
 )
 
 // SaveCredentials replaces the cached credential list.
-func (s *Store) SaveCredentials(ctx context.Context, items []api.Credential, at time.Time) error {
+func (s *Store) SaveCredentials(ctx context.Context, items []api.Credential, at time.Time) (err error) {
+	defer s.fail(&err, OpWrite, EntityCredentials, "")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -32,7 +33,8 @@ func (s *Store) SaveCredentials(ctx context.Context, items []api.Credential, at 
 }
 
 // Credentials returns the cached list and when it was fetched (zero: never).
-func (s *Store) Credentials(ctx context.Context) ([]api.Credential, time.Time, error) {
+func (s *Store) Credentials(ctx context.Context) (_ []api.Credential, _ time.Time, err error) {
+	defer s.fail(&err, OpRead, EntityCredentials, "")
 	rows, err := s.db.QueryContext(ctx, "SELECT body, fetched_at FROM credentials ORDER BY position")
 	if err != nil {
 		return nil, time.Time{}, err
@@ -47,7 +49,7 @@ func (s *Store) Credentials(ctx context.Context) ([]api.Credential, time.Time, e
 		}
 		var c api.Credential
 		if err := json.Unmarshal([]byte(body), &c); err != nil {
-			return nil, at, err
+			return nil, at, &Error{Op: OpCorrupt, Entity: EntityCredentials, Path: s.path, Err: err}
 		}
 		at, _ = time.Parse(time.RFC3339Nano, stamp)
 		out = append(out, c)

@@ -39,7 +39,8 @@ type Draft struct {
 func FormDraftID(requestID string) string { return "form-" + requestID }
 
 // SaveDraft stores a draft (replacing its previous version).
-func (s *Store) SaveDraft(ctx context.Context, d Draft) error {
+func (s *Store) SaveDraft(ctx context.Context, d Draft) (err error) {
+	defer s.fail(&err, OpWrite, EntityDraft, d.ID)
 	body, err := json.Marshal(d)
 	if err != nil {
 		return err
@@ -51,7 +52,8 @@ func (s *Store) SaveDraft(ctx context.Context, d Draft) error {
 }
 
 // Drafts lists the drafts, most recently edited first.
-func (s *Store) Drafts(ctx context.Context) ([]Draft, error) {
+func (s *Store) Drafts(ctx context.Context) (_ []Draft, err error) {
+	defer s.fail(&err, OpRead, EntityDraft, "")
 	rows, err := s.db.QueryContext(ctx, "SELECT body FROM drafts ORDER BY updated_at DESC, id")
 	if err != nil {
 		return nil, err
@@ -65,7 +67,7 @@ func (s *Store) Drafts(ctx context.Context) ([]Draft, error) {
 		}
 		var d Draft
 		if err := json.Unmarshal([]byte(body), &d); err != nil {
-			return nil, err
+			return nil, &Error{Op: OpCorrupt, Entity: EntityDraft, Path: s.path, Err: err}
 		}
 		out = append(out, d)
 	}
@@ -84,7 +86,8 @@ func (s *Store) Draft(ctx context.Context, id string) (d Draft, ok bool, err err
 }
 
 // DeleteDraft removes a submitted or abandoned draft.
-func (s *Store) DeleteDraft(ctx context.Context, id string) error {
-	_, err := s.db.ExecContext(ctx, "DELETE FROM drafts WHERE id = ?", id)
+func (s *Store) DeleteDraft(ctx context.Context, id string) (err error) {
+	defer s.fail(&err, OpWrite, EntityDraft, id)
+	_, err = s.db.ExecContext(ctx, "DELETE FROM drafts WHERE id = ?", id)
 	return err
 }

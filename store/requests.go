@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +20,8 @@ const (
 // RequestsOwner makes sure the cached requests belong to subject: when
 // another person signs in on this cache, the old rows (which they may not
 // be allowed to see) are dropped and the next sync starts from zero.
-func (s *Store) RequestsOwner(ctx context.Context, subject string) error {
+func (s *Store) RequestsOwner(ctx context.Context, subject string) (err error) {
+	defer s.fail(&err, OpWrite, EntityRequests, "")
 	cur, err := s.Setting(ctx, keyRequestsOwner)
 	if err != nil || cur == subject {
 		return err
@@ -43,7 +43,8 @@ func (s *Store) RequestsOwner(ctx context.Context, subject string) error {
 }
 
 // RequestsSeq is the sequence the cache is synced to (0: never).
-func (s *Store) RequestsSeq(ctx context.Context) (int64, error) {
+func (s *Store) RequestsSeq(ctx context.Context) (_ int64, err error) {
+	defer s.fail(&err, OpRead, EntityRequests, "")
 	v, err := s.Setting(ctx, keyRequestsSeq)
 	if err != nil || v == "" {
 		return 0, err
@@ -54,7 +55,8 @@ func (s *Store) RequestsSeq(ctx context.Context) (int64, error) {
 // ApplyRequests upserts a page of synced requests and advances the
 // sequence, in one transaction: a crash never leaves the sequence ahead of
 // the rows.
-func (s *Store) ApplyRequests(ctx context.Context, items []api.Request, seq int64) error {
+func (s *Store) ApplyRequests(ctx context.Context, items []api.Request, seq int64) (err error) {
+	defer s.fail(&err, OpWrite, EntityRequests, "")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -76,7 +78,7 @@ func (s *Store) ApplyRequests(ctx context.Context, items []api.Request, seq int6
 		}
 		if _, err := stmt.ExecContext(ctx, r.ID, r.Seq, r.APIID, r.APIName, string(r.Environment), r.Institution.CNPJ,
 			string(r.Status), r.CreatedAt, string(body)); err != nil {
-			return fmt.Errorf("guardar %s: %w", r.ID, err)
+			return &Error{Op: OpWrite, Entity: EntityRequests, ID: r.ID, Path: s.path, Err: err}
 		}
 	}
 	if err := setSetting(ctx, tx, keyRequestsSeq, strconv.FormatInt(seq, 10)); err != nil {
@@ -180,16 +182,18 @@ type Span struct {
 // CountRequests counts the rows matching q. It is slower than a window
 // (it must visit every match), so the table asks for it off the keystroke
 // path and shows the window first.
-func (s *Store) CountRequests(ctx context.Context, q RequestQuery) (int, error) {
+func (s *Store) CountRequests(ctx context.Context, q RequestQuery) (_ int, err error) {
+	defer s.fail(&err, OpRead, EntityRequests, "")
 	where, args := q.where(true)
 	query := "SELECT count(*) FROM requests INDEXED BY requests_group WHERE " + where
 	var n int
-	err := s.db.QueryRowContext(ctx, query, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, query, args...).Scan(&n)
 	return n, err
 }
 
 // SaveRequestDetail caches a request's detail (history, attachments).
-func (s *Store) SaveRequestDetail(ctx context.Context, r api.Request, at time.Time) error {
+func (s *Store) SaveRequestDetail(ctx context.Context, r api.Request, at time.Time) (err error) {
+	defer s.fail(&err, OpWrite, EntityRequest, r.ID)
 	body, err := json.Marshal(r)
 	if err != nil {
 		return err
@@ -201,6 +205,7 @@ func (s *Store) SaveRequestDetail(ctx context.Context, r api.Request, at time.Ti
 
 // RequestDetail returns a cached detail; ok is false when never opened.
 func (s *Store) RequestDetail(ctx context.Context, id string) (r api.Request, fetched time.Time, ok bool, err error) {
+	defer s.fail(&err, OpRead, EntityRequest, id)
 	var body, at string
 	err = s.db.QueryRowContext(ctx, "SELECT body, fetched_at FROM request_details WHERE id = ?", id).Scan(&body, &at)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -210,5 +215,8 @@ func (s *Store) RequestDetail(ctx context.Context, id string) (r api.Request, fe
 		return r, fetched, false, err
 	}
 	fetched, _ = time.Parse(time.RFC3339Nano, at)
-	return r, fetched, true, json.Unmarshal([]byte(body), &r)
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		return r, fetched, true, &Error{Op: OpCorrupt, Entity: EntityRequest, ID: id, Path: s.path, Err: err}
+	}
+	return r, fetched, true, nil
 }

@@ -17,8 +17,9 @@ type Session struct {
 }
 
 // SaveSession replaces the stored session.
-func (s *Store) SaveSession(ctx context.Context, se Session) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO session (id, access_token, refresh_token, expiry, issuer, client_id, token_url, revoke_url)
+func (s *Store) SaveSession(ctx context.Context, se Session) (err error) {
+	defer s.fail(&err, OpWrite, EntitySession, "")
+	_, err = s.db.ExecContext(ctx, `INSERT INTO session (id, access_token, refresh_token, expiry, issuer, client_id, token_url, revoke_url)
 		VALUES (1,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET access_token = excluded.access_token,
 		refresh_token = excluded.refresh_token, expiry = excluded.expiry, issuer = excluded.issuer,
 		client_id = excluded.client_id, token_url = excluded.token_url, revoke_url = excluded.revoke_url`,
@@ -28,6 +29,7 @@ func (s *Store) SaveSession(ctx context.Context, se Session) error {
 
 // Session returns the stored session; ok is false when signed out.
 func (s *Store) Session(ctx context.Context) (se Session, ok bool, err error) {
+	defer s.fail(&err, OpRead, EntitySession, "")
 	var exp string
 	err = s.db.QueryRowContext(ctx, `SELECT access_token, refresh_token, expiry, issuer, client_id, token_url, revoke_url
 		FROM session WHERE id = 1`).Scan(&se.AccessToken, &se.RefreshToken, &exp, &se.Issuer, &se.ClientID, &se.TokenURL, &se.RevokeURL)
@@ -42,7 +44,8 @@ func (s *Store) Session(ctx context.Context) (se Session, ok bool, err error) {
 }
 
 // ClearSession forgets the tokens (logout).
-func (s *Store) ClearSession(ctx context.Context) error {
-	_, err := s.db.ExecContext(ctx, "DELETE FROM session")
+func (s *Store) ClearSession(ctx context.Context) (err error) {
+	defer s.fail(&err, OpWrite, EntitySession, "")
+	_, err = s.db.ExecContext(ctx, "DELETE FROM session")
 	return err
 }

@@ -9,7 +9,6 @@ import (
 	"database/sql"
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -36,7 +35,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	db, err := sqlite.Open(ctx, path, migs, sqlite.Options{CacheKiB: 64 << 10})
 	if err != nil {
-		return nil, fmt.Errorf("abrir cache: %w", err)
+		return nil, &Error{Op: OpOpen, Path: path, Err: err}
 	}
 	return &Store{db: db, path: path}, nil
 }
@@ -52,7 +51,7 @@ func (s *Store) Path() string { return s.path }
 func DefaultPath(serverURL string) (string, error) {
 	dir, err := os.UserCacheDir()
 	if err != nil {
-		return "", fmt.Errorf("diretório de cache do usuário: %w", err)
+		return "", &Error{Op: OpLocate, Err: err}
 	}
 	return filepath.Join(dir, "gecli", serverKey(serverURL)+".db"), nil
 }
@@ -74,9 +73,10 @@ func serverKey(serverURL string) string {
 }
 
 // Setting returns a stored setting, or "" when unset.
-func (s *Store) Setting(ctx context.Context, key string) (string, error) {
+func (s *Store) Setting(ctx context.Context, key string) (_ string, err error) {
+	defer s.fail(&err, OpRead, EntitySettings, key)
 	var v string
-	err := s.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
+	err = s.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -84,7 +84,8 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 }
 
 // SetSetting stores a setting.
-func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+func (s *Store) SetSetting(ctx context.Context, key, value string) (err error) {
+	defer s.fail(&err, OpWrite, EntitySettings, key)
 	return setSetting(ctx, s.db, key, value)
 }
 

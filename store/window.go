@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 )
 
 // probeRows bounds the walk of the sort index. A filter that finds fewer
@@ -20,7 +19,8 @@ var probeRows = 10_000
 // the walk stops after the window (dense filters) or after probeRows
 // entries, when the few matches are fetched by their own index instead
 // (sparse filters, including one matching nothing).
-func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) ([]Row, error) {
+func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) (_ []Row, err error) {
+	defer s.fail(&err, OpRead, EntityRequests, "")
 	w := newWalk(q, sp)
 	filter, fargs := q.where(false)
 	if filter == "" {
@@ -113,7 +113,7 @@ func (s *Store) probeBound(ctx context.Context, w walk) (RowKey, bool, error) {
 		return k, false, nil
 	}
 	if err != nil {
-		return k, false, fmt.Errorf("ler solicitações: %w", err)
+		return k, false, err
 	}
 	return k, true, nil
 }
@@ -139,7 +139,7 @@ func (s *Store) readWindow(ctx context.Context, w walk, index, filter string, ar
 	query := "SELECT body, " + w.col + " FROM requests WHERE rowid IN (" + inner + ")" + w.orderBy()
 	rows, err := s.db.QueryContext(ctx, query, append(args, w.limit)...)
 	if err != nil {
-		return nil, fmt.Errorf("ler solicitações: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	out := make([]Row, 0, w.limit)
@@ -151,7 +151,7 @@ func (s *Store) readWindow(ctx context.Context, w walk, index, filter string, ar
 		}
 		var r Row
 		if err := json.Unmarshal(body, &r.Request); err != nil {
-			return nil, err
+			return nil, &Error{Op: OpCorrupt, Entity: EntityRequests, Path: s.path, Err: err}
 		}
 		r.Key = RowKey{Primary: primary, ID: r.ID}
 		out = append(out, r)

@@ -52,7 +52,7 @@ func withServer(ctx context.Context, name string, args []string, extra func(*pfl
 func (f *serverFlags) open(ctx context.Context) (*client.Client, *store.Store, error) {
 	c, err := client.New(f.server, nil)
 	if err != nil {
-		return nil, nil, usagef("--server: %v", err)
+		return nil, nil, usageError{describe(api.PtBR, err)}
 	}
 	path := f.cache
 	if path == "" {

@@ -12,6 +12,10 @@ import (
 	"syscall"
 
 	"github.com/spf13/pflag"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/i18n"
 )
 
 // usageError is a bad command line: exit code 2.
@@ -53,9 +57,18 @@ func main() {
 		fmt.Fprintf(os.Stderr, "gecli: %v (veja gecli help)\n", err)
 		os.Exit(2)
 	default:
-		fmt.Fprintf(os.Stderr, "gecli: %v\n", err)
+		fmt.Fprintf(os.Stderr, "gecli: %s\n", describe(api.PtBR, err))
 		os.Exit(1)
 	}
+}
+
+// describe is the line an error gets on stderr: the typed errors of
+// client, store and session in the TUI's words, the rest as they are.
+func describe(lang api.Lang, err error) string {
+	if s, ok := common.Known(i18n.For(lang), err); ok {
+		return s
+	}
+	return err.Error()
 }
 
 func dispatch(ctx context.Context, args []string) error {

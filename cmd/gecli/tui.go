@@ -34,7 +34,7 @@ func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache st
 	}
 	c, err := client.New(serverURL, nil)
 	if err != nil {
-		return usagef("--server: %v", err)
+		return usageError{describe(lang, err)}
 	}
 	path := ui.cache
 	if path == "" {

@@ -2,11 +2,16 @@ package common
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/session"
+	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/i18n"
 )
 
@@ -36,5 +41,88 @@ func TestExplainFollowsTheFAQ(t *testing.T) {
 	}
 	if got := Explain(i18n.For(api.En), problem(403, api.CodeForbiddenRole)); !strings.Contains(got, "Requester") {
 		t.Errorf("English 403: %q", got)
+	}
+}
+
+// typedErrors is one error of every kind client, store, session and the
+// attachment checks define, with every value set. The kinds come from the
+// packages, so a kind added there without a text here fails the test.
+func typedErrors() map[string]error {
+	cause := errors.New("unexpected EOF")
+	out := map[string]error{}
+	for _, k := range client.ErrorKinds() {
+		out[fmt.Sprintf("client kind %d", k)] = &client.Error{Kind: k, URL: "https://issuer.example", Path: "/api/v1/apis",
+			ID: "tpu", Status: 503, Code: "invalid_grant", Err: cause}
+	}
+	out["client signed out, no code"] = client.ErrSignedOut
+	out["client discovery unreadable"] = &client.Error{Kind: client.KindDiscoveryFailed, URL: "https://issuer.example", Err: cause}
+	for _, op := range store.Ops() {
+		for _, en := range store.Entities() {
+			out[fmt.Sprintf("store op %d entity %d", op, en)] = &store.Error{Op: op, Entity: en, ID: "0193a", Path: "/home/x/.cache/gecli/a.db", Err: cause}
+		}
+	}
+	for _, k := range session.ErrorKinds() {
+		out[fmt.Sprintf("session kind %d", k)] = &session.Error{Kind: k, Err: cause}
+	}
+	out["session no session"] = session.ErrNoSession
+	for _, k := range api.AttachmentKinds() {
+		out[fmt.Sprintf("attachment kind %d", k)] = &api.AttachmentError{Kind: k, Path: "/tmp/oficio.pdf", Size: 11 << 20, Err: cause}
+	}
+	out["attachment truncated"] = &api.AttachmentError{Kind: api.AttachmentNotPDF, Path: "/tmp/oficio.pdf", Err: api.ErrPDFTruncated}
+	return out
+}
+
+// portuguese finds pt-BR in a text meant to be English.
+var portuguese = regexp.MustCompile(`[ãáàâçéêíóôõú]|\b(não|de|do|da|o|os|um|uma|para|servidor|arquivo|entre|sessão)\b`)
+
+func TestEveryTypedErrorHasTextInBothLanguages(t *testing.T) {
+	pt, en := i18n.For(api.PtBR), i18n.For(api.En)
+	for name, err := range typedErrors() {
+		wrapped := fmt.Errorf("context: %w", err)
+		p, e := Explain(pt, wrapped), Explain(en, wrapped)
+		for lang, s := range map[string]string{"pt-BR": p, "en": e} {
+			if _, ok := Known(i18n.For(api.Lang(lang)), wrapped); !ok || strings.Contains(s, "%!") || strings.HasPrefix(s, "Erro inesperado") || strings.HasPrefix(s, "Unexpected") {
+				t.Errorf("%s (%s): no text of its own: %q", name, lang, s)
+			}
+		}
+		if p == e {
+			t.Errorf("%s: the same text in both languages: %q", name, p)
+		}
+		if m := portuguese.FindString(e); m != "" {
+			t.Errorf("%s: English text has Portuguese (%q): %q", name, m, e)
+		}
+	}
+}
+
+func TestExplainNestsCausesAndFallsBackInTheLanguage(t *testing.T) {
+	pt, en := i18n.For(api.PtBR), i18n.For(api.En)
+	forbidden := &client.ProblemError{Problem: *api.NewProblem(403, api.CodeForbiddenRole, "")}
+	offline := &client.NetworkError{Err: errors.New("connection refused")}
+	tests := []struct {
+		t     *i18n.Text
+		err   error
+		wants []string
+	}{
+		{pt, &api.AttachmentError{Kind: api.AttachmentUpload, Path: "/tmp/oficio.pdf", Err: forbidden}, []string{"oficio.pdf", pt.Explain403}},
+		{en, &session.Error{Kind: session.KindRevokeUnconfirmed, Err: offline}, []string{"Tokens deleted", en.Err.Unreachable}},
+		{en, &session.Error{Kind: session.KindRevokeUnconfirmed, Err: &client.Error{Kind: client.KindRevocationRefused, Status: 400}}, []string{"HTTP 400"}},
+		{pt, &api.AttachmentError{Kind: api.AttachmentTooLarge, Path: "/x/grande.pdf", Size: 10<<20 + 1<<19}, []string{"grande.pdf tem 10,5 MB", "10 MB"}},
+		{en, &api.AttachmentError{Kind: api.AttachmentTooLarge, Path: "/x/big.pdf", Size: 10<<20 + 1<<19}, []string{"big.pdf is 10.5 MB", "10 MB"}},
+		{en, &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: "/x/a.pdf", Err: &fs.PathError{Op: "open", Path: "/x/a.pdf", Err: fs.ErrPermission}}, []string{"Could not read /x/a.pdf (permission denied)"}},
+		{en, errors.Join(errors.New("first"), &store.Error{Op: store.OpWrite, Entity: store.EntitySession}), []string{"Could not write the session"}},
+		{en, &client.ProblemError{Problem: *api.NewProblem(409, "already_decided", "decidida por ana")}, []string{"refused", "409 already_decided", "decidida por ana"}},
+		{en, errors.New("boom"), []string{"Unexpected error: boom"}},
+		{pt, errors.New("boom"), []string{"Erro inesperado: boom"}},
+	}
+	for _, tt := range tests {
+		got := Explain(tt.t, tt.err)
+		for _, w := range tt.wants {
+			if !strings.Contains(got, w) {
+				t.Errorf("%v (%s): %q lacks %q", tt.err, tt.t.Lang, got, w)
+			}
+		}
+	}
+	if _, ok := Known(en, errors.New("boom")); ok {
+		t.Error("an unknown error reported as known")
 	}
 }

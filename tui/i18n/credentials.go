@@ -110,7 +110,7 @@ var credEn = CredText{
 	TestRefusedGateway: "✖ The gateway refused (%d %s): %s",
 	CauseBadClient:     "Cause: wrong client_id or secret, or a secret already replaced. Action: paste the whole secret; if lost, generate another (n).",
 	CauseUnauthorized:  "Cause: the request is no longer approved. Action: check its status in Requests (FAQ 4.1).",
-	CauseWrongEnv:      "Cause: the credential belongs to the other environment. Action: use the credential of the environment (Homologation, Production) and API you call (Conecta FAQ 5).",
+	CauseWrongEnv:      "Cause: the credential belongs to the other environment. Action: use the credential of the environment (Staging, Production) and API you call (Conecta FAQ 5).",
 	CauseIP:            "Cause: the egress IP is not among the institution's allowed ranges. Action: register the egress range (i) (Conecta FAQ 3 and 4).",
 	CauseToken:         "Cause: the JWT expired or is invalid. Action: request a new token with the OAuth2 Client Credentials flow (FAQ 4.1).",
 	CauseOther:         "Try again in a few minutes; if it persists, tell support the date and time (FAQ 4.1).",

@@ -4,7 +4,6 @@
 package i18n
 
 import (
-	"strings"
 	"time"
 
 	"github.com/gecli/gecli/api"
@@ -40,7 +39,7 @@ type Text struct {
 	RequestsSignIn, RequestsEmpty, RequestsNoMatch, RequestsSyncing, ConfirmCancel, Cancelled        string
 	DetailTitle, DetailRequester, DetailInstitution, DetailContact, DetailPurpose, DetailCreated     string
 	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory         string
-	DetailFields, DetailNoAttachments, DetailCached, Downloaded, NotPending, CredentialStates        string
+	DetailFields, DetailNoAttachments, DetailCached, Downloaded, NotPending                          string
 
 	// Wizard.
 	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI       string
@@ -76,6 +75,7 @@ type Text struct {
 
 	Cred  CredText
 	Vault VaultText
+	Err   ErrText
 }
 
 // For returns the text of a language.
@@ -91,6 +91,7 @@ var ptBR = Text{
 	Box:     boxPtBR,
 	Cred:    credPtBR,
 	Vault:   vaultPtBR,
+	Err:     errPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
@@ -127,8 +128,7 @@ var ptBR = Text{
 	DetailCredential: "Credencial", DetailAttachments: "Anexos", DetailHistory: "Histórico",
 	DetailFields: "Campos personalizados", DetailNoAttachments: "nenhum anexo",
 	DetailCached: "cópia em cache de %s (sem conexão)", Downloaded: "Anexo salvo em %s",
-	NotPending:       "Só solicitações em análise podem ser canceladas.",
-	CredentialStates: "sem credencial|bloqueada até o formulário técnico|liberada (secret ainda não gerado)|ativa (secret gerado)|revogada",
+	NotPending: "Só solicitações em análise podem ser canceladas.",
 
 	WizTitle: "Nova solicitação", WizDraftSaved: "(rascunho salvo automaticamente)",
 	WizSteps: "API e ambiente|Instituição|Responsável técnico|Finalidade|Campos da API|Anexos|Termo de uso|Revisão|Enviada|Entidade|Projeto",
@@ -218,6 +218,7 @@ var en = Text{
 	Box:     boxEn,
 	Cred:    credEn,
 	Vault:   vaultEn,
+	Err:     errEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",
@@ -255,8 +256,7 @@ var en = Text{
 	DetailCredential: "Credential", DetailAttachments: "Attachments", DetailHistory: "History",
 	DetailFields: "Custom fields", DetailNoAttachments: "no attachment",
 	DetailCached: "cached copy from %s (offline)", Downloaded: "Attachment saved to %s",
-	NotPending:       "Only requests under review can be cancelled.",
-	CredentialStates: "no credential|blocked until the technical form|available (secret not generated yet)|active (secret generated)|revoked",
+	NotPending: "Only requests under review can be cancelled.",
 
 	WizTitle: "New request", WizDraftSaved: "(draft saved automatically)",
 	WizSteps: "API and environment|Institution|Technical contact|Purpose|API fields|Attachments|Terms of use|Review|Sent|Entity|Project",
@@ -348,15 +348,4 @@ func (t *Text) DateTime(tm time.Time) string {
 		return tm.Local().Format("2006-01-02 15:04")
 	}
 	return tm.Local().Format("02/01/2006 15:04")
-}
-
-// CredentialState names a credential state (api.Credential*).
-func (t *Text) CredentialState(s string) string {
-	labels := strings.Split(t.CredentialStates, "|")
-	for i, k := range []string{api.CredentialNone, api.CredentialBlocked, api.CredentialAvailable, api.CredentialActive, api.CredentialRevoked} {
-		if k == s {
-			return labels[i]
-		}
-	}
-	return s
 }

@@ -86,7 +86,7 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 		}
 		return s
 	}
-	cred := t.CredentialState(r.CredentialState)
+	cred := api.CredentialStateLabel(r.CredentialState, t.Lang)
 	lines := []string{
 		st.AppName.Render(t.DetailTitle+" "+r.ID) + "  " + StatusStyle(com, r.Status).Render(r.Status.Label(t.Lang)) +
 			st.Subtle.Render("  "+r.Environment.Label(t.Lang)),

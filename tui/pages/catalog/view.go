@@ -53,7 +53,7 @@ func (p *Page) grid() string {
 	case !p.loaded:
 		return st.Subtle.Render(t.Loading)
 	case p.loadErr != nil:
-		return st.Error.Render(p.loadErr.Error())
+		return st.Error.Render(common.Explain(t, p.loadErr))
 	case p.total == 0 && !p.com.Online:
 		return st.Warning.Render(t.EmptyCacheOffline)
 	case p.total == 0:

@@ -88,7 +88,7 @@ func (p *Page) viewer(c api.Credential, w int) []string {
 	value := func(s string) string { return st.Text.Render(common.Truncate(s, max(10, w-labelWidth))) }
 	lines := []string{
 		st.CardTitle.Render(common.Truncate(Lock+" "+c.APIName, w)),
-		stateStyle(p, c.State).Render(c.Environment.Label(t.Lang) + " · " + t.CredentialState(c.State)),
+		stateStyle(p, c.State).Render(c.Environment.Label(t.Lang) + " · " + api.CredentialStateLabel(c.State, t.Lang)),
 		"",
 	}
 	// Open boxes come first, so a short terminal never cuts a secret or

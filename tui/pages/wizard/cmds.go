@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -73,18 +72,18 @@ func checkFile(path string) tea.Cmd {
 		st, err := os.Stat(p)
 		switch {
 		case err != nil:
-			return fileCheckedMsg{path: p, err: fmt.Errorf("arquivo não encontrado: %s", p)}
+			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentMissing, Path: p, Err: err}}
 		case st.IsDir():
-			return fileCheckedMsg{path: p, err: fmt.Errorf("%s é uma pasta; escolha um arquivo PDF", p)}
+			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentIsDir, Path: p}}
 		case st.Size() > api.MaxAttachmentBytes:
-			return fileCheckedMsg{path: p, err: fmt.Errorf("%s tem %.1f MB; o limite é 10 MB por arquivo", filepath.Base(p), float64(st.Size())/(1<<20))}
+			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentTooLarge, Path: p, Size: st.Size()}}
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
-			return fileCheckedMsg{path: p, err: err}
+			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: p, Err: err}}
 		}
 		if err := api.ValidatePDF(b); err != nil {
-			return fileCheckedMsg{path: p, err: fmt.Errorf("%s: %v", filepath.Base(p), err)}
+			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentNotPDF, Path: p, Err: err}}
 		}
 		return fileCheckedMsg{path: p}
 	}
@@ -154,7 +153,7 @@ func submit(c *client.Client, req api.RequestCreate, files []string) tea.Cmd {
 				_, err = c.UploadAttachment(ctx, created.ID, filepath.Base(f), b)
 			}
 			if err != nil {
-				return submittedMsg{req: created, uploadErr: fmt.Errorf("%s: %w", filepath.Base(f), err)}
+				return submittedMsg{req: created, uploadErr: &api.AttachmentError{Kind: api.AttachmentUpload, Path: f, Err: err}}
 			}
 		}
 		if len(files) > 0 {
@@ -180,11 +179,11 @@ func submitForm(c *client.Client, requestID string, f api.VerificationForm, file
 		for _, path := range files {
 			b, err := os.ReadFile(path)
 			if err != nil {
-				return formSubmittedMsg{err: err}
+				return formSubmittedMsg{err: &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: path, Err: err}}
 			}
 			a, err := c.UploadAttachment(ctx, requestID, filepath.Base(path), b)
 			if err != nil {
-				return formSubmittedMsg{err: fmt.Errorf("%s: %w", filepath.Base(path), err)}
+				return formSubmittedMsg{err: &api.AttachmentError{Kind: api.AttachmentUpload, Path: path, Err: err}}
 			}
 			f.Documents = append(f.Documents, a.ID)
 		}

@@ -190,7 +190,7 @@ func TestPathCompletion(t *testing.T) {
 	f, _ := os.Create(big)
 	f.Truncate(api.MaxAttachmentBytes + 1)
 	f.Close()
-	if got := checkFile(big)().(fileCheckedMsg); got.err == nil || !strings.Contains(got.err.Error(), "10 MB") {
+	if got := checkFile(big)().(fileCheckedMsg); !strings.Contains(common.Explain(i18n.For(api.PtBR), got.err), "o limite é 10 MB") {
 		t.Errorf("11 MB file: %v", got.err)
 	}
 	if got := checkFile(filepath.Join(dir, "oficio-assinado.pdf"))().(fileCheckedMsg); got.err != nil {
