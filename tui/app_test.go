@@ -77,10 +77,9 @@ func onlineCatalog(t *testing.T, w, h int) (*drive.Driver, *backend.Backend) {
 	s := openStore(t)
 	b.SignIn(t, s, "solicitante")
 	d := drive.New(t, newModel(t, b.URL, s), w, h)
-	d.WaitFor("the synced catalog", func(v string) bool {
-		return strings.Contains(v, "18 de 18 APIs") && strings.Contains(v, "● online")
+	d.WaitFor("the synced catalog, signed in", func(v string) bool {
+		return strings.Contains(v, "18 de 18 APIs") && strings.Contains(v, "● online") && strings.Contains(v, "Ana Souza")
 	})
-	d.Settle()
 	return d, b
 }
 
@@ -164,7 +163,7 @@ func TestOfflineFallsBackToCacheAndRecovers(t *testing.T) {
 	first.SignIn(t, s, "solicitante")
 	d := drive.New(t, newModel(t, first.URL, s), 100, 30)
 	d.WaitForText("18 de 18 APIs")
-	d.Settle() // let the documents prefetch finish
+	d.WaitFor("every OpenAPI document prefetched", func(string) bool { return docsCached(t, s) == 18 })
 	addr := strings.TrimPrefix(first.URL, "http://")
 	first.Stop()
 
@@ -388,15 +387,16 @@ func TestSyncAskedDuringASyncRunsAgain(t *testing.T) {
 		}
 		return n
 	}
-	d.WaitFor("the first sync", func(string) bool { return cancelled() > 0 })
-	d.Settle()
+	m := d.Model().(*Model)
+	d.WaitFor("the first sync to end", func(string) bool {
+		return cancelled() > 0 && !m.sync.Mailbox().Pending("requests")
+	})
 	was := cancelled()
 	rows, err := s.Window(ctx, store.RequestQuery{Statuses: []api.Status{api.StatusPending}}, store.Span{Limit: 1})
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("no pending request: %v", err)
 	}
 
-	m := d.Model().(*Model)
 	running := m.sync.SyncRequests()()
 	c, _ := client.New(b.URL, nil)
 	tok := b.Token(t, "solicitante")
@@ -406,4 +406,21 @@ func TestSyncAskedDuringASyncRunsAgain(t *testing.T) {
 	d.Send(common.SyncRequestsMsg{}) // while the first is still running
 	d.Send(running)
 	d.WaitFor("the cancellation in the cache", func(string) bool { return cancelled() == was+1 })
+}
+
+// docsCached counts the APIs whose OpenAPI document is in the cache.
+func docsCached(t *testing.T, s *store.Store) int {
+	t.Helper()
+	ctx := context.Background()
+	ids, err := s.CatalogIDs(ctx, store.CatalogQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, id := range ids {
+		if _, ok, _ := s.APIDoc(ctx, id); ok {
+			n++
+		}
+	}
+	return n
 }

@@ -2,7 +2,6 @@ package common
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -75,7 +74,7 @@ func TestSecretClipboardIsClearedUnlessReplaced(t *testing.T) {
 	msgs := run(ClearClipboard(c, first))
 	var cleared bool
 	for _, m := range msgs {
-		cleared = cleared || fmt.Sprintf("%T", m) == "tea.setClipboardMsg" && fmt.Sprint(m) == ""
+		cleared = cleared || m == tea.SetClipboard("")()
 	}
 	if !cleared || native[len(native)-1] != "" || toastOf(msgs) != c.Text.Cred.ClipboardCleared {
 		t.Fatalf("the timer did not clear: %v %q", msgs, native)

@@ -67,7 +67,7 @@ func TestBatchesAreAddressedItemByItem(t *testing.T) {
 }
 
 func TestNewIDsDiffer(t *testing.T) {
-	if NewID("reveal") == NewID("reveal") {
+	if first, second := NewID("reveal"), NewID("reveal"); first == second {
 		t.Fatal("two overlays got the same address")
 	}
 }

@@ -3,8 +3,15 @@
 package search
 
 import (
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+)
+
+// The box's own keys: leaving it clears the text (esc) or keeps it.
+var (
+	clearKey = key.NewBinding(key.WithKeys("esc"))
+	leaveKey = key.NewBinding(key.WithKeys("enter", "tab", "down"))
 )
 
 // NewInput is a text input the way gecli uses them: no prompt, no
@@ -48,12 +55,12 @@ func (b *Box) Clear() bool {
 // Key handles a key while typing and reports whether the text changed
 // (the page then queries again).
 func (b *Box) Key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, clearKey):
 		b.Active = false
 		b.Input.Blur()
 		return nil, b.Clear()
-	case "enter", "tab", "down":
+	case key.Matches(msg, leaveKey):
 		b.Active = false
 		b.Input.Blur()
 		return nil, false

@@ -104,19 +104,6 @@ func (d *Driver) WaitForText(s string) {
 	d.WaitFor(strconvQuote(s), func(v string) bool { return strings.Contains(v, s) })
 }
 
-// Settle delivers Cmd results until none arrives for a short while: for
-// golden files, which need every load finished.
-func (d *Driver) Settle() {
-	for {
-		select {
-		case msg := <-d.msgs:
-			d.Send(msg)
-		case <-time.After(150 * time.Millisecond):
-			return
-		}
-	}
-}
-
 // KeyPress builds the message of a named key.
 func KeyPress(k string) tea.KeyPressMsg {
 	special := map[string]tea.KeyPressMsg{
@@ -201,15 +188,15 @@ func (h *Host) Answer(cmd tea.Cmd) {
 func (h *Host) View() tea.View { return tea.NewView(h.P.View()) }
 
 // Copied reports whether text was written to the clipboard with OSC 52
-// (tea.SetClipboard) and whether an OSC 52 went out wrapped for tmux.
+// (tea.SetClipboard) and whether an OSC 52 went out wrapped for tmux. The
+// messages are compared with what Bubble Tea's own commands produce, not
+// by their type names.
 func (d *Driver) Copied(text string) (osc52, tmux bool) {
+	want := tea.SetClipboard(text)()
 	for _, m := range d.Seen {
-		s := fmt.Sprint(m)
-		switch fmt.Sprintf("%T", m) {
-		case "tea.setClipboardMsg":
-			osc52 = osc52 || s == text
-		case "tea.RawMsg":
-			tmux = tmux || strings.Contains(s, "\x1bPtmux;")
+		osc52 = osc52 || m == want
+		if raw, ok := m.(tea.RawMsg); ok {
+			tmux = tmux || strings.Contains(fmt.Sprint(raw.Msg), "\x1bPtmux;")
 		}
 	}
 	return osc52, tmux

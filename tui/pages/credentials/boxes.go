@@ -370,9 +370,6 @@ func (a *allowBox) View(w, _ int) string {
 
 // splitRanges reads what people type: commas, spaces or semicolons.
 func splitRanges(s string) []string {
-	out := []string{}
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' }) {
-		out = append(out, f)
-	}
-	return out
+	// Never nil: an empty list is sent as [] (it clears the allowlist).
+	return append([]string{}, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' })...)
 }
