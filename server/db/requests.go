@@ -2,14 +2,10 @@ package db
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -175,43 +171,6 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 	return id, nil
 }
 
-type event struct {
-	at            string
-	actor         Actor
-	action        string
-	from, to      api.Status
-	justification string
-}
-
-// appendEvent adds an event whose hash covers the previous hash and every
-// field of the event.
-func appendEvent(ctx context.Context, tx *sql.Tx, requestID string, e event) error {
-	var n int
-	var prev string
-	err := tx.QueryRowContext(ctx, `SELECT n, hash FROM request_events WHERE request_id = ? ORDER BY n DESC LIMIT 1`, requestID).Scan(&n, &prev)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	n++
-	hash := eventHash(prev, requestID, n, e.at, e.actor.ID, e.actor.Name, e.action, string(e.from), string(e.to), e.justification)
-	_, err = tx.ExecContext(ctx, `INSERT INTO request_events (request_id, n, at, actor_id, actor_name, action,
-		from_status, to_status, justification, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-		requestID, n, e.at, e.actor.ID, e.actor.Name, e.action, string(e.from), string(e.to), e.justification, prev, hash)
-	return err
-}
-
-func eventHash(prev, requestID string, n int, fields ...string) string {
-	h := sha256.New()
-	h.Write([]byte(prev))
-	h.Write([]byte{0})
-	h.Write([]byte(requestID + "\x00" + strconv.Itoa(n)))
-	for _, f := range fields {
-		h.Write([]byte{0})
-		h.Write([]byte(f))
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // Transition is a status change with its history entry.
 type Transition struct {
 	From          []api.Status // allowed current statuses
@@ -289,168 +248,6 @@ func (d *DB) GetRequest(ctx context.Context, id string) (api.Request, error) {
 	}
 	r.Attachments, err = d.attachments(ctx, id)
 	return r, err
-}
-
-func (d *DB) history(ctx context.Context, id string) ([]api.HistoryEvent, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT n, at, actor_name, action, from_status, to_status, justification, hash
-		FROM request_events WHERE request_id = ? ORDER BY n`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []api.HistoryEvent{}
-	for rows.Next() {
-		var e api.HistoryEvent
-		if err := rows.Scan(&e.N, &e.At, &e.Actor, &e.Action, &e.FromStatus, &e.ToStatus, &e.Justification, &e.Hash); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-// VerifyHistory recomputes a request's hash chain; an error names the
-// first event that does not match.
-func (d *DB) VerifyHistory(ctx context.Context, id string) error {
-	rows, err := d.sql.QueryContext(ctx, `SELECT n, at, actor_id, actor_name, action, from_status, to_status,
-		justification, prev_hash, hash FROM request_events WHERE request_id = ? ORDER BY n`, id)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	prev, want := "", 1
-	for rows.Next() {
-		var n int
-		var at, actorID, actorName, action, from, to, just, prevHash, hash string
-		if err := rows.Scan(&n, &at, &actorID, &actorName, &action, &from, &to, &just, &prevHash, &hash); err != nil {
-			return err
-		}
-		if n != want || prevHash != prev || eventHash(prev, id, n, at, actorID, actorName, action, from, to, just) != hash {
-			return fmt.Errorf("history of %s broken at event %d", id, n)
-		}
-		prev, want = hash, want+1
-	}
-	return rows.Err()
-}
-
-// RequestFilter narrows a list. Institutions nil means every institution;
-// non-nil limits to those (an empty slice shows nothing).
-type RequestFilter struct {
-	Statuses     []api.Status
-	Env          api.Environment
-	APIIDs       []string
-	Institutions []string
-	// SinceSet selects sync mode: the rows changed after Since, in
-	// sequence order (Since 0 is a full sync). Otherwise newest first.
-	SinceSet bool
-	Since    int64
-	Cursor   string
-	Limit    int
-}
-
-// ErrCursor is a malformed cursor.
-var ErrCursor = errors.New("invalid cursor")
-
-// ListRequests returns a page: newest first, or by change sequence when
-// Since is set. It returns the cursor of the next page ("" at the end) and
-// the highest sequence in the page.
-func (d *DB) ListRequests(ctx context.Context, f RequestFilter) ([]api.Request, string, int64, error) {
-	var where []string
-	var args []any
-	in := func(col string, vals []string) {
-		where = append(where, col+" IN ("+placeholders(len(vals))+")")
-		for _, v := range vals {
-			args = append(args, v)
-		}
-	}
-	if f.Institutions != nil {
-		if len(f.Institutions) == 0 {
-			return []api.Request{}, "", 0, nil
-		}
-		in("r.institution_cnpj", f.Institutions)
-	}
-	if len(f.Statuses) > 0 {
-		s := make([]string, len(f.Statuses))
-		for i, st := range f.Statuses {
-			s[i] = string(st)
-		}
-		in("r.status", s)
-	}
-	if f.APIIDs != nil {
-		if len(f.APIIDs) == 0 {
-			return []api.Request{}, "", 0, nil
-		}
-		in("r.api_id", f.APIIDs)
-	}
-	if f.Env != "" {
-		where = append(where, "r.environment = ?")
-		args = append(args, string(f.Env))
-	}
-	order := " ORDER BY r.created_at DESC, r.id DESC"
-	if f.SinceSet {
-		since := f.Since
-		if f.Cursor != "" {
-			n, err := strconv.ParseInt(strings.TrimPrefix(f.Cursor, "s"), 10, 64)
-			if err != nil {
-				return nil, "", 0, ErrCursor
-			}
-			since = n
-		}
-		where = append(where, "r.seq > ?")
-		args = append(args, since)
-		order = " ORDER BY r.seq"
-	} else if f.Cursor != "" {
-		raw, err := base64.RawURLEncoding.DecodeString(f.Cursor)
-		createdAt, id, ok := strings.Cut(string(raw), "|")
-		if err != nil || !ok {
-			return nil, "", 0, ErrCursor
-		}
-		where = append(where, "(r.created_at, r.id) < (?, ?)")
-		args = append(args, createdAt, id)
-	}
-	// Read through the index of the order so LIMIT stops the scan early;
-	// with IN filters the planner would otherwise sort every match.
-	index := " INDEXED BY requests_recent"
-	if order == " ORDER BY r.seq" {
-		index = " INDEXED BY requests_seq"
-	}
-	q := "SELECT " + requestColumns + strings.Replace(requestFrom, "FROM requests r", "FROM requests r"+index, 1)
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += order + " LIMIT ?"
-	args = append(args, f.Limit+1)
-	rows, err := d.sql.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, "", 0, fmt.Errorf("list requests: %w", err)
-	}
-	defer rows.Close()
-	items := []api.Request{}
-	var maxSeq int64
-	for rows.Next() {
-		r, err := scanRequest(rows)
-		if err != nil {
-			return nil, "", 0, err
-		}
-		items = append(items, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", 0, err
-	}
-	cursor := ""
-	if len(items) > f.Limit {
-		items = items[:f.Limit]
-		last := items[len(items)-1]
-		if order == " ORDER BY r.seq" {
-			cursor = "s" + strconv.FormatInt(last.Seq, 10)
-		} else {
-			cursor = base64.RawURLEncoding.EncodeToString([]byte(last.CreatedAt + "|" + last.ID))
-		}
-	}
-	for _, r := range items {
-		maxSeq = max(maxSeq, r.Seq)
-	}
-	return items, cursor, maxSeq, nil
 }
 
 func nonNilMap(m map[string]string) map[string]string {

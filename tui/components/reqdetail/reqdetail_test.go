@@ -1,0 +1,113 @@
+package reqdetail
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/oauth2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/internal/testkit/backend"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/themes"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/i18n"
+)
+
+var now = time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC)
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "cache.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// signedIn is a client of the real server as the demo requester, and the
+// id of one of the institution's requests.
+func signedIn(t *testing.T) (*client.Client, *backend.Backend, string) {
+	t.Helper()
+	b := backend.Start(t, "127.0.0.1:0", "")
+	c, _ := client.New(b.URL, nil)
+	authed := c.WithTokens(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: b.Token(t, "solicitante")}))
+	page, err := authed.RequestPage(context.Background(), 0, "", 1)
+	if err != nil || len(page.Items) == 0 {
+		t.Fatalf("no request to open: %v", err)
+	}
+	return authed, b, page.Items[0].ID
+}
+
+func load(c *client.Client, s *store.Store, id string) Msg { return Load(c, s, id, now)().(Msg) }
+
+func TestOfflineTheCachedDetailIsShownWithItsAge(t *testing.T) {
+	c, b, id := signedIn(t)
+	s := openStore(t)
+	fresh := load(c, s, id)
+	if fresh.Err != nil || fresh.CacheErr != nil || fresh.Req.ID != id || !fresh.CachedAt.IsZero() {
+		t.Fatalf("online load: %+v", fresh)
+	}
+	b.Stop()
+	offline := load(c, s, id)
+	if offline.Err != nil || offline.Req.ID != id || !offline.CachedAt.Equal(now) {
+		t.Fatalf("offline, the cached detail must be shown with when it was read: %+v", offline)
+	}
+	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR)}
+	if v := ansi.Strip(strings.Join(Render(com, offline, false, 100), "\n")); !strings.Contains(v, "cópia em cache de 22/11/2026") {
+		t.Fatalf("the screen does not say the detail is a cached copy:\n%s", v)
+	}
+	if never := load(c, s, "SOL-2026-999999"); never.Err == nil || !client.IsOffline(never.Err) {
+		t.Fatalf("offline and never cached: the error must say the server is unreachable: %v", never.Err)
+	}
+}
+
+func TestAFreshAnswerSurvivesACacheThatCannotKeepIt(t *testing.T) {
+	c, _, id := signedIn(t)
+	s := openStore(t)
+	s.Close() // every write now fails
+	msg := load(c, s, id)
+	if msg.Err != nil || msg.Req.ID != id {
+		t.Fatalf("the server's answer was thrown away for a cache failure: %+v", msg)
+	}
+	if msg.CacheErr == nil {
+		t.Fatal("the cache failure was not reported")
+	}
+	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.En)}
+	toast := CacheProblem(com, msg)().(common.ToastMsg)
+	if !toast.Error || !strings.Contains(toast.Text, "local cache could not keep it") {
+		t.Fatalf("toast: %+v", toast)
+	}
+	if CacheProblem(com, Msg{}) != nil {
+		t.Fatal("no cache problem, yet a toast")
+	}
+}
+
+func TestLongTextsStayInsideThePanel(t *testing.T) {
+	long := strings.Repeat("Integração do sistema processual do tribunal ", 40)
+	m := Msg{ID: "SOL-1", Req: api.Request{ID: "SOL-1", APIName: strings.Repeat("API ", 50), Status: api.StatusPending,
+		Environment: api.EnvPRD, Purpose: long, CustomFields: map[string]string{"orgao": long},
+		History: []api.HistoryEvent{{At: "2026-11-20T10:00:00Z", Actor: "Ana", Action: "submitted", Justification: long}}}}
+	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR)}
+	for _, width := range []int{40, 80} {
+		lines := Render(com, m, false, width)
+		purpose := ""
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > width {
+				t.Fatalf("a line of %d cells in a %d-cell panel: %q", w, width, ansi.Strip(l))
+			}
+			if strings.Contains(ansi.Strip(l), "Finalidade") {
+				purpose = ansi.Strip(l)
+			}
+		}
+		if !strings.Contains(purpose, "Integra") {
+			t.Errorf("the purpose's start is not visible at %d cells: %q", width, purpose)
+		}
+	}
+}
