@@ -69,7 +69,7 @@ func TestOfflineRetriesUntilTheServerAnswers(t *testing.T) {
 			t.Fatalf("a background refresh that found the server down must be quiet: %v", msg)
 		}
 	}
-	older := tea.Batch(next...)  // the retry the refresh scheduled
+	older := tea.Batch(next...) // the retry the refresh scheduled
 	newer := m.SetOnline(false) // offline again: a newer retry replaces it
 	if _, again := deliver(m, older); len(again) != 0 || m.Syncing() {
 		t.Fatal("an older retry timer acted")
