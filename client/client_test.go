@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/internal/testkit/backend"
+	"github.com/gecli/gecli/testkit/backend"
 )
 
 // demoServer runs the real backend with the demo catalog.

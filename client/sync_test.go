@@ -9,7 +9,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/internal/testkit/backend"
+	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/store"
 )

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/internal/testkit/backend"
+	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/session"
 	"github.com/gecli/gecli/store"
 )

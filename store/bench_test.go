@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/internal/testkit/cache"
+	"github.com/gecli/gecli/testkit/cache"
 	"github.com/gecli/gecli/store"
 )
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	testbackend "github.com/gecli/gecli/internal/testkit/backend"
+	testbackend "github.com/gecli/gecli/testkit/backend"
 )
 
 // TestLoginWhoamiLogout runs the real binary's device flow against a real

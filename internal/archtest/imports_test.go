@@ -54,7 +54,7 @@ var rules = []rule{
 		why: "the sign-in screen is one of the root's overlays; it answers with messages, like the others"},
 	{from: "tui/pages/*/...", deny: []string{"tui", "tui/pages/..."}, except: []string{"tui/pages/*/..."},
 		why: "pages reach each other only through messages the root routes, so each can change (or be served alone) without the others"},
-	{from: "...", notFrom: "internal/testkit/...", deny: []string{"internal/testkit/..."},
+	{from: "...", notFrom: "testkit/...", deny: []string{"testkit/..."},
 		why: "testkit starts a whole backend with demo data for tests; only _test.go files may link it"},
 }
 
@@ -96,7 +96,7 @@ func TestCheckReportsViolations(t *testing.T) {
 		"tui/pages/d":         {{"tui/pages/d/d.go", "client"}},
 		"session":             {{"session/s.go", "server"}},
 		"both":                {{"both/x.go", "tui"}, {"both/y.go", "helper"}},
-		"internal/testkit/tk": {{"internal/testkit/tk/k.go", "internal/testkit/other"}},
+		"testkit/tk": {{"testkit/tk/k.go", "testkit/other"}},
 		"cmd/gecli":           {{"cmd/gecli/main.go", "tui"}, {"cmd/gecli/main.go", "server"}},
 	}
 	got := strings.Join(check(g), "\n")
