@@ -9,9 +9,9 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/backend"
 )
 
 func TestSyncRequestsFullThenIncremental(t *testing.T) {

@@ -10,9 +10,9 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/session"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/backend"
 )
 
 // These tests run the real backend (embedded issuer, demo users) and a real

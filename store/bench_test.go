@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/testkit/cache"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/cache"
 )
 
 // million opens the shared cache of 1,000,000 requests.

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/testkit/cache"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/cache"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/internal/drive"
 )

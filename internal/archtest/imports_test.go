@@ -83,21 +83,21 @@ func TestImportRules(t *testing.T) {
 // it leaves out what only follows from another finding.
 func TestCheckReportsViolations(t *testing.T) {
 	g := graph{
-		"api":                 nil,
-		"server":              {{"server/a.go", "api"}},
-		"store":               {{"store/s.go", "server"}},
-		"client":              {{"client/c.go", "helper"}},
-		"helper":              {{"helper/h.go", "server"}},
-		"tui":                 {{"tui/app.go", "tui/pages/a"}},
-		"tui/pages/a":         {{"tui/pages/a/p.go", "tui/pages/b"}, {"tui/pages/a/p.go", "tui/pages/a/sub"}},
-		"tui/pages/a/sub":     nil,
-		"tui/pages/b":         nil,
-		"tui/pages/c":         {{"tui/pages/c/c.go", "session"}},
-		"tui/pages/d":         {{"tui/pages/d/d.go", "client"}},
-		"session":             {{"session/s.go", "server"}},
-		"both":                {{"both/x.go", "tui"}, {"both/y.go", "helper"}},
-		"testkit/tk": {{"testkit/tk/k.go", "testkit/other"}},
-		"cmd/gecli":           {{"cmd/gecli/main.go", "tui"}, {"cmd/gecli/main.go", "server"}},
+		"api":             nil,
+		"server":          {{"server/a.go", "api"}},
+		"store":           {{"store/s.go", "server"}},
+		"client":          {{"client/c.go", "helper"}},
+		"helper":          {{"helper/h.go", "server"}},
+		"tui":             {{"tui/app.go", "tui/pages/a"}},
+		"tui/pages/a":     {{"tui/pages/a/p.go", "tui/pages/b"}, {"tui/pages/a/p.go", "tui/pages/a/sub"}},
+		"tui/pages/a/sub": nil,
+		"tui/pages/b":     nil,
+		"tui/pages/c":     {{"tui/pages/c/c.go", "session"}},
+		"tui/pages/d":     {{"tui/pages/d/d.go", "client"}},
+		"session":         {{"session/s.go", "server"}},
+		"both":            {{"both/x.go", "tui"}, {"both/y.go", "helper"}},
+		"testkit/tk":      {{"testkit/tk/k.go", "testkit/other"}},
+		"cmd/gecli":       {{"cmd/gecli/main.go", "tui"}, {"cmd/gecli/main.go", "server"}},
 	}
 	got := strings.Join(check(g), "\n")
 	for _, want := range []string{

@@ -12,8 +12,8 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
-	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
