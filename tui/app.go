@@ -177,7 +177,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return tea.Quit
 	}
-	if cmd, ok := m.router.Input(msg); ok {
+	if cmd, ok := m.router.Input(msg, m.onScreen()); ok {
 		return cmd
 	}
 	if !m.active().Capturing() {
@@ -188,13 +188,19 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return m.input(msg)
 }
 
-// capturing: keys are text (an overlay is open, or a search box has focus).
-func (m *Model) capturing() bool { return m.stack.Len() > 0 || m.active().Capturing() }
+// onScreen is the page on screen: its boxes and the root's get the keys.
+func (m *Model) onScreen() route.ID { return m.active().Mailbox().ID() }
+
+// capturing: keys are text (a box is open on screen, or a search box has
+// focus).
+func (m *Model) capturing() bool {
+	return m.stack.TopFor(m.onScreen()) != nil || m.active().Capturing()
+}
 
 // input gives a key, paste or mouse event to the overlay on top, else to
 // the active page.
 func (m *Model) input(msg tea.Msg) tea.Cmd {
-	if cmd, ok := m.router.Input(msg); ok {
+	if cmd, ok := m.router.Input(msg, m.onScreen()); ok {
 		return cmd
 	}
 	var cmd tea.Cmd
@@ -207,7 +213,7 @@ func (m *Model) input(msg tea.Msg) tea.Cmd {
 func (m *Model) deliver(e route.Envelope) tea.Cmd {
 	if e.To == tuisync.ID {
 		msg, ok := m.sync.Mailbox().Open(e)
-		if !ok {
+		if !ok || msg == nil {
 			return nil
 		}
 		return m.online(m.sync.Update(msg))
@@ -217,13 +223,11 @@ func (m *Model) deliver(e route.Envelope) tea.Cmd {
 
 // overlayResult takes the results of the root's own overlays.
 func (m *Model) overlayResult(msg tea.Msg) tea.Cmd {
-	if closed, ok := msg.(wizard.ClosedMsg); ok {
-		cmds := []tea.Cmd{m.router.Broadcast(common.DraftsChangedMsg{})}
-		if closed.Submitted {
-			m.page = 1 // Solicitações
-			cmds = append(cmds, m.sync.SyncRequests())
-		}
-		return tea.Batch(cmds...)
+	// The wizard's own closing Cmds tell the pages when its draft is
+	// written or deleted (DraftsChangedMsg).
+	if closed, ok := msg.(wizard.ClosedMsg); ok && closed.Submitted {
+		m.page = 1 // Solicitações
+		return m.sync.SyncRequests()
 	}
 	return nil
 }

@@ -16,8 +16,8 @@ import (
 // each under a heading, so narrow terminals stack them instead of cutting
 // columns. ?, q and esc close it.
 type helpOverlay struct {
+	overlay.Base
 	com    *common.Common
-	mb     *route.Mailbox
 	help   help.Model
 	page   help.KeyMap
 	global globalKeys
@@ -25,12 +25,10 @@ type helpOverlay struct {
 }
 
 func newHelp(com *common.Common, h help.Model, page help.KeyMap, global globalKeys) *helpOverlay {
-	return &helpOverlay{com: com, mb: route.NewMailbox(route.NewID("help")), help: h, page: page, global: global,
+	return &helpOverlay{Base: overlay.NewBase("help", route.Root), com: com, help: h, page: page, global: global,
 		close: key.NewBinding(key.WithKeys("?", "q", "esc"), key.WithHelp("esc", com.Text.Box.KeyClose))}
 }
 
-func (o *helpOverlay) Mailbox() *route.Mailbox   { return o.mb }
-func (o *helpOverlay) Owner() route.ID           { return route.Root }
 func (o *helpOverlay) ShortHelp() []key.Binding  { return []key.Binding{o.close} }
 func (o *helpOverlay) FullHelp() [][]key.Binding { return [][]key.Binding{{o.close}} }
 

@@ -47,10 +47,10 @@ func (m *Model) render() string {
 	}
 	parts = append(parts, "")
 	body := m.active().View()
-	if own := m.stack.OwnedBy(route.Root); len(own) > 0 {
+	if top := m.stack.TopFor(m.onScreen()); top != nil && top.Owner() == route.Root {
 		// The root's overlays (help, sign-in, the wizard) take the body;
 		// the pages draw their own boxes.
-		body = own[len(own)-1].View(m.width, m.bodyHeight())
+		body = top.View(m.width, m.bodyHeight())
 	}
 	parts = append(parts, fit(body, m.width, m.bodyHeight()), m.toast.View(m.com.Styles, m.width), m.footer())
 	return strings.Join(parts, "\n")
@@ -159,7 +159,7 @@ func (m *Model) footer() string {
 	right := h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
 	h.SetWidth(max(0, m.width-lipgloss.Width(version)-lipgloss.Width(right)-2))
 	keys := append(m.active().ShortHelp(), m.keys.Refresh)
-	if top := m.stack.Top(); top != nil {
+	if top := m.stack.TopFor(m.onScreen()); top != nil {
 		keys = top.ShortHelp() // the wizard's is empty: it hints under each step
 	}
 	left := version + h.ShortHelpView(keys)

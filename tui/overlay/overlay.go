@@ -30,6 +30,22 @@ type Overlay interface {
 	View(width, height int) string
 }
 
+// Base is what every overlay embeds: its mailbox (a new address per box,
+// so a box opened again never gets the answers of the one before) and its
+// owner.
+type Base struct {
+	mb    *route.Mailbox
+	owner route.ID
+}
+
+// NewBase addresses a new overlay of kind, owned by owner.
+func NewBase(kind string, owner route.ID) Base {
+	return Base{mb: route.NewMailbox(route.NewID(kind)), owner: owner}
+}
+
+func (b *Base) Mailbox() *route.Mailbox { return b.mb }
+func (b *Base) Owner() route.ID         { return b.owner }
+
 // Action is what an overlay asks for: nil (nothing), Run, Close or Push.
 type Action any
 
@@ -58,7 +74,7 @@ type Stack struct{ items []Overlay }
 // Push opens o on top.
 func (s *Stack) Push(o Overlay) { s.items = append(s.items, o) }
 
-// Top is the overlay that gets keys, or nil.
+// Top is the overlay opened last, or nil.
 func (s *Stack) Top() Overlay {
 	if len(s.items) == 0 {
 		return nil
@@ -66,7 +82,19 @@ func (s *Stack) Top() Overlay {
 	return s.items[len(s.items)-1]
 }
 
-// Len is the number of open overlays; keys are captured while it is not 0.
+// TopFor is the overlay that gets keys while page is on screen: the last
+// opened of the root's and that page's. A box of a page that is not on
+// screen waits (it is not drawn, so it must not take keys).
+func (s *Stack) TopFor(page route.ID) Overlay {
+	for i := len(s.items) - 1; i >= 0; i-- {
+		if o := s.items[i]; o.Owner() == route.Root || o.Owner() == page {
+			return o
+		}
+	}
+	return nil
+}
+
+// Len is the number of open overlays.
 func (s *Stack) Len() int { return len(s.items) }
 
 // Find returns the open overlay with that mailbox address.

@@ -81,7 +81,8 @@ func (b *Mailbox) Drop(question string) {
 }
 
 // Open returns the message inside e when it is for this mailbox and is
-// the newest answer of its question; that question is then answered.
+// the newest answer of its question; that question is then answered. The
+// message is nil when the Cmd answered nothing.
 func (b *Mailbox) Open(e Envelope) (tea.Msg, bool) {
 	if e.To != b.id {
 		return nil, false
@@ -97,13 +98,18 @@ func (b *Mailbox) Open(e Envelope) (tea.Msg, bool) {
 }
 
 // wrap runs cmd and addresses its answer. A batch is addressed item by
-// item, so a Cmd may be built with tea.Batch.
+// item, so a Cmd may be built with tea.Batch (the question is answered by
+// the first item to land). Only wrap Cmds whose answers are the asker's
+// own messages: a message for the root or the runtime (a toast, a
+// clipboard write) inside an envelope would never reach them. A Cmd that
+// answers nothing still answers its question (an empty envelope), so
+// Pending never stays true.
 func wrap(to ID, question string, gen uint64, cmd tea.Cmd) tea.Cmd {
 	return func() tea.Msg {
 		msg := cmd()
 		switch msg := msg.(type) {
 		case nil:
-			return nil
+			return Envelope{To: to, Question: question, Gen: gen}
 		case tea.BatchMsg:
 			out := make(tea.BatchMsg, 0, len(msg))
 			for _, c := range msg {

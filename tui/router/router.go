@@ -26,7 +26,7 @@ type Router struct {
 func (r *Router) Deliver(e route.Envelope) tea.Cmd {
 	if o := r.Stack.Find(e.To); o != nil {
 		msg, ok := o.Mailbox().Open(e)
-		if !ok {
+		if !ok || msg == nil {
 			return nil
 		}
 		return r.Stack.Apply(o, o.Update(msg), r.result)
@@ -34,7 +34,7 @@ func (r *Router) Deliver(e route.Envelope) tea.Cmd {
 	for i, p := range r.Pages {
 		if p.Mailbox().ID() == e.To {
 			msg, ok := p.Mailbox().Open(e)
-			if !ok {
+			if !ok || msg == nil {
 				return nil
 			}
 			var cmd tea.Cmd
@@ -45,10 +45,11 @@ func (r *Router) Deliver(e route.Envelope) tea.Cmd {
 	return nil
 }
 
-// Input gives a key, paste or mouse event to the overlay on top; ok is
-// false when none is open.
-func (r *Router) Input(msg tea.Msg) (cmd tea.Cmd, ok bool) {
-	o := r.Stack.Top()
+// Input gives a key, paste or mouse event to the overlay on top for the
+// page on screen (the root's, or that page's own); ok is false when there
+// is none.
+func (r *Router) Input(msg tea.Msg, page route.ID) (cmd tea.Cmd, ok bool) {
+	o := r.Stack.TopFor(page)
 	if o == nil {
 		return nil, false
 	}

@@ -79,13 +79,16 @@ func TestInputGoesToTheTopBoxAndItsResultToItsOwner(t *testing.T) {
 	p := newPage("vault")
 	st := &overlay.Stack{}
 	r := &Router{Pages: []common.Page{p}, Stack: st}
-	if _, ok := r.Input(tea.KeyPressMsg{Code: 'q', Text: "q"}); ok {
+	if _, ok := r.Input(tea.KeyPressMsg{Code: 'q', Text: "q"}, "vault"); ok {
 		t.Fatal("no box open, yet the input was taken")
 	}
 	b := &box{mb: route.NewMailbox(route.NewID("form")), owner: "vault"}
 	st.Push(b)
 	answer := b.mb.Every(func() tea.Msg { return "written" })().(route.Envelope)
-	if _, ok := r.Input(tea.KeyPressMsg{Code: 'q', Text: "q"}); !ok || st.Len() != 0 {
+	if _, ok := r.Input(tea.KeyPressMsg{Code: 'q', Text: "q"}, "catalog"); ok {
+		t.Fatal("the vault's box took a key while the catalog is on screen")
+	}
+	if _, ok := r.Input(tea.KeyPressMsg{Code: 'q', Text: "q"}, "vault"); !ok || st.Len() != 0 {
 		t.Fatal("the key did not reach the box, or the box did not close")
 	}
 	if len(p.got) != 1 || p.got[0] != "q" {
@@ -102,7 +105,7 @@ func TestRootOverlaysReportToTheRoot(t *testing.T) {
 	st := &overlay.Stack{}
 	r := &Router{Stack: st, Root: func(msg tea.Msg) tea.Cmd { root = append(root, msg); return nil }}
 	st.Push(&box{mb: route.NewMailbox(route.NewID("wizard")), owner: route.Root})
-	r.Input(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	r.Input(tea.KeyPressMsg{Code: 'x', Text: "x"}, "catalog")
 	if len(root) != 1 || root[0] != "x" {
 		t.Fatalf("root got %v", root)
 	}

@@ -39,8 +39,8 @@ type doneMsg struct{ err error }
 
 // Model is one sign-in screen.
 type Model struct {
+	overlay.Base
 	com    *common.Common
-	mb     *route.Mailbox
 	client *client.Client
 	store  *store.Store
 	hint   string // gecli demo: the demo users' passwords
@@ -56,15 +56,13 @@ type Model struct {
 // New opens the screen and starts a device flow attempt.
 func New(com *common.Common, c *client.Client, s *store.Store, reason, hint string) (*Model, tea.Cmd) {
 	t := com.Text
-	m := &Model{com: com, mb: route.NewMailbox(route.NewID("signin")), client: c, store: s, reason: reason, hint: hint}
+	m := &Model{Base: overlay.NewBase("signin", route.Root), com: com, client: c, store: s, reason: reason, hint: hint}
 	m.keys.Skip = common.Bind("esc", t.KeySkipSignIn, "esc")
 	m.keys.Copy = common.Bind("c", t.KeyCopyURL, "c")
 	m.keys.Retry = common.Bind("r", t.KeyRetry, "r")
 	return m, m.start()
 }
 
-func (m *Model) Mailbox() *route.Mailbox { return m.mb }
-func (m *Model) Owner() route.ID         { return route.Root }
 func (m *Model) ShortHelp() []key.Binding {
 	return []key.Binding{m.keys.Skip, m.keys.Copy, m.keys.Retry}
 }
@@ -82,8 +80,8 @@ func (m *Model) start() tea.Cmd {
 	m.Stop()
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel, m.da, m.qr, m.err = cancel, nil, "", nil
-	m.mb.Drop("finish")
-	return m.mb.Latest("start", startSignIn(ctx, m.client))
+	m.Mailbox().Drop("finish")
+	return m.Mailbox().Latest("start", startSignIn(ctx, m.client))
 }
 
 func (m *Model) Update(msg tea.Msg) overlay.Action {
@@ -100,7 +98,7 @@ func (m *Model) Update(msg tea.Msg) overlay.Action {
 		ctx, cancel := context.WithCancel(context.Background())
 		prev := m.cancel
 		m.cancel = func() { prev(); cancel() }
-		return overlay.Run{Cmd: m.mb.Latest("finish", finishSignIn(ctx, m.store, msg.provider, msg.da))}
+		return overlay.Run{Cmd: m.Mailbox().Latest("finish", finishSignIn(ctx, m.store, msg.provider, msg.da))}
 	case doneMsg:
 		if msg.err != nil {
 			m.err, m.da = msg.err, nil

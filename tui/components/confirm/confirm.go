@@ -1,5 +1,6 @@
-// Package confirm is a yes/no question as an overlay: s (or y, enter)
-// hands the owner the result it was opened with, esc (or n) closes it
+// Package confirm is a yes/no question as an overlay: the yes keys (s, y,
+// and enter where it cannot be pressed by habit) hand the owner the result
+// it was opened with, esc (or n) closes it
 // with nothing done. The owner draws the question where it belongs.
 package confirm
 
@@ -14,24 +15,20 @@ import (
 
 // Box is one question.
 type Box struct {
+	overlay.Base
 	com      *common.Common
-	mb       *route.Mailbox
-	owner    route.ID
 	question string
 	yes      tea.Msg
 	keys     struct{ Yes, No key.Binding }
 }
 
-// New asks question for owner; confirming hands owner yes.
-func New(com *common.Common, owner route.ID, question string, yes tea.Msg) *Box {
-	b := &Box{com: com, mb: route.NewMailbox(route.NewID("confirm")), owner: owner, question: question, yes: yes}
-	b.keys.Yes = common.Bind("s", com.Text.KeyConfirm, "s", "y", "enter")
+// New asks question for owner; a press of one of yesKeys hands owner yes.
+func New(com *common.Common, owner route.ID, question string, yes tea.Msg, yesKeys ...string) *Box {
+	b := &Box{Base: overlay.NewBase("confirm", owner), com: com, question: question, yes: yes}
+	b.keys.Yes = common.Bind(yesKeys[0], com.Text.KeyConfirm, yesKeys...)
 	b.keys.No = common.Bind("esc", com.Text.KeyBack, "esc", "n")
 	return b
 }
-
-func (b *Box) Mailbox() *route.Mailbox { return b.mb }
-func (b *Box) Owner() route.ID         { return b.owner }
 
 // Question is what is asked, for the owner's layout.
 func (b *Box) Question() string { return b.question }

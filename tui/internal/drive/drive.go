@@ -124,7 +124,10 @@ func strconvQuote(s string) string { return `"` + s + `"` }
 
 // Host runs a single page as the root would: its own overlay stack,
 // answers delivered through the router to the page or the box that asked,
-// keys to the box on top before the page, window sizes as SetSize.
+// keys to the box on top before the page, window sizes as SetSize, the
+// root's news (syncs, drafts) to the page. Any other message is the
+// root's, and the page never sees it: an answer a page forgot to address
+// is lost here as it would be in the program.
 type Host struct {
 	P     common.Page
 	Stack *overlay.Stack
@@ -152,10 +155,13 @@ func (h *Host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		h.P = h.r.Pages[0]
 		return h, cmd
 	case tea.KeyPressMsg, tea.PasteMsg, tea.MouseMsg:
-		if cmd, ok := h.r.Input(msg); ok {
+		if cmd, ok := h.r.Input(msg, h.P.Mailbox().ID()); ok {
 			h.P = h.r.Pages[0]
 			return h, cmd
 		}
+	case common.CatalogSyncedMsg, common.RequestsSyncedMsg, common.DraftsChangedMsg:
+	default:
+		return h, nil
 	}
 	var cmd tea.Cmd
 	h.P, cmd = h.P.Update(msg)

@@ -75,6 +75,7 @@ func (p *Page) query() store.CatalogQuery {
 // reload reads the whole cached catalog and the ids of the current query;
 // a load asked for earlier (the one at start, say) never replaces it.
 func (p *Page) reload() tea.Cmd {
+	p.mb.Drop("ids") // read against the old catalog; the load brings the ids
 	return p.mb.Latest("catalog", loadCatalog(p.store, p.query()))
 }
 

@@ -127,3 +127,26 @@ func TestOlderLoadLandingLateIsDropped(t *testing.T) {
 		t.Fatalf("an older load replaced the catalog: total %d, matches %d", p.total, len(p.matches))
 	}
 }
+
+// TestASearchAskedBeforeAReloadDoesNotWin: the ids of a keystroke read
+// against the old catalog land after the reload of a new one; the matches
+// are the new catalog's.
+func TestASearchAskedBeforeAReloadDoesNotWin(t *testing.T) {
+	p, h := newPage(t, 2, 120, 40) // API 00, API 01
+	h.Route(drive.KeyPress("/"))
+	typed := h.Route(drive.KeyPress("A")) // ids for "A", on the old catalog
+	stale := typed()
+	items := []api.API{{ID: "api-00", Name: "API 00", Category: api.CatData}, {ID: "api-01", Name: "API 01", Category: api.CatData},
+		{ID: "api-02", Name: "API 02", Category: api.CatData}}
+	if err := p.store.ReplaceCatalog(context.Background(), items, `"f"`, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	h.Answer(p.reload()) // a sync brought a third API
+	if len(p.matches) != 3 {
+		t.Fatalf("the reload's matches: %d", len(p.matches))
+	}
+	h.Route(stale)
+	if len(p.matches) != 3 {
+		t.Fatalf("an older search answer replaced the reloaded catalog's matches: %d", len(p.matches))
+	}
+}

@@ -24,18 +24,14 @@ import (
 
 // box is what every box of the page shares.
 type box struct {
+	overlay.Base
 	com   *common.Common
-	mb    *route.Mailbox
-	owner route.ID
-	width int
+	width int // the page's, when the box opened: inputs are sized by it
 }
 
 func newBox(com *common.Common, kind string, owner route.ID, width int) box {
-	return box{com: com, mb: route.NewMailbox(route.NewID(kind)), owner: owner, width: width}
+	return box{Base: overlay.NewBase(kind, owner), com: com, width: width}
 }
-
-func (b *box) Mailbox() *route.Mailbox { return b.mb }
-func (b *box) Owner() route.ID         { return b.owner }
 
 // boxKeys are the keys of the boxes, built once per page.
 type boxKeys struct {
@@ -147,7 +143,7 @@ func (r *revealBox) Update(msg tea.Msg) overlay.Action {
 	case key.Matches(k, r.keys.CopyID):
 		return overlay.Run{Cmd: common.Copy(r.com, t.Cred.ClientID, r.cred.ClientID)}
 	case key.Matches(k, r.keys.Test):
-		tb, cmd := newTester(r.com, r.owner, r.keys, r.cred, r.secret, r.width)
+		tb, cmd := newTester(r.com, r.Owner(), r.keys, r.cred, r.secret, r.width)
 		return overlay.Push{Overlay: tb, Cmd: cmd}
 	}
 	return nil
@@ -192,11 +188,11 @@ func newTester(com *common.Common, owner route.ID, keys boxKeys, c api.Credentia
 	return tb, tb.input.Focus()
 }
 
-func (tb *testerBox) running() bool { return tb.mb.Pending("test") }
+func (tb *testerBox) running() bool { return tb.Mailbox().Pending("test") }
 
 func (tb *testerBox) run(secret string) tea.Cmd {
 	tb.done, tb.problem = false, ""
-	return tb.mb.Latest("test", test(tb.cred, secret))
+	return tb.Mailbox().Latest("test", test(tb.cred, secret))
 }
 
 func (tb *testerBox) ShortHelp() []key.Binding  { return []key.Binding{tb.keys.Submit, tb.keys.Close} }
@@ -290,11 +286,11 @@ func newAllowBox(com *common.Common, owner route.ID, keys boxKeys, c *client.Cli
 	in := search.NewInput("200.152.0.0/16, 2001:db8::/32", 4000)
 	in.SetWidth(max(20, width-6))
 	a := &allowBox{box: newBox(com, "allowlist", owner, width), keys: keys, client: c, inst: inst, input: in}
-	return a, tea.Batch(a.input.Focus(), a.mb.Latest("load", loadAllowlist(c, inst.CNPJ)))
+	return a, tea.Batch(a.input.Focus(), a.Mailbox().Latest("load", loadAllowlist(c, inst.CNPJ)))
 }
 
-func (a *allowBox) loading() bool { return a.mb.Pending("load") }
-func (a *allowBox) saving() bool  { return a.mb.Pending("save") }
+func (a *allowBox) loading() bool { return a.Mailbox().Pending("load") }
+func (a *allowBox) saving() bool  { return a.Mailbox().Pending("save") }
 
 func (a *allowBox) ShortHelp() []key.Binding  { return []key.Binding{a.keys.Submit, a.keys.Close} }
 func (a *allowBox) FullHelp() [][]key.Binding { return [][]key.Binding{a.ShortHelp()} }
@@ -317,7 +313,7 @@ func (a *allowBox) Update(msg tea.Msg) overlay.Action {
 				a.problem = fmt.Sprintf(t.Cred.AllowInvalid, errs[0].Message)
 				return nil
 			}
-			return overlay.Run{Cmd: a.mb.Latest("save", saveAllowlist(a.client, a.inst.CNPJ, ranges))}
+			return overlay.Run{Cmd: a.Mailbox().Latest("save", saveAllowlist(a.client, a.inst.CNPJ, ranges))}
 		}
 	case tea.PasteMsg:
 	default:

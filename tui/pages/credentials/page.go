@@ -110,6 +110,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.loaded, p.err, p.cachedAt = true, nil, time.Time{}
 		p.setItems(msg.items)
 	case generateChosen:
+		if p.com.Authed == nil { // signed out while the question was open
+			return p, common.Toast(p.com.Text.Cred.SignIn, true)
+		}
 		p.generating = msg.cred.RequestID
 		return p, p.mb.Every(generate(p.com.Authed, msg.cred.RequestID, msg.grace))
 	case generatedMsg:

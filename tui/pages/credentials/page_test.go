@@ -121,8 +121,8 @@ func TestRevealShowsTheSecretOnce(t *testing.T) {
 func testReveal(t *testing.T, w, h int) {
 	d, p := cachedPage(t, w, h)
 	secret := "gecli_cs_" + strings.Repeat("X", 43) + "ABCDEF" // a fixed stand-in for the golden file
-	d.Send(generatedMsg{requestID: "SOL-2026-000601", res: api.SecretResponse{ClientID: "hmg-datajud-3f9a1c0b7e2d",
-		ClientSecret: secret, PreviousValidUntil: "2026-11-23T12:00:00Z"}})
+	d.Send(route.Envelope{To: p.mb.ID(), Msg: generatedMsg{requestID: "SOL-2026-000601", res: api.SecretResponse{ClientID: "hmg-datajud-3f9a1c0b7e2d",
+		ClientSecret: secret, PreviousValidUntil: "2026-11-23T12:00:00Z"}}})
 	d.WaitForText("Novo secret · copie agora")
 	if !strings.Contains(d.View(), secret) {
 		t.Fatalf("the whole secret must be on screen:\n%s", d.View())
@@ -142,7 +142,7 @@ func TestRefusalExplainsCauseAndAction(t *testing.T) {
 	d, p := cachedPage(t, 120, 36)
 	tb := &testerBox{box: newBox(p.com, "test", p.mb.ID(), 120), keys: p.boxes, cred: cached()[0], secret: "x"}
 	p.com.Overlays.Push(tb)
-	answer := func(msg testedMsg) route.Envelope { return route.Envelope{To: tb.mb.ID(), Msg: msg} }
+	answer := func(msg testedMsg) route.Envelope { return route.Envelope{To: tb.Mailbox().ID(), Msg: msg} }
 	for _, tt := range []struct {
 		code, want string
 		status     int

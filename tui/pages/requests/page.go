@@ -72,7 +72,10 @@ func (p *Page) Capturing() bool         { return p.search.Active }
 // session, which the page explains).
 func (p *Page) Allowed(*api.Me) bool { return true }
 
-func (p *Page) Init() tea.Cmd { return tea.Batch(p.reload(selectFirst), loadDrafts(p.store)) }
+func (p *Page) Init() tea.Cmd { return tea.Batch(p.reload(selectFirst), p.loadDrafts()) }
+
+// loadDrafts reads the saved drafts (the newest read wins).
+func (p *Page) loadDrafts() tea.Cmd { return p.mb.Latest("drafts", loadDrafts(p.store)) }
 
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	grew := h > p.height
@@ -158,7 +161,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case draftsMsg:
 		p.drafts = msg.drafts
 	case common.DraftsChangedMsg:
-		return p, loadDrafts(p.store)
+		return p, p.loadDrafts()
 	case cancelledMsg:
 		return p, p.cancelled(msg)
 	case downloadedMsg:
@@ -269,7 +272,9 @@ func (p *Page) askCancel(r *api.Request) tea.Cmd {
 		return common.Toast(p.com.Text.NotPending, true)
 	}
 	question := fmt.Sprintf(p.com.Text.ConfirmCancel, r.ID, r.APIName)
-	p.com.Overlays.Push(confirm.New(p.com, p.mb.ID(), question, cancelConfirmed{id: r.ID}))
+	// Only s or y cancel: enter opens a detail on this page, and a
+	// cancellation cannot be undone.
+	p.com.Overlays.Push(confirm.New(p.com, p.mb.ID(), question, cancelConfirmed{id: r.ID}, "s", "y"))
 	return nil
 }
 

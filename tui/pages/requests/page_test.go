@@ -164,3 +164,22 @@ func TestDraftsArePickable(t *testing.T) {
 		return false
 	})
 }
+
+// TestEnterDoesNotCancel: enter opens a detail on this page; in the
+// cancel question it must not confirm an action that cannot be undone.
+func TestEnterDoesNotCancel(t *testing.T) {
+	d, p := newPage(t, cached(t, 5), 120, 30)
+	for p.current() == nil || p.current().Status != api.StatusPending {
+		d.Key("down")
+	}
+	d.Key("x")
+	d.WaitForText("Cancelar a solicitação")
+	d.Key("enter")
+	if _, open := p.question(); !open {
+		t.Fatal("enter answered the cancel question")
+	}
+	d.Key("esc")
+	if _, open := p.question(); open {
+		t.Fatal("esc must keep the request and close the question")
+	}
+}

@@ -16,9 +16,8 @@ import (
 // picker lists the saved drafts, newest first: ↑/↓ choose, enter resumes
 // one, esc closes.
 type picker struct {
+	overlay.Base
 	com    *common.Common
-	mb     *route.Mailbox
-	owner  route.ID
 	keys   keyMap
 	drafts []store.Draft
 	pick   int
@@ -28,11 +27,9 @@ type picker struct {
 type resumeDraft struct{ draft store.Draft }
 
 func newPicker(com *common.Common, owner route.ID, keys keyMap, drafts []store.Draft) *picker {
-	return &picker{com: com, mb: route.NewMailbox(route.NewID("drafts")), owner: owner, keys: keys, drafts: drafts}
+	return &picker{Base: overlay.NewBase("drafts", owner), com: com, keys: keys, drafts: drafts}
 }
 
-func (p *picker) Mailbox() *route.Mailbox { return p.mb }
-func (p *picker) Owner() route.ID         { return p.owner }
 func (p *picker) ShortHelp() []key.Binding {
 	return []key.Binding{p.keys.Open, p.keys.Down, p.keys.Back}
 }

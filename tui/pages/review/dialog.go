@@ -19,9 +19,8 @@ import (
 // decides (a rejection needs one of at least 10 characters), esc closes;
 // every other key is typing.
 type dialog struct {
+	overlay.Base
 	com     *common.Common
-	mb      *route.Mailbox
-	owner   route.ID
 	req     api.Request
 	approve bool
 	input   textinput.Model
@@ -38,14 +37,12 @@ type decisionChosen struct {
 func newDialog(com *common.Common, owner route.ID, r api.Request, approve bool, width int) (*dialog, tea.Cmd) {
 	in := search.NewInput(com.Text.JustificationLabel, 2000)
 	in.SetWidth(max(20, width-10))
-	d := &dialog{com: com, mb: route.NewMailbox(route.NewID("decision")), owner: owner, req: r, approve: approve, input: in}
+	d := &dialog{Base: overlay.NewBase("decision", owner), com: com, req: r, approve: approve, input: in}
 	d.keys.Decide = common.Bind("enter", com.Text.KeyConfirm, "enter")
 	d.keys.Close = common.Bind("esc", com.Text.KeyBack, "esc")
 	return d, d.input.Focus()
 }
 
-func (d *dialog) Mailbox() *route.Mailbox   { return d.mb }
-func (d *dialog) Owner() route.ID           { return d.owner }
 func (d *dialog) ShortHelp() []key.Binding  { return []key.Binding{d.keys.Decide, d.keys.Close} }
 func (d *dialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
 

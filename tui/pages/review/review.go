@@ -161,14 +161,15 @@ func (p *Page) queueLoaded(msg queueMsg) tea.Cmd {
 
 func (p *Page) selectionChanged() tea.Cmd {
 	p.offset = 0
+	p.mb.Drop("detail") // the one in flight is for another request
 	r := p.current()
 	if r == nil {
 		p.detail = reqdetail.Msg{}
+		p.mb.Drop("tick")
 		return nil
 	}
 	p.detail = reqdetail.Msg{ID: r.ID, Req: r.Request}
 	p.loading = true
-	p.mb.Drop("detail") // the one in flight is for another request
 	return p.mb.Latest("tick", detailAfter())
 }
 

@@ -30,9 +30,8 @@ const (
 // and go with the form; a refusal keeps what was typed and points at the
 // field.
 type form struct {
+	overlay.Base
 	com     *common.Common
-	mb      *route.Mailbox
-	owner   route.ID
 	keys    formKeys
 	client  *client.Client
 	cnpj    string
@@ -55,7 +54,7 @@ type entrySaved struct {
 // newForm starts an entry for a system and customer_key.
 func newForm(com *common.Common, owner route.ID, c *client.Client, cnpj string, systems []api.VaultSystem, system int, customerKey string, width int) (*form, tea.Cmd) {
 	t, b := com.Text, common.Bind
-	f := &form{com: com, mb: route.NewMailbox(route.NewID("vault-form")), owner: owner, client: c, cnpj: cnpj,
+	f := &form{Base: overlay.NewBase("vault-form", owner), com: com, client: c, cnpj: cnpj,
 		systems: systems, system: system, focus: fieldCustomer, keys: formKeys{
 			Close: b("esc", t.Box.KeyClose, "esc"), Next: b("tab", t.Box.KeyField, "tab", "down"),
 			Prev: b("shift+tab", t.Box.KeyField, "shift+tab", "up"), Save: b("enter", t.Box.KeySave, "enter"),
@@ -78,9 +77,7 @@ func newForm(com *common.Common, owner route.ID, c *client.Client, cnpj string, 
 	return f, f.inputs[f.focus].Focus()
 }
 
-func (f *form) Mailbox() *route.Mailbox { return f.mb }
-func (f *form) Owner() route.ID         { return f.owner }
-func (f *form) saving() bool            { return f.mb.Pending("write") }
+func (f *form) saving() bool { return f.Mailbox().Pending("write") }
 
 func (f *form) ShortHelp() []key.Binding {
 	return []key.Binding{f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Close}
@@ -163,7 +160,7 @@ func (f *form) submit() tea.Cmd {
 		f.problem, f.field = f.explain(msg)
 		return f.focusField(f.field)
 	}
-	return f.mb.Latest("write", write(f.client, f.cnpj, e))
+	return f.Mailbox().Latest("write", write(f.client, f.cnpj, e))
 }
 
 // explain turns a per-item message into words and the field it is about.

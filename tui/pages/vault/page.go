@@ -140,6 +140,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.customerKey, p.selected = msg.key, 0
 		return p, p.reload()
 	case deleteConfirmed:
+		if p.com.Authed == nil { // signed out while the question was open
+			return p, common.Toast(p.com.Text.Vault.SignIn, true)
+		}
 		return p, p.mb.Every(remove(p.com.Authed, p.cnpj(), msg.row.Name, msg.row.CustomerKey))
 	case deletedMsg:
 		if msg.err != nil {
@@ -184,7 +187,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Delete):
 		if r := p.current(); r != nil && r.CredentialStatus == api.VaultActive {
 			q := fmt.Sprintf(p.com.Text.Vault.ConfirmDelete, r.Name, r.CustomerKey)
-			p.com.Overlays.Push(confirm.New(p.com, p.mb.ID(), q, deleteConfirmed{row: *r}))
+			p.com.Overlays.Push(confirm.New(p.com, p.mb.ID(), q, deleteConfirmed{row: *r}, "s", "y", "enter"))
 		}
 	}
 	return nil

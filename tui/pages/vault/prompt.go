@@ -17,9 +17,8 @@ import (
 // keyPrompt asks for the customer_key filter: enter applies it (empty:
 // every key), esc leaves the filter as it was.
 type keyPrompt struct {
+	overlay.Base
 	com   *common.Common
-	mb    *route.Mailbox
-	owner route.ID
 	input textinput.Model
 	keys  struct{ Apply, Close key.Binding }
 }
@@ -30,14 +29,12 @@ type customerKeySet struct{ key string }
 func newKeyPrompt(com *common.Common, owner route.ID, current string) (*keyPrompt, tea.Cmd) {
 	in := search.NewInput("00000001", api.MaxCustomerKeyLen)
 	in.SetValue(current)
-	k := &keyPrompt{com: com, mb: route.NewMailbox(route.NewID("customer-key")), owner: owner, input: in}
+	k := &keyPrompt{Base: overlay.NewBase("customer-key", owner), com: com, input: in}
 	k.keys.Apply = common.Bind("enter", com.Text.KeyConfirm, "enter")
 	k.keys.Close = common.Bind("esc", com.Text.Box.KeyClose, "esc")
 	return k, k.input.Focus()
 }
 
-func (k *keyPrompt) Mailbox() *route.Mailbox   { return k.mb }
-func (k *keyPrompt) Owner() route.ID           { return k.owner }
 func (k *keyPrompt) ShortHelp() []key.Binding  { return []key.Binding{k.keys.Apply, k.keys.Close} }
 func (k *keyPrompt) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 

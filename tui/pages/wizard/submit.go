@@ -18,7 +18,38 @@ func (m *Model) save() tea.Cmd {
 	m.storeFields()
 	m.draft.Step = int(m.step)
 	m.draft.UpdatedAt = m.com.Now()
-	return m.mb.Every(saveDraft(m.store, m.snapshot()))
+	return m.Mailbox().Every(saveDraft(m.store, m.snapshot()))
+}
+
+// closingSave writes the draft as the wizard closes. It answers the root
+// (the wizard is gone by then): the pages hear the drafts changed once the
+// draft is written, or a toast says why it was not.
+func (m *Model) closingSave() tea.Cmd {
+	m.storeFields()
+	m.draft.Step = int(m.step)
+	m.draft.UpdatedAt = m.com.Now()
+	s, d, t := m.store, m.snapshot(), m.com.Text
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		if err := s.SaveDraft(ctx, d); err != nil {
+			return common.ToastMsg{Text: common.Explain(t, err), Error: true}
+		}
+		return common.DraftsChangedMsg{}
+	}
+}
+
+// deleteDraft removes the draft of what was just submitted, then asks the
+// root to sync (the new request shows) and tells the pages the drafts
+// changed.
+func deleteDraft(s *store.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		s.DeleteDraft(ctx, id) // a draft left behind is listed, not lost
+		return tea.Batch(func() tea.Msg { return common.SyncRequestsMsg{} },
+			func() tea.Msg { return common.DraftsChangedMsg{} })()
+	}
 }
 
 // snapshot is a deep copy of the draft: a Cmd runs on another goroutine
@@ -38,14 +69,14 @@ func (m *Model) submit() tea.Cmd {
 	if m.form() {
 		m.submitting, m.problem = true, ""
 		d := m.snapshot()
-		return tea.Batch(m.save(), m.mb.Every(submitForm(m.com.Authed, d.FormFor, m.formValue(nil), d.Attachments)))
+		return tea.Batch(m.save(), m.Mailbox().Every(submitForm(m.com.Authed, d.FormFor, m.formValue(nil), d.Attachments)))
 	}
 	d := m.snapshot()
 	m.submitting, m.problem = true, ""
 	req := api.RequestCreate{APIID: d.APIID, Environment: d.Environment, InstitutionCNPJ: d.CNPJ, TechnicalContact: d.Contact,
 		Purpose: d.Purpose, CustomFields: d.CustomFields, SEIProcess: d.SEIProcess,
 		Terms: api.TermsAcceptance{ID: d.TermsID, Version: d.TermsVersion, Accepted: d.TermsAccepted}}
-	return tea.Batch(m.save(), m.mb.Every(submit(m.com.Authed, req, d.Attachments)))
+	return tea.Batch(m.save(), m.Mailbox().Every(submit(m.com.Authed, req, d.Attachments)))
 }
 
 // submitted shows the outcome. On a refusal the draft stays and the
@@ -71,14 +102,7 @@ func (m *Model) submitted(msg submittedMsg) tea.Cmd {
 		m.problem = m.com.Text.WizUploadFailed + common.Explain(m.com.Text, msg.uploadErr)
 	}
 	m.step = stepDone
-	id := m.draft.ID
-	s := m.store
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
-		defer cancel()
-		s.DeleteDraft(ctx, id)
-		return common.SyncRequestsMsg{}
-	}
+	return deleteDraft(m.store, m.draft.ID)
 }
 
 // formSubmitted: a complete form unblocks the credential; an incomplete
@@ -97,11 +121,5 @@ func (m *Model) formSubmitted(msg formSubmittedMsg) tea.Cmd {
 		return nil
 	}
 	m.formDone, m.step = true, stepDone
-	id, s := m.draft.ID, m.store
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
-		defer cancel()
-		s.DeleteDraft(ctx, id)
-		return common.SyncRequestsMsg{}
-	}
+	return deleteDraft(m.store, m.draft.ID)
 }

@@ -64,7 +64,7 @@ type Model struct {
 	focus  int
 	errs   map[string]string // field key -> message
 
-	mb         *route.Mailbox
+	overlay.Base
 	cols       int // terminal width
 	submitting bool
 	result     *api.Request
@@ -88,7 +88,7 @@ func New(com *common.Common, s *store.Store, d store.Draft) *Model {
 	f.Prompt = "/ "
 	f.SetWidth(40)
 	m := &Model{com: com, store: s, draft: d, step: step(d.Step), filter: f, errs: map[string]string{},
-		mb: route.NewMailbox(route.NewID("wizard")), keys: newKeyMap(com.Text)}
+		Base: overlay.NewBase("wizard", route.Root), keys: newKeyMap(com.Text)}
 	switch {
 	case m.form() && !slices.Contains(m.steps(), m.step):
 		m.step = stepFormEntity
@@ -100,13 +100,11 @@ func New(com *common.Common, s *store.Store, d store.Draft) *Model {
 
 // Init loads the catalog (the wizard works offline until it submits).
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.mb.Latest("catalog", loadCatalog(m.store)), m.enter(m.step))
+	return tea.Batch(m.Mailbox().Latest("catalog", loadCatalog(m.store)), m.enter(m.step))
 }
 
-// Mailbox addresses the answers of the wizard's Cmds; it is the root's
-// overlay (it takes every key but ctrl+c while open).
-func (m *Model) Mailbox() *route.Mailbox { return m.mb }
-func (m *Model) Owner() route.ID         { return route.Root }
+// The wizard is one of the root's overlays: it takes every key but ctrl+c
+// while open, and its Cmds answer through its mailbox (overlay.Base).
 
 // ShortHelp is empty: the wizard shows its own hints under each step.
 func (m *Model) ShortHelp() []key.Binding  { return nil }
@@ -202,6 +200,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return m.enter(m.step) // its inputs come from the API's definitions
 		}
 	case saveTickMsg:
+		if m.step == stepDone {
+			return nil // submitted: the draft is deleted, not to be saved again
+		}
 		return m.save()
 	case savedMsg:
 		if msg.err != nil {
@@ -237,7 +238,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Next):
 		return m.next()
 	case key.Matches(msg, k.Complete) && m.step == stepAttachments:
-		return m.mb.Latest("complete", complete(m.fields[0].input.Value()))
+		return m.Mailbox().Latest("complete", complete(m.fields[0].input.Value()))
 	case key.Matches(msg, k.Down):
 		m.move(1)
 		return nil
@@ -285,7 +286,7 @@ func (m *Model) edit(msg tea.Msg) tea.Cmd {
 // changed schedules a save shortly after the last edit; a newer edit's
 // timer replaces the older, so typing does not write on every key.
 func (m *Model) changed() tea.Cmd {
-	return m.mb.Latest("save-tick", debounce())
+	return m.Mailbox().Latest("save-tick", debounce())
 }
 
 func (m *Model) move(d int) {
@@ -330,10 +331,13 @@ func (m *Model) toggleEnv() {
 func (m *Model) back() tea.Cmd {
 	steps := m.steps()
 	i := slices.Index(steps, m.step)
-	if m.step == stepDone || i <= 0 {
-		save := m.save()
-		m.close(m.step == stepDone)
-		return save
+	switch {
+	case m.step == stepDone: // the draft went with the submission
+		m.close(true)
+		return nil
+	case i <= 0:
+		m.close(false)
+		return m.closingSave()
 	}
 	m.storeFields()
 	return tea.Batch(m.enter(steps[i-1]), m.save())
@@ -346,7 +350,7 @@ func (m *Model) next() tea.Cmd {
 		return nil
 	}
 	if m.step == stepAttachments && strings.TrimSpace(m.fields[0].input.Value()) != "" {
-		return m.mb.Latest("file", checkFile(strings.TrimSpace(m.fields[0].input.Value())))
+		return m.Mailbox().Latest("file", checkFile(strings.TrimSpace(m.fields[0].input.Value())))
 	}
 	if m.step == stepAttachments && m.form() && len(m.draft.Attachments) == 0 {
 		m.problem = m.com.Text.FormNeedsPDF

@@ -198,3 +198,28 @@ func TestPathCompletion(t *testing.T) {
 	}
 
 }
+
+// TestASubmittedDraftStaysDeleted: once the request is created its draft
+// is deleted, and neither closing the result screen nor a save timer
+// still running brings it back (it could be submitted twice).
+func TestASubmittedDraftStaysDeleted(t *testing.T) {
+	d, m, s := setup(t)
+	ctx := context.Background()
+	d.Key("enter") // the first step saves the draft
+	d.WaitFor("the draft saved", func(string) bool { _, ok, _ := s.Draft(ctx, "draft-test"); return ok })
+	d.Send(route.Envelope{To: m.Mailbox().ID(), Msg: submittedMsg{req: api.Request{ID: "SOL-2026-000777", Status: api.StatusPending}}})
+	d.WaitFor("the draft deleted", func(string) bool { _, ok, _ := s.Draft(ctx, "draft-test"); return !ok })
+	d.Send(route.Envelope{To: m.Mailbox().ID(), Msg: saveTickMsg{}}) // a debounce still running
+	d.Key("esc")
+	d.WaitFor("the wizard closed as submitted", func(string) bool {
+		for _, msg := range d.Seen {
+			if c, ok := msg.(ClosedMsg); ok && c.Submitted {
+				return true
+			}
+		}
+		return false
+	})
+	if _, ok, _ := s.Draft(ctx, "draft-test"); ok {
+		t.Fatal("the submitted request's draft came back")
+	}
+}
