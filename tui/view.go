@@ -150,13 +150,18 @@ func (m *Model) banner() string {
 	return common.Truncate(st.Banner.Render("⚠ "+text), m.width)
 }
 
-// footer shows the version at the bottom left (FAQ 5.2), the page's keys,
-// and "? ajuda • q sair" pinned at the right so they are never cut off.
+// footer shows the version at the bottom left (FAQ 5.2), the keys that
+// work now (the box on screen's, else the page's), and "? ajuda • q sair"
+// pinned at the right so they are never cut off, unless a box or a field
+// takes those keys as text.
 func (m *Model) footer() string {
 	st, t := m.com.Styles, m.com.Text
 	version := st.Version.Render(fmt.Sprintf(t.Version, m.opts.Build.Version)) + st.HelpSep.Render(" │ ")
 	h := m.help
-	right := h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
+	right := ""
+	if !m.capturing() {
+		right = h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
+	}
 	h.SetWidth(max(0, m.width-lipgloss.Width(version)-lipgloss.Width(right)-2))
 	keys := append(m.active().ShortHelp(), m.keys.Refresh)
 	if top := m.stack.TopFor(m.onScreen()); top != nil {

@@ -35,7 +35,7 @@ func newBox(com *common.Common, kind string, owner route.ID, width int) box {
 
 // boxKeys are the keys of the boxes, built once per page.
 type boxKeys struct {
-	Close, Decline, Confirm, GracePrev, GraceNext, CopySecret, CopyID, Test, RevealClose, Submit key.Binding
+	Close, Decline, Confirm, GracePrev, GraceNext, CopySecret, CopyID, Test, RevealClose, Submit, RunTest key.Binding
 }
 
 func newBoxKeys(com *common.Common) boxKeys {
@@ -45,7 +45,7 @@ func newBoxKeys(com *common.Common) boxKeys {
 		GracePrev: b("←", t.Box.KeyGrace, "left", "h"), GraceNext: b("→", t.Box.KeyGrace, "right", "l", "tab"),
 		CopySecret: b("s", t.Box.KeyCopySecret, "s"), CopyID: b("c", t.Cred.KeyCopyID, "c"),
 		Test: b("t", t.Cred.KeyTest, "t"), RevealClose: b("esc", t.Box.KeyClose, "esc", "enter"),
-		Submit: b("enter", t.Box.KeySave, "enter"),
+		Submit: b("enter", t.Box.KeySave, "enter"), RunTest: b("enter", t.Cred.KeyTest, "enter"),
 	}
 }
 
@@ -195,7 +195,7 @@ func (tb *testerBox) run(secret string) tea.Cmd {
 	return tb.Mailbox().Latest("test", test(tb.cred, secret))
 }
 
-func (tb *testerBox) ShortHelp() []key.Binding  { return []key.Binding{tb.keys.Submit, tb.keys.Close} }
+func (tb *testerBox) ShortHelp() []key.Binding  { return []key.Binding{tb.keys.RunTest, tb.keys.Close} }
 func (tb *testerBox) FullHelp() [][]key.Binding { return [][]key.Binding{tb.ShortHelp()} }
 
 func (tb *testerBox) Update(msg tea.Msg) overlay.Action {
@@ -207,7 +207,7 @@ func (tb *testerBox) Update(msg tea.Msg) overlay.Action {
 		switch {
 		case key.Matches(msg, tb.keys.Close):
 			return overlay.Close{} // the pasted secret goes with the box
-		case key.Matches(msg, tb.keys.Submit):
+		case key.Matches(msg, tb.keys.RunTest):
 			return overlay.Run{Cmd: tb.submit()}
 		}
 	case tea.PasteMsg:

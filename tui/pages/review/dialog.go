@@ -34,9 +34,11 @@ type decisionChosen struct {
 	decision api.Decision
 }
 
+// newDialog sizes the justification to the detail pane it is drawn in
+// (width), so what is typed never wraps out of sight.
 func newDialog(com *common.Common, owner route.ID, r api.Request, approve bool, width int) (*dialog, tea.Cmd) {
 	in := search.NewInput(com.Text.JustificationLabel, 2000)
-	in.SetWidth(max(20, width-10))
+	in.SetWidth(max(10, width-2))
 	d := &dialog{Base: overlay.NewBase("decision", owner), com: com, req: r, approve: approve, input: in}
 	d.keys.Decide = common.Bind("enter", com.Text.KeyConfirm, "enter")
 	d.keys.Close = common.Bind("esc", com.Text.KeyBack, "esc")

@@ -214,7 +214,8 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		if r == nil || p.busy != "" {
 			return nil
 		}
-		d, cmd := newDialog(p.com, p.mb.ID(), r.Request, key.Matches(msg, k.Approve), p.width)
+		_, detailW := p.panes()
+		d, cmd := newDialog(p.com, p.mb.ID(), r.Request, key.Matches(msg, k.Approve), detailW)
 		p.com.Overlays.Push(d)
 		return cmd
 	}
@@ -260,8 +261,7 @@ func (p *Page) View() string {
 	if !p.Allowed(p.com.Me) {
 		return st.Subtle.Render(t.ReviewOnly)
 	}
-	queueW := min(46, max(28, p.width/3))
-	detailW := p.width - queueW - 3
+	queueW, detailW := p.panes()
 	env, sys := t.AllMasc, t.AllMasc
 	if e, ok := p.env.Get(); ok {
 		env = e.Badge()
@@ -304,6 +304,13 @@ func (p *Page) View() string {
 	right := lipgloss.NewStyle().Width(detailW).Render(strings.Join(clip(detail, height), "\n"))
 	sep := st.HelpSep.Render(strings.Repeat("│\n", height-1) + "│")
 	return common.Truncate(bar, p.width) + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, left, " "+sep+" ", right)
+}
+
+// panes are the widths of the queue and of the detail beside it; on a
+// narrow terminal the queue takes less room.
+func (p *Page) panes() (queue, detail int) {
+	queue = min(46, max(28, p.width/3))
+	return queue, p.width - queue - 3
 }
 
 func clip(lines []string, n int) []string {
