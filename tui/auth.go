@@ -67,6 +67,7 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 	case msg.err == nil:
 		m.authed, m.me = msg.authed, &msg.me
 		m.com.Authed, m.com.Me = m.authed, m.me
+		m.keys.SignIn.SetEnabled(false) // help lists L only while it works
 		cmds := []tea.Cmd{m.online(m.sync.SetOnline(true)), m.sync.SignedIn(m.authed, m.me.Subject)}
 		if m.closeSignIn() {
 			cmds = append(cmds, m.toast.Push(fmt.Sprintf(t.SignInDone, msg.me.Name), false))
@@ -79,6 +80,7 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 		}
 		m.authed, m.me = nil, nil
 		m.com.Authed, m.com.Me = nil, nil
+		m.keys.SignIn.SetEnabled(true)
 		m.sync.SignedOut()
 		if !m.active().Allowed(nil) {
 			m.page = 0

@@ -22,7 +22,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Refresh):
 		return m.refresh(), true
-	case key.Matches(msg, k.SignIn) && m.me == nil && !m.com.ForcedOffline:
+	case key.Matches(msg, k.SignIn) && !m.com.ForcedOffline:
 		return m.openSignIn(""), true
 	case key.Matches(msg, k.Next):
 		m.turn(1)
