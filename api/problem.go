@@ -21,6 +21,7 @@ const (
 	CodeMethodNotAllowed      Code = "method_not_allowed"
 	CodeNotReady              Code = "not_ready"
 	CodeInternal              Code = "internal_error"
+	CodeBusy                  Code = "busy"
 	CodeTokenExpired          Code = "token_expired"
 	CodeInvalidToken          Code = "invalid_token"
 	CodeForbiddenRole         Code = "forbidden_role"

@@ -5,10 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
 )
 
 // writeJSON sends v as JSON with status.
@@ -106,6 +108,16 @@ func (s *Server) problem(w http.ResponseWriter, r *http.Request, p *api.Problem)
 // internal logs the detail and tells the client only that it failed, as
 // FAQ 4.1 advises for 500s: try again later, report with date and time.
 func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
+	switch {
+	case errors.Is(err, db.ErrBusy):
+		// The write did not happen; the client may simply try again.
+		w.Header().Set("Retry-After", "1")
+		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeBusy,
+			"servidor ocupado: a operação não foi feita; tente de novo em instantes"))
+		return
+	case r.Context().Err() != nil:
+		return // the client went away: nobody to answer, nothing to log
+	}
 	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	s.problem(w, r, api.NewProblem(http.StatusInternalServerError, api.CodeInternal,
 		"erro interno do servidor; tente novamente em alguns minutos e, se persistir, informe o suporte com data e hora"))

@@ -20,10 +20,14 @@ import (
 type Options struct {
 	// CacheKiB is SQLite's page cache per connection (cache_size=-N).
 	CacheKiB int
+	// ReadOnly opens connections that refuse writes (query_only): a
+	// read pool beside a writer that serialises writes.
+	ReadOnly bool
 }
 
 // Open creates path (mode 0600, parent 0700) if needed, opens it and applies
-// every migration in migrations (a directory of goose .sql files).
+// every migration in migrations (a directory of goose .sql files; nil for
+// none, when another handle of the same file migrated it).
 func Open(ctx context.Context, path string, migrations fs.FS, opt Options) (*sql.DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create directory for %s: %w", path, err)
@@ -48,9 +52,15 @@ func Open(ctx context.Context, path string, migrations fs.FS, opt Options) (*sql
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", opt.CacheKiB))
 	q.Set("_txlock", "immediate")
+	if opt.ReadOnly {
+		q.Add("_pragma", "query_only(1)")
+	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if migrations == nil {
+		return db, nil
 	}
 	if err := migrate(ctx, db, migrations); err != nil {
 		db.Close()

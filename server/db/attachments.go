@@ -18,11 +18,11 @@ func (d *DB) AddAttachment(ctx context.Context, requestID, id, filename string, 
 	sum := sha256.Sum256(content)
 	a := api.Attachment{ID: id, Filename: filename, Size: int64(len(content)), SHA256: hex.EncodeToString(sum[:]),
 		UploadedAt: at.UTC().Format(time.RFC3339)}
-	tx, err := d.sql.BeginTx(ctx, nil)
+	tx, err := d.w.begin(ctx)
 	if err != nil {
 		return a, err
 	}
-	defer tx.Rollback()
+	defer d.w.end(tx)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (id, request_id, filename, size, sha256, content, uploaded_by, uploaded_at)
 		VALUES (?,?,?,?,?,?,?,?)`, a.ID, requestID, a.Filename, a.Size, a.SHA256, content, by.Name, a.UploadedAt); err != nil {
 		return a, err
@@ -38,7 +38,7 @@ func (d *DB) AddAttachment(ctx context.Context, requestID, id, filename string, 
 }
 
 func (d *DB) attachments(ctx context.Context, requestID string) ([]api.Attachment, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT id, filename, size, sha256, uploaded_at FROM attachments
+	rows, err := d.r.QueryContext(ctx, `SELECT id, filename, size, sha256, uploaded_at FROM attachments
 		WHERE request_id = ? ORDER BY uploaded_at, id`, requestID)
 	if err != nil {
 		return nil, err
@@ -59,7 +59,7 @@ func (d *DB) attachments(ctx context.Context, requestID string) ([]api.Attachmen
 func (d *DB) AttachmentContent(ctx context.Context, requestID, id string) (api.Attachment, []byte, error) {
 	var a api.Attachment
 	var content []byte
-	err := d.sql.QueryRowContext(ctx, `SELECT id, filename, size, sha256, uploaded_at, content FROM attachments
+	err := d.r.QueryRowContext(ctx, `SELECT id, filename, size, sha256, uploaded_at, content FROM attachments
 		WHERE request_id = ? AND id = ?`, requestID, id).Scan(&a.ID, &a.Filename, &a.Size, &a.SHA256, &a.UploadedAt, &content)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, nil, ErrNotFound
@@ -81,7 +81,7 @@ func (d *DB) APIIDsMatching(ctx context.Context, q string) ([]string, error) {
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := d.sql.QueryContext(ctx, query, args...)
+	rows, err := d.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

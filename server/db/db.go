@@ -9,7 +9,9 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
+	"runtime"
 	"strings"
+	"time"
 
 	"github.com/gecli/gecli/internal/sqlite"
 )
@@ -20,8 +22,25 @@ var migrationFiles embed.FS
 // ErrNotFound is returned when a looked-up row does not exist.
 var ErrNotFound = errors.New("not found")
 
-// DB is the server's database.
-type DB struct{ sql *sql.DB }
+// DB is the server's database: a bounded pool of readers (WAL: readers
+// never wait for the writer) and one writer that serialises writes.
+type DB struct {
+	r *sql.DB
+	w *writer
+}
+
+// Limits bound what one server process may hold: memory (connections ×
+// page cache) and how long a write may wait for its turn.
+const (
+	readerCacheKiB = 8 << 10 // per reader connection
+	writerCacheKiB = 16 << 10
+	maxWaiting     = 256             // writes queued at once; more is 503
+	writeWait      = 2 * time.Second // the longest a write waits to start
+)
+
+// readers is the size of the read pool: queries beyond it wait for a
+// connection (bounded by their request's context) instead of opening more.
+func readers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // Open opens (creating and migrating) the database at path.
 func Open(ctx context.Context, path string) (*DB, error) {
@@ -29,20 +48,27 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := sqlite.Open(ctx, path, migs, sqlite.Options{CacheKiB: 64 << 10})
+	w, err := sqlite.Open(ctx, path, migs, sqlite.Options{CacheKiB: writerCacheKiB})
 	if err != nil {
 		return nil, err
 	}
-	return &DB{sql: s}, nil
+	r, err := sqlite.Open(ctx, path, nil, sqlite.Options{CacheKiB: readerCacheKiB, ReadOnly: true})
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	r.SetMaxOpenConns(readers())
+	r.SetMaxIdleConns(readers())
+	return &DB{r: r, w: newWriter(w, maxWaiting, writeWait)}, nil
 }
 
 // Close closes the database.
-func (d *DB) Close() error { return d.sql.Close() }
+func (d *DB) Close() error { return errors.Join(d.r.Close(), d.w.db.Close()) }
 
 // Ping reports whether the database answers, for /readyz.
 func (d *DB) Ping(ctx context.Context) error {
 	var one int
-	return d.sql.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+	return d.r.QueryRowContext(ctx, "SELECT 1").Scan(&one)
 }
 
 // placeholders returns "?,?,…" for an IN list of n values.

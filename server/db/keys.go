@@ -14,7 +14,7 @@ type SigningKey struct {
 
 // SigningKeys lists the keys that are not retired, newest first.
 func (d *DB) SigningKeys(ctx context.Context) ([]SigningKey, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT kid, alg, private_der, created_at FROM signing_keys
+	rows, err := d.r.QueryContext(ctx, `SELECT kid, alg, private_der, created_at FROM signing_keys
 		WHERE retired_at IS NULL ORDER BY created_at DESC, kid`)
 	if err != nil {
 		return nil, err
@@ -35,7 +35,7 @@ func (d *DB) SigningKeys(ctx context.Context) ([]SigningKey, error) {
 
 // AddSigningKey stores a new key; it becomes the signing key.
 func (d *DB) AddSigningKey(ctx context.Context, k SigningKey) error {
-	_, err := d.sql.ExecContext(ctx, "INSERT INTO signing_keys (kid, alg, private_der, created_at) VALUES (?,?,?,?)",
+	_, err := d.w.exec(ctx, "INSERT INTO signing_keys (kid, alg, private_der, created_at) VALUES (?,?,?,?)",
 		k.KID, k.Alg, k.PrivateDER, k.CreatedAt.UTC().Format(time.RFC3339Nano))
 	return err
 }

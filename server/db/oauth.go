@@ -29,7 +29,7 @@ const (
 // CreateDeviceCode stores a new authorization; ErrConflict when the user
 // code collides (the caller draws another).
 func (d *DB) CreateDeviceCode(ctx context.Context, c DeviceCode) error {
-	_, err := d.sql.ExecContext(ctx, `INSERT INTO device_codes (device_hash, user_code, client_id, expires_at, interval_s)
+	_, err := d.w.exec(ctx, `INSERT INTO device_codes (device_hash, user_code, client_id, expires_at, interval_s)
 		VALUES (?,?,?,?,?)`, c.DeviceHash, c.UserCode, c.ClientID, c.ExpiresAt.Unix(), int(c.Interval/time.Second))
 	if err != nil && isUnique(err) {
 		return ErrConflict
@@ -54,13 +54,13 @@ const deviceColumns = "device_hash, user_code, client_id, expires_at, interval_s
 
 // DeviceByUserCode finds an authorization by the code a person typed.
 func (d *DB) DeviceByUserCode(ctx context.Context, userCode string) (DeviceCode, error) {
-	return scanDevice(d.sql.QueryRowContext(ctx, "SELECT "+deviceColumns+" FROM device_codes WHERE user_code = ?", userCode))
+	return scanDevice(d.r.QueryRowContext(ctx, "SELECT "+deviceColumns+" FROM device_codes WHERE user_code = ?", userCode))
 }
 
 // DecideDevice approves or denies a pending, unexpired authorization.
 // It reports false when the code was not pending any more.
 func (d *DB) DecideDevice(ctx context.Context, userCode, status, userID string, now time.Time) (bool, error) {
-	res, err := d.sql.ExecContext(ctx, `UPDATE device_codes SET status = ?, user_id = ?
+	res, err := d.w.exec(ctx, `UPDATE device_codes SET status = ?, user_id = ?
 		WHERE user_code = ? AND status = 'pending' AND expires_at > ?`, status, userID, userCode, now.Unix())
 	if err != nil {
 		return false, err
@@ -74,11 +74,11 @@ func (d *DB) DecideDevice(ctx context.Context, userCode, status, userID string, 
 // interval raises the interval by 5 s (RFC 8628 slow_down), stored so that
 // every replica enforces it.
 func (d *DB) PollDevice(ctx context.Context, deviceHash string, now time.Time) (c DeviceCode, tooFast bool, err error) {
-	tx, err := d.sql.BeginTx(ctx, nil)
+	tx, err := d.w.begin(ctx)
 	if err != nil {
 		return c, false, err
 	}
-	defer tx.Rollback()
+	defer d.w.end(tx)
 	c, err = scanDevice(tx.QueryRowContext(ctx, "SELECT "+deviceColumns+" FROM device_codes WHERE device_hash = ?", deviceHash))
 	if err != nil {
 		return c, false, err
@@ -107,7 +107,7 @@ type RefreshToken struct {
 
 // AddRefreshToken stores a refresh token.
 func (d *DB) AddRefreshToken(ctx context.Context, t RefreshToken) error {
-	_, err := d.sql.ExecContext(ctx, `INSERT INTO refresh_tokens (token_hash, family_id, user_id, client_id, expires_at)
+	_, err := d.w.exec(ctx, `INSERT INTO refresh_tokens (token_hash, family_id, user_id, client_id, expires_at)
 		VALUES (?,?,?,?,?)`, t.Hash, t.FamilyID, t.UserID, t.ClientID, t.ExpiresAt.Unix())
 	return err
 }
@@ -123,11 +123,11 @@ var (
 // whole family (RFC 9700 4.14: a stolen token and its legitimate copy
 // cannot both keep working).
 func (d *DB) RotateRefreshToken(ctx context.Context, hash string, next RefreshToken, now time.Time) (RefreshToken, error) {
-	tx, err := d.sql.BeginTx(ctx, nil)
+	tx, err := d.w.begin(ctx)
 	if err != nil {
 		return RefreshToken{}, err
 	}
-	defer tx.Rollback()
+	defer d.w.end(tx)
 	var cur RefreshToken
 	var exp int64
 	var used sql.NullInt64
@@ -167,7 +167,7 @@ func (d *DB) RotateRefreshToken(ctx context.Context, hash string, next RefreshTo
 // RevokeRefreshFamily revokes the family of a refresh token (logout).
 // Unknown tokens are not an error (RFC 7009 2.2).
 func (d *DB) RevokeRefreshFamily(ctx context.Context, hash string) error {
-	_, err := d.sql.ExecContext(ctx, `UPDATE refresh_tokens SET revoked = 1
+	_, err := d.w.exec(ctx, `UPDATE refresh_tokens SET revoked = 1
 		WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = ?)`, hash)
 	return err
 }
@@ -178,7 +178,7 @@ func (d *DB) RefreshTokenActive(ctx context.Context, hash string, now time.Time)
 	var exp int64
 	var used sql.NullInt64
 	var revoked bool
-	err := d.sql.QueryRowContext(ctx, `SELECT family_id, user_id, client_id, expires_at, used_at, revoked
+	err := d.r.QueryRowContext(ctx, `SELECT family_id, user_id, client_id, expires_at, used_at, revoked
 		FROM refresh_tokens WHERE token_hash = ?`, hash).Scan(&t.FamilyID, &t.UserID, &t.ClientID, &exp, &used, &revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, false, nil

@@ -88,11 +88,11 @@ func next(ctx context.Context, tx *sql.Tx, counter string) (int64, error) {
 // CreateRequest stores a submission and its first history events in one
 // transaction and returns it as stored.
 func (d *DB) CreateRequest(ctx context.Context, n NewRequest) (api.Request, error) {
-	tx, err := d.sql.BeginTx(ctx, nil)
+	tx, err := d.w.begin(ctx)
 	if err != nil {
 		return api.Request{}, err
 	}
-	defer tx.Rollback()
+	defer d.w.end(tx)
 	id, err := insertRequest(ctx, tx, n)
 	if err != nil {
 		return api.Request{}, err
@@ -105,11 +105,11 @@ func (d *DB) CreateRequest(ctx context.Context, n NewRequest) (api.Request, erro
 
 // SeedRequests stores many submissions in one transaction (demo data).
 func (d *DB) SeedRequests(ctx context.Context, all []NewRequest, after func(id string, i int) []Transition) error {
-	tx, err := d.sql.BeginTx(ctx, nil)
+	tx, err := d.w.begin(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer d.w.end(tx)
 	for i, n := range all {
 		id, err := insertRequest(ctx, tx, n)
 		if err != nil {
@@ -183,11 +183,11 @@ type Transition struct {
 
 // ApplyTransition changes a request's status if it is in one of t.From.
 func (d *DB) ApplyTransition(ctx context.Context, id string, t Transition) (api.Request, error) {
-	tx, err := d.sql.BeginTx(ctx, nil)
+	tx, err := d.w.begin(ctx)
 	if err != nil {
 		return api.Request{}, err
 	}
-	defer tx.Rollback()
+	defer d.w.end(tx)
 	if _, err := transition(ctx, tx, id, t); err != nil {
 		return api.Request{}, err
 	}
@@ -236,7 +236,7 @@ func transition(ctx context.Context, tx *sql.Tx, id string, t Transition) (api.S
 
 // GetRequest returns a request with its history and attachments.
 func (d *DB) GetRequest(ctx context.Context, id string) (api.Request, error) {
-	r, err := scanRequest(d.sql.QueryRowContext(ctx, "SELECT "+requestColumns+requestFrom+" WHERE r.id = ?", id))
+	r, err := scanRequest(d.r.QueryRowContext(ctx, "SELECT "+requestColumns+requestFrom+" WHERE r.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
 	}

@@ -100,7 +100,7 @@ func (d *DB) ListRequests(ctx context.Context, f RequestFilter) ([]api.Request, 
 	}
 	q += order + " LIMIT ?"
 	args = append(args, f.Limit+1)
-	rows, err := d.sql.QueryContext(ctx, q, args...)
+	rows, err := d.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, "", 0, fmt.Errorf("list requests: %w", err)
 	}

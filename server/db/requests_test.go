@@ -17,7 +17,7 @@ func TestHistoryIsAppendOnlyAndChained(t *testing.T) {
 	}
 	defer d.Close()
 	d.UpsertInstitution(ctx, api.Institution{CNPJ: "11222333000181", Name: "TJ"})
-	d.sql.Exec(`INSERT INTO apis (id, name, acronym, description, category, system_type, owner, auth_type, openapi_doc,
+	d.w.db.Exec(`INSERT INTO apis (id, name, acronym, description, category, system_type, owner, auth_type, openapi_doc,
 		sort_key, search_text, updated_at) VALUES ('x','X','X','','data','other','','', '', 'x', 'x', '')`)
 	r, err := d.CreateRequest(ctx, NewRequest{Create: api.RequestCreate{APIID: "x", Environment: api.EnvPRD,
 		InstitutionCNPJ: "11222333000181"}, Requester: Actor{ID: "u", Name: "Ana"}, Rule: api.RuleFormStandard,
@@ -32,15 +32,15 @@ func TestHistoryIsAppendOnlyAndChained(t *testing.T) {
 	if err := d.VerifyHistory(ctx, r.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.sql.Exec("UPDATE request_events SET justification = 'ok' WHERE request_id = ?", r.ID); err == nil {
+	if _, err := d.w.db.Exec("UPDATE request_events SET justification = 'ok' WHERE request_id = ?", r.ID); err == nil {
 		t.Fatal("an event was edited")
 	}
-	if _, err := d.sql.Exec("DELETE FROM request_events WHERE request_id = ?", r.ID); err == nil {
+	if _, err := d.w.db.Exec("DELETE FROM request_events WHERE request_id = ?", r.ID); err == nil {
 		t.Fatal("an event was deleted")
 	}
 	// Even bypassing the triggers, tampering shows in the chain.
-	d.sql.Exec("DROP TRIGGER request_events_no_update")
-	d.sql.Exec("UPDATE request_events SET justification = 'aprovada' WHERE request_id = ? AND n = 2", r.ID)
+	d.w.db.Exec("DROP TRIGGER request_events_no_update")
+	d.w.db.Exec("UPDATE request_events SET justification = 'aprovada' WHERE request_id = ? AND n = 2", r.ID)
 	if err := d.VerifyHistory(ctx, r.ID); err == nil {
 		t.Fatal("a tampered history verified")
 	}

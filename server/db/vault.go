@@ -12,7 +12,7 @@ import (
 
 // VaultSystems lists the tribunal systems, wildcard first.
 func (d *DB) VaultSystems(ctx context.Context) ([]api.VaultSystem, error) {
-	rows, err := d.sql.QueryContext(ctx, "SELECT name, tribunal, degree, two_factor FROM vault_systems ORDER BY position")
+	rows, err := d.r.QueryContext(ctx, "SELECT name, tribunal, degree, two_factor FROM vault_systems ORDER BY position")
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +31,7 @@ func (d *DB) VaultSystems(ctx context.Context) ([]api.VaultSystem, error) {
 // VaultKeyCheck returns the stored master-key check ("" before first use).
 func (d *DB) VaultKeyCheck(ctx context.Context) (string, error) {
 	var v string
-	err := d.sql.QueryRowContext(ctx, "SELECT value FROM vault_meta WHERE name = 'key_check'").Scan(&v)
+	err := d.r.QueryRowContext(ctx, "SELECT value FROM vault_meta WHERE name = 'key_check'").Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -41,7 +41,7 @@ func (d *DB) VaultKeyCheck(ctx context.Context) (string, error) {
 // SetVaultKeyCheck records the master key's check value the first time a
 // key is used; it never replaces another key's (that is rotation's job).
 func (d *DB) SetVaultKeyCheck(ctx context.Context, check string) error {
-	_, err := d.sql.ExecContext(ctx, "INSERT INTO vault_meta (name, value) VALUES ('key_check', ?) ON CONFLICT (name) DO NOTHING", check)
+	_, err := d.w.exec(ctx, "INSERT INTO vault_meta (name, value) VALUES ('key_check', ?) ON CONFLICT (name) DO NOTHING", check)
 	return err
 }
 
@@ -62,7 +62,7 @@ func (d *DB) VaultEntries(ctx context.Context, institution, customerKey string) 
 		q += " AND customer_key = ?"
 		args = append(args, customerKey)
 	}
-	rows, err := d.sql.QueryContext(ctx, q+" ORDER BY system_name, customer_key", args...)
+	rows, err := d.r.QueryContext(ctx, q+" ORDER BY system_name, customer_key", args...)
 	if err != nil {
 		return nil, err
 	}
@@ -98,12 +98,20 @@ func appendVaultAudit(ctx context.Context, ex interface {
 
 // AuditVault appends an audit line on its own (resolutions).
 func (d *DB) AuditVault(ctx context.Context, a VaultAudit) error {
-	return appendVaultAudit(ctx, d.sql, a)
+	tx, err := d.w.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer d.w.end(tx)
+	if err := appendVaultAudit(ctx, tx, a); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // VaultAuditLog returns an institution's audit lines, oldest first.
 func (d *DB) VaultAuditLog(ctx context.Context, institution string) ([]VaultAudit, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT at, actor_id, actor_name, action, customer_key, system_name, outcome
+	rows, err := d.r.QueryContext(ctx, `SELECT at, actor_id, actor_name, action, customer_key, system_name, outcome
 		FROM vault_audit WHERE institution_cnpj = ? ORDER BY id`, institution)
 	if err != nil {
 		return nil, err
@@ -126,11 +134,11 @@ func (d *DB) VaultAuditLog(ctx context.Context, institution string) ([]VaultAudi
 // PutVaultEntry stores or overwrites a sealed entry and audits it in one
 // transaction; created reports which.
 func (d *DB) PutVaultEntry(ctx context.Context, k VaultKey, s vault.Sealed, by Actor, at time.Time) (created bool, err error) {
-	tx, err := d.sql.BeginTx(ctx, nil)
+	tx, err := d.w.begin(ctx)
 	if err != nil {
 		return false, err
 	}
-	defer tx.Rollback()
+	defer d.w.end(tx)
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vault_entries WHERE institution_cnpj = ? AND customer_key = ?
 		AND system_name = ?`, k.Institution, k.CustomerKey, k.System).Scan(&n); err != nil {
@@ -157,11 +165,11 @@ func (d *DB) PutVaultEntry(ctx context.Context, k VaultKey, s vault.Sealed, by A
 // DeleteVaultEntries removes a system's entries of an institution (one
 // customer_key, or all when empty) and audits it; it returns how many went.
 func (d *DB) DeleteVaultEntries(ctx context.Context, k VaultKey, by Actor, at time.Time) (int64, error) {
-	tx, err := d.sql.BeginTx(ctx, nil)
+	tx, err := d.w.begin(ctx)
 	if err != nil {
 		return 0, err
 	}
-	defer tx.Rollback()
+	defer d.w.end(tx)
 	q := "DELETE FROM vault_entries WHERE institution_cnpj = ? AND system_name = ?"
 	args := []any{k.Institution, k.System}
 	if k.CustomerKey != "" {
@@ -186,7 +194,7 @@ func (d *DB) DeleteVaultEntries(ctx context.Context, k VaultKey, by Actor, at ti
 // VaultEntry returns one sealed entry.
 func (d *DB) VaultEntry(ctx context.Context, k VaultKey) (vault.Sealed, error) {
 	var s vault.Sealed
-	err := d.sql.QueryRowContext(ctx, `SELECT key_id, wrapped_key, ciphertext FROM vault_entries
+	err := d.r.QueryRowContext(ctx, `SELECT key_id, wrapped_key, ciphertext FROM vault_entries
 		WHERE institution_cnpj = ? AND customer_key = ? AND system_name = ?`, k.Institution, k.CustomerKey, k.System).
 		Scan(&s.KeyID, &s.WrappedKey, &s.Ciphertext)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -198,11 +206,11 @@ func (d *DB) VaultEntry(ctx context.Context, k VaultKey) (vault.Sealed, error) {
 // RotateVaultKey re-wraps every data key from old to next and replaces the
 // key check, in one transaction: either every entry moves or none does.
 func (d *DB) RotateVaultKey(ctx context.Context, old, next *vault.MasterKey) (int, error) {
-	tx, err := d.sql.BeginTx(ctx, nil)
+	tx, err := d.w.begin(ctx)
 	if err != nil {
 		return 0, err
 	}
-	defer tx.Rollback()
+	defer d.w.end(tx)
 	var check string
 	err = tx.QueryRowContext(ctx, "SELECT value FROM vault_meta WHERE name = 'key_check'").Scan(&check)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -260,7 +268,7 @@ type ServiceClient struct {
 
 // CreateServiceClient stores a service client.
 func (d *DB) CreateServiceClient(ctx context.Context, c ServiceClient, at time.Time) error {
-	_, err := d.sql.ExecContext(ctx, `INSERT INTO service_clients (client_id, name, institution_cnpj, scope, secret_hash, created_at)
+	_, err := d.w.exec(ctx, `INSERT INTO service_clients (client_id, name, institution_cnpj, scope, secret_hash, created_at)
 		VALUES (?,?,?,?,?,?)`, c.ClientID, c.Name, api.NormalizeCNPJ(c.Institution), c.Scope, c.SecretHash, at.UTC().Format(time.RFC3339))
 	return err
 }
@@ -268,7 +276,7 @@ func (d *DB) CreateServiceClient(ctx context.Context, c ServiceClient, at time.T
 // ServiceClientByID looks a service client up.
 func (d *DB) ServiceClientByID(ctx context.Context, id string) (ServiceClient, error) {
 	var c ServiceClient
-	err := d.sql.QueryRowContext(ctx, `SELECT client_id, name, institution_cnpj, scope, secret_hash, disabled
+	err := d.r.QueryRowContext(ctx, `SELECT client_id, name, institution_cnpj, scope, secret_hash, disabled
 		FROM service_clients WHERE client_id = ?`, id).Scan(&c.ClientID, &c.Name, &c.Institution, &c.Scope, &c.SecretHash, &c.Disabled)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound

@@ -266,6 +266,12 @@ func (e *Endpoints) revoke(w http.ResponseWriter, r *http.Request) {
 }
 
 func (e *Endpoints) serverError(w http.ResponseWriter, err error) {
+	if errors.Is(err, db.ErrBusy) {
+		// Nothing was written; the client's retry will be.
+		w.Header().Set("Retry-After", "1")
+		oauthError(w, http.StatusServiceUnavailable, "temporarily_unavailable", "servidor ocupado; tente de novo em instantes")
+		return
+	}
 	e.Log.Error("oauth endpoint failed", "err", err)
 	oauthError(w, http.StatusInternalServerError, "server_error", "erro interno; tente novamente")
 }
