@@ -21,9 +21,9 @@ import (
 
 func (s *Server) requestRoutes() {
 	s.handle("GET", "/api/v1/requests", s.signedIn(s.listRequests))
-	s.handle("POST", "/api/v1/requests", s.withRole(s.createRequest, api.RoleRequester))
+	s.handle("POST", "/api/v1/requests", s.withRole(s.idempotent(s.createRequest, keepAnswer), api.RoleRequester))
 	s.handle("GET", "/api/v1/requests/{id}", s.signedIn(s.getRequest))
-	s.handle("POST", "/api/v1/requests/{id}/cancel", s.withRole(s.cancelRequest, api.RoleRequester))
+	s.handle("POST", "/api/v1/requests/{id}/cancel", s.withRole(s.idempotent(s.cancelRequest, keepAnswer), api.RoleRequester))
 	s.handle("POST", "/api/v1/requests/{id}/attachments", s.withRole(s.uploadAttachment, api.RoleRequester))
 	s.handle("GET", "/api/v1/requests/{id}/attachments/{aid}", s.signedIn(s.downloadAttachment))
 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gecli/gecli/api"
@@ -54,6 +55,9 @@ type Server struct {
 	vaultLocked  string
 	vaultSystems []api.VaultSystem
 	twoFactor    map[string]bool // system name -> needs a TOTP seed
+
+	idemMu  sync.Mutex
+	idemKey []byte // the HMAC key of idempotent requests, read once
 }
 
 // New builds a server over an opened database.

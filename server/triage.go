@@ -15,8 +15,8 @@ import (
 )
 
 func (s *Server) triageRoutes() {
-	s.handle("POST", "/api/v1/requests/{id}/decision", s.withRole(s.decide, api.RoleEvaluator))
-	s.handle("POST", "/api/v1/requests/{id}/revoke", s.withRole(s.revoke, api.RoleAdmin))
+	s.handle("POST", "/api/v1/requests/{id}/decision", s.withRole(s.idempotent(s.decide, keepAnswer), api.RoleEvaluator))
+	s.handle("POST", "/api/v1/requests/{id}/revoke", s.withRole(s.idempotent(s.revoke, keepAnswer), api.RoleAdmin))
 	s.handle("GET", "/api/v1/requests/{id}/verification-form", s.signedIn(s.getForm))
 	s.handle("PUT", "/api/v1/requests/{id}/verification-form", s.withRole(s.putForm, api.RoleRequester))
 }

@@ -22,9 +22,9 @@ const ScopeVaultResolve = "vault:resolve"
 
 func (s *Server) vaultRoutes() {
 	s.handle("GET", "/api/v1/vault/systems", s.signedIn(s.listVaultSystems))
-	s.handle("POST", "/api/v1/vault/credentials", s.withRole(s.vaultWrite, api.RoleRequester))
+	s.handle("POST", "/api/v1/vault/credentials", s.withRole(s.idempotent(s.vaultWrite, keepAnswer), api.RoleRequester))
 	s.handle("GET", "/api/v1/vault/credentials", s.withRole(s.vaultList, api.RoleRequester))
-	s.handle("DELETE", "/api/v1/vault/credentials", s.withRole(s.vaultDelete, api.RoleRequester))
+	s.handle("DELETE", "/api/v1/vault/credentials", s.withRole(s.idempotent(s.vaultDelete, keepAnswer), api.RoleRequester))
 	s.handle("POST", "/api/v1/vault/resolve", s.vaultResolve)
 }
 

@@ -1,0 +1,202 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
+)
+
+// Idempotency-Key (DESIGN.md §5): the writes a person may retry accept a
+// key; the same key with the same request, by the same caller within 24 h,
+// replays the first answer and applies once; with another request it is
+// 422 idempotency_key_reused.
+
+const (
+	maxIdempotencyKey  = 255
+	maxIdempotentBody  = 1 << 20 // JSON bodies only: uploads are not retried this way
+	inFlightWait       = 5 * time.Second
+	inFlightPollPeriod = 50 * time.Millisecond
+)
+
+// answerKept says what of a first answer may be kept for replay.
+type answerKept int
+
+const (
+	keepAnswer answerKept = iota
+	// keepNoBody: the answer holds a secret, shown once and never stored;
+	// a replay says it was given and cannot be shown again.
+	keepNoBody
+)
+
+// idempotent wraps a write handler with the Idempotency-Key rules.
+func (s *Server) idempotent(h func(http.ResponseWriter, *http.Request, identity.Principal), kept answerKept) func(http.ResponseWriter, *http.Request, identity.Principal) {
+	return func(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+		key := r.Header.Get("Idempotency-Key")
+		if key == "" {
+			h(w, r, p)
+			return
+		}
+		if !validIdempotencyKey(key) {
+			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter,
+				"Idempotency-Key deve ter de 1 a 255 caracteres ASCII visíveis"))
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxIdempotentBody))
+		if err != nil {
+			s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeInvalidParameter, "corpo grande demais"))
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		hash, err := s.requestHash(r, body)
+		if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		caller := p.Subject
+		if caller == "" {
+			caller = "client:" + p.ClientID
+		}
+		rec, claimed, err := s.db.ClaimIdempotency(r.Context(), caller, key, hash, s.now())
+		switch {
+		case err != nil:
+			s.internal(w, r, err)
+		case claimed:
+			s.firstWithKey(w, r, p, h, caller, key, kept)
+		case rec.RequestHash != hash:
+			s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeIdempotencyReused,
+				"esta Idempotency-Key já foi usada com outro pedido; use uma chave nova para cada operação"))
+		default:
+			s.replay(w, r, caller, key, rec)
+		}
+	}
+}
+
+// firstWithKey runs the write and keeps its answer; an answer that says
+// nothing was done for good (5xx, 503 busy) is not kept, so a retry
+// applies.
+func (s *Server) firstWithKey(w http.ResponseWriter, r *http.Request, p identity.Principal,
+	h func(http.ResponseWriter, *http.Request, identity.Principal), caller, key string, kept answerKept) {
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	h(rec, r, p)
+	// The answer is kept even if the client left meanwhile: the write is
+	// done, and its retry must see it.
+	ctx := context.WithoutCancel(r.Context())
+	if rec.status >= 500 {
+		if err := s.db.ReleaseIdempotency(ctx, caller, key); err != nil {
+			s.log.Error("idempotency: release", "err", err)
+		}
+	} else {
+		body, ctype := rec.body.Bytes(), rec.header.Get("Content-Type")
+		if kept == keepNoBody && rec.status < 300 {
+			body, ctype = nil, "" // withheld: replay says so
+		}
+		if err := s.db.FinishIdempotency(ctx, caller, key, rec.status, ctype, body); err != nil {
+			s.log.Error("idempotency: keep the answer", "err", err)
+		}
+	}
+	for k, v := range rec.header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(rec.status)
+	w.Write(rec.body.Bytes())
+}
+
+// replay answers as the first request did; while it still runs, this one
+// waits a moment for it.
+func (s *Server) replay(w http.ResponseWriter, r *http.Request, caller, key string, rec db.Idempotency) {
+	deadline := time.Now().Add(inFlightWait)
+	for rec.Status == 0 && time.Now().Before(deadline) {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-time.After(inFlightPollPeriod):
+		}
+		var err error
+		if rec, err = s.db.IdempotencyRecord(r.Context(), caller, key); errors.Is(err, db.ErrNotFound) {
+			// The first failed and let the key go: this one may apply.
+			w.Header().Set("Retry-After", "1")
+			s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeIdempotencyInProgress,
+				"o primeiro pedido com esta Idempotency-Key não foi concluído; tente de novo"))
+			return
+		} else if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+	}
+	switch {
+	case rec.Status == 0:
+		w.Header().Set("Retry-After", "1")
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeIdempotencyInProgress,
+			"o pedido com esta Idempotency-Key ainda está em andamento; tente de novo em instantes"))
+	case rec.ContentType == "" && len(rec.Body) == 0 && rec.Status < 300:
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeSecretNotReplayed,
+			"o secret gerado com esta Idempotency-Key foi entregue na primeira resposta e não é guardado; gere outro se o perdeu"))
+	default:
+		w.Header().Set("Content-Type", rec.ContentType)
+		w.Header().Set("Idempotent-Replayed", "true")
+		w.WriteHeader(rec.Status)
+		w.Write(rec.Body)
+	}
+}
+
+// requestHash identifies a request (method, path, body) with an HMAC
+// under a key the replicas share: bodies may hold a vault password, which
+// a plain hash would let be guessed offline.
+func (s *Server) requestHash(r *http.Request, body []byte) (string, error) {
+	s.idemMu.Lock()
+	if s.idemKey == nil {
+		key, err := s.db.ServerKey(r.Context(), "idempotency")
+		if err != nil {
+			s.idemMu.Unlock()
+			return "", err
+		}
+		s.idemKey = key
+	}
+	key := s.idemKey
+	s.idemMu.Unlock()
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(r.Method + " " + r.URL.Path + "\n"))
+	m.Write(body)
+	return hex.EncodeToString(m.Sum(nil)), nil
+}
+
+func validIdempotencyKey(k string) bool {
+	if len(k) == 0 || len(k) > maxIdempotencyKey {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] <= ' ' || k[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// recorder keeps an answer so it can be stored before it is sent.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+	wrote  bool
+}
+
+func (r *recorder) Header() http.Header { return r.header }
+func (r *recorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.body.Write(b)
+}
+func (r *recorder) WriteHeader(status int) {
+	if !r.wrote {
+		r.status, r.wrote = status, true
+	}
+}
