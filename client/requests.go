@@ -109,14 +109,23 @@ func (c *Client) Attachment(ctx context.Context, requestID, attachmentID string)
 	return body, err
 }
 
-// send performs a write and decodes the JSON answer into out.
+// send performs a write and decodes the JSON answer into out. Under a
+// context with an Idempotency-Key the write carries it and is retried
+// while its outcome is unknown.
 func (c *Client) send(ctx context.Context, method, path, contentType string, body []byte, out any) error {
+	return withRetries(ctx, func() error { return c.sendOnce(ctx, method, path, contentType, body, out) })
+}
+
+func (c *Client) sendOnce(ctx context.Context, method, path, contentType string, body []byte, out any) error {
 	req, err := http.NewRequestWithContext(ctx, method, c.base+path, bytes.NewReader(body))
 	if err != nil {
 		return err
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
+	}
+	if key := IdempotencyKey(ctx); key != "" {
+		req.Header.Set("Idempotency-Key", key)
 	}
 	req.Header.Set("Accept", "application/json, application/problem+json")
 	if err := c.authorize(req); err != nil {

@@ -93,6 +93,10 @@ func explainProblem(t *i18n.Text, p *api.Problem) string {
 		return t.ExplainNotLinked
 	case code == api.CodeNotFound || code == api.CodeAPINotFound || code == "http_404":
 		return t.Explain404
+	case code == api.CodeBusy || code == api.CodeIdempotencyInProgress:
+		return t.Box.ExplainBusy
+	case code == api.CodeSecretNotReplayed:
+		return t.Box.ExplainSecretNotReplayed
 	case code == api.CodeInternal || strings.HasPrefix(string(code), "http_5"):
 		return t.Explain500
 	case p.Detail != "":

@@ -17,6 +17,12 @@ type BoxText struct {
 	KeyComplete   string
 	KeyAccept     string
 	KeyUnattach   string
+	// DecisionRecovered: %s request, %s its status now.
+	DecisionRecovered string
+	// Deciding: %s request.
+	Deciding string
+	// Problems of retried writes (Idempotency-Key).
+	ExplainBusy, ExplainSecretNotReplayed string
 }
 
 var boxPtBR = BoxText{
@@ -24,6 +30,11 @@ var boxPtBR = BoxText{
 	KeyChoose:     "escolher", KeyClose: "fechar", KeyGrace: "carência", KeyCopySecret: "copiar o secret",
 	KeySave: "salvar", KeyField: "campo", KeyTyping: "digitar",
 	KeyConfirm: "avançar", KeyComplete: "completar o caminho", KeyAccept: "aceitar os termos", KeyUnattach: "remover o último anexo",
+	DecisionRecovered: "A decisão de %s foi registrada (%s); a resposta se perdeu na rede e foi conferida no servidor.",
+	Deciding:          "Enviando a decisão de %s…",
+	ExplainBusy:       "Servidor ocupado: a operação ainda não foi feita. Tente de novo em instantes (nada será feito duas vezes).",
+	ExplainSecretNotReplayed: "O secret desta operação já foi gerado e mostrado uma vez; ele não é guardado. " +
+		"Se você não o copiou, gere outro (n).",
 }
 
 var boxEn = BoxText{
@@ -31,4 +42,9 @@ var boxEn = BoxText{
 	KeyChoose:     "choose", KeyClose: "close", KeyGrace: "grace", KeyCopySecret: "copy the secret",
 	KeySave: "save", KeyField: "field", KeyTyping: "type",
 	KeyConfirm: "next", KeyComplete: "complete the path", KeyAccept: "accept the terms", KeyUnattach: "remove the last attachment",
+	DecisionRecovered: "The decision on %s was registered (%s); its answer was lost on the network and checked on the server.",
+	Deciding:          "Sending the decision on %s…",
+	ExplainBusy:       "Server busy: the operation was not done yet. Try again in a moment (nothing will be done twice).",
+	ExplainSecretNotReplayed: "The secret of this operation was already generated and shown once; it is not kept. " +
+		"If you did not copy it, generate another (n).",
 }

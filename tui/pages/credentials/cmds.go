@@ -71,7 +71,7 @@ func generate(c *client.Client, requestID string, grace time.Duration) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := timeout()
 		defer cancel()
-		res, err := c.GenerateSecret(ctx, requestID, grace)
+		res, err := c.GenerateSecret(client.WithIdempotencyKey(ctx, client.NewIdempotencyKey()), requestID, grace)
 		return generatedMsg{requestID: requestID, res: res, err: err}
 	}
 }

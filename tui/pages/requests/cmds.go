@@ -92,7 +92,7 @@ func cancelRequest(c *client.Client, id string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		r, err := c.CancelRequest(ctx, id)
+		r, err := c.CancelRequest(client.WithIdempotencyKey(ctx, client.NewIdempotencyKey()), id)
 		return cancelledMsg{req: r, err: err}
 	}
 }

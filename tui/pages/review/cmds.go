@@ -25,7 +25,10 @@ type detailTickMsg struct{}
 type decidedMsg struct {
 	id  string
 	req api.Request
-	err error
+	// recovered: the answer was lost, but reading the request again
+	// showed the decision registered.
+	recovered bool
+	err       error
 }
 
 // filter is what narrows the queue: API name, environment, system type.
@@ -76,12 +79,24 @@ func contains(list []string, v string) bool {
 	return false
 }
 
+// decide sends one decision under one Idempotency-Key, retried while its
+// outcome is unknown. When the answer is still lost, the request is read
+// again: a decision that was registered is said so (recovered), never
+// reported as a failure that invites deciding twice.
 func decide(c *client.Client, id string, d api.Decision) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
-		r, err := c.Decide(ctx, id, d)
-		return decidedMsg{id: id, req: r, err: err}
+		r, err := c.Decide(client.WithIdempotencyKey(ctx, client.NewIdempotencyKey()), id, d)
+		if err == nil || !client.IsOffline(err) {
+			return decidedMsg{id: id, req: r, err: err}
+		}
+		check, cancelCheck := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancelCheck()
+		if now, rerr := c.Request(check, id); rerr == nil && now.Status != api.StatusPending {
+			return decidedMsg{id: id, req: now, recovered: true}
+		}
+		return decidedMsg{id: id, err: err}
 	}
 }
 

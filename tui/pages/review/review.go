@@ -235,7 +235,11 @@ func (p *Page) decided(msg decidedMsg) tea.Cmd {
 		}
 		return common.Toast(common.Explain(p.com.Text, msg.err), true)
 	}
-	return tea.Batch(common.Toast(fmt.Sprintf(p.com.Text.Decided, msg.id, msg.req.Status.Label(p.com.Text.Lang)), false), sync)
+	text := fmt.Sprintf(p.com.Text.Decided, msg.id, msg.req.Status.Label(p.com.Text.Lang))
+	if msg.recovered {
+		text = fmt.Sprintf(p.com.Text.Box.DecisionRecovered, msg.id, msg.req.Status.Label(p.com.Text.Lang))
+	}
+	return tea.Batch(common.Toast(text, false), sync)
 }
 
 // age is how long a request has waited, in the largest unit.
@@ -296,6 +300,9 @@ func (p *Page) View() string {
 		detail = reqdetail.Render(p.com, p.detail, p.loading, detailW)
 		offset := min(p.offset, max(0, len(detail)-1))
 		detail = detail[offset:]
+	}
+	if p.busy != "" { // a second a or r is ignored meanwhile
+		detail = append([]string{st.Subtle.Render(fmt.Sprintf(t.Box.Deciding, p.busy)), ""}, detail...)
 	}
 	if d, ok := overlay.Of[*dialog](p.com.Overlays, p.mb.ID()); ok {
 		detail = append(append(strings.Split(d.View(detailW, 0), "\n"), ""), detail...)

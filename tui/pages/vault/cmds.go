@@ -52,7 +52,7 @@ func write(c *client.Client, institution string, e api.VaultEntry) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := timeout()
 		defer cancel()
-		res, err := c.VaultWrite(ctx, institution, []api.VaultEntry{e})
+		res, err := c.VaultWrite(client.WithIdempotencyKey(ctx, client.NewIdempotencyKey()), institution, []api.VaultEntry{e})
 		out := writtenMsg{entry: api.VaultEntry{SystemName: e.SystemName, CustomerKey: e.CustomerKey}, err: err}
 		if err == nil && len(res) == 1 {
 			out.result = res[0]
@@ -65,6 +65,7 @@ func remove(c *client.Client, institution, system, customerKey string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := timeout()
 		defer cancel()
+		ctx = client.WithIdempotencyKey(ctx, client.NewIdempotencyKey())
 		return deletedMsg{system: system, err: c.VaultDelete(ctx, institution, system, customerKey)}
 	}
 }

@@ -143,7 +143,9 @@ func submit(c *client.Client, req api.RequestCreate, files []string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
-		created, err := c.CreateRequest(ctx, req)
+		// One key for this submission: retried, it is created once.
+		// Uploads that follow are not retried (the key stays off them).
+		created, err := c.CreateRequest(client.WithIdempotencyKey(ctx, client.NewIdempotencyKey()), req)
 		if err != nil {
 			return submittedMsg{err: err}
 		}
