@@ -1,9 +1,11 @@
-// Listing requests: filters, keyset cursors and the change sequence.
+// Listing requests: filters, keyset cursors and the change sequence, with
+// a cost bounded whatever the filter and however many rows there are.
 
 package db
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -31,97 +33,65 @@ type RequestFilter struct {
 // ErrCursor is a malformed cursor.
 var ErrCursor = errors.New("invalid cursor")
 
+// listProbe bounds the walk of the order index. A filter that finds fewer
+// than a page among this many entries is sparse there, so its matches are
+// few enough to fetch through a group index and sort; a denser one fills
+// the page within the walk. A variable so tests can run both paths on
+// small databases.
+var listProbe = 20_000
+
+// conds is a WHERE clause being built.
+type conds struct {
+	where []string
+	args  []any
+}
+
+func (c *conds) add(cond string, args ...any) {
+	c.where = append(c.where, cond)
+	c.args = append(c.args, args...)
+}
+
+func (c *conds) in(col string, vals []string) {
+	c.where = append(c.where, col+" IN ("+placeholders(len(vals))+")")
+	for _, v := range vals {
+		c.args = append(c.args, v)
+	}
+}
+
+func (c conds) sql() string {
+	if len(c.where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(c.where, " AND ")
+}
+
+// with returns a copy with one more condition.
+func (c conds) with(cond string, args ...any) conds {
+	return conds{where: append(append([]string{}, c.where...), cond), args: append(append([]any{}, c.args...), args...)}
+}
+
 // ListRequests returns a page: newest first, or by change sequence when
 // Since is set. It returns the cursor of the next page ("" at the end) and
 // the highest sequence in the page.
 func (d *DB) ListRequests(ctx context.Context, f RequestFilter) ([]api.Request, string, int64, error) {
-	var where []string
-	var args []any
-	in := func(col string, vals []string) {
-		where = append(where, col+" IN ("+placeholders(len(vals))+")")
-		for _, v := range vals {
-			args = append(args, v)
-		}
+	if (f.Institutions != nil && len(f.Institutions) == 0) || (f.APIIDs != nil && len(f.APIIDs) == 0) {
+		return []api.Request{}, "", 0, nil
 	}
-	if f.Institutions != nil {
-		if len(f.Institutions) == 0 {
-			return []api.Request{}, "", 0, nil
-		}
-		in("r.institution_cnpj", f.Institutions)
-	}
-	if len(f.Statuses) > 0 {
-		s := make([]string, len(f.Statuses))
-		for i, st := range f.Statuses {
-			s[i] = string(st)
-		}
-		in("r.status", s)
-	}
-	if f.APIIDs != nil {
-		if len(f.APIIDs) == 0 {
-			return []api.Request{}, "", 0, nil
-		}
-		in("r.api_id", f.APIIDs)
-	}
-	if f.Env != "" {
-		where = append(where, "r.environment = ?")
-		args = append(args, string(f.Env))
-	}
-	order := " ORDER BY r.created_at DESC, r.id DESC"
+	var items []api.Request
+	var err error
 	if f.SinceSet {
-		since := f.Since
-		if f.Cursor != "" {
-			n, err := strconv.ParseInt(strings.TrimPrefix(f.Cursor, "s"), 10, 64)
-			if err != nil {
-				return nil, "", 0, ErrCursor
-			}
-			since = n
-		}
-		where = append(where, "r.seq > ?")
-		args = append(args, since)
-		order = " ORDER BY r.seq"
-	} else if f.Cursor != "" {
-		raw, err := base64.RawURLEncoding.DecodeString(f.Cursor)
-		createdAt, id, ok := strings.Cut(string(raw), "|")
-		if err != nil || !ok {
-			return nil, "", 0, ErrCursor
-		}
-		where = append(where, "(r.created_at, r.id) < (?, ?)")
-		args = append(args, createdAt, id)
+		items, err = d.listChanges(ctx, f)
+	} else {
+		items, err = d.listRecent(ctx, f)
 	}
-	// Read through the index of the order so LIMIT stops the scan early;
-	// with IN filters the planner would otherwise sort every match.
-	index := " INDEXED BY requests_recent"
-	if order == " ORDER BY r.seq" {
-		index = " INDEXED BY requests_seq"
-	}
-	q := "SELECT " + requestColumns + strings.Replace(requestFrom, "FROM requests r", "FROM requests r"+index, 1)
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += order + " LIMIT ?"
-	args = append(args, f.Limit+1)
-	rows, err := d.r.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, "", 0, fmt.Errorf("list requests: %w", err)
-	}
-	defer rows.Close()
-	items := []api.Request{}
-	var maxSeq int64
-	for rows.Next() {
-		r, err := scanRequest(rows)
-		if err != nil {
-			return nil, "", 0, err
-		}
-		items = append(items, r)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, "", 0, err
 	}
-	cursor := ""
+	cursor, maxSeq := "", int64(0)
 	if len(items) > f.Limit {
 		items = items[:f.Limit]
 		last := items[len(items)-1]
-		if order == " ORDER BY r.seq" {
+		if f.SinceSet {
 			cursor = "s" + strconv.FormatInt(last.Seq, 10)
 		} else {
 			cursor = base64.RawURLEncoding.EncodeToString([]byte(last.CreatedAt + "|" + last.ID))
@@ -131,4 +101,141 @@ func (d *DB) ListRequests(ctx context.Context, f RequestFilter) ([]api.Request, 
 		maxSeq = max(maxSeq, r.Seq)
 	}
 	return items, cursor, maxSeq, nil
+}
+
+// filters are the conditions every index can check: status, environment,
+// API, institution. all fills the absent status and environment with
+// every value, so a group index can be entered by its first columns.
+func filters(f RequestFilter, all bool) conds {
+	var c conds
+	if f.Institutions != nil {
+		c.in("r.institution_cnpj", f.Institutions)
+	}
+	statuses := f.Statuses
+	if len(statuses) == 0 && all {
+		statuses = api.Statuses
+	}
+	if len(statuses) > 0 {
+		s := make([]string, len(statuses))
+		for i, st := range statuses {
+			s[i] = string(st)
+		}
+		c.in("r.status", s)
+	}
+	switch {
+	case f.Env != "":
+		c.add("r.environment = ?", string(f.Env))
+	case all:
+		c.in("r.environment", []string{string(api.EnvHMG), string(api.EnvPRD)})
+	}
+	if f.APIIDs != nil {
+		c.in("r.api_id", f.APIIDs)
+	}
+	return c
+}
+
+// listRecent is the newest-first page. It walks the order index at most
+// listProbe entries, checking the filters from the index; when that finds
+// less than a page the filter is sparse, and its matches come from a group
+// index and are sorted (they are few).
+func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, error) {
+	var after conds
+	if f.Cursor != "" {
+		raw, err := base64.RawURLEncoding.DecodeString(f.Cursor)
+		createdAt, id, ok := strings.Cut(string(raw), "|")
+		if err != nil || !ok {
+			return nil, ErrCursor
+		}
+		after.add("(r.created_at, r.id) < (?, ?)", createdAt, id)
+	}
+	walk, group := "requests_recent", "requests_group"
+	if len(f.Institutions) == 1 { // one institution: its own order, directly
+		walk, group = "requests_institution", "requests_inst_group"
+	} else if f.Institutions != nil {
+		group = "requests_inst_group"
+	}
+	walkConds := after
+	if walk == "requests_institution" {
+		walkConds = after.with("r.institution_cnpj = ?", f.Institutions[0])
+	}
+	every := filters(f, false)
+	order := " ORDER BY r.created_at DESC, r.id DESC LIMIT ?"
+	if len(every.where) == 0 { // no filter: the walk is the page
+		return d.queryRequests(ctx, walk, merge(after, walkConds), order, f.Limit+1)
+	}
+	var bound [2]string
+	err := d.r.QueryRowContext(ctx, "SELECT r.created_at, r.id FROM requests r INDEXED BY "+walk+walkConds.sql()+
+		" ORDER BY r.created_at DESC, r.id DESC LIMIT 1 OFFSET ?", append(walkConds.args, listProbe-1)...).Scan(&bound[0], &bound[1])
+	short := errors.Is(err, sql.ErrNoRows)
+	if err != nil && !short {
+		return nil, fmt.Errorf("list requests: %w", err)
+	}
+	within := merge(walkConds, every)
+	if !short {
+		within = within.with("(r.created_at, r.id) >= (?, ?)", bound[0], bound[1])
+	}
+	items, err := d.queryRequests(ctx, walk, within, order, f.Limit+1)
+	if err != nil || short || len(items) > f.Limit {
+		return items, err // the whole rest was walked, or the page is full
+	}
+	return d.queryRequests(ctx, group, merge(after, filters(f, true)), order, f.Limit+1)
+}
+
+// listChanges is the sync page: the rows changed after a sequence, in
+// sequence order. One institution's changes have their own index.
+func (d *DB) listChanges(ctx context.Context, f RequestFilter) ([]api.Request, error) {
+	since := f.Since
+	if f.Cursor != "" {
+		n, err := strconv.ParseInt(strings.TrimPrefix(f.Cursor, "s"), 10, 64)
+		if err != nil {
+			return nil, ErrCursor
+		}
+		since = n
+	}
+	c := filters(f, false).with("r.seq > ?", since)
+	index := "requests_seq"
+	if len(f.Institutions) == 1 {
+		index = "requests_inst_seq"
+	}
+	return d.queryRequests(ctx, index, c, " ORDER BY r.seq LIMIT ?", f.Limit+1)
+}
+
+// merge concatenates two clauses, dropping from b the conditions a
+// already has (with their arguments).
+func merge(a, b conds) conds {
+	out := conds{where: append([]string{}, a.where...), args: append([]any{}, a.args...)}
+	have := map[string]bool{}
+	for _, w := range a.where {
+		have[w] = true
+	}
+	argi := 0
+	for _, w := range b.where {
+		n := strings.Count(w, "?")
+		if !have[w] {
+			out.where = append(out.where, w)
+			out.args = append(out.args, b.args[argi:argi+n]...)
+		}
+		argi += n
+	}
+	return out
+}
+
+// queryRequests reads requests through a named index.
+func (d *DB) queryRequests(ctx context.Context, index string, c conds, order string, limit int) ([]api.Request, error) {
+	q := "SELECT " + requestColumns + strings.Replace(requestFrom, "FROM requests r", "FROM requests r INDEXED BY "+index, 1) +
+		c.sql() + order
+	rows, err := d.r.QueryContext(ctx, q, append(c.args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("list requests: %w", err)
+	}
+	defer rows.Close()
+	items := []api.Request{}
+	for rows.Next() {
+		r, err := scanRequest(rows)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, r)
+	}
+	return items, rows.Err()
 }
