@@ -114,6 +114,9 @@ func TestRegenerationAndGrace(t *testing.T) {
 	// Revoking the request stops the credential: no new token, and the
 	// token already issued is refused by the gateway at once.
 	live := ts.tokenOf(third.ClientID, third.ClientSecret)
+	if res := ts.ping("hmg", live, nil); res.status != 200 { // the token is now known (verified once)
+		t.Fatalf("ping before revocation: %d %s", res.status, res.body)
+	}
 	if res := ts.postJSON("/api/v1/requests/"+req.ID+"/revoke", ts.tokenFor("admin"), map[string]string{"justification": "Encerramento do convênio."}); res.status != 200 {
 		t.Fatalf("revoke: %d %s", res.status, res.body)
 	}
