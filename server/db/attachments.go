@@ -38,7 +38,7 @@ func (d *DB) AddAttachment(ctx context.Context, requestID, id, filename string, 
 }
 
 func (d *DB) attachments(ctx context.Context, requestID string) ([]api.Attachment, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT id, filename, size, sha256, uploaded_at FROM attachments
+	rows, err := d.query(ctx, `SELECT id, filename, size, sha256, uploaded_at FROM attachments
 		WHERE request_id = ? ORDER BY uploaded_at, id`, requestID)
 	if err != nil {
 		return nil, err
@@ -59,7 +59,7 @@ func (d *DB) attachments(ctx context.Context, requestID string) ([]api.Attachmen
 func (d *DB) AttachmentContent(ctx context.Context, requestID, id string) (api.Attachment, []byte, error) {
 	var a api.Attachment
 	var content []byte
-	err := d.r.QueryRowContext(ctx, `SELECT id, filename, size, sha256, uploaded_at, content FROM attachments
+	err := d.queryRow(ctx, `SELECT id, filename, size, sha256, uploaded_at, content FROM attachments
 		WHERE request_id = ? AND id = ?`, requestID, id).Scan(&a.ID, &a.Filename, &a.Size, &a.SHA256, &a.UploadedAt, &content)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, nil, ErrNotFound
@@ -81,7 +81,7 @@ func (d *DB) APIIDsMatching(ctx context.Context, q string) ([]string, error) {
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := d.r.QueryContext(ctx, query, args...)
+	rows, err := d.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -56,7 +56,7 @@ func (d *DB) ListAPIs(ctx context.Context, f CatalogFilter) ([]api.API, error) {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY a.sort_key, a.id"
-	rows, err := d.r.QueryContext(ctx, q, args...)
+	rows, err := d.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list apis: %w", err)
 	}
@@ -77,7 +77,7 @@ func (d *DB) ListAPIs(ctx context.Context, f CatalogFilter) ([]api.API, error) {
 
 // GetAPI returns one API, or ErrNotFound.
 func (d *DB) GetAPI(ctx context.Context, id string) (api.API, error) {
-	row := d.r.QueryRowContext(ctx, "SELECT "+apiColumns+apiFrom+" WHERE a.id = ?", id)
+	row := d.queryRow(ctx, "SELECT "+apiColumns+apiFrom+" WHERE a.id = ?", id)
 	a, err := scanAPI(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return api.API{}, ErrNotFound
@@ -96,7 +96,7 @@ func (d *DB) GetAPI(ctx context.Context, id string) (api.API, error) {
 func (d *DB) TermsPDF(ctx context.Context, apiID string) (api.Terms, []byte, error) {
 	var t api.Terms
 	var pdf []byte
-	err := d.r.QueryRowContext(ctx,
+	err := d.queryRow(ctx,
 		"SELECT id, version, sha256, pdf FROM terms WHERE api_id = ? AND is_current = 1", apiID).
 		Scan(&t.ID, &t.Version, &t.SHA256, &pdf)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -108,7 +108,7 @@ func (d *DB) TermsPDF(ctx context.Context, apiID string) (api.Terms, []byte, err
 // OpenAPIDoc returns the stored OpenAPI document of an API.
 func (d *DB) OpenAPIDoc(ctx context.Context, apiID string) ([]byte, error) {
 	var doc []byte
-	err := d.r.QueryRowContext(ctx, "SELECT openapi_doc FROM apis WHERE id = ?", apiID).Scan(&doc)
+	err := d.queryRow(ctx, "SELECT openapi_doc FROM apis WHERE id = ?", apiID).Scan(&doc)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -118,14 +118,14 @@ func (d *DB) OpenAPIDoc(ctx context.Context, apiID string) ([]byte, error) {
 // CatalogRevision changes whenever anything in the catalog does.
 func (d *DB) CatalogRevision(ctx context.Context) (int64, error) {
 	var rev int64
-	err := d.r.QueryRowContext(ctx, "SELECT revision FROM catalog_revision WHERE id = 1").Scan(&rev)
+	err := d.queryRow(ctx, "SELECT revision FROM catalog_revision WHERE id = 1").Scan(&rev)
 	return rev, err
 }
 
 // CountAPIs tells whether the catalog is empty (seeding only fills an empty one).
 func (d *DB) CountAPIs(ctx context.Context) (int, error) {
 	var n int
-	err := d.r.QueryRowContext(ctx, "SELECT count(*) FROM apis").Scan(&n)
+	err := d.queryRow(ctx, "SELECT count(*) FROM apis").Scan(&n)
 	return n, err
 }
 
@@ -230,7 +230,7 @@ func (d *DB) attachEnvironments(ctx context.Context, items []api.API) error {
 		items[i].Environments = []api.APIEnvironment{}
 	}
 	// Environments sort hmg before prd alphabetically, which is display order.
-	rows, err := d.r.QueryContext(ctx, "SELECT api_id, name, base_url FROM api_environments ORDER BY api_id, name")
+	rows, err := d.query(ctx, "SELECT api_id, name, base_url FROM api_environments ORDER BY api_id, name")
 	if err != nil {
 		return fmt.Errorf("list environments: %w", err)
 	}

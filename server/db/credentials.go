@@ -72,7 +72,7 @@ func (d *DB) Credentials(ctx context.Context, cnpjs []string, now time.Time) ([]
 	for i, c := range cnpjs {
 		args[i] = api.NormalizeCNPJ(c)
 	}
-	rows, err := d.r.QueryContext(ctx, "SELECT "+credentialColumns+credentialFrom+
+	rows, err := d.query(ctx, "SELECT "+credentialColumns+credentialFrom+
 		" WHERE r.institution_cnpj IN ("+placeholders(len(cnpjs))+") ORDER BY c.created_at DESC, c.request_id DESC", args...)
 	if err != nil {
 		return nil, err
@@ -90,7 +90,7 @@ func (d *DB) Credentials(ctx context.Context, cnpjs []string, now time.Time) ([]
 
 // Credential returns one request's client.
 func (d *DB) Credential(ctx context.Context, requestID string, now time.Time) (api.Credential, error) {
-	c, err := scanCredential(d.r.QueryRowContext(ctx, "SELECT "+credentialColumns+credentialFrom+" WHERE c.request_id = ?", requestID), now)
+	c, err := scanCredential(d.queryRow(ctx, "SELECT "+credentialColumns+credentialFrom+" WHERE c.request_id = ?", requestID), now)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}
@@ -183,7 +183,7 @@ type Client struct {
 func (d *DB) ClientByID(ctx context.Context, clientID string) (Client, error) {
 	var c Client
 	var until int64
-	err := d.r.QueryRowContext(ctx, `SELECT c.request_id, c.client_id, r.api_id, a.name, r.institution_cnpj, r.environment,
+	err := d.queryRow(ctx, `SELECT c.request_id, c.client_id, r.api_id, a.name, r.institution_cnpj, r.environment,
 		r.status, c.secret_hash, c.previous_hash, c.previous_valid_until
 		FROM credentials c JOIN requests r ON r.id = c.request_id JOIN apis a ON a.id = r.api_id WHERE c.client_id = ?`, clientID).
 		Scan(&c.RequestID, &c.ClientID, &c.APIID, &c.APIName, &c.InstitutionCNPJ, &c.Environment, &c.Status,
@@ -200,7 +200,7 @@ func (d *DB) ClientByID(ctx context.Context, clientID string) (Client, error) {
 // Allowlist returns an institution's gateway source ranges, in the order
 // they were entered.
 func (d *DB) Allowlist(ctx context.Context, cnpj string) ([]netip.Prefix, error) {
-	rows, err := d.r.QueryContext(ctx, "SELECT cidr FROM ip_allowlist WHERE institution_cnpj = ? ORDER BY position", api.NormalizeCNPJ(cnpj))
+	rows, err := d.query(ctx, "SELECT cidr FROM ip_allowlist WHERE institution_cnpj = ? ORDER BY position", api.NormalizeCNPJ(cnpj))
 	if err != nil {
 		return nil, err
 	}

@@ -25,8 +25,9 @@ var ErrNotFound = errors.New("not found")
 // DB is the server's database: a bounded pool of readers (WAL: readers
 // never wait for the writer) and one writer that serialises writes.
 type DB struct {
-	r *sql.DB
-	w *writer
+	r     *sql.DB
+	w     *writer
+	stmts stmtCache // the reads' prepared statements
 }
 
 // Limits bound what one server process may hold: memory (connections ×
@@ -63,12 +64,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 }
 
 // Close closes the database.
-func (d *DB) Close() error { return errors.Join(d.r.Close(), d.w.db.Close()) }
+func (d *DB) Close() error {
+	d.stmts.close()
+	return errors.Join(d.r.Close(), d.w.db.Close())
+}
 
 // Ping reports whether the database answers, for /readyz.
 func (d *DB) Ping(ctx context.Context) error {
 	var one int
-	return d.r.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+	return d.queryRow(ctx, "SELECT 1").Scan(&one)
 }
 
 // placeholders returns "?,?,…" for an IN list of n values.

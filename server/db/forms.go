@@ -13,7 +13,7 @@ import (
 // VerificationForm returns a request's form; ok is false when none yet.
 func (d *DB) VerificationForm(ctx context.Context, requestID string) (f api.VerificationForm, ok bool, err error) {
 	var body string
-	err = d.r.QueryRowContext(ctx, "SELECT body FROM verification_forms WHERE request_id = ?", requestID).Scan(&body)
+	err = d.queryRow(ctx, "SELECT body FROM verification_forms WHERE request_id = ?", requestID).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, false, nil
 	}
@@ -65,7 +65,7 @@ func (d *DB) SaveVerificationForm(ctx context.Context, requestID string, f api.V
 
 // LastDecision is who took a request out of pending, and when.
 func (d *DB) LastDecision(ctx context.Context, requestID string) (actor, at string, status api.Status, err error) {
-	err = d.r.QueryRowContext(ctx, `SELECT actor_name, at, to_status FROM request_events
+	err = d.queryRow(ctx, `SELECT actor_name, at, to_status FROM request_events
 		WHERE request_id = ? AND from_status = 'pending' AND to_status <> 'pending' ORDER BY n DESC LIMIT 1`, requestID).
 		Scan(&actor, &at, &status)
 	return actor, at, status, err

@@ -53,7 +53,7 @@ func eventHash(prev, requestID string, n int, fields ...string) string {
 }
 
 func (d *DB) history(ctx context.Context, id string) ([]api.HistoryEvent, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT n, at, actor_name, action, from_status, to_status, justification, hash
+	rows, err := d.query(ctx, `SELECT n, at, actor_name, action, from_status, to_status, justification, hash
 		FROM request_events WHERE request_id = ? ORDER BY n`, id)
 	if err != nil {
 		return nil, err
@@ -73,7 +73,7 @@ func (d *DB) history(ctx context.Context, id string) ([]api.HistoryEvent, error)
 // VerifyHistory recomputes a request's hash chain; an error names the
 // first event that does not match.
 func (d *DB) VerifyHistory(ctx context.Context, id string) error {
-	rows, err := d.r.QueryContext(ctx, `SELECT n, at, actor_id, actor_name, action, from_status, to_status,
+	rows, err := d.query(ctx, `SELECT n, at, actor_id, actor_name, action, from_status, to_status,
 		justification, prev_hash, hash FROM request_events WHERE request_id = ? ORDER BY n`, id)
 	if err != nil {
 		return err

@@ -53,7 +53,7 @@ func (d *DB) ClaimIdempotency(ctx context.Context, caller, key, hash string, now
 // IdempotencyRecord reads the record of a key (ErrNotFound: none).
 func (d *DB) IdempotencyRecord(ctx context.Context, caller, key string) (Idempotency, error) {
 	var rec Idempotency
-	err := d.r.QueryRowContext(ctx, `SELECT request_hash, status, content_type, COALESCE(body, x'') FROM idempotency_keys
+	err := d.queryRow(ctx, `SELECT request_hash, status, content_type, COALESCE(body, x'') FROM idempotency_keys
 		WHERE caller = ? AND key = ?`, caller, key).Scan(&rec.RequestHash, &rec.Status, &rec.ContentType, &rec.Body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return rec, ErrNotFound
@@ -84,6 +84,6 @@ func (d *DB) ServerKey(ctx context.Context, name string) ([]byte, error) {
 		return nil, err
 	}
 	var key []byte
-	err := d.r.QueryRowContext(ctx, `SELECT value FROM server_keys WHERE name = ?`, name).Scan(&key)
+	err := d.queryRow(ctx, `SELECT value FROM server_keys WHERE name = ?`, name).Scan(&key)
 	return key, err
 }

@@ -85,7 +85,7 @@ func (d *DB) UserByID(ctx context.Context, id string) (User, error) {
 }
 
 func (d *DB) userWhere(ctx context.Context, where string, arg any) (User, error) {
-	u, err := scanUser(d.r.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE "+where, arg))
+	u, err := scanUser(d.queryRow(ctx, "SELECT "+userColumns+" FROM users WHERE "+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, ErrNotFound
 	}
@@ -98,7 +98,7 @@ func (d *DB) userWhere(ctx context.Context, where string, arg any) (User, error)
 
 // InstitutionsOf lists the institutions linked to a username.
 func (d *DB) InstitutionsOf(ctx context.Context, username string) ([]api.Institution, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT i.cnpj, i.name FROM user_institutions ui
+	rows, err := d.query(ctx, `SELECT i.cnpj, i.name FROM user_institutions ui
 		JOIN institutions i ON i.cnpj = ui.cnpj WHERE ui.username = ? ORDER BY i.name`, username)
 	if err != nil {
 		return nil, err
@@ -121,7 +121,7 @@ func (d *DB) Institutions(ctx context.Context, cnpjs []string) ([]api.Institutio
 	out := make([]api.Institution, 0, len(cnpjs))
 	for _, c := range cnpjs {
 		in := api.Institution{CNPJ: api.NormalizeCNPJ(c)}
-		err := d.r.QueryRowContext(ctx, "SELECT name FROM institutions WHERE cnpj = ?", in.CNPJ).Scan(&in.Name)
+		err := d.queryRow(ctx, "SELECT name FROM institutions WHERE cnpj = ?", in.CNPJ).Scan(&in.Name)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}
@@ -132,7 +132,7 @@ func (d *DB) Institutions(ctx context.Context, cnpjs []string) ([]api.Institutio
 
 // ListUsers returns every local user in username order.
 func (d *DB) ListUsers(ctx context.Context) ([]User, error) {
-	rows, err := d.r.QueryContext(ctx, "SELECT "+userColumns+" FROM users ORDER BY username")
+	rows, err := d.query(ctx, "SELECT "+userColumns+" FROM users ORDER BY username")
 	if err != nil {
 		return nil, err
 	}
@@ -178,13 +178,13 @@ func (d *DB) DisableUser(ctx context.Context, username string) error {
 // CountUsers tells whether any user exists (seeding checks it).
 func (d *DB) CountUsers(ctx context.Context) (int, error) {
 	var n int
-	err := d.r.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n)
+	err := d.queryRow(ctx, "SELECT count(*) FROM users").Scan(&n)
 	return n, err
 }
 
 // InstitutionExists reports whether gecli has the institution registered.
 func (d *DB) InstitutionExists(ctx context.Context, cnpj string) (bool, error) {
 	var n int
-	err := d.r.QueryRowContext(ctx, "SELECT count(*) FROM institutions WHERE cnpj = ?", api.NormalizeCNPJ(cnpj)).Scan(&n)
+	err := d.queryRow(ctx, "SELECT count(*) FROM institutions WHERE cnpj = ?", api.NormalizeCNPJ(cnpj)).Scan(&n)
 	return n > 0, err
 }

@@ -14,7 +14,7 @@ type SigningKey struct {
 
 // SigningKeys lists the keys that are not retired, newest first.
 func (d *DB) SigningKeys(ctx context.Context) ([]SigningKey, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT kid, alg, private_der, created_at FROM signing_keys
+	rows, err := d.query(ctx, `SELECT kid, alg, private_der, created_at FROM signing_keys
 		WHERE retired_at IS NULL ORDER BY created_at DESC, kid`)
 	if err != nil {
 		return nil, err

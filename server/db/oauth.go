@@ -54,7 +54,7 @@ const deviceColumns = "device_hash, user_code, client_id, expires_at, interval_s
 
 // DeviceByUserCode finds an authorization by the code a person typed.
 func (d *DB) DeviceByUserCode(ctx context.Context, userCode string) (DeviceCode, error) {
-	return scanDevice(d.r.QueryRowContext(ctx, "SELECT "+deviceColumns+" FROM device_codes WHERE user_code = ?", userCode))
+	return scanDevice(d.queryRow(ctx, "SELECT "+deviceColumns+" FROM device_codes WHERE user_code = ?", userCode))
 }
 
 // DecideDevice approves or denies a pending, unexpired authorization.
@@ -178,7 +178,7 @@ func (d *DB) RefreshTokenActive(ctx context.Context, hash string, now time.Time)
 	var exp int64
 	var used sql.NullInt64
 	var revoked bool
-	err := d.r.QueryRowContext(ctx, `SELECT family_id, user_id, client_id, expires_at, used_at, revoked
+	err := d.queryRow(ctx, `SELECT family_id, user_id, client_id, expires_at, used_at, revoked
 		FROM refresh_tokens WHERE token_hash = ?`, hash).Scan(&t.FamilyID, &t.UserID, &t.ClientID, &exp, &used, &revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, false, nil

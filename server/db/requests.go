@@ -236,7 +236,7 @@ func transition(ctx context.Context, tx *sql.Tx, id string, t Transition) (api.S
 
 // GetRequest returns a request with its history and attachments.
 func (d *DB) GetRequest(ctx context.Context, id string) (api.Request, error) {
-	r, err := scanRequest(d.r.QueryRowContext(ctx, "SELECT "+requestColumns+requestFrom+" WHERE r.id = ?", id))
+	r, err := scanRequest(d.queryRow(ctx, "SELECT "+requestColumns+requestFrom+" WHERE r.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
 	}

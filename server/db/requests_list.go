@@ -164,7 +164,7 @@ func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, er
 		return d.queryRequests(ctx, walk, merge(after, walkConds), order, f.Limit+1)
 	}
 	var bound [2]string
-	err := d.r.QueryRowContext(ctx, "SELECT r.created_at, r.id FROM requests r INDEXED BY "+walk+walkConds.sql()+
+	err := d.queryRow(ctx, "SELECT r.created_at, r.id FROM requests r INDEXED BY "+walk+walkConds.sql()+
 		" ORDER BY r.created_at DESC, r.id DESC LIMIT 1 OFFSET ?", append(walkConds.args, listProbe-1)...).Scan(&bound[0], &bound[1])
 	short := errors.Is(err, sql.ErrNoRows)
 	if err != nil && !short {
@@ -224,7 +224,7 @@ func merge(a, b conds) conds {
 func (d *DB) queryRequests(ctx context.Context, index string, c conds, order string, limit int) ([]api.Request, error) {
 	q := "SELECT " + requestColumns + strings.Replace(requestFrom, "FROM requests r", "FROM requests r INDEXED BY "+index, 1) +
 		c.sql() + order
-	rows, err := d.r.QueryContext(ctx, q, append(c.args, limit)...)
+	rows, err := d.query(ctx, q, append(c.args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("list requests: %w", err)
 	}

@@ -12,7 +12,7 @@ import (
 
 // VaultSystems lists the tribunal systems, wildcard first.
 func (d *DB) VaultSystems(ctx context.Context) ([]api.VaultSystem, error) {
-	rows, err := d.r.QueryContext(ctx, "SELECT name, tribunal, degree, two_factor FROM vault_systems ORDER BY position")
+	rows, err := d.query(ctx, "SELECT name, tribunal, degree, two_factor FROM vault_systems ORDER BY position")
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +31,7 @@ func (d *DB) VaultSystems(ctx context.Context) ([]api.VaultSystem, error) {
 // VaultKeyCheck returns the stored master-key check ("" before first use).
 func (d *DB) VaultKeyCheck(ctx context.Context) (string, error) {
 	var v string
-	err := d.r.QueryRowContext(ctx, "SELECT value FROM vault_meta WHERE name = 'key_check'").Scan(&v)
+	err := d.queryRow(ctx, "SELECT value FROM vault_meta WHERE name = 'key_check'").Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -62,7 +62,7 @@ func (d *DB) VaultEntries(ctx context.Context, institution, customerKey string) 
 		q += " AND customer_key = ?"
 		args = append(args, customerKey)
 	}
-	rows, err := d.r.QueryContext(ctx, q+" ORDER BY system_name, customer_key", args...)
+	rows, err := d.query(ctx, q+" ORDER BY system_name, customer_key", args...)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +111,7 @@ func (d *DB) AuditVault(ctx context.Context, a VaultAudit) error {
 
 // VaultAuditLog returns an institution's audit lines, oldest first.
 func (d *DB) VaultAuditLog(ctx context.Context, institution string) ([]VaultAudit, error) {
-	rows, err := d.r.QueryContext(ctx, `SELECT at, actor_id, actor_name, action, customer_key, system_name, outcome
+	rows, err := d.query(ctx, `SELECT at, actor_id, actor_name, action, customer_key, system_name, outcome
 		FROM vault_audit WHERE institution_cnpj = ? ORDER BY id`, institution)
 	if err != nil {
 		return nil, err
@@ -194,7 +194,7 @@ func (d *DB) DeleteVaultEntries(ctx context.Context, k VaultKey, by Actor, at ti
 // VaultEntry returns one sealed entry.
 func (d *DB) VaultEntry(ctx context.Context, k VaultKey) (vault.Sealed, error) {
 	var s vault.Sealed
-	err := d.r.QueryRowContext(ctx, `SELECT key_id, wrapped_key, ciphertext FROM vault_entries
+	err := d.queryRow(ctx, `SELECT key_id, wrapped_key, ciphertext FROM vault_entries
 		WHERE institution_cnpj = ? AND customer_key = ? AND system_name = ?`, k.Institution, k.CustomerKey, k.System).
 		Scan(&s.KeyID, &s.WrappedKey, &s.Ciphertext)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -276,7 +276,7 @@ func (d *DB) CreateServiceClient(ctx context.Context, c ServiceClient, at time.T
 // ServiceClientByID looks a service client up.
 func (d *DB) ServiceClientByID(ctx context.Context, id string) (ServiceClient, error) {
 	var c ServiceClient
-	err := d.r.QueryRowContext(ctx, `SELECT client_id, name, institution_cnpj, scope, secret_hash, disabled
+	err := d.queryRow(ctx, `SELECT client_id, name, institution_cnpj, scope, secret_hash, disabled
 		FROM service_clients WHERE client_id = ?`, id).Scan(&c.ClientID, &c.Name, &c.Institution, &c.Scope, &c.SecretHash, &c.Disabled)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
