@@ -5,7 +5,6 @@ package db
 
 import (
 	"context"
-	"database/sql"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -35,10 +34,10 @@ var ErrCursor = errors.New("invalid cursor")
 
 // listProbe bounds the walk of the order index. A filter that finds fewer
 // than a page among this many entries is sparse there, so its matches are
-// few enough to fetch through a group index and sort; a denser one fills
-// the page within the walk. A variable so tests can run both paths on
+// few enough (under 1% of the rows) to fetch through a group index and
+// sort from it; a denser one fills the page within the walk. A variable so tests can run both paths on
 // small databases.
-var listProbe = 20_000
+var listProbe = 10_000
 
 // conds is a WHERE clause being built.
 type conds struct {
@@ -137,7 +136,7 @@ func filters(f RequestFilter, all bool) conds {
 // listRecent is the newest-first page. It walks the order index at most
 // listProbe entries, checking the filters from the index; when that finds
 // less than a page the filter is sparse, and its matches come from a group
-// index and are sorted (they are few).
+// index and are sorted (they are few: under a page per listProbe rows).
 func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, error) {
 	var after conds
 	if f.Cursor != "" {
@@ -163,20 +162,16 @@ func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, er
 	if len(every.where) == 0 { // no filter: the walk is the page
 		return d.queryRequests(ctx, walk, merge(after, walkConds), order, f.Limit+1)
 	}
-	var bound [2]string
-	err := d.queryRow(ctx, "SELECT r.created_at, r.id FROM requests r INDEXED BY "+walk+walkConds.sql()+
-		" ORDER BY r.created_at DESC, r.id DESC LIMIT 1 OFFSET ?", append(walkConds.args, listProbe-1)...).Scan(&bound[0], &bound[1])
-	short := errors.Is(err, sql.ErrNoRows)
-	if err != nil && !short {
-		return nil, fmt.Errorf("list requests: %w", err)
-	}
-	within := merge(walkConds, every)
-	if !short {
-		within = within.with("(r.created_at, r.id) >= (?, ?)", bound[0], bound[1])
-	}
-	items, err := d.queryRequests(ctx, walk, within, order, f.Limit+1)
-	if err != nil || short || len(items) > f.Limit {
-		return items, err // the whole rest was walked, or the page is full
+	// One walk of at most listProbe entries of the order, filtered from
+	// the index; if it fills the page the filter is dense here. If not,
+	// the group index gives every match after the cursor (complete, and few
+	// since the walk found so little), sorted.
+	walked := "SELECT r.id, r.created_at, r.status, r.environment, r.api_id, r.institution_cnpj FROM requests r INDEXED BY " +
+		walk + walkConds.sql() + " ORDER BY r.created_at DESC, r.id DESC LIMIT ?"
+	ids, err := d.ids(ctx, "SELECT r.id FROM ("+walked+") r"+every.sql()+order,
+		append(append(append([]any{}, walkConds.args...), listProbe), append(every.args, f.Limit+1)...)...)
+	if err != nil || len(ids) > f.Limit {
+		return d.rowsByID(ctx, ids, err)
 	}
 	return d.queryRequests(ctx, group, merge(after, filters(f, true)), order, f.Limit+1)
 }
@@ -220,22 +215,62 @@ func merge(a, b conds) conds {
 	return out
 }
 
-// queryRequests reads requests through a named index.
+// queryRequests reads a page in two steps: the ids in order from the
+// named index alone (it holds every column the conditions and the order
+// need, so matches that are sorted or skipped cost no table read), then
+// the rows of that page by id.
 func (d *DB) queryRequests(ctx context.Context, index string, c conds, order string, limit int) ([]api.Request, error) {
-	q := "SELECT " + requestColumns + strings.Replace(requestFrom, "FROM requests r", "FROM requests r INDEXED BY "+index, 1) +
-		c.sql() + order
-	rows, err := d.query(ctx, q, append(c.args, limit)...)
+	ids, err := d.ids(ctx, "SELECT r.id FROM requests r INDEXED BY "+index+c.sql()+order, append(c.args, limit)...)
+	return d.rowsByID(ctx, ids, err)
+}
+
+// ids runs a query of request ids, in its order.
+func (d *DB) ids(ctx context.Context, query string, args ...any) ([]any, error) {
+	rows, err := d.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list requests: %w", err)
 	}
 	defer rows.Close()
-	items := []api.Request{}
+	var ids []any
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// rowsByID reads the requests of ids, in that order.
+func (d *DB) rowsByID(ctx context.Context, ids []any, err error) ([]api.Request, error) {
+	if err != nil {
+		return nil, err
+	}
+	items := make([]api.Request, 0, len(ids))
+	if len(ids) == 0 {
+		return items, nil
+	}
+	rows, err := d.query(ctx, "SELECT "+requestColumns+requestFrom+" WHERE r.id IN ("+placeholders(len(ids))+")", ids...)
+	if err != nil {
+		return nil, fmt.Errorf("list requests: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[string]api.Request, len(ids))
 	for rows.Next() {
 		r, err := scanRequest(rows)
 		if err != nil {
 			return nil, err
 		}
-		items = append(items, r)
+		byID[r.ID] = r
 	}
-	return items, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if r, ok := byID[id.(string)]; ok {
+			items = append(items, r)
+		}
+	}
+	return items, nil
 }
