@@ -10,7 +10,7 @@ BIN     := bin/gecli
 # A named version: the module proxy serves it, @latest may not.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build lint test bench fuzz clean
+.PHONY: run build lint test bench bench-load fuzz clean
 
 ## run: build and start the demo (backend + TUI in one process)
 run: build
@@ -38,9 +38,14 @@ test:
 ## ones build their data first: allow several minutes)
 bench:
 	go test -run '^$$' -bench . -benchmem -benchtime 2s ./store/ ./tui/...
-	go test -run '^$$' -bench 'ListAPIs|ClientCredentialsGrants' -benchmem ./server/
+	go test -run '^$$' -bench 'ListAPIs|ClientCredentialsGrants|GatewayPing' -benchmem -benchtime 3s ./server/
 	go test -run '^$$' -bench 'Sync' -benchtime 3x -timeout 30m ./server/
-	go test -run '^$$' -bench 'ListRequestsMillion' -benchtime 200x -timeout 60m ./server/
+	go test -run '^$$' -bench 'ListRequestsMillion' -benchtime 100x -timeout 60m ./server/
+
+## bench-load: 200 concurrent mixed clients for 30 s against a server of
+## its own on loopback (exits 1 on any 5xx or lost answer)
+bench-load:
+	go run ./cmd/gecli-load --clients 200 --duration 30s
 
 ## fuzz: run each fuzz target of the validators for a while
 fuzz:

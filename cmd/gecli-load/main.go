@@ -1,0 +1,98 @@
+// Command gecli-load puts a gecli server under the load of many clients
+// at once, on loopback, for a bounded time, and reports what they saw:
+// answers by kind and status, and latency percentiles for reads and
+// writes. It starts its own server on a fresh demo database (or on a
+// copy of --db), so it needs nothing else and stops by itself. It exits 1
+// if any answer was a 5xx or a transport error. make bench-load runs it.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/gecli/gecli/server"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/seed"
+)
+
+func main() {
+	clients := pflag.Int("clients", 200, "concurrent clients")
+	duration := pflag.Duration("duration", 30*time.Second, "how long the load runs (at most 10m)")
+	from := pflag.String("db", "", "a server database to copy and load (default: a fresh demo database)")
+	pflag.Parse()
+	if *clients < 1 || *clients > 2000 || *duration <= 0 || *duration > 10*time.Minute {
+		fmt.Fprintln(os.Stderr, "gecli-load: --clients 1..2000, --duration up to 10m")
+		os.Exit(2)
+	}
+	if err := run(*clients, *duration, *from); err != nil {
+		fmt.Fprintln(os.Stderr, "gecli-load:", err)
+		os.Exit(1)
+	}
+}
+
+func run(clients int, duration time.Duration, from string) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "gecli-load-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "server.db")
+	if from != "" {
+		if err := copyFile(from, path); err != nil {
+			return err
+		}
+	}
+	d, err := db.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if from == "" {
+		if err := seed.Demo(ctx, d); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	base := "http://" + ln.Addr().String()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	auth, err := server.NewAuth(ctx, d, server.AuthOptions{PublicURL: base, Audience: "gecli", ClientID: "gecli-tui", Log: log})
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: server.New(d, server.Config{PublicURL: base, Auth: auth, Logger: log}).Handler()}
+	go srv.Serve(ln)
+	defer srv.Close()
+
+	l, err := newLoad(ctx, base, d, auth)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("gecli-load: %d clients for %s against %s\n", clients, duration, base)
+	res := l.run(clients, duration)
+	res.print(os.Stdout)
+	if res.failures() > 0 {
+		return fmt.Errorf("%d answers were 5xx or never came", res.failures())
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o600)
+}
