@@ -27,16 +27,27 @@ type Store struct {
 	path string
 }
 
+// Limits of one open cache.
+const (
+	maxConns = 4
+	cacheKiB = 8 << 10
+)
+
 // Open opens (creating and migrating) the cache at path.
 func Open(ctx context.Context, path string) (*Store, error) {
 	migs, err := fs.Sub(migrationFiles, "migrations")
 	if err != nil {
 		return nil, err
 	}
-	db, err := sqlite.Open(ctx, path, migs, sqlite.Options{CacheKiB: 64 << 10})
+	db, err := sqlite.Open(ctx, path, migs, sqlite.Options{CacheKiB: cacheKiB})
 	if err != nil {
 		return nil, &Error{Op: OpOpen, Path: path, Err: err}
 	}
+	// A ceiling on memory: a few connections (the TUI's Cmds run a handful
+	// at once), each with a modest page cache; the OS keeps the file's
+	// pages too. Unbounded, every concurrent read opened its own 64 MiB.
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	return &Store{db: db, path: path}, nil
 }
 
