@@ -1,7 +1,8 @@
 -- +goose Up
 -- The row count beside the request table, kept per group (status,
 -- environment, API) by triggers, so any filter's count is a sum over a
--- few hundred groups instead of a scan of the matches.
+-- few hundred groups instead of a scan of the matches. (No OR IGNORE in
+-- the triggers: the upsert that fires them would override it.)
 CREATE TABLE request_counts (
     status      TEXT NOT NULL,
     environment TEXT NOT NULL,
@@ -14,7 +15,8 @@ INSERT INTO request_counts (status, environment, api_id, n)
 
 -- +goose StatementBegin
 CREATE TRIGGER request_counts_insert AFTER INSERT ON requests BEGIN
-    INSERT OR IGNORE INTO request_counts (status, environment, api_id, n) VALUES (NEW.status, NEW.environment, NEW.api_id, 0);
+    INSERT INTO request_counts (status, environment, api_id, n) SELECT NEW.status, NEW.environment, NEW.api_id, 0
+        WHERE NOT EXISTS (SELECT 1 FROM request_counts WHERE status = NEW.status AND environment = NEW.environment AND api_id = NEW.api_id);
     UPDATE request_counts SET n = n + 1 WHERE status = NEW.status AND environment = NEW.environment AND api_id = NEW.api_id;
 END;
 -- +goose StatementEnd
@@ -27,7 +29,8 @@ END;
 CREATE TRIGGER request_counts_update AFTER UPDATE OF status, environment, api_id ON requests
     WHEN OLD.status IS NOT NEW.status OR OLD.environment IS NOT NEW.environment OR OLD.api_id IS NOT NEW.api_id BEGIN
     UPDATE request_counts SET n = n - 1 WHERE status = OLD.status AND environment = OLD.environment AND api_id = OLD.api_id;
-    INSERT OR IGNORE INTO request_counts (status, environment, api_id, n) VALUES (NEW.status, NEW.environment, NEW.api_id, 0);
+    INSERT INTO request_counts (status, environment, api_id, n) SELECT NEW.status, NEW.environment, NEW.api_id, 0
+        WHERE NOT EXISTS (SELECT 1 FROM request_counts WHERE status = NEW.status AND environment = NEW.environment AND api_id = NEW.api_id);
     UPDATE request_counts SET n = n + 1 WHERE status = NEW.status AND environment = NEW.environment AND api_id = NEW.api_id;
 END;
 -- +goose StatementEnd
