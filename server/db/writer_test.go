@@ -73,3 +73,27 @@ func TestReadersRefuseWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestAQueryStopsWhenItsClientLeaves: a read whose context ends (the
+// HTTP client went away) stops at once and gives its connection back,
+// instead of running on for the whole scan.
+func TestAQueryStopsWhenItsClientLeaves(t *testing.T) {
+	d := openTemp(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	start := time.Now()
+	// Counting to a billion takes SQLite tens of seconds.
+	var n int
+	err := d.queryRow(ctx, `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000)
+		SELECT count(*) FROM c`).Scan(&n)
+	if err == nil || time.Since(start) > 5*time.Second {
+		t.Fatalf("the query ran on after its client left: %v after %v", err, time.Since(start))
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for d.r.Stats().InUse > 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if inUse := d.r.Stats().InUse; inUse != 0 {
+		t.Fatalf("%d connection(s) still held by a stopped query", inUse)
+	}
+}
