@@ -7,13 +7,11 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/tui/internal/drive"
 )
 
 // committingThenCut stands between the TUI and the server: a decision
@@ -51,13 +49,7 @@ func committingThenCut(t *testing.T, backend string) (string, *atomic.Int32) {
 func TestALostDecisionIsReportedAsRegistered(t *testing.T) {
 	b := startBackend(t, "127.0.0.1:0")
 	via, decisions := committingThenCut(t, b.URL)
-	s := openStore(t)
-	b.SignIn(t, s, "avaliador")
-	d := drive.New(t, newModel(t, via, s), 120, 40)
-	d.WaitForText("Bruno Lima")
-	d.Key("3")
-	d.WaitForText("Histórico")
-	first := regexp.MustCompile(`Solicitação (SOL-\d{4}-\d{6})`).FindStringSubmatch(d.View())[1]
+	d, first := atTheQueue(t, b, via)
 	d.Key("a")
 	d.WaitForText("Aprovar " + first)
 	d.Key("enter")

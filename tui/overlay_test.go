@@ -23,13 +23,7 @@ func quit(d *drive.Driver) bool {
 // box and q quits again.
 func TestKeysTypedIntoABoxStayInIt(t *testing.T) {
 	b := startBackend(t, "127.0.0.1:0")
-	s := openStore(t)
-	b.SignIn(t, s, "avaliador")
-	d := drive.New(t, newModel(t, b.URL, s), 120, 40)
-	d.WaitForText("Bruno Lima")
-	d.Key("3")
-	d.WaitForText("Fila:")
-	d.WaitFor("a request in the queue", func(v string) bool { return strings.Contains(v, "Solicitação SOL-") })
+	d, _ := atTheQueue(t, b, b.URL)
 	d.Key("r")
 	d.WaitForText("Reprovar SOL-")
 	d.Type("q? tab 1 2")

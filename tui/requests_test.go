@@ -13,6 +13,7 @@ import (
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/internal/drive"
 	"golang.org/x/oauth2"
@@ -123,13 +124,7 @@ func TestVerificationFormUnblocksTheCredential(t *testing.T) {
 // the 409, which says who decided, and the queue drops the request.
 func TestDecisionConflictIsExplained(t *testing.T) {
 	b := startBackend(t, "127.0.0.1:0")
-	s := openStore(t)
-	b.SignIn(t, s, "avaliador")
-	d := drive.New(t, newModel(t, b.URL, s), 120, 40)
-	d.WaitForText("Bruno Lima")
-	d.Key("3")
-	d.WaitForText("Histórico")
-	first := regexp.MustCompile(`Solicitação (SOL-\d{4}-\d{6})`).FindStringSubmatch(d.View())[1]
+	d, first := atTheQueue(t, b, b.URL)
 	if _, err := b.DB.ApplyTransition(context.Background(), first, db.Transition{From: []api.Status{api.StatusPending},
 		To: api.StatusRejected, Actor: db.Actor{ID: "x", Name: "Helena Rocha"}, Action: "rejected",
 		Justification: "Decidida em outro terminal.", At: time.Now()}); err != nil {
@@ -198,4 +193,18 @@ func docsCached(t *testing.T, s *store.Store) int {
 		}
 	}
 	return n
+}
+
+// atTheQueue signs the demo evaluator in on a TUI that talks to url (the
+// backend, or something in front of it) and opens Avaliação; it returns
+// the driver and the request at the head of the queue, its detail shown.
+func atTheQueue(t *testing.T, b *backend.Backend, url string) (*drive.Driver, string) {
+	t.Helper()
+	s := openStore(t)
+	b.SignIn(t, s, "avaliador")
+	d := drive.New(t, newModel(t, url, s), 120, 40)
+	d.WaitForText("Bruno Lima")
+	d.Key("3")
+	d.WaitForText("Histórico")
+	return d, regexp.MustCompile(`Solicitação (SOL-\d{4}-\d{6})`).FindStringSubmatch(d.View())[1]
 }
