@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -66,43 +65,41 @@ func (s *Server) idempotent(h func(http.ResponseWriter, *http.Request, identity.
 		if caller == "" {
 			caller = "client:" + p.ClientID
 		}
-		rec, claimed, err := s.db.ClaimIdempotency(r.Context(), caller, key, hash, s.now())
-		switch {
+		switch rec, err := s.db.IdempotencyRecord(r.Context(), caller, key, s.now()); {
+		case errors.Is(err, db.ErrNotFound):
+			s.firstWithKey(w, r, p, h, &db.Claim{Caller: caller, Key: key, Hash: hash, At: s.now()}, kept)
 		case err != nil:
 			s.internal(w, r, err)
-		case claimed:
-			s.firstWithKey(w, r, p, h, caller, key, kept)
-		case rec.RequestHash != hash:
-			s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeIdempotencyReused,
-				"esta Idempotency-Key já foi usada com outro pedido; use uma chave nova para cada operação"))
 		default:
-			s.replay(w, r, caller, key, rec)
+			s.replay(w, r, caller, key, hash, rec)
 		}
 	}
 }
 
-// firstWithKey runs the write and keeps its answer; an answer that says
-// nothing was done for good (5xx, 503 busy) is not kept, so a retry
-// applies.
+// firstWithKey runs the write, its transaction recording the key, and
+// keeps its answer. Nothing is kept when nothing was written (an answer
+// refused before the write, a 503 busy), so a retry applies anew.
 func (s *Server) firstWithKey(w http.ResponseWriter, r *http.Request, p identity.Principal,
-	h func(http.ResponseWriter, *http.Request, identity.Principal), caller, key string, kept answerKept) {
+	h func(http.ResponseWriter, *http.Request, identity.Principal), c *db.Claim, kept answerKept) {
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
-	h(rec, r, p)
-	// The answer is kept even if the client left meanwhile: the write is
-	// done, and its retry must see it.
-	ctx := context.WithoutCancel(r.Context())
-	if rec.status >= 500 {
-		if err := s.db.ReleaseIdempotency(ctx, caller, key); err != nil {
-			s.log.Error("idempotency: release", "err", err)
+	h(rec, r.WithContext(db.WithClaim(r.Context(), c)), p)
+	if c.Taken() {
+		// A request with the same key wrote first, while this one waited
+		// for the writer: this one wrote nothing; the answer is the first's.
+		first, err := s.db.IdempotencyRecord(r.Context(), c.Caller, c.Key, s.now())
+		if err != nil {
+			s.internal(w, r, err)
+			return
 		}
-	} else {
+		s.replay(w, r, c.Caller, c.Key, c.Hash, first)
+		return
+	}
+	if c.Recorded() {
 		body, ctype := rec.body.Bytes(), rec.header.Get("Content-Type")
 		if kept == keepNoBody && rec.status < 300 {
 			body, ctype = nil, "" // withheld: replay says so
 		}
-		if err := s.db.FinishIdempotency(ctx, caller, key, rec.status, ctype, body); err != nil {
-			s.log.Error("idempotency: keep the answer", "err", err)
-		}
+		s.db.FinishIdempotency(c.Caller, c.Key, rec.status, ctype, bytes.Clone(body))
 	}
 	for k, v := range rec.header {
 		w.Header()[k] = v
@@ -111,9 +108,15 @@ func (s *Server) firstWithKey(w http.ResponseWriter, r *http.Request, p identity
 	w.Write(rec.body.Bytes())
 }
 
-// replay answers as the first request did; while it still runs, this one
-// waits a moment for it.
-func (s *Server) replay(w http.ResponseWriter, r *http.Request, caller, key string, rec db.Idempotency) {
+// replay answers as the first request with the key did (422 if that one
+// was another request); while its answer is not kept yet, this one waits
+// a moment for it.
+func (s *Server) replay(w http.ResponseWriter, r *http.Request, caller, key, hash string, rec db.Idempotency) {
+	if rec.RequestHash != hash {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeIdempotencyReused,
+			"esta Idempotency-Key já foi usada com outro pedido; use uma chave nova para cada operação"))
+		return
+	}
 	deadline := time.Now().Add(inFlightWait)
 	for rec.Status == 0 && time.Now().Before(deadline) {
 		select {
@@ -122,13 +125,7 @@ func (s *Server) replay(w http.ResponseWriter, r *http.Request, caller, key stri
 		case <-time.After(inFlightPollPeriod):
 		}
 		var err error
-		if rec, err = s.db.IdempotencyRecord(r.Context(), caller, key); errors.Is(err, db.ErrNotFound) {
-			// The first failed and let the key go: this one may apply.
-			w.Header().Set("Retry-After", "1")
-			s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeIdempotencyInProgress,
-				"o primeiro pedido com esta Idempotency-Key não foi concluído; tente de novo"))
-			return
-		} else if err != nil {
+		if rec, err = s.db.IdempotencyRecord(r.Context(), caller, key, s.now()); err != nil {
 			s.internal(w, r, err)
 			return
 		}

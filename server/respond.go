@@ -117,6 +117,13 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	case r.Context().Err() != nil:
 		return // the client went away: nobody to answer, nothing to log
+	case errors.Is(err, db.ErrKeyTaken):
+		// Another request with this Idempotency-Key wrote first; the
+		// idempotency wrapper answers with that one's answer instead.
+		w.Header().Set("Retry-After", "1")
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeIdempotencyInProgress,
+			"o pedido com esta Idempotency-Key ainda está em andamento; tente de novo em instantes"))
+		return
 	}
 	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	s.problem(w, r, api.NewProblem(http.StatusInternalServerError, api.CodeInternal,

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -28,12 +29,23 @@ func main() {
 	clients := pflag.Int("clients", 200, "concurrent clients")
 	duration := pflag.Duration("duration", 30*time.Second, "how long the load runs (at most 10m)")
 	from := pflag.String("db", "", "a server database to copy and load (default: a fresh demo database)")
+	cpuProfile := pflag.String("cpuprofile", "", "write a CPU profile of the run (server and clients) to this file")
 	pflag.Parse()
 	if *clients < 1 || *clients > 2000 || *duration <= 0 || *duration > 10*time.Minute {
 		fmt.Fprintln(os.Stderr, "gecli-load: --clients 1..2000, --duration up to 10m")
 		os.Exit(2)
 	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gecli-load:", err)
+			os.Exit(1)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	if err := run(*clients, *duration, *from); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "gecli-load:", err)
 		os.Exit(1)
 	}

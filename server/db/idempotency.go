@@ -12,74 +12,93 @@ import (
 // IdempotencyTTL is how long a first answer is kept for replay.
 const IdempotencyTTL = 24 * time.Hour
 
+// ErrKeyTaken says another request recorded the same Idempotency-Key
+// first: this one wrote nothing, and its answer is the first one's.
+var ErrKeyTaken = errors.New("idempotency key recorded by another request")
+
 // Idempotency is the record of one key: the request it was first used
 // for (its hash) and, once that finished, its answer.
 type Idempotency struct {
 	RequestHash string
-	Status      int // 0 while the first request runs
+	Status      int // 0 until the first request's answer is kept
 	ContentType string
 	Body        []byte
 }
 
-// ClaimIdempotency records that caller starts a write under key. claimed
-// is true when this request is the first with that key (in 24 h); else
-// the record of the first is returned.
-func (d *DB) ClaimIdempotency(ctx context.Context, caller, key, hash string, now time.Time) (rec Idempotency, claimed bool, err error) {
-	tx, err := d.w.begin(ctx)
-	if err != nil {
-		return rec, false, err
-	}
-	defer d.w.end(tx)
-	expired := now.Add(-IdempotencyTTL).UTC().Format(time.RFC3339Nano)
+// Claim is an Idempotency-Key a request writes under. The request's first
+// write transaction records it, so the key and the write commit (or roll
+// back) together: a key on record always means its write was done, and no
+// write waits in the writer's queue a second time for its key.
+type Claim struct {
+	Caller, Key, Hash string
+	At                time.Time
+
+	recorded bool // in a committed (or the running) transaction
+	taken    bool // another request had recorded it: nothing was written
+}
+
+// Recorded says the key went into a committed write: its answer must be
+// kept.
+func (c *Claim) Recorded() bool { return c.recorded }
+
+// Taken says another request had recorded this key first.
+func (c *Claim) Taken() bool { return c.taken }
+
+type claimKey struct{}
+
+// WithClaim makes the writes done with ctx record c.
+func WithClaim(ctx context.Context, c *Claim) context.Context {
+	return context.WithValue(ctx, claimKey{}, c)
+}
+
+func claimOf(ctx context.Context) *Claim {
+	c, _ := ctx.Value(claimKey{}).(*Claim)
+	return c
+}
+
+// record inserts c in tx; false when the key was already on record.
+func (c *Claim) record(ctx context.Context, tx *sql.Tx) (bool, error) {
+	expired := c.At.Add(-IdempotencyTTL).UTC().Format(time.RFC3339Nano)
 	// Forget this key if it expired; now and then also a batch of other
-	// expired keys, so the table stays bounded without a background job
-	// (and most claims are one statement).
+	// expired keys, so the table stays bounded without a background job.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM idempotency_keys WHERE caller = ? AND key = ? AND created_at < ?`,
-		caller, key, expired); err != nil {
-		return rec, false, err
+		c.Caller, c.Key, expired); err != nil {
+		return false, err
 	}
 	if mrand.IntN(32) == 0 {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM idempotency_keys WHERE rowid IN
 			(SELECT rowid FROM idempotency_keys WHERE created_at < ? LIMIT 500)`, expired); err != nil {
-			return rec, false, err
+			return false, err
 		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (caller, key, request_hash, created_at)
-		VALUES (?, ?, ?, ?) ON CONFLICT (caller, key) DO NOTHING`, caller, key, hash, now.UTC().Format(time.RFC3339Nano))
+		VALUES (?, ?, ?, ?) ON CONFLICT (caller, key) DO NOTHING`, c.Caller, c.Key, c.Hash, c.At.UTC().Format(time.RFC3339Nano))
 	if err != nil {
-		return rec, false, err
+		return false, err
 	}
-	if n, _ := res.RowsAffected(); n == 1 {
-		return rec, true, tx.Commit()
-	}
-	err = tx.QueryRowContext(ctx, `SELECT request_hash, status, content_type, COALESCE(body, x'') FROM idempotency_keys
-		WHERE caller = ? AND key = ?`, caller, key).Scan(&rec.RequestHash, &rec.Status, &rec.ContentType, &rec.Body)
-	return rec, false, err
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
-// IdempotencyRecord reads the record of a key (ErrNotFound: none).
-func (d *DB) IdempotencyRecord(ctx context.Context, caller, key string) (Idempotency, error) {
+// IdempotencyRecord reads the record of a key still in force at now
+// (ErrNotFound: none, or it expired).
+func (d *DB) IdempotencyRecord(ctx context.Context, caller, key string, now time.Time) (Idempotency, error) {
 	var rec Idempotency
 	err := d.queryRow(ctx, `SELECT request_hash, status, content_type, COALESCE(body, x'') FROM idempotency_keys
-		WHERE caller = ? AND key = ?`, caller, key).Scan(&rec.RequestHash, &rec.Status, &rec.ContentType, &rec.Body)
+		WHERE caller = ? AND key = ? AND created_at >= ?`, caller, key,
+		now.Add(-IdempotencyTTL).UTC().Format(time.RFC3339Nano)).Scan(&rec.RequestHash, &rec.Status, &rec.ContentType, &rec.Body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return rec, ErrNotFound
 	}
 	return rec, err
 }
 
-// FinishIdempotency keeps the first request's answer for replay.
-func (d *DB) FinishIdempotency(ctx context.Context, caller, key string, status int, contentType string, body []byte) error {
-	_, err := d.w.exec(ctx, `UPDATE idempotency_keys SET status = ?, content_type = ?, body = ? WHERE caller = ? AND key = ?`,
+// FinishIdempotency keeps the first request's answer for replay. It does
+// not wait: the answer rides in the next write transaction (or one of its
+// own a moment later), and a replay meanwhile waits for it.
+func (d *DB) FinishIdempotency(caller, key string, status int, contentType string, body []byte) {
+	d.w.later(`UPDATE idempotency_keys SET status = ?, content_type = ?, body = ? WHERE caller = ? AND key = ? AND status = 0`,
 		status, contentType, body, caller, key)
-	return err
-}
-
-// ReleaseIdempotency forgets a key whose first request did not complete
-// (a 5xx, a client gone): a retry with it applies as new.
-func (d *DB) ReleaseIdempotency(ctx context.Context, caller, key string) error {
-	_, err := d.w.exec(ctx, `DELETE FROM idempotency_keys WHERE caller = ? AND key = ? AND status = 0`, caller, key)
-	return err
 }
 
 // ServerKey returns the random 32-byte key named name, creating it on

@@ -2,36 +2,91 @@ package db
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 )
 
-// TestAKeyIsKeptADay: within 24 h a key claims once and returns the first
-// answer; after, it is forgotten and claims anew.
-func TestAKeyIsKeptADay(t *testing.T) {
+// TestAKeyCommitsWithItsWrite: a claim is recorded by the write done
+// under it, and only if that write commits; within 24 h the key keeps the
+// first answer, after it is forgotten.
+func TestAKeyCommitsWithItsWrite(t *testing.T) {
 	d := openTemp(t)
 	ctx := context.Background()
 	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
-	if _, claimed, err := d.ClaimIdempotency(ctx, "u1", "k", "h1", now); err != nil || !claimed {
-		t.Fatalf("first claim: %v %v", claimed, err)
+
+	failed := &Claim{Caller: "u1", Key: "k", Hash: "h1", At: now}
+	if _, err := d.ApplyTransition(WithClaim(ctx, failed), "SOL-inexistente", Transition{}); err == nil {
+		t.Fatal("a transition of a request that does not exist succeeded")
 	}
-	if err := d.FinishIdempotency(ctx, "u1", "k", 201, "application/json", []byte(`{"id":"x"}`)); err != nil {
-		t.Fatal(err)
+	if failed.Recorded() {
+		t.Fatal("a write that rolled back left its key recorded")
 	}
-	rec, claimed, err := d.ClaimIdempotency(ctx, "u1", "k", "h2", now.Add(23*time.Hour))
-	if err != nil || claimed || rec.RequestHash != "h1" || rec.Status != 201 || string(rec.Body) != `{"id":"x"}` {
-		t.Fatalf("within a day the first answer stays: %+v %v %v", rec, claimed, err)
+	if _, err := d.IdempotencyRecord(ctx, "u1", "k", now); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("the key of a write that rolled back is on record: %v", err)
 	}
-	if _, claimed, _ := d.ClaimIdempotency(ctx, "u2", "k", "h1", now); !claimed {
+
+	first := &Claim{Caller: "u1", Key: "k", Hash: "h1", At: now}
+	if _, err := d.ServerKey(WithClaim(ctx, first), "x"); err != nil || !first.Recorded() {
+		t.Fatalf("first write under the key: %v, recorded %v", err, first.Recorded())
+	}
+	d.FinishIdempotency("u1", "k", 201, "application/json", []byte(`{"id":"x"}`))
+	rec := waitForAnswer(t, d, "u1", "k", now.Add(23*time.Hour))
+	if rec.RequestHash != "h1" || rec.Status != 201 || string(rec.Body) != `{"id":"x"}` {
+		t.Fatalf("within a day the first answer stays: %+v", rec)
+	}
+
+	second := &Claim{Caller: "u1", Key: "k", Hash: "h2", At: now.Add(time.Hour)}
+	if _, err := d.ServerKey(WithClaim(ctx, second), "y"); !errors.Is(err, ErrKeyTaken) || !second.Taken() || second.Recorded() {
+		t.Fatalf("a second write under the key: %v, taken %v", err, second.Taken())
+	}
+	if _, err := d.IdempotencyRecord(ctx, "u2", "k", now); !errors.Is(err, ErrNotFound) {
 		t.Fatal("keys are per caller")
 	}
-	if _, claimed, err := d.ClaimIdempotency(ctx, "u1", "k", "h2", now.Add(25*time.Hour)); err != nil || !claimed {
-		t.Fatalf("after a day the key is new again: %v %v", claimed, err)
+	if _, err := d.IdempotencyRecord(ctx, "u1", "k", now.Add(25*time.Hour)); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("after a day the key is forgotten: %v", err)
 	}
-	if err := d.ReleaseIdempotency(ctx, "u1", "k"); err != nil {
+	later := &Claim{Caller: "u1", Key: "k", Hash: "h2", At: now.Add(25 * time.Hour)}
+	if _, err := d.ServerKey(WithClaim(ctx, later), "z"); err != nil || !later.Recorded() {
+		t.Fatalf("after a day the key records anew: %v", err)
+	}
+}
+
+// TestAKeptAnswerSurvivesARolledBackWrite: an answer that rode in a
+// transaction which then rolled back is kept by the next one.
+func TestAKeptAnswerSurvivesARolledBackWrite(t *testing.T) {
+	d := openTemp(t)
+	ctx := context.Background()
+	now := time.Now()
+	c := &Claim{Caller: "u1", Key: "k", Hash: "h1", At: now}
+	if _, err := d.ServerKey(WithClaim(ctx, c), "x"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.IdempotencyRecord(ctx, "u1", "k"); err != ErrNotFound {
-		t.Fatalf("a released key (its first request failed) is gone: %v", err)
+	d.w.mu.Lock() // hold the flusher's hand: the answer must ride in the failing write
+	d.w.pending = append(d.w.pending, deferred{`UPDATE idempotency_keys SET status = 200, content_type = 'text/plain', body = x'6f6b'
+		WHERE caller = 'u1' AND key = 'k'`, nil})
+	d.w.mu.Unlock()
+	if _, err := d.ApplyTransition(ctx, "SOL-inexistente", Transition{}); err == nil {
+		t.Fatal("a transition of a request that does not exist succeeded")
+	}
+	if rec := waitForAnswer(t, d, "u1", "k", now); rec.Status != 200 || string(rec.Body) != "ok" {
+		t.Fatalf("the answer was lost with the rolled-back write: %+v", rec)
+	}
+}
+
+// waitForAnswer reads a key's record until its answer is kept (the
+// deferred write lands within milliseconds).
+func waitForAnswer(t *testing.T, d *DB, caller, key string, now time.Time) Idempotency {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		rec, err := d.IdempotencyRecord(context.Background(), caller, key, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Status != 0 || time.Now().After(deadline) {
+			return rec
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }

@@ -88,16 +88,12 @@ func next(ctx context.Context, tx *sql.Tx, counter string) (int64, error) {
 // CreateRequest stores a submission and its first history events in one
 // transaction and returns it as stored.
 func (d *DB) CreateRequest(ctx context.Context, n NewRequest) (api.Request, error) {
-	tx, err := d.w.begin(ctx)
+	var id string
+	err := d.w.do(ctx, func(tx *sql.Tx) (err error) {
+		id, err = insertRequest(ctx, tx, n)
+		return err
+	})
 	if err != nil {
-		return api.Request{}, err
-	}
-	defer d.w.end(tx)
-	id, err := insertRequest(ctx, tx, n)
-	if err != nil {
-		return api.Request{}, err
-	}
-	if err := tx.Commit(); err != nil {
 		return api.Request{}, err
 	}
 	return d.GetRequest(ctx, id)
@@ -183,15 +179,11 @@ type Transition struct {
 
 // ApplyTransition changes a request's status if it is in one of t.From.
 func (d *DB) ApplyTransition(ctx context.Context, id string, t Transition) (api.Request, error) {
-	tx, err := d.w.begin(ctx)
+	err := d.w.do(ctx, func(tx *sql.Tx) error {
+		_, err := transition(ctx, tx, id, t)
+		return err
+	})
 	if err != nil {
-		return api.Request{}, err
-	}
-	defer d.w.end(tx)
-	if _, err := transition(ctx, tx, id, t); err != nil {
-		return api.Request{}, err
-	}
-	if err := tx.Commit(); err != nil {
 		return api.Request{}, err
 	}
 	return d.GetRequest(ctx, id)

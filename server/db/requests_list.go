@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -166,9 +165,9 @@ func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, er
 	// the index; if it fills the page the filter is dense here. If not,
 	// the group index gives every match after the cursor (complete, and few
 	// since the walk found so little), sorted.
-	walked := "SELECT r.id, r.created_at, r.status, r.environment, r.api_id, r.institution_cnpj FROM requests r INDEXED BY " +
+	walked := "SELECT r.rowid AS rid, r.id, r.created_at, r.status, r.environment, r.api_id, r.institution_cnpj FROM requests r INDEXED BY " +
 		walk + walkConds.sql() + " ORDER BY r.created_at DESC, r.id DESC LIMIT ?"
-	ids, err := d.ids(ctx, "SELECT r.id FROM ("+walked+") r"+every.sql()+order,
+	ids, err := d.ids(ctx, "SELECT r.rid FROM ("+walked+") r"+every.sql()+order,
 		append(append(append([]any{}, walkConds.args...), listProbe), append(every.args, f.Limit+1)...)...)
 	if err != nil || len(ids) > f.Limit {
 		return d.rowsByID(ctx, ids, err)
@@ -215,62 +214,11 @@ func merge(a, b conds) conds {
 	return out
 }
 
-// queryRequests reads a page in two steps: the ids in order from the
+// queryRequests reads a page in two steps: the row ids in order from the
 // named index alone (it holds every column the conditions and the order
 // need, so matches that are sorted or skipped cost no table read), then
 // the rows of that page by id.
 func (d *DB) queryRequests(ctx context.Context, index string, c conds, order string, limit int) ([]api.Request, error) {
-	ids, err := d.ids(ctx, "SELECT r.id FROM requests r INDEXED BY "+index+c.sql()+order, append(c.args, limit)...)
+	ids, err := d.ids(ctx, "SELECT r.rowid FROM requests r INDEXED BY "+index+c.sql()+order, append(c.args, limit)...)
 	return d.rowsByID(ctx, ids, err)
-}
-
-// ids runs a query of request ids, in its order.
-func (d *DB) ids(ctx context.Context, query string, args ...any) ([]any, error) {
-	rows, err := d.query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list requests: %w", err)
-	}
-	defer rows.Close()
-	var ids []any
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
-
-// rowsByID reads the requests of ids, in that order.
-func (d *DB) rowsByID(ctx context.Context, ids []any, err error) ([]api.Request, error) {
-	if err != nil {
-		return nil, err
-	}
-	items := make([]api.Request, 0, len(ids))
-	if len(ids) == 0 {
-		return items, nil
-	}
-	rows, err := d.query(ctx, "SELECT "+requestColumns+requestFrom+" WHERE r.id IN ("+placeholders(len(ids))+")", ids...)
-	if err != nil {
-		return nil, fmt.Errorf("list requests: %w", err)
-	}
-	defer rows.Close()
-	byID := make(map[string]api.Request, len(ids))
-	for rows.Next() {
-		r, err := scanRequest(rows)
-		if err != nil {
-			return nil, err
-		}
-		byID[r.ID] = r
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for _, id := range ids {
-		if r, ok := byID[id.(string)]; ok {
-			items = append(items, r)
-		}
-	}
-	return items, nil
 }

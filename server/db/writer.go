@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -24,17 +25,45 @@ type writer struct {
 	waiting    atomic.Int32
 	maxWaiting int32
 	wait       time.Duration
+
+	// Held with the token: what the running transaction carries besides
+	// its own write, to undo if it rolls back.
+	claim   *Claim
+	carried []deferred
+
+	mu      sync.Mutex
+	pending []deferred    // statements that need no answer: they ride along
+	kick    chan struct{} // wakes the flusher
+	stop    chan struct{}
+	done    chan struct{}
+	closing sync.Once
+	closed  error
 }
+
+// deferred is a statement whose caller does not wait for it.
+type deferred struct {
+	query string
+	args  []any
+}
+
+// flushDelay is how long a deferred statement waits for a write to ride
+// in before the flusher gives it a transaction of its own.
+const flushDelay = 5 * time.Millisecond
 
 func newWriter(db *sql.DB, maxWaiting int, wait time.Duration) *writer {
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxIdleTime(0)
-	return &writer{db: db, token: make(chan struct{}, 1), maxWaiting: int32(maxWaiting), wait: wait}
+	w := &writer{db: db, token: make(chan struct{}, 1), maxWaiting: int32(maxWaiting), wait: wait,
+		kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	go w.flusher()
+	return w
 }
 
 // begin starts a write transaction (BEGIN IMMEDIATE) once the writer is
-// free. Every begin is paired with end.
+// free. Every begin is paired with end. The transaction first runs the
+// deferred statements, and records the Idempotency-Key claim of ctx if it
+// has one not yet recorded (ErrKeyTaken: another request holds the key).
 func (w *writer) begin(ctx context.Context) (*sql.Tx, error) {
 	if w.waiting.Add(1) > w.maxWaiting {
 		w.waiting.Add(-1)
@@ -57,13 +86,70 @@ func (w *writer) begin(ctx context.Context) (*sql.Tx, error) {
 		<-w.token
 		return nil, err
 	}
+	w.carry(ctx, tx)
+	if c := claimOf(ctx); c != nil && !c.recorded {
+		ok, err := c.record(ctx, tx)
+		if err == nil && !ok {
+			c.taken, err = true, ErrKeyTaken
+		}
+		if err != nil {
+			w.end(tx)
+			return nil, err
+		}
+		c.recorded, w.claim = true, c
+	}
 	return tx, nil
 }
 
-// end rolls back what was not committed and frees the writer.
+// carry runs the pending deferred statements in tx. One that fails is
+// dropped (it would fail again), not the transaction: SQLite undoes just
+// that statement, and an error that ends the whole transaction fails the
+// write too, so end puts them all back.
+func (w *writer) carry(ctx context.Context, tx *sql.Tx) {
+	w.mu.Lock()
+	w.carried, w.pending = w.pending, nil
+	w.mu.Unlock()
+	for _, d := range w.carried {
+		if ctx.Err() != nil {
+			return // the transaction will roll back: end puts them back
+		}
+		tx.ExecContext(ctx, d.query, d.args...)
+	}
+}
+
+// end rolls back what was not committed and frees the writer. What the
+// transaction carried is undone with it: the claim is no longer recorded,
+// and the deferred statements wait for the next transaction.
 func (w *writer) end(tx *sql.Tx) {
-	tx.Rollback() // after a Commit: sql.ErrTxDone, nothing to undo
+	// After a Commit, Rollback says sql.ErrTxDone: nothing to undo.
+	if err := tx.Rollback(); err == nil || !errors.Is(err, sql.ErrTxDone) {
+		if w.claim != nil {
+			w.claim.recorded = false
+		}
+		if len(w.carried) > 0 {
+			w.mu.Lock()
+			w.pending = append(w.carried, w.pending...)
+			w.mu.Unlock()
+			w.wake()
+		}
+	}
+	w.claim, w.carried = nil, nil
 	<-w.token
+}
+
+// do runs fn in a write transaction and commits it, freeing the writer
+// before it returns: what the caller reads back afterwards (from the read
+// pool, which may be busy) must not hold every other write up.
+func (w *writer) do(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := w.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.end(tx)
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // exec runs one statement as its own write transaction.
@@ -78,4 +164,69 @@ func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Resul
 		return nil, err
 	}
 	return res, tx.Commit()
+}
+
+// later queues a statement whose caller does not wait: it rides in the
+// next write transaction, or the flusher's.
+func (w *writer) later(query string, args ...any) {
+	w.mu.Lock()
+	w.pending = append(w.pending, deferred{query, args})
+	w.mu.Unlock()
+	w.wake()
+}
+
+func (w *writer) wake() {
+	select {
+	case w.kick <- struct{}{}:
+	default:
+	}
+}
+
+// flusher gives deferred statements a transaction when no write came to
+// carry them.
+func (w *writer) flusher() {
+	defer close(w.done)
+	for {
+		select {
+		case <-w.stop:
+			return
+		case <-w.kick:
+		}
+		select {
+		case <-w.stop:
+			return
+		case <-time.After(flushDelay):
+		}
+		if err := w.flush(context.Background()); err != nil {
+			time.Sleep(flushDelay) // busy: try again soon
+			w.wake()
+		}
+	}
+}
+
+// flush commits the pending deferred statements, if any.
+func (w *writer) flush(ctx context.Context) error {
+	w.mu.Lock()
+	n := len(w.pending)
+	w.mu.Unlock()
+	if n == 0 {
+		return nil
+	}
+	tx, err := w.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer w.end(tx)
+	return tx.Commit()
+}
+
+// close stops the flusher and commits what it still held (once: a
+// second close says what the first did).
+func (w *writer) close() error {
+	w.closing.Do(func() {
+		close(w.stop)
+		<-w.done
+		w.closed = errors.Join(w.flush(context.Background()), w.db.Close())
+	})
+	return w.closed
 }

@@ -2,10 +2,13 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/gecli/gecli/api"
 )
 
 func openTemp(t *testing.T) *DB {
@@ -95,5 +98,57 @@ func TestAQueryStopsWhenItsClientLeaves(t *testing.T) {
 	}
 	if inUse := d.r.Stats().InUse; inUse != 0 {
 		t.Fatalf("%d connection(s) still held by a stopped query", inUse)
+	}
+}
+
+// TestReadingBackDoesNotHoldTheWriter: a write that returns the row it
+// wrote reads it from the read pool after freeing the writer, so a busy
+// read pool slows that one caller, not every write behind it.
+func TestReadingBackDoesNotHoldTheWriter(t *testing.T) {
+	d := openTemp(t)
+	ctx := context.Background()
+	d.UpsertInstitution(ctx, api.Institution{CNPJ: "11222333000181", Name: "TJ"})
+	d.w.db.Exec(`INSERT INTO apis (id, name, acronym, description, category, system_type, owner, auth_type, openapi_doc,
+		sort_key, search_text, updated_at) VALUES ('x','X','X','','data','other','','', '', 'x', 'x', '')`)
+	// Every reader connection busy: an open result set holds each one.
+	var held []*sql.Rows
+	for range readers() {
+		rows, err := d.r.QueryContext(ctx, "SELECT id FROM apis")
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, rows)
+	}
+	release := func() {
+		for _, rows := range held {
+			rows.Close()
+		}
+	}
+	defer release()
+	created := make(chan error, 1)
+	go func() {
+		_, err := d.CreateRequest(ctx, NewRequest{Create: api.RequestCreate{APIID: "x", Environment: api.EnvPRD,
+			InstitutionCNPJ: "11222333000181"}, Requester: Actor{ID: "u", Name: "Ana"}, Rule: api.RuleFormStandard,
+			Status: api.StatusPending, At: time.Now()})
+		created <- err
+	}()
+	// The submission is committed, waiting for a reader to read it back.
+	for {
+		var n int
+		d.w.db.QueryRow("SELECT count(*) FROM requests").Scan(&n)
+		if n == 1 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	other, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	_, err := d.w.exec(other, "UPDATE counters SET value = value WHERE name = 'change_seq'")
+	release()
+	if err != nil {
+		t.Fatalf("a write waited for another's read-back: %v", err)
+	}
+	if err := <-created; err != nil {
+		t.Fatal(err)
 	}
 }

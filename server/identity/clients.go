@@ -2,11 +2,9 @@ package identity
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/coreos/go-oidc/v3/oidc"
@@ -93,58 +91,29 @@ func (is *Issuer) ClientToken(c Client) (TokenResponse, error) {
 // server's own, even when people sign in through an external issuer: gecli
 // is the authority for the credentials it hands out.
 type ClientVerifier struct {
-	oidc *oidc.IDTokenVerifier
-	// verified remembers tokens whose signature checked out, until they
-	// expire: an integration calls the gateway many times with one token,
-	// and the signature cannot change. What can (the request revoked) is
-	// checked by the caller on every call.
-	mu       sync.RWMutex
-	verified map[[32]byte]Client
+	oidc     *oidc.IDTokenVerifier
+	verified *verified[Client]
 }
-
-// maxVerified bounds the cache; beyond it, expired tokens are swept, and
-// if that is not enough the cache starts over.
-const maxVerified = 100_000
 
 // NewClientVerifier verifies tokens minted by ClientToken.
 func NewClientVerifier(issuer string, keys *Keys) *ClientVerifier {
 	return &ClientVerifier{oidc: oidc.NewVerifier(issuer, keys,
 		&oidc.Config{ClientID: ClientAudience, SupportedSigningAlgs: []string{oidc.ES256}}),
-		verified: map[[32]byte]Client{}}
+		verified: newVerified[Client]()}
 }
 
 // Verify checks signature, issuer, audience and expiry (a token seen
 // before and not yet expired skips the signature check).
 func (v *ClientVerifier) Verify(ctx context.Context, raw string) (Client, error) {
-	key := sha256.Sum256([]byte(raw))
-	v.mu.RLock()
-	c, ok := v.verified[key]
-	v.mu.RUnlock()
-	if ok && time.Now().Before(c.Expiry) {
+	c, key, ok := v.verified.lookup(raw)
+	if ok {
 		return c, nil
 	}
 	c, err := v.verify(ctx, raw)
 	if err == nil {
-		v.remember(key, c)
+		v.verified.remember(key, c, c.Expiry)
 	}
 	return c, err
-}
-
-func (v *ClientVerifier) remember(key [32]byte, c Client) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if len(v.verified) >= maxVerified {
-		now := time.Now()
-		for k, e := range v.verified {
-			if !now.Before(e.Expiry) {
-				delete(v.verified, k)
-			}
-		}
-		if len(v.verified) >= maxVerified {
-			clear(v.verified)
-		}
-	}
-	v.verified[key] = c
 }
 
 func (v *ClientVerifier) verify(ctx context.Context, raw string) (Client, error) {

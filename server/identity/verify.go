@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/coreos/go-oidc/v3/oidc"
 
@@ -20,14 +21,15 @@ var (
 
 // Verifier checks bearer access tokens.
 type Verifier struct {
-	oidc    *oidc.IDTokenVerifier
-	mapping ClaimMapping
+	oidc     *oidc.IDTokenVerifier
+	mapping  ClaimMapping
+	verified *verified[Principal]
 }
 
 // NewEmbeddedVerifier verifies tokens of this server's own issuer.
 func NewEmbeddedVerifier(issuer, audience string, keys *Keys) *Verifier {
 	v := oidc.NewVerifier(issuer, keys, &oidc.Config{ClientID: audience, SupportedSigningAlgs: []string{oidc.ES256}})
-	return &Verifier{oidc: v, mapping: embeddedMapping}
+	return &Verifier{oidc: v, mapping: embeddedMapping, verified: newVerified[Principal]()}
 }
 
 // NewExternalVerifier verifies tokens of an external OpenID provider (a
@@ -38,11 +40,26 @@ func NewExternalVerifier(ctx context.Context, issuer, audience string, m ClaimMa
 	if err != nil {
 		return nil, fmt.Errorf("descoberta OIDC de %s: %w", issuer, err)
 	}
-	return &Verifier{oidc: p.Verifier(&oidc.Config{ClientID: audience}), mapping: m}, nil
+	return &Verifier{oidc: p.Verifier(&oidc.Config{ClientID: audience}), mapping: m, verified: newVerified[Principal]()}, nil
 }
 
-// Verify checks signature, issuer, audience and expiry, then maps claims.
+// Verify checks signature, issuer, audience and expiry, then maps claims
+// (a token seen before and not yet expired skips both: the answer is a
+// copy, its slices the caller's own).
 func (v *Verifier) Verify(ctx context.Context, raw string) (Principal, error) {
+	p, key, ok := v.verified.lookup(raw)
+	if !ok {
+		var err error
+		if p, err = v.verify(ctx, raw); err != nil {
+			return Principal{}, err
+		}
+		v.verified.remember(key, p, p.Expiry)
+	}
+	p.Roles, p.Institutions = slices.Clone(p.Roles), slices.Clone(p.Institutions)
+	return p, nil
+}
+
+func (v *Verifier) verify(ctx context.Context, raw string) (Principal, error) {
 	tok, err := v.oidc.Verify(ctx, raw)
 	if err != nil {
 		var exp *oidc.TokenExpiredError

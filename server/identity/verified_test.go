@@ -8,7 +8,7 @@ import (
 // TestTheVerifiedCacheStaysBounded: past its size the cache sweeps what
 // expired and, if still full, starts over; it never grows without bound.
 func TestTheVerifiedCacheStaysBounded(t *testing.T) {
-	v := &ClientVerifier{verified: map[[32]byte]Client{}}
+	v := newVerified[Client]()
 	live := time.Now().Add(time.Minute)
 	for i := range maxVerified {
 		var k [32]byte
@@ -17,20 +17,20 @@ func TestTheVerifiedCacheStaysBounded(t *testing.T) {
 		if i%2 == 0 {
 			exp = time.Now().Add(-time.Second) // expired
 		}
-		v.verified[k] = Client{Expiry: exp}
+		v.tokens[k] = entry[Client]{Client{}, exp}
 	}
-	v.remember([32]byte{0xff, 0xff, 0xff, 0xff}, Client{Expiry: live})
-	if n := len(v.verified); n > maxVerified/2+1 {
+	v.remember([32]byte{0xff, 0xff, 0xff, 0xff}, Client{}, live)
+	if n := len(v.tokens); n > maxVerified/2+1 {
 		t.Fatalf("expired tokens were not swept: %d kept", n)
 	}
-	for len(v.verified) < maxVerified {
+	for len(v.tokens) < maxVerified {
 		var k [32]byte
-		k[3], k[4], k[5] = byte(len(v.verified)), byte(len(v.verified)>>8), byte(len(v.verified)>>16)
+		k[3], k[4], k[5] = byte(len(v.tokens)), byte(len(v.tokens)>>8), byte(len(v.tokens)>>16)
 		k[6] = 1
-		v.verified[k] = Client{Expiry: live}
+		v.tokens[k] = entry[Client]{Client{}, live}
 	}
-	v.remember([32]byte{0xee}, Client{Expiry: live})
-	if n := len(v.verified); n != 1 {
+	v.remember([32]byte{0xee}, Client{}, live)
+	if n := len(v.tokens); n != 1 {
 		t.Fatalf("a cache full of live tokens must start over: %d kept", n)
 	}
 }
