@@ -241,13 +241,13 @@ func contains(list []string, v string) bool {
 	return false
 }
 
-// visibleRequest loads {id} if the caller may see it. Another
+// visibleRequest loads {id} (its row, without history) if the caller may see it. Another
 // institution's request is a 404, as if it did not exist.
 func (s *Server) visibleRequest(w http.ResponseWriter, r *http.Request, p identity.Principal) (api.Request, bool) {
 	notFound := func() {
 		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFoundReq, "solicitação inexistente ou de outra instituição"))
 	}
-	req, err := s.db.GetRequest(r.Context(), r.PathValue("id"))
+	req, err := s.db.RequestRow(r.Context(), r.PathValue("id"))
 	if errors.Is(err, db.ErrNotFound) {
 		notFound()
 		return req, false
@@ -269,9 +269,16 @@ func (s *Server) visibleRequest(w http.ResponseWriter, r *http.Request, p identi
 }
 
 func (s *Server) getRequest(w http.ResponseWriter, r *http.Request, p identity.Principal) {
-	if req, ok := s.visibleRequest(w, r, p); ok {
-		s.writeJSON(w, r, http.StatusOK, req)
+	req, ok := s.visibleRequest(w, r, p)
+	if !ok {
+		return
 	}
+	req, err := s.db.RequestDetails(r.Context(), req)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, req)
 }
 
 // ownRequest is visibleRequest for acting: the requester must be linked

@@ -155,6 +155,11 @@ func (s *Server) putForm(w http.ResponseWriter, r *http.Request, p identity.Prin
 	if !s.decodeJSON(w, r, &f) {
 		return
 	}
+	req, err := s.db.RequestDetails(r.Context(), req)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
 	known := make([]string, len(req.Attachments))
 	for i, a := range req.Attachments {
 		known[i] = a.ID

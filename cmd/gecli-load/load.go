@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gecli/gecli/api"
@@ -37,6 +38,13 @@ type load struct {
 	rotated  string // a request whose secret is regenerated over and over
 	gateway  string // a token of clientID, for /gateway/hmg/ping
 	toDecide chan string
+	latest   atomic.Int64 // the highest change sequence a client has seen
+}
+
+// seen records a change sequence a client saw.
+func (l *load) seen(seq int64) {
+	for cur := l.latest.Load(); seq > cur && !l.latest.CompareAndSwap(cur, seq); cur = l.latest.Load() {
+	}
 }
 
 const (
@@ -190,7 +198,13 @@ type op struct {
 
 var ops = []op{
 	{"list-since", false, 20, func(ctx context.Context, l *load) int {
-		s, _ := l.call(ctx, "GET", fmt.Sprintf("/api/v1/requests?since=%d&limit=200", rand.IntN(1000)), evaluator, "", nil)
+		// A TUI's sync asks for what changed since its last one: a few
+		// rows. One in ten is a first sync, a full page of 200 rows.
+		since := max(0, l.latest.Load()-rand.Int64N(30))
+		if rand.IntN(10) == 0 {
+			since = rand.Int64N(1000)
+		}
+		s, _ := l.call(ctx, "GET", fmt.Sprintf("/api/v1/requests?since=%d&limit=200", since), evaluator, "", nil)
 		return s
 	}},
 	{"list-filtered", false, 15, func(ctx context.Context, l *load) int {
@@ -202,6 +216,7 @@ var ops = []op{
 		s, b := l.call(ctx, "POST", "/api/v1/requests", requester, newKey(), submission(l.pending, api.EnvPRD))
 		var r api.Request
 		if s == 201 && json.Unmarshal(b, &r) == nil {
+			l.seen(r.Seq)
 			select {
 			case l.toDecide <- r.ID:
 			default:
@@ -249,12 +264,13 @@ type result struct {
 	mu       sync.Mutex
 	elapsed  time.Duration
 	statuses map[string]map[int]int
+	byOp     map[string][]time.Duration
 	reads    []time.Duration
 	writes   []time.Duration
 }
 
-func (l *load) run(clients int, duration time.Duration) *result {
-	res := &result{statuses: map[string]map[int]int{}}
+func (l *load) run(clients int, duration, think time.Duration) *result {
+	res := &result{statuses: map[string]map[int]int{}, byOp: map[string][]time.Duration{}}
 	total := 0
 	for _, o := range ops {
 		total += o.weight
@@ -286,6 +302,13 @@ func (l *load) run(clients int, duration time.Duration) *result {
 		go func() {
 			defer wg.Done()
 			for ctx.Err() == nil {
+				if think > 0 { // a person or a script between two calls
+					select {
+					case <-ctx.Done():
+						return
+					case <-time.After(time.Duration(rand.ExpFloat64() * float64(think))):
+					}
+				}
 				n := rand.IntN(total)
 				o := ops[0]
 				for _, cand := range ops {
@@ -317,6 +340,7 @@ func (r *result) add(o op, status int, took time.Duration) {
 		r.statuses[o.name] = map[int]int{}
 	}
 	r.statuses[o.name][status]++
+	r.byOp[o.name] = append(r.byOp[o.name], took)
 	if o.write {
 		r.writes = append(r.writes, took)
 	} else {
@@ -358,7 +382,8 @@ func (r *result) print(w io.Writer) {
 			calls += c
 		}
 		sort.Strings(parts)
-		fmt.Fprintf(w, "  %-14s %s\n", n, strings.Join(parts, " "))
+		fmt.Fprintf(w, "  %-14s p50 %8s  p99 %8s  %s\n", n, percentile(r.byOp[n], 0.5).Round(10*time.Microsecond),
+			percentile(r.byOp[n], 0.99).Round(10*time.Microsecond), strings.Join(parts, " "))
 	}
 	fmt.Fprintf(w, "calls: %d in %s (%.0f/s); 5xx or no answer: %d\n", calls, r.elapsed.Round(time.Millisecond),
 		float64(calls)/r.elapsed.Seconds(), r.failures())

@@ -28,11 +28,12 @@ import (
 func main() {
 	clients := pflag.Int("clients", 200, "concurrent clients")
 	duration := pflag.Duration("duration", 30*time.Second, "how long the load runs (at most 10m)")
+	think := pflag.Duration("think", 250*time.Millisecond, "mean pause of a client between its calls (random, exponential); 0 is a saturation test")
 	from := pflag.String("db", "", "a server database to copy and load (default: a fresh demo database)")
 	cpuProfile := pflag.String("cpuprofile", "", "write a CPU profile of the run (server and clients) to this file")
 	pflag.Parse()
-	if *clients < 1 || *clients > 2000 || *duration <= 0 || *duration > 10*time.Minute {
-		fmt.Fprintln(os.Stderr, "gecli-load: --clients 1..2000, --duration up to 10m")
+	if *clients < 1 || *clients > 2000 || *duration <= 0 || *duration > 10*time.Minute || *think < 0 || *think > time.Minute {
+		fmt.Fprintln(os.Stderr, "gecli-load: --clients 1..2000, --duration up to 10m, --think 0..1m")
 		os.Exit(2)
 	}
 	if *cpuProfile != "" {
@@ -44,14 +45,14 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*clients, *duration, *from); err != nil {
+	if err := run(*clients, *duration, *think, *from); err != nil {
 		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "gecli-load:", err)
 		os.Exit(1)
 	}
 }
 
-func run(clients int, duration time.Duration, from string) error {
+func run(clients int, duration, think time.Duration, from string) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "gecli-load-")
 	if err != nil {
@@ -92,8 +93,8 @@ func run(clients int, duration time.Duration, from string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("gecli-load: %d clients for %s against %s\n", clients, duration, base)
-	res := l.run(clients, duration)
+	fmt.Printf("gecli-load: %d clients, mean think time %s, for %s against %s\n", clients, think, duration, base)
+	res := l.run(clients, duration, think)
 	res.print(os.Stdout)
 	if res.failures() > 0 {
 		return fmt.Errorf("%d answers were 5xx or never came", res.failures())

@@ -161,6 +161,15 @@ func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, er
 	if len(every.where) == 0 { // no filter: the walk is the page
 		return d.queryRequests(ctx, walk, merge(after, walkConds), order, f.Limit+1)
 	}
+	// A filter with few matches in all (after the cursor) is read from the
+	// group index and sorted at once: walking the order for it would
+	// mostly find rows it then skips. Counting stops at the threshold.
+	grouped := merge(after, filters(f, true))
+	if n, err := d.countUpTo(ctx, group, grouped, listProbe/10); err != nil {
+		return nil, err
+	} else if n < listProbe/10 {
+		return d.queryRequests(ctx, group, grouped, order, f.Limit+1)
+	}
 	// One walk of at most listProbe entries of the order, filtered from
 	// the index; if it fills the page the filter is dense here. If not,
 	// the group index gives every match after the cursor (complete, and few
@@ -172,7 +181,15 @@ func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, er
 	if err != nil || len(ids) > f.Limit {
 		return d.rowsByID(ctx, ids, err)
 	}
-	return d.queryRequests(ctx, group, merge(after, filters(f, true)), order, f.Limit+1)
+	return d.queryRequests(ctx, group, grouped, order, f.Limit+1)
+}
+
+// countUpTo counts the index entries matching c, stopping at limit.
+func (d *DB) countUpTo(ctx context.Context, index string, c conds, limit int) (int, error) {
+	var n int
+	err := d.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM requests r INDEXED BY "+index+c.sql()+" LIMIT ?)",
+		append(append([]any{}, c.args...), limit)...).Scan(&n)
+	return n, err
 }
 
 // listChanges is the sync page: the rows changed after a sequence, in
