@@ -165,9 +165,9 @@ func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, er
 	// group index and sorted at once: walking the order for it would
 	// mostly find rows it then skips. Counting stops at the threshold.
 	grouped := merge(after, filters(f, true))
-	if n, err := d.countUpTo(ctx, group, grouped, listProbe/10); err != nil {
+	if n, err := d.countUpTo(ctx, group, grouped, listProbe/4); err != nil {
 		return nil, err
-	} else if n < listProbe/10 {
+	} else if n < listProbe/4 {
 		return d.queryRequests(ctx, group, grouped, order, f.Limit+1)
 	}
 	// One walk of at most listProbe entries of the order, filtered from

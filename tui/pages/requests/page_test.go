@@ -62,7 +62,7 @@ func cached(t testing.TB, n int) *store.Store {
 	return s
 }
 
-func newPage(t *testing.T, s *store.Store, w, h int) (*drive.Driver, *Page) {
+func newPage(t testing.TB, s *store.Store, w, h int) (*drive.Driver, *Page) {
 	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR, Now: time.Now,
 		Me: &api.Me{Name: "Ana"}}
 	p := New(com, s)
