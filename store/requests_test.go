@@ -47,6 +47,11 @@ func testWindowPages(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	all := fakeRequests(97, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	for i := 0; i < len(all); i += 7 { // synced before the API was renamed: the old name stays
+		if all[i].APIID == "tpu" {
+			all[i].APIName = "Antigas Tabelas"
+		}
+	}
 	if err := s.ApplyRequests(ctx, all, 97); err != nil {
 		t.Fatal(err)
 	}
@@ -57,10 +62,12 @@ func testWindowPages(t *testing.T) {
 		{Statuses: []api.Status{api.StatusPending, api.StatusRejected}, Env: api.EnvPRD},
 		{APIIDs: []string{"djen"}, Sort: SortAPI},
 		{APIIDs: []string{}},
-		{APIIDs: []string{"djen", "tpu"}, Statuses: []api.Status{api.StatusRevoked}, Env: api.EnvHMG},              // sparse
-		{APIIDs: []string{"consulta-cpf"}, Statuses: []api.Status{api.StatusCancelled}, Sort: SortAPI},             // sparse, by API
-		{APIIDs: []string{"tpu"}, Statuses: []api.Status{api.StatusApproved, api.StatusPending}, Sort: SortOldest}, // medium
-		{APIIDs: []string{"removed-api"}, Env: api.EnvPRD},                                                         // nothing
+		{APIIDs: []string{"djen", "tpu"}, Statuses: []api.Status{api.StatusRevoked}, Env: api.EnvHMG},                   // sparse
+		{APIIDs: []string{"consulta-cpf"}, Statuses: []api.Status{api.StatusCancelled}, Sort: SortAPI},                  // sparse, by API
+		{APIIDs: []string{"tpu"}, Statuses: []api.Status{api.StatusApproved, api.StatusPending}, Sort: SortOldest},      // medium
+		{APIIDs: []string{"removed-api"}, Env: api.EnvPRD},                                                              // nothing
+		{APIIDs: []string{"tpu", "djen"}, Statuses: []api.Status{api.StatusApproved, api.StatusPending}, Sort: SortAPI}, // names apart, one renamed
+		{APIIDs: []string{"tpu"}, Env: api.EnvPRD, Sort: SortAPI},
 	}
 	for _, q := range queries {
 		want := expected(all, q)

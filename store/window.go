@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"strings"
 )
 
 // probeRows bounds the walk of the sort index. A filter that finds fewer
@@ -23,8 +24,16 @@ func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) (_ []Row, e
 	defer s.fail(&err, OpRead, EntityRequests, "")
 	w := newWalk(q, sp)
 	filter, fargs := q.where(false)
+	if q.Sort == SortAPI && len(q.APIIDs) > 0 {
+		return s.windowOfAPIs(ctx, q, w, filter, fargs)
+	}
 	if filter == "" {
 		return s.readWindow(ctx, w, w.sortIndex(), "", nil)
+	}
+	// A filter nothing matches (the per-group counts say so at once)
+	// would otherwise walk the probe and search the group index in vain.
+	if n, err := s.CountRequests(ctx, q); err != nil || n == 0 {
+		return []Row{}, err
 	}
 	bound, ok, err := s.probeBound(ctx, w)
 	if err != nil {
@@ -39,6 +48,51 @@ func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) (_ []Row, e
 	}
 	every, eargs := q.where(true)
 	return s.readWindow(ctx, w, "requests_group", every, eargs)
+}
+
+// windowOfAPIs is a window sorted by API name, of a few APIs (a search):
+// their rows are stretches of requests_name, one per name, read in order
+// without walking the APIs between them. The per-group counts say first
+// whether anything matches, and whether so little does that sorting the
+// matches is cheaper.
+func (s *Store) windowOfAPIs(ctx context.Context, q RequestQuery, w walk, filter string, fargs []any) ([]Row, error) {
+	n, err := s.CountRequests(ctx, q)
+	switch {
+	case err != nil || n == 0:
+		return []Row{}, err
+	case n <= probeRows:
+		every, eargs := q.where(true)
+		return s.readWindow(ctx, w, "requests_group", every, eargs)
+	}
+	names, err := s.requestNames(ctx, q.APIIDs)
+	if err != nil {
+		return nil, err
+	}
+	cond := "api_name IN (" + strings.TrimSuffix(strings.Repeat("?,", len(names)), ",") + ")"
+	return s.readWindow(ctx, w, w.sortIndex(), filter+" AND "+cond, append(fargs, names...))
+}
+
+// requestNames are the names the cached requests of ids carry.
+func (s *Store) requestNames(ctx context.Context, ids []string) ([]any, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT api_name FROM request_names WHERE n > 0 AND api_id IN ("+
+		strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+")", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []any
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		names = append(names, name)
+	}
+	return names, rows.Err()
 }
 
 // walk is a window's direction through the sort order.

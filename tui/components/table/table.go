@@ -20,7 +20,8 @@ type Column struct {
 	Flex  bool
 }
 
-// Cell is a cell's text and its style.
+// Cell is a cell's text and its style: colours and attributes (the table
+// fits the text to the column itself).
 type Cell struct {
 	Text  string
 	Style lipgloss.Style
@@ -63,7 +64,7 @@ func Render(st Styles, cols []Column, rows [][]Cell, selected, width int) string
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(st.Header.Render(fit(c.Title, widths[i])))
+		b.WriteString(paint(st.Header, fit(c.Title, widths[i])))
 	}
 	for r, row := range rows {
 		b.WriteByte('\n')
@@ -82,7 +83,7 @@ func Render(st Styles, cols []Column, rows [][]Cell, selected, width int) string
 			if i > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(c.Style.Render(fit(c.Text, widths[i])))
+			b.WriteString(paint(c.Style, fit(c.Text, widths[i])))
 		}
 	}
 	return b.String()

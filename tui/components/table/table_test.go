@@ -50,3 +50,31 @@ func BenchmarkRenderWindow(b *testing.B) {
 		Render(st, cols, window, 7, 120)
 	}
 }
+
+// TestPaintIsRender: a cell painted from the cache of its style's escape
+// sequences is byte for byte what the style renders, for styles alike
+// but for one attribute (none may take another's sequences), and a style
+// that does more than colour (a border) is rendered as is.
+func TestPaintIsRender(t *testing.T) {
+	base := lipgloss.NewStyle().Foreground(lipgloss.Color("#5FD787"))
+	styles := []lipgloss.Style{
+		lipgloss.NewStyle(),
+		base,
+		base.Bold(true),
+		base.Faint(true),
+		base.Background(lipgloss.Color("#16161D")),
+		base.Underline(true),
+		lipgloss.NewStyle().Foreground(lipgloss.Color("#FF6B6B")),
+		base.PaddingLeft(1),
+		base.Border(lipgloss.NormalBorder()),
+	}
+	for round := range 2 { // the second round reads the cache
+		for i, s := range styles {
+			for _, text := range []string{"Em análise", "", "PRD  "} {
+				if got, want := paint(s, text), s.Render(text); got != want {
+					t.Fatalf("round %d, style %d, %q: painted %q, rendered %q", round, i, text, got, want)
+				}
+			}
+		}
+	}
+}
