@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"regexp"
+	"sync"
 
 	"github.com/gecli/gecli/server/db"
 )
@@ -21,8 +22,13 @@ const csrfCookie = "gecli_csrf"
 var userCodePattern = regexp.MustCompile(`^[` + userCodeAlphabet + `]{4}-[` + userCodeAlphabet + `]{4}$`)
 
 // dummyHash is checked when the username does not exist, so a wrong
-// username and a wrong password take the same time.
-var dummyHash, _ = HashPassword("gecli-dummy-password")
+// username and a wrong password take the same time. It is made on first
+// use: hashing takes tens of milliseconds, which every gecli command (the
+// TUI too) would otherwise pay at start.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("gecli-dummy-password")
+	return h
+})
 
 type devicePageData struct {
 	CSRF, UserCode, Username, Error, Done string
@@ -83,7 +89,7 @@ func (e *Endpoints) deviceSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := e.DB.UserByUsername(r.Context(), data.Username)
-	hash := dummyHash
+	hash := dummyHash()
 	if err == nil {
 		hash = u.PasswordHash
 	} else if !errors.Is(err, db.ErrNotFound) {
