@@ -8,7 +8,9 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"runtime"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -105,10 +107,15 @@ func BenchmarkGatewayPing(b *testing.B) {
 }
 
 // hammer sends the requests next builds from every parallel caller,
-// each answer read whole and required to be 200.
+// each answer read whole and required to be 200, and reports the p99 of
+// one call.
 func hammer(b *testing.B, client *http.Client, next func() *http.Request) {
+	var mu sync.Mutex
+	var times []time.Duration
 	b.RunParallel(func(pb *testing.PB) {
+		var mine []time.Duration
 		for pb.Next() {
+			start := time.Now()
 			res, err := client.Do(next())
 			if err != nil {
 				b.Fatal(err)
@@ -118,6 +125,14 @@ func hammer(b *testing.B, client *http.Client, next func() *http.Request) {
 			if res.StatusCode != http.StatusOK {
 				b.Fatalf("%s: %d", res.Request.URL.Path, res.StatusCode)
 			}
+			mine = append(mine, time.Since(start))
 		}
+		mu.Lock()
+		times = append(times, mine...)
+		mu.Unlock()
 	})
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	if len(times) > 0 {
+		b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
+	}
 }

@@ -66,7 +66,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // Close closes the database.
 func (d *DB) Close() error {
 	d.stmts.close()
-	return errors.Join(d.r.Close(), d.w.db.Close())
+	return errors.Join(d.r.Close(), d.w.close())
 }
 
 // Ping reports whether the database answers, for /readyz.

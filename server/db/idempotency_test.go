@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -88,5 +89,36 @@ func waitForAnswer(t *testing.T, d *DB, caller, key string, now time.Time) Idemp
 			return rec
 		}
 		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// TestClosingKeepsTheAnswersNotYetWritten: an answer queued for the next
+// write transaction is written when the database closes (a server
+// shutting down), not lost with the queue.
+func TestClosingKeepsTheAnswersNotYetWritten(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	ctx := context.Background()
+	d, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	if _, err := d.ServerKey(WithClaim(ctx, &Claim{Caller: "u1", Key: "k", Hash: "h", At: now}), "x"); err != nil {
+		t.Fatal(err)
+	}
+	d.w.mu.Lock() // as if the flusher had not run yet
+	d.w.pending = append(d.w.pending, deferred{`UPDATE idempotency_keys SET status = 201, content_type = 'application/json', body = x'7b7d'
+		WHERE caller = 'u1' AND key = 'k'`, nil})
+	d.w.mu.Unlock()
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	d, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if rec, err := d.IdempotencyRecord(ctx, "u1", "k", now); err != nil || rec.Status != 201 {
+		t.Fatalf("the queued answer was lost at close: %+v %v", rec, err)
 	}
 }
