@@ -26,6 +26,7 @@ const (
 	CodeIdempotencyReused     Code = "idempotency_key_reused"
 	CodeIdempotencyInProgress Code = "idempotency_key_in_progress"
 	CodeSecretNotReplayed     Code = "secret_not_replayed"
+	CodeIdempotencyAnswerLost Code = "idempotency_answer_lost"
 	CodeTokenExpired          Code = "token_expired"
 	CodeInvalidToken          Code = "invalid_token"
 	CodeForbiddenRole         Code = "forbidden_role"

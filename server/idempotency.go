@@ -25,6 +25,11 @@ const (
 	maxIdempotentBody  = 1 << 20 // JSON bodies only: uploads are not retried this way
 	inFlightWait       = 5 * time.Second
 	inFlightPollPeriod = 50 * time.Millisecond
+	// A key on record means its write committed; its answer lands within
+	// milliseconds. One still without an answer this long after was lost
+	// (the server stopped between the two): the write is there, its
+	// answer is not.
+	answerLostAfter = time.Minute
 )
 
 // answerKept says what of a first answer may be kept for replay.
@@ -118,7 +123,7 @@ func (s *Server) replay(w http.ResponseWriter, r *http.Request, caller, key, has
 		return
 	}
 	deadline := time.Now().Add(inFlightWait)
-	for rec.Status == 0 && time.Now().Before(deadline) {
+	for rec.Status == 0 && time.Now().Before(deadline) && s.now().Sub(rec.CreatedAt) < answerLostAfter {
 		select {
 		case <-r.Context().Done():
 			return
@@ -131,6 +136,9 @@ func (s *Server) replay(w http.ResponseWriter, r *http.Request, caller, key, has
 		}
 	}
 	switch {
+	case rec.Status == 0 && s.now().Sub(rec.CreatedAt) >= answerLostAfter:
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeIdempotencyAnswerLost,
+			"a operação desta Idempotency-Key foi feita, mas a resposta se perdeu; consulte o recurso para ver o resultado"))
 	case rec.Status == 0:
 		w.Header().Set("Retry-After", "1")
 		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeIdempotencyInProgress,

@@ -3,11 +3,13 @@ package server
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
@@ -135,5 +137,88 @@ func TestASecretIsNeverReplayed(t *testing.T) {
 	body := secret[len(api.SecretPrefix) : len(secret)-6]
 	if strings.Contains(ts.storedBytes(), body[:16]) {
 		t.Fatal("the secret was kept for replay in the database")
+	}
+}
+
+// TestAVaultWriteThatFailsIsRetriedWhole: a vault write stores all its
+// entries in one transaction, so one that fails halfway stores none and
+// keeps no answer; its retry, under the same key, stores them all.
+func TestAVaultWriteThatFailsIsRetriedWhole(t *testing.T) {
+	ts := newTestServer(t)
+	tok := ts.tokenFor("solicitante")
+	raw, err := sql.Open("sqlite", "file:"+ts.dbPath+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`CREATE TRIGGER fault BEFORE INSERT ON vault_entries WHEN NEW.customer_key = '00000002'
+		BEGIN SELECT RAISE(ABORT, 'a transient fault'); END`); err != nil {
+		t.Fatal(err)
+	}
+	body := map[string]any{"credentials": []map[string]string{
+		{"system_name": "PJE TJBA - 1º grau", "customer_key": "00000001", "username": lawyerCPF, "password": "Senha123"},
+		{"system_name": "ESAJ - TJAC - 1º grau", "customer_key": "00000002", "username": lawyerCPF, "password": "Senha123"},
+	}}
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest("POST", ts.srv.URL+"/api/v1/vault/credentials", bytes.NewReader(b))
+	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", "cofre-1")
+	res, err := ts.srv.Client().Do(req) // a 500 is not in the spec: not validated
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 500 {
+		t.Fatalf("the write with a fault: %d", res.StatusCode)
+	}
+	count := func() (n int) {
+		raw.QueryRow("SELECT count(*) FROM vault_entries WHERE customer_key IN ('00000001', '00000002')").Scan(&n)
+		return n
+	}
+	if n := count(); n != 0 {
+		t.Fatalf("%d entries stored by a write that failed, want 0", n)
+	}
+	raw.Exec("DROP TRIGGER fault")
+	if res := ts.callWithKey("/api/v1/vault/credentials", tok, "cofre-1", body); res.status != 200 || res.header.Get("Idempotent-Replayed") != "" {
+		t.Fatalf("the retry must apply, not replay the failure: %d %s", res.status, res.body)
+	}
+	if n := count(); n != 2 {
+		t.Fatalf("%d entries after the retry, want 2", n)
+	}
+}
+
+// TestALostAnswerIsSaidToBeLost: a key on record whose answer never
+// landed (the server stopped between the commit and keeping the answer)
+// says so once that cannot be in progress any more, instead of "in
+// progress" for a day; the write is not applied again.
+func TestALostAnswerIsSaidToBeLost(t *testing.T) {
+	ts := newTestServer(t)
+	tok := ts.tokenFor("solicitante")
+	sub := submission(ts.apiFor(api.SysSNGB, api.EnvPRD), api.EnvPRD, tjCNPJ)
+	before := ts.countRequests(tjCNPJ)
+	if res := ts.callWithKey("/api/v1/requests", tok, "perdida", sub); res.status != 201 {
+		t.Fatalf("first: %d %s", res.status, res.body)
+	}
+	raw, err := sql.Open("sqlite", "file:"+ts.dbPath+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	waitKept := time.Now().Add(5 * time.Second)
+	for status := 0; status == 0 && time.Now().Before(waitKept); time.Sleep(5 * time.Millisecond) {
+		raw.QueryRow("SELECT status FROM idempotency_keys WHERE key = 'perdida'").Scan(&status)
+	}
+	old := time.Now().Add(-2 * time.Minute).UTC().Format("2006-01-02T15:04:05.000000000Z")
+	if _, err := raw.Exec("UPDATE idempotency_keys SET status = 0, body = NULL, created_at = ? WHERE key = 'perdida'", old); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	wantProblem(t, "an answer lost", ts.callWithKey("/api/v1/requests", tok, "perdida", sub), 409, api.CodeIdempotencyAnswerLost)
+	if waited := time.Since(start); waited > 2*time.Second {
+		t.Errorf("the lost answer was waited for (%v)", waited)
+	}
+	if n := ts.countRequests(tjCNPJ); n != before+1 {
+		t.Fatalf("%d requests for one action, want 1", n-before)
 	}
 }

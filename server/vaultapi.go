@@ -128,8 +128,9 @@ type sealedLogin struct {
 	TOTPSeed string `json:"t,omitempty"`
 }
 
-// vaultWrite stores or overwrites each item on its own: a bad item gets
-// its error message and the others are still stored (JUDIT's contract).
+// vaultWrite stores or overwrites each valid item: a bad item gets its
+// error message and the others are still stored (JUDIT's contract), all
+// in one transaction.
 func (s *Server) vaultWrite(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	inst, ok := s.vaultCaller(w, r, p)
 	if !ok {
@@ -144,11 +145,14 @@ func (s *Server) vaultWrite(w http.ResponseWriter, r *http.Request, p identity.P
 			fmt.Sprintf("envie de 1 a %d credenciais em \"credentials\"", api.MaxVaultItems)))
 		return
 	}
-	out := make([]api.VaultResult, 0, len(body.Credentials))
+	out := make([]api.VaultResult, len(body.Credentials))
 	by := db.Actor{ID: p.Subject, Name: p.Name}
-	for _, e := range body.Credentials {
+	var puts []db.VaultPut
+	var stored []int // which results the puts answer
+	for i, e := range body.Credentials {
+		out[i].SystemName = e.SystemName
 		if msg := api.CheckVaultEntry(&e, s.systemInfo); msg != "" {
-			out = append(out, api.VaultResult{SystemName: e.SystemName, Message: msg})
+			out[i].Message = msg
 			continue
 		}
 		login := sealedLogin{Username: e.Username, Password: e.Password}
@@ -163,16 +167,23 @@ func (s *Server) vaultWrite(w http.ResponseWriter, r *http.Request, p identity.P
 			s.internal(w, r, err)
 			return
 		}
-		created, err := s.db.PutVaultEntry(r.Context(), key, sealed, by, s.now())
+		puts = append(puts, db.VaultPut{Key: key, Sealed: sealed})
+		stored = append(stored, i)
+	}
+	if len(puts) > 0 {
+		// One transaction: a failure stores none, so a retry (with the
+		// same Idempotency-Key) stores them all.
+		created, err := s.db.PutVaultEntries(r.Context(), puts, by, s.now())
 		if err != nil {
 			s.internal(w, r, err)
 			return
 		}
-		msg := api.VaultUpdated
-		if created {
-			msg = api.VaultCreated
+		for j, i := range stored {
+			out[i].Message = api.VaultUpdated
+			if created[j] {
+				out[i].Message = api.VaultCreated
+			}
 		}
-		out = append(out, api.VaultResult{SystemName: e.SystemName, Message: msg})
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }

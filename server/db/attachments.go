@@ -34,7 +34,7 @@ func (d *DB) AddAttachment(ctx context.Context, requestID, id, filename string, 
 	if _, err := tx.ExecContext(ctx, "UPDATE requests SET seq = ?, updated_at = ? WHERE id = ?", seq, a.UploadedAt, requestID); err != nil {
 		return a, err
 	}
-	return a, tx.Commit()
+	return a, d.w.commit(tx)
 }
 
 func (d *DB) attachments(ctx context.Context, requestID string) ([]api.Attachment, error) {

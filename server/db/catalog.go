@@ -146,7 +146,7 @@ func (d *DB) InsertAPIs(ctx context.Context, apis []NewAPI) error {
 	if _, err := tx.ExecContext(ctx, "UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1"); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return d.w.commit(tx)
 }
 
 func insertAPI(ctx context.Context, tx *sql.Tx, n NewAPI, now string) error {

@@ -166,7 +166,7 @@ func (d *DB) SetSecret(ctx context.Context, requestID string, s NewSecret) (time
 	if err := appendEvent(ctx, tx, requestID, event{at: stamp, actor: s.By, action: action, from: status, to: status, justification: note}); err != nil {
 		return time.Time{}, err
 	}
-	return prevUntil, tx.Commit()
+	return prevUntil, d.w.commit(tx)
 }
 
 // Client is what the token endpoint and the gateway need to know about a
@@ -236,5 +236,5 @@ func (d *DB) SetAllowlist(ctx context.Context, cnpj string, ranges []netip.Prefi
 			return err
 		}
 	}
-	return tx.Commit()
+	return d.w.commit(tx)
 }

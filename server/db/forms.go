@@ -60,7 +60,7 @@ func (d *DB) SaveVerificationForm(ctx context.Context, requestID string, f api.V
 	if err := appendEvent(ctx, tx, requestID, event{at: stamp, actor: by, action: action, from: status, to: status}); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return d.w.commit(tx)
 }
 
 // LastDecision is who took a request out of pending, and when.

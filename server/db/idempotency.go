@@ -17,13 +17,21 @@ const IdempotencyTTL = 24 * time.Hour
 var ErrKeyTaken = errors.New("idempotency key recorded by another request")
 
 // Idempotency is the record of one key: the request it was first used
-// for (its hash) and, once that finished, its answer.
+// for (its hash), when, and, once that finished, its answer.
 type Idempotency struct {
 	RequestHash string
+	CreatedAt   time.Time
 	Status      int // 0 until the first request's answer is kept
 	ContentType string
 	Body        []byte
 }
+
+// keyStamp writes a key's time in a fixed width, so that text order is
+// time order (RFC3339Nano drops trailing zeros: "…:00Z" would sort after
+// "…:00.5Z").
+const keyStamp = "2006-01-02T15:04:05.000000000Z"
+
+func stampKey(t time.Time) string { return t.UTC().Format(keyStamp) }
 
 // Claim is an Idempotency-Key a request writes under. The request's first
 // write transaction records it, so the key and the write commit (or roll
@@ -58,7 +66,7 @@ func claimOf(ctx context.Context) *Claim {
 
 // record inserts c in tx; false when the key was already on record.
 func (c *Claim) record(ctx context.Context, tx *sql.Tx) (bool, error) {
-	expired := c.At.Add(-IdempotencyTTL).UTC().Format(time.RFC3339Nano)
+	expired := stampKey(c.At.Add(-IdempotencyTTL))
 	// Forget this key if it expired; now and then also a batch of other
 	// expired keys, so the table stays bounded without a background job.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM idempotency_keys WHERE caller = ? AND key = ? AND created_at < ?`,
@@ -72,7 +80,7 @@ func (c *Claim) record(ctx context.Context, tx *sql.Tx) (bool, error) {
 		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (caller, key, request_hash, created_at)
-		VALUES (?, ?, ?, ?) ON CONFLICT (caller, key) DO NOTHING`, c.Caller, c.Key, c.Hash, c.At.UTC().Format(time.RFC3339Nano))
+		VALUES (?, ?, ?, ?) ON CONFLICT (caller, key) DO NOTHING`, c.Caller, c.Key, c.Hash, stampKey(c.At))
 	if err != nil {
 		return false, err
 	}
@@ -84,12 +92,14 @@ func (c *Claim) record(ctx context.Context, tx *sql.Tx) (bool, error) {
 // (ErrNotFound: none, or it expired).
 func (d *DB) IdempotencyRecord(ctx context.Context, caller, key string, now time.Time) (Idempotency, error) {
 	var rec Idempotency
-	err := d.queryRow(ctx, `SELECT request_hash, status, content_type, COALESCE(body, x'') FROM idempotency_keys
-		WHERE caller = ? AND key = ? AND created_at >= ?`, caller, key,
-		now.Add(-IdempotencyTTL).UTC().Format(time.RFC3339Nano)).Scan(&rec.RequestHash, &rec.Status, &rec.ContentType, &rec.Body)
+	var created string
+	err := d.queryRow(ctx, `SELECT request_hash, created_at, status, content_type, COALESCE(body, x'') FROM idempotency_keys
+		WHERE caller = ? AND key = ? AND created_at >= ?`, caller, key, stampKey(now.Add(-IdempotencyTTL))).
+		Scan(&rec.RequestHash, &created, &rec.Status, &rec.ContentType, &rec.Body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return rec, ErrNotFound
 	}
+	rec.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
 	return rec, err
 }
 

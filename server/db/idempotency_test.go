@@ -122,3 +122,27 @@ func TestClosingKeepsTheAnswersNotYetWritten(t *testing.T) {
 		t.Fatalf("the queued answer was lost at close: %+v %v", rec, err)
 	}
 }
+
+// TestAKeyExpiresToTheNanosecond: the 24 h are compared as text, so the
+// stamps have a fixed width; in RFC3339Nano a whole second ("…:00Z")
+// sorts after its half ("…:00.5Z").
+func TestAKeyExpiresToTheNanosecond(t *testing.T) {
+	d := openTemp(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		at, now time.Time
+		live    bool
+	}{
+		{time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC), time.Date(2026, 12, 2, 10, 0, 0, 500_000_000, time.UTC), false},
+		{time.Date(2026, 12, 1, 11, 0, 0, 500_000_000, time.UTC), time.Date(2026, 12, 2, 11, 0, 0, 0, time.UTC), true},
+	} {
+		key := c.at.String()
+		if _, err := d.ServerKey(WithClaim(ctx, &Claim{Caller: "u", Key: key, Hash: "h", At: c.at}), key); err != nil {
+			t.Fatal(err)
+		}
+		_, err := d.IdempotencyRecord(ctx, "u", key, c.now)
+		if live := err == nil; live != c.live {
+			t.Errorf("a key of %s read at %s: in force %v, want %v (%v)", c.at, c.now, live, c.live, err)
+		}
+	}
+}

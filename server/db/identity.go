@@ -63,7 +63,7 @@ func (d *DB) CreateUser(ctx context.Context, u User) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	return d.w.commit(tx)
 }
 
 const userColumns = "id, username, name, cpf, role, password_hash, disabled"
@@ -172,7 +172,7 @@ func (d *DB) DisableUser(ctx context.Context, username string) error {
 		WHERE user_id = (SELECT id FROM users WHERE username = ?)`, username); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return d.w.commit(tx)
 }
 
 // CountUsers tells whether any user exists (seeding checks it).

@@ -96,7 +96,7 @@ func (d *DB) PollDevice(ctx context.Context, deviceHash string, now time.Time) (
 		now.Unix(), int(interval/time.Second), status, deviceHash); err != nil {
 		return c, false, err
 	}
-	return c, tooFast, tx.Commit()
+	return c, tooFast, d.w.commit(tx)
 }
 
 // RefreshToken is one stored (hashed) refresh token.
@@ -145,7 +145,7 @@ func (d *DB) RotateRefreshToken(ctx context.Context, hash string, next RefreshTo
 		if _, err := tx.ExecContext(ctx, "UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?", cur.FamilyID); err != nil {
 			return cur, err
 		}
-		if err := tx.Commit(); err != nil {
+		if err := d.w.commit(tx); err != nil {
 			return cur, err
 		}
 		return cur, ErrTokenReplayed
@@ -161,7 +161,7 @@ func (d *DB) RotateRefreshToken(ctx context.Context, hash string, next RefreshTo
 		VALUES (?,?,?,?,?)`, next.Hash, next.FamilyID, next.UserID, next.ClientID, next.ExpiresAt.Unix()); err != nil {
 		return cur, err
 	}
-	return cur, tx.Commit()
+	return cur, d.w.commit(tx)
 }
 
 // RevokeRefreshFamily revokes the family of a refresh token (logout).

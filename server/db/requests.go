@@ -117,7 +117,7 @@ func (d *DB) SeedRequests(ctx context.Context, all []NewRequest, after func(id s
 			}
 		}
 	}
-	return tx.Commit()
+	return d.w.commit(tx)
 }
 
 func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error) {

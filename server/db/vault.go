@@ -106,7 +106,7 @@ func (d *DB) AuditVault(ctx context.Context, a VaultAudit) error {
 	if err := appendVaultAudit(ctx, tx, a); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return d.w.commit(tx)
 }
 
 // VaultAuditLog returns an institution's audit lines, oldest first.
@@ -131,35 +131,55 @@ func (d *DB) VaultAuditLog(ctx context.Context, institution string) ([]VaultAudi
 	return out, rows.Err()
 }
 
-// PutVaultEntry stores or overwrites a sealed entry and audits it in one
-// transaction; created reports which.
+// VaultPut is one entry to store, sealed.
+type VaultPut struct {
+	Key    VaultKey
+	Sealed vault.Sealed
+}
+
+// PutVaultEntry stores or overwrites one sealed entry and audits it; it
+// reports whether the entry is new.
 func (d *DB) PutVaultEntry(ctx context.Context, k VaultKey, s vault.Sealed, by Actor, at time.Time) (created bool, err error) {
-	tx, err := d.w.begin(ctx)
+	out, err := d.PutVaultEntries(ctx, []VaultPut{{k, s}}, by, at)
 	if err != nil {
 		return false, err
 	}
-	defer d.w.end(tx)
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vault_entries WHERE institution_cnpj = ? AND customer_key = ?
-		AND system_name = ?`, k.Institution, k.CustomerKey, k.System).Scan(&n); err != nil {
-		return false, err
-	}
-	stamp := at.UTC().Format(time.RFC3339)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO vault_entries (institution_cnpj, customer_key, system_name, key_id, wrapped_key,
-		ciphertext, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?)
-		ON CONFLICT (institution_cnpj, customer_key, system_name) DO UPDATE SET key_id = excluded.key_id,
-		wrapped_key = excluded.wrapped_key, ciphertext = excluded.ciphertext, updated_at = excluded.updated_at,
-		updated_by = excluded.updated_by`, k.Institution, k.CustomerKey, k.System, s.KeyID, s.WrappedKey, s.Ciphertext, stamp, by.ID); err != nil {
-		return false, err
-	}
-	outcome := api.VaultUpdated
-	if n == 0 {
-		outcome = api.VaultCreated
-	}
-	if err := appendVaultAudit(ctx, tx, VaultAudit{Actor: by, Action: "write", Key: k, Outcome: outcome, At: at}); err != nil {
-		return false, err
-	}
-	return n == 0, tx.Commit()
+	return out[0], nil
+}
+
+// PutVaultEntries stores or overwrites entries and audits each, in one
+// transaction: all of them or none (a retry then applies them all); it
+// reports which are new.
+func (d *DB) PutVaultEntries(ctx context.Context, puts []VaultPut, by Actor, at time.Time) ([]bool, error) {
+	created := make([]bool, len(puts))
+	err := d.w.do(ctx, func(tx *sql.Tx) error {
+		stamp := at.UTC().Format(time.RFC3339)
+		for i, p := range puts {
+			k, s := p.Key, p.Sealed
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vault_entries WHERE institution_cnpj = ? AND customer_key = ?
+				AND system_name = ?`, k.Institution, k.CustomerKey, k.System).Scan(&n); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO vault_entries (institution_cnpj, customer_key, system_name, key_id, wrapped_key,
+				ciphertext, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?)
+				ON CONFLICT (institution_cnpj, customer_key, system_name) DO UPDATE SET key_id = excluded.key_id,
+				wrapped_key = excluded.wrapped_key, ciphertext = excluded.ciphertext, updated_at = excluded.updated_at,
+				updated_by = excluded.updated_by`, k.Institution, k.CustomerKey, k.System, s.KeyID, s.WrappedKey, s.Ciphertext, stamp, by.ID); err != nil {
+				return err
+			}
+			outcome := api.VaultUpdated
+			if n == 0 {
+				outcome = api.VaultCreated
+			}
+			if err := appendVaultAudit(ctx, tx, VaultAudit{Actor: by, Action: "write", Key: k, Outcome: outcome, At: at}); err != nil {
+				return err
+			}
+			created[i] = n == 0
+		}
+		return nil
+	})
+	return created, err
 }
 
 // DeleteVaultEntries removes a system's entries of an institution (one
@@ -188,7 +208,7 @@ func (d *DB) DeleteVaultEntries(ctx context.Context, k VaultKey, by Actor, at ti
 	if err := appendVaultAudit(ctx, tx, VaultAudit{Actor: by, Action: "delete", Key: k, Outcome: outcome, At: at}); err != nil {
 		return 0, err
 	}
-	return n, tx.Commit()
+	return n, d.w.commit(tx)
 }
 
 // VaultEntry returns one sealed entry.
@@ -254,7 +274,7 @@ func (d *DB) RotateVaultKey(ctx context.Context, old, next *vault.MasterKey) (in
 		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, next.Check()); err != nil {
 		return 0, err
 	}
-	return len(all), tx.Commit()
+	return len(all), d.w.commit(tx)
 }
 
 // ErrVaultKey is a master key that is not the one the vault was sealed with.

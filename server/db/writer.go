@@ -27,9 +27,10 @@ type writer struct {
 	wait       time.Duration
 
 	// Held with the token: what the running transaction carries besides
-	// its own write, to undo if it rolls back.
-	claim   *Claim
-	carried []deferred
+	// its own write, to undo unless it commits, and whether it did.
+	claim     *Claim
+	carried   []deferred
+	committed bool
 
 	mu      sync.Mutex
 	pending []deferred    // statements that need no answer: they ride along
@@ -86,6 +87,7 @@ func (w *writer) begin(ctx context.Context) (*sql.Tx, error) {
 		<-w.token
 		return nil, err
 	}
+	w.committed = false
 	w.carry(ctx, tx)
 	if c := claimOf(ctx); c != nil && !c.recorded {
 		ok, err := c.record(ctx, tx)
@@ -117,12 +119,22 @@ func (w *writer) carry(ctx context.Context, tx *sql.Tx) {
 	}
 }
 
-// end rolls back what was not committed and frees the writer. What the
-// transaction carried is undone with it: the claim is no longer recorded,
-// and the deferred statements wait for the next transaction.
+// commit commits a write transaction; every writer transaction commits
+// through it, so end knows the outcome. (Rollback cannot tell: after a
+// failed COMMIT, or a rollback database/sql did itself when the context
+// ended, it answers sql.ErrTxDone as after a commit.)
+func (w *writer) commit(tx *sql.Tx) error {
+	err := tx.Commit()
+	w.committed = err == nil
+	return err
+}
+
+// end rolls back what was not committed and frees the writer. Unless the
+// transaction committed, what it carried is undone with it: the claim is
+// no longer recorded, and the deferred statements wait for the next one.
 func (w *writer) end(tx *sql.Tx) {
-	// After a Commit, Rollback says sql.ErrTxDone: nothing to undo.
-	if err := tx.Rollback(); err == nil || !errors.Is(err, sql.ErrTxDone) {
+	tx.Rollback() // after a commit: sql.ErrTxDone, nothing to undo
+	if !w.committed {
 		if w.claim != nil {
 			w.claim.recorded = false
 		}
@@ -133,7 +145,7 @@ func (w *writer) end(tx *sql.Tx) {
 			w.wake()
 		}
 	}
-	w.claim, w.carried = nil, nil
+	w.claim, w.carried, w.committed = nil, nil, false
 	<-w.token
 }
 
@@ -149,7 +161,7 @@ func (w *writer) do(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return w.commit(tx)
 }
 
 // exec runs one statement as its own write transaction.
@@ -163,7 +175,7 @@ func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Resul
 	if err != nil {
 		return nil, err
 	}
-	return res, tx.Commit()
+	return res, w.commit(tx)
 }
 
 // later queues a statement whose caller does not wait: it rides in the
@@ -217,7 +229,7 @@ func (w *writer) flush(ctx context.Context) error {
 		return err
 	}
 	defer w.end(tx)
-	return tx.Commit()
+	return w.commit(tx)
 }
 
 // close stops the flusher and commits what it still held (once: a

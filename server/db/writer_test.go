@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -28,6 +30,7 @@ func TestWritesWaitTheirTurnThenGiveUp(t *testing.T) {
 	d := openTemp(t)
 	ctx := context.Background()
 	w := newWriter(d.w.db, 1, 50*time.Millisecond)
+	defer func() { close(w.stop); <-w.done }() // its flusher; the connection is d's
 	running, err := w.begin(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -150,5 +153,83 @@ func TestReadingBackDoesNotHoldTheWriter(t *testing.T) {
 	}
 	if err := <-created; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// queueAnswer puts a kept answer in the writer's queue, as if the
+// flusher had not run yet.
+func queueAnswer(d *DB, caller, key string) {
+	d.w.mu.Lock()
+	d.w.pending = append(d.w.pending, deferred{`UPDATE idempotency_keys SET status = 200, content_type = 'text/plain',
+		body = x'6f6b' WHERE caller = ? AND key = ?`, []any{caller, key}})
+	d.w.mu.Unlock()
+}
+
+// TestAWriteThatDoesNotCommitUndoesWhatItCarried: a write whose client
+// leaves mid-transaction (database/sql rolls it back itself), and one
+// whose COMMIT fails, record no key and lose no answer they carried.
+func TestAWriteThatDoesNotCommitUndoesWhatItCarried(t *testing.T) {
+	d := openTemp(t)
+	ctx := context.Background()
+	now := time.Now()
+	if _, err := d.w.db.Exec(`CREATE TABLE parent (id INTEGER PRIMARY KEY);
+		CREATE TABLE child (pid INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ServerKey(WithClaim(ctx, &Claim{Caller: "u1", Key: "k", Hash: "h", At: now}), "x"); err != nil {
+		t.Fatal(err)
+	}
+	left, leave := context.WithCancel(ctx)
+	failures := map[string]func() (*Claim, error){
+		"client left": func() (*Claim, error) {
+			c := &Claim{Caller: "u2", Key: "left", Hash: "h", At: now}
+			return c, d.w.do(WithClaim(left, c), func(*sql.Tx) error {
+				leave()
+				time.Sleep(20 * time.Millisecond) // database/sql rolls back on its own
+				return left.Err()
+			})
+		},
+		"commit failed": func() (*Claim, error) {
+			c := &Claim{Caller: "u2", Key: "fk", Hash: "h", At: now}
+			return c, d.w.do(WithClaim(ctx, c), func(tx *sql.Tx) error {
+				_, err := tx.Exec("INSERT INTO child VALUES (5)") // the deferred key fails at COMMIT
+				return err
+			})
+		},
+	}
+	for name, write := range failures {
+		queueAnswer(d, "u1", "k")
+		d.w.db.Exec("UPDATE idempotency_keys SET status = 0 WHERE caller = 'u1'")
+		c, err := write()
+		if err == nil {
+			t.Fatalf("%s: the write succeeded", name)
+		}
+		if c.Recorded() {
+			t.Errorf("%s: the key is marked recorded", name)
+		}
+		if _, err := d.IdempotencyRecord(ctx, c.Caller, c.Key, now); !errors.Is(err, ErrNotFound) {
+			t.Errorf("%s: the key is on record: %v", name, err)
+		}
+		if rec := waitForAnswer(t, d, "u1", "k", now); rec.Status != 200 {
+			t.Errorf("%s: the answer it carried was lost", name)
+		}
+	}
+}
+
+// TestEveryWriteCommitsThroughTheWriter: a transaction committed with
+// tx.Commit() directly would leave the writer unsure of its outcome.
+func TestEveryWriteCommitsThroughTheWriter(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		if f == "writer.go" || strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(src), ".Commit()") {
+			t.Errorf("%s commits a transaction itself; use d.w.commit(tx)", f)
+		}
 	}
 }

@@ -97,6 +97,8 @@ func explainProblem(t *i18n.Text, p *api.Problem) string {
 		return t.Box.ExplainBusy
 	case code == api.CodeSecretNotReplayed:
 		return t.Box.ExplainSecretNotReplayed
+	case code == api.CodeIdempotencyAnswerLost:
+		return t.Box.ExplainAnswerLost
 	case code == api.CodeInternal || strings.HasPrefix(string(code), "http_5"):
 		return t.Explain500
 	case p.Detail != "":

@@ -22,7 +22,7 @@ type BoxText struct {
 	// Deciding: %s request.
 	Deciding string
 	// Problems of retried writes (Idempotency-Key).
-	ExplainBusy, ExplainSecretNotReplayed string
+	ExplainBusy, ExplainSecretNotReplayed, ExplainAnswerLost string
 }
 
 var boxPtBR = BoxText{
@@ -33,6 +33,7 @@ var boxPtBR = BoxText{
 	DecisionRecovered: "A decisão de %s foi registrada (%s); a resposta se perdeu na rede e foi conferida no servidor.",
 	Deciding:          "Enviando a decisão de %s…",
 	ExplainBusy:       "Servidor ocupado: a operação ainda não foi feita. Tente de novo em instantes (nada será feito duas vezes).",
+	ExplainAnswerLost: "A operação foi feita, mas a resposta do servidor se perdeu. Recarregue (ctrl+r) para ver o resultado.",
 	ExplainSecretNotReplayed: "O secret desta operação já foi gerado e mostrado uma vez; ele não é guardado. " +
 		"Se você não o copiou, gere outro (n).",
 }
@@ -45,6 +46,7 @@ var boxEn = BoxText{
 	DecisionRecovered: "The decision on %s was registered (%s); its answer was lost on the network and checked on the server.",
 	Deciding:          "Sending the decision on %s…",
 	ExplainBusy:       "Server busy: the operation was not done yet. Try again in a moment (nothing will be done twice).",
+	ExplainAnswerLost: "The operation was done, but the server's answer was lost. Reload (ctrl+r) to see the result.",
 	ExplainSecretNotReplayed: "The secret of this operation was already generated and shown once; it is not kept. " +
 		"If you did not copy it, generate another (n).",
 }

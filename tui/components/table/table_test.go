@@ -67,10 +67,21 @@ func TestPaintIsRender(t *testing.T) {
 		lipgloss.NewStyle().Foreground(lipgloss.Color("#FF6B6B")),
 		base.PaddingLeft(1),
 		base.Border(lipgloss.NormalBorder()),
+		// Alike in colour, unlike in what else they do: none may take
+		// another's sequences, nor be painted as if it only coloured.
+		base.Width(12),
+		base.Transform(strings.ToUpper),
+		base.Hyperlink("https://a.example"),
+		base.Hyperlink("https://b.example"),
+		base.PaddingTop(1),
+		base.Background(lipgloss.Color("#111111")).PaddingLeft(1),
+		base.Border(lipgloss.NormalBorder(), false, false, false, true),
+		base.Border(lipgloss.ThickBorder(), false, false, false, true).BorderForeground(lipgloss.Color("#ff0000")),
+		base.PaddingLeft(1).PaddingChar('.'),
 	}
 	for round := range 2 { // the second round reads the cache
 		for i, s := range styles {
-			for _, text := range []string{"Em análise", "", "PRD  "} {
+			for _, text := range []string{"Em análise", "", "PRD  ", "a\tb"} {
 				if got, want := paint(s, text), s.Render(text); got != want {
 					t.Fatalf("round %d, style %d, %q: painted %q, rendered %q", round, i, text, got, want)
 				}
