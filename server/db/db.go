@@ -19,6 +19,12 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
+// The same schema on PostgreSQL (one migration per SQLite one from here
+// on; a test keeps the two equal).
+//
+//go:embed migrations_postgres/*.sql
+var postgresMigrationFiles embed.FS
+
 // ErrNotFound is returned when a looked-up row does not exist.
 var ErrNotFound = errors.New("not found")
 

@@ -1,0 +1,54 @@
+package pg
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/gecli/gecli/testkit/pgtest"
+)
+
+func TestOpenMigratesOnce(t *testing.T) {
+	dsn := pgtest.URL(t)
+	migs := fstest.MapFS{"00001_init.sql": {Data: []byte(
+		"-- +goose Up\nCREATE TABLE t (x INTEGER);\n-- +goose Down\nDROP TABLE t;\n")}}
+	db, err := Open(context.Background(), dsn, migs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("INSERT INTO t VALUES (1)"); err != nil {
+		t.Fatalf("migration not applied: %v", err)
+	}
+	db.Close()
+	again, err := Open(context.Background(), dsn, migs, Options{})
+	if err != nil {
+		t.Fatalf("reopen ran a migration twice: %v", err)
+	}
+	again.Close()
+}
+
+// TestAnUnreachableServerSaysSoWithoutThePassword: a wrong port fails
+// within the limit, with one message that names the server, not the
+// password.
+func TestAnUnreachableServerSaysSoWithoutThePassword(t *testing.T) {
+	_, err := Open(context.Background(), "postgres://gecli:s3gr3d0@127.0.0.1:1/gecli?sslmode=disable&connect_timeout=2", nil, Options{})
+	if !errors.Is(err, ErrUnreachable) {
+		t.Fatalf("want ErrUnreachable, got %v", err)
+	}
+	if strings.Contains(err.Error(), "s3gr3d0") || !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Fatalf("the message must name the server and hide the password: %v", err)
+	}
+}
+
+func TestIsURLAndRedact(t *testing.T) {
+	for dsn, want := range map[string]bool{"postgres://h/db": true, "postgresql://h/db": true, "/var/lib/gecli.db": false, "gecli.db": false} {
+		if IsURL(dsn) != want {
+			t.Errorf("IsURL(%q) = %v", dsn, !want)
+		}
+	}
+	if got := Redact("postgres://ana:segredo@db:5432/gecli"); strings.Contains(got, "segredo") || !strings.Contains(got, "ana") {
+		t.Errorf("Redact: %s", got)
+	}
+}

@@ -1,0 +1,55 @@
+// Package pgtest gives a test a PostgreSQL schema of its own on the
+// server named by GECLI_TEST_POSTGRES_URL (.ci/run starts one and sets
+// it), dropped when the test ends. Without it a test is skipped locally
+// and fails in CI (CI set), so CI never passes without PostgreSQL.
+package pgtest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
+)
+
+// EnvURL names the test server.
+const EnvURL = "GECLI_TEST_POSTGRES_URL"
+
+// URL returns a connection URL whose search_path is a fresh schema.
+func URL(tb testing.TB) string {
+	tb.Helper()
+	base := os.Getenv(EnvURL)
+	if base == "" {
+		if os.Getenv("CI") != "" {
+			tb.Fatalf("%s is not set: .ci/run starts PostgreSQL and sets it", EnvURL)
+		}
+		tb.Skipf("set %s to run this test on PostgreSQL too (.ci/run does)", EnvURL)
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "t_" + hex.EncodeToString(b)
+	if _, err := admin.ExecContext(context.Background(), "CREATE SCHEMA "+schema); err != nil {
+		admin.Close()
+		tb.Fatalf("create a test schema: %v", err)
+	}
+	tb.Cleanup(func() {
+		admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+		admin.Close()
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
