@@ -1,7 +1,8 @@
 // Package pg opens the PostgreSQL databases gecli uses the way
 // internal/sqlite opens SQLite files: a bounded pool through pgx's
-// database/sql driver, a first connection within a time limit, and the
-// embedded goose migrations applied.
+// database/sql driver whose connections take SQLite's ? placeholders, a
+// first connection within a time limit, and the embedded goose
+// migrations applied.
 package pg
 
 import (
@@ -14,7 +15,8 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 )
 
@@ -48,10 +50,11 @@ var ErrUnreachable = errors.New("PostgreSQL unreachable")
 // first connection) and applies every migration in migrations (nil for
 // none). Errors never carry the password.
 func Open(ctx context.Context, dsn string, migrations fs.FS, opt Options) (*sql.DB, error) {
-	db, err := sql.Open("pgx", dsn)
+	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", Redact(dsn), err)
+		return nil, fmt.Errorf("open %s: %v", Redact(dsn), redactErr(err, dsn))
 	}
+	db := sql.OpenDB(connector{stdlib.GetConnector(*cfg)})
 	if opt.MaxConns == 0 {
 		opt.MaxConns = 16
 	}

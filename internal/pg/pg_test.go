@@ -52,3 +52,51 @@ func TestIsURLAndRedact(t *testing.T) {
 		t.Errorf("Redact: %s", got)
 	}
 }
+
+func TestRebindNumbersOnlyRealPlaceholders(t *testing.T) {
+	for in, want := range map[string]string{
+		"SELECT 1": "SELECT 1",
+		"SELECT a FROM t WHERE b = ? AND c IN (?, ?)": "SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)",
+		"SELECT '?', \"a?b\", ? -- why?\n, ?":         "SELECT '?', \"a?b\", $1 -- why?\n, $2",
+		"SELECT 'it''s ?', ?":                         "SELECT 'it''s ?', $1",
+		"CREATE FUNCTION f() AS $$ SELECT '?' $$; ?":  "CREATE FUNCTION f() AS $$ SELECT '?' $$; $1",
+		"SELECT $body$ ? $body$, ?, $1x":              "SELECT $body$ ? $body$, $1, $1x",
+	} {
+		if got := Rebind(in); got != want {
+			t.Errorf("Rebind(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// TestThePoolTakesQuestionMarks: a query written for SQLite runs as it
+// is, in and out of transactions and prepared.
+func TestThePoolTakesQuestionMarks(t *testing.T) {
+	db, err := Open(context.Background(), pgtest.URL(t), nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE TABLE t (a TEXT, b INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("INSERT INTO t (a, b) VALUES (?, ?), ('?', ?)", "x", 1, 2); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := tx.QueryRow("SELECT count(*) FROM t WHERE a IN (?, ?) AND b > ?", "x", "?", 0).Scan(&n); err != nil || n != 2 {
+		t.Fatalf("in a transaction: %d, %v", n, err)
+	}
+	tx.Rollback()
+	stmt, err := db.Prepare("SELECT b FROM t WHERE a = ?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stmt.Close()
+	if err := stmt.QueryRow("?").Scan(&n); err != nil || n != 2 {
+		t.Fatalf("prepared: %d, %v", n, err)
+	}
+}
