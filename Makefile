@@ -29,10 +29,16 @@ lint:
 	go mod tidy -diff
 	go run $(STATICCHECK) ./...
 
-## test: vet and every test with the race detector
+## test: vet and every test with the race detector; with
+## GECLI_TEST_POSTGRES_URL set (.ci/run sets it), the server's tests once
+## more on PostgreSQL
 test:
 	go vet ./...
 	go test -race -count=1 -timeout 8m ./...
+	@if [ -n "$$GECLI_TEST_POSTGRES_URL" ]; then \
+		echo "the server's tests on PostgreSQL:"; \
+		GECLI_TEST_ENGINE=postgres go test -race -count=1 -timeout 8m ./server/...; \
+	fi
 
 ## bench: the benchmarks whose figures README reports (the million-row
 ## ones build their data first: allow several minutes)

@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -146,13 +145,15 @@ func TestASecretIsNeverReplayed(t *testing.T) {
 func TestAVaultWriteThatFailsIsRetriedWhole(t *testing.T) {
 	ts := newTestServer(t)
 	tok := ts.tokenFor("solicitante")
-	raw, err := sql.Open("sqlite", "file:"+ts.dbPath+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
+	raw := ts.raw()
+	fault, unfault := `CREATE TRIGGER fault BEFORE INSERT ON vault_entries WHEN NEW.customer_key = '00000002'
+		BEGIN SELECT RAISE(ABORT, 'a transient fault'); END`, "DROP TRIGGER fault"
+	if ts.postgres() {
+		fault = `CREATE TRIGGER fault BEFORE INSERT ON vault_entries FOR EACH ROW WHEN (NEW.customer_key = '00000002')
+			EXECUTE FUNCTION append_only('a transient fault')`
+		unfault += " ON vault_entries"
 	}
-	defer raw.Close()
-	if _, err := raw.Exec(`CREATE TRIGGER fault BEFORE INSERT ON vault_entries WHEN NEW.customer_key = '00000002'
-		BEGIN SELECT RAISE(ABORT, 'a transient fault'); END`); err != nil {
+	if _, err := raw.Exec(fault); err != nil {
 		t.Fatal(err)
 	}
 	body := map[string]any{"credentials": []map[string]string{
@@ -179,7 +180,9 @@ func TestAVaultWriteThatFailsIsRetriedWhole(t *testing.T) {
 	if n := count(); n != 0 {
 		t.Fatalf("%d entries stored by a write that failed, want 0", n)
 	}
-	raw.Exec("DROP TRIGGER fault")
+	if _, err := raw.Exec(unfault); err != nil {
+		t.Fatal(err)
+	}
 	if res := ts.callWithKey("/api/v1/vault/credentials", tok, "cofre-1", body); res.status != 200 || res.header.Get("Idempotent-Replayed") != "" {
 		t.Fatalf("the retry must apply, not replay the failure: %d %s", res.status, res.body)
 	}
@@ -200,11 +203,7 @@ func TestALostAnswerIsSaidToBeLost(t *testing.T) {
 	if res := ts.callWithKey("/api/v1/requests", tok, "perdida", sub); res.status != 201 {
 		t.Fatalf("first: %d %s", res.status, res.body)
 	}
-	raw, err := sql.Open("sqlite", "file:"+ts.dbPath+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
+	raw := ts.raw()
 	waitKept := time.Now().Add(5 * time.Second)
 	for status := 0; status == 0 && time.Now().Before(waitKept); time.Sleep(5 * time.Millisecond) {
 		raw.QueryRow("SELECT status FROM idempotency_keys WHERE key = 'perdida'").Scan(&status)

@@ -3,18 +3,23 @@ package server
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/internal/pg"
 	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/seed"
 	"github.com/gecli/gecli/server/seed/seedtest"
 	"github.com/gecli/gecli/server/vault"
+	"github.com/gecli/gecli/testkit/pgtest"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
@@ -82,6 +87,9 @@ func newTestServer(t *testing.T) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	path := seedtest.DemoDB(t)
+	if os.Getenv("GECLI_TEST_ENGINE") == "postgres" {
+		path = demoPostgres(t)
+	}
 	d, err := db.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -153,9 +161,14 @@ func (ts *testServer) validate(req *http.Request, res *http.Response, body []byt
 	}
 }
 
-// storedBytes is everything the database has on disk: the file and its WAL.
+// storedBytes is everything the database holds: on SQLite the file and
+// its WAL as on disk; on PostgreSQL every value of every table, as text
+// (bytea as its escaped bytes).
 func (ts *testServer) storedBytes() string {
 	ts.t.Helper()
+	if ts.postgres() {
+		return ts.postgresDump()
+	}
 	var out []byte
 	for _, suffix := range []string{"", "-wal"} {
 		b, err := os.ReadFile(ts.dbPath + suffix)
@@ -165,4 +178,71 @@ func (ts *testServer) storedBytes() string {
 		out = append(out, b...)
 	}
 	return string(out)
+}
+
+func (ts *testServer) postgresDump() string {
+	raw := ts.raw()
+	rows, err := raw.Query(`SELECT table_name, column_name, data_type FROM information_schema.columns
+		WHERE table_schema = current_schema()`)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	var cols [][3]string
+	for rows.Next() {
+		var c [3]string
+		rows.Scan(&c[0], &c[1], &c[2])
+		cols = append(cols, c)
+	}
+	rows.Close()
+	var out strings.Builder
+	for _, c := range cols {
+		expr := `"` + c[1] + `"::text`
+		if c[2] == "bytea" {
+			expr = `encode("` + c[1] + `", 'escape')`
+		}
+		var all sql.NullString
+		if err := raw.QueryRow(`SELECT string_agg(` + expr + `, ' ') FROM "` + c[0] + `"`).Scan(&all); err != nil {
+			ts.t.Fatal(err)
+		}
+		out.WriteString(all.String)
+		out.WriteByte('\n')
+	}
+	return out.String()
+}
+
+// postgres says the test runs on PostgreSQL (GECLI_TEST_ENGINE=postgres).
+func (ts *testServer) postgres() bool { return pg.IsURL(ts.dbPath) }
+
+// raw opens the test's database past the server: to inspect it, or to
+// tamper with it as an attacker with the database would.
+func (ts *testServer) raw() *sql.DB {
+	ts.t.Helper()
+	var raw *sql.DB
+	var err error
+	if ts.postgres() {
+		raw, err = pg.Open(context.Background(), ts.dbPath, nil, pg.Options{MaxConns: 2})
+	} else {
+		raw, err = sql.Open("sqlite", "file:"+ts.dbPath+"?_pragma=busy_timeout(5000)")
+	}
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	ts.t.Cleanup(func() { raw.Close() })
+	return raw
+}
+
+// demoPostgres is a PostgreSQL schema of the test's own, seeded with the
+// demo data (GECLI_TEST_ENGINE=postgres: make test runs the server's tests
+// once on each engine).
+func demoPostgres(t *testing.T) string {
+	url := pgtest.URL(t)
+	d, err := db.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := seed.Demo(context.Background(), d); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	return url
 }

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"net/url"
 	"strings"
@@ -261,12 +260,7 @@ func TestVaultRowMovedElsewhereDoesNotOpen(t *testing.T) {
 	ts := newTestServer(t)
 	ts.vault("POST", "?institution="+tjCNPJ, ts.tokenFor("solicitante"), api.VaultWrite{Credentials: []api.VaultEntry{
 		{SystemName: "*", CustomerKey: "victim", Username: lawyerCPF, Password: "Senha-da-vitima"}}})
-	raw, err := sql.Open("sqlite", ts.dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	if _, err := raw.Exec(`INSERT INTO vault_entries (institution_cnpj, customer_key, system_name, key_id, wrapped_key, ciphertext, updated_at, updated_by)
+	if _, err := ts.raw().Exec(`INSERT INTO vault_entries (institution_cnpj, customer_key, system_name, key_id, wrapped_key, ciphertext, updated_at, updated_by)
 		SELECT institution_cnpj, 'attacker', system_name, key_id, wrapped_key, ciphertext, updated_at, updated_by FROM vault_entries WHERE customer_key = 'victim'`); err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/internal/pg"
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/seed"
@@ -22,7 +23,7 @@ import (
 func runServe(ctx context.Context, args []string) error {
 	fs := newFlags("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "endereço onde escutar")
-	dbPath := fs.String("db", "", "arquivo SQLite (padrão: gecli.db no diretório de dados do usuário)")
+	dbPath := fs.String("db", os.Getenv("GECLI_DB"), "arquivo SQLite ou URL postgres:// (ou GECLI_DB; padrão: gecli.db no diretório de dados do usuário)")
 	publicURL := fs.String("public-url", "", "URL pública do servidor, usada nos links das respostas")
 	seedName := fs.String("seed", "", `carrega um conjunto de dados num banco vazio ("demo")`)
 	vaultKeyFile := fs.String("vault-key-file", "", "chave mestra do cofre (gecli vault keygen); ou a chave em GECLI_VAULT_KEY; sem ela o cofre responde 503")
@@ -82,7 +83,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer b.Close()
-	log.Info("gecli serve", "url", "http://"+ln.Addr().String(), "db", *dbPath, "version", api.Build().Version)
+	log.Info("gecli serve", "url", "http://"+ln.Addr().String(), "db", dbName(*dbPath), "version", api.Build().Version)
 	return server.Serve(ctx, ln, b.Handler(), log)
 }
 
@@ -112,12 +113,12 @@ func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.
 	if seedDemo {
 		switch err := seed.Demo(ctx, d); {
 		case errors.Is(err, seed.ErrNotEmpty):
-			log.Info("seed skipped: the database already has data", "db", dbPath)
+			log.Info("seed skipped: the database already has data", "db", dbName(dbPath))
 		case err != nil:
 			d.Close()
 			return nil, fmt.Errorf("carregar dados de demonstração: %w", err)
 		default:
-			log.Info("demo dataset loaded", "db", dbPath)
+			log.Info("demo dataset loaded", "db", dbName(dbPath))
 		}
 	}
 	a, err := server.NewAuth(ctx, d, auth)
@@ -143,4 +144,13 @@ func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
 	return nil, usagef("--log-format: formato desconhecido %q (text ou json)", format)
+}
+
+// dbName is --db as it may be logged: a PostgreSQL URL without its
+// password.
+func dbName(dsn string) string {
+	if pg.IsURL(dsn) {
+		return pg.Redact(dsn)
+	}
+	return dsn
 }

@@ -38,6 +38,9 @@ func runUser(ctx context.Context, args []string) error {
 
 func openDB(ctx context.Context, path string) (*db.DB, error) {
 	if path == "" {
+		path = os.Getenv("GECLI_DB")
+	}
+	if path == "" {
 		dir, err := dataDir()
 		if err != nil {
 			return nil, err
@@ -49,7 +52,7 @@ func openDB(ctx context.Context, path string) (*db.DB, error) {
 
 func runUserAdd(ctx context.Context, args []string) error {
 	fs := newFlags("user add")
-	dbPath := fs.String("db", "", "banco do servidor (padrão: gecli.db no diretório de dados)")
+	dbPath := fs.String("db", "", "banco do servidor: arquivo SQLite ou URL postgres:// (ou GECLI_DB; padrão: gecli.db no diretório de dados)")
 	username := fs.String("username", "", "nome de usuário (minúsculas, dígitos, . _ -)")
 	name := fs.String("name", "", "nome completo")
 	cpf := fs.String("cpf", "", "CPF")
@@ -117,7 +120,7 @@ func runUserAdd(ctx context.Context, args []string) error {
 
 func runUserList(ctx context.Context, args []string) error {
 	fs := newFlags("user list")
-	dbPath := fs.String("db", "", "banco do servidor")
+	dbPath := fs.String("db", "", "banco do servidor: arquivo SQLite ou URL postgres:// (ou GECLI_DB)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -148,7 +151,7 @@ func runUserList(ctx context.Context, args []string) error {
 
 func runUserDisable(ctx context.Context, args []string) error {
 	fs := newFlags("user disable")
-	dbPath := fs.String("db", "", "banco do servidor")
+	dbPath := fs.String("db", "", "banco do servidor: arquivo SQLite ou URL postgres:// (ou GECLI_DB)")
 	username := fs.String("username", "", "usuário a desativar")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -56,7 +56,7 @@ func loadVaultKey(file string) (*vault.MasterKey, error) {
 
 func runRotateKey(ctx context.Context, args []string) error {
 	fs := newFlags("vault rotate-key")
-	dbPath := fs.String("db", "", "banco do servidor (padrão: gecli.db no diretório de dados)")
+	dbPath := fs.String("db", "", "banco do servidor: arquivo SQLite ou URL postgres:// (ou GECLI_DB; padrão: gecli.db no diretório de dados)")
 	current := fs.String("key-file", "", "chave mestra atual (ou GECLI_VAULT_KEY)")
 	next := fs.String("new-key-file", "", "a nova chave mestra (gecli vault keygen)")
 	if err := parse(fs, args); err != nil {
@@ -95,7 +95,7 @@ func runService(ctx context.Context, args []string) error {
 		return usagef("use gecli service add --db PATH --name NOME --institution CNPJ --scope vault:resolve")
 	}
 	fs := newFlags("service add")
-	dbPath := fs.String("db", "", "banco do servidor (padrão: gecli.db no diretório de dados)")
+	dbPath := fs.String("db", "", "banco do servidor: arquivo SQLite ou URL postgres:// (ou GECLI_DB; padrão: gecli.db no diretório de dados)")
 	name := fs.String("name", "", "nome do cliente de serviço (ex.: robô de consulta)")
 	institution := fs.String("institution", "", "CNPJ da instituição em nome da qual o serviço age")
 	scope := fs.String("scope", "", "escopo concedido: vault:resolve")

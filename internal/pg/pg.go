@@ -43,8 +43,9 @@ func Redact(dsn string) string {
 	return u.String()
 }
 
-// ErrUnreachable says the database did not answer in time at start.
-var ErrUnreachable = errors.New("PostgreSQL unreachable")
+// ErrUnreachable says the database did not answer in time at start (in
+// the CLI's language: it is the line an operator reads).
+var ErrUnreachable = errors.New("o PostgreSQL não respondeu")
 
 // Open connects to the database at dsn (waiting at most 10 s for the
 // first connection) and applies every migration in migrations (nil for

@@ -130,7 +130,8 @@ func (c *rebinding) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.
 	if b, ok := c.Conn.(driver.ConnBeginTx); ok {
 		return b.BeginTx(ctx, opts)
 	}
-	return c.Conn.Begin() //nolint:staticcheck // the fallback database/sql itself uses
+	//lint:ignore SA1019 the fallback database/sql itself uses for old drivers
+	return c.Conn.Begin()
 }
 
 func (c *rebinding) Ping(ctx context.Context) error {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gecli/gecli/internal/pg"
 	"github.com/gecli/gecli/internal/sqlite"
 )
 
@@ -34,6 +35,30 @@ type DB struct {
 	r     *sql.DB
 	w     *writer
 	stmts stmtCache // the reads' prepared statements
+	dialect
+}
+
+// dialect is what differs in the SQL of the two engines; the rest of the
+// package's SQL is written once (internal/pg takes SQLite's placeholders).
+type dialect struct{ postgres bool }
+
+// indexedBy pins a query to an index on SQLite (whose planner, seeing a
+// LIMIT, may walk the wrong one); PostgreSQL's planner chooses by itself.
+func (d dialect) indexedBy(index string) string {
+	if d.postgres {
+		return ""
+	}
+	return " INDEXED BY " + index
+}
+
+// rowKey is how a list page names its rows between its two steps:
+// SQLite's rowid (one b-tree search each; the text id takes two), the
+// primary key on PostgreSQL.
+func (d dialect) rowKey() string {
+	if d.postgres {
+		return "r.id"
+	}
+	return "r.rowid"
 }
 
 // Limits bound what one server process may hold: memory (connections ×
@@ -51,6 +76,24 @@ func readers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // Open opens (creating and migrating) the database at path.
 func Open(ctx context.Context, path string) (*DB, error) {
+	if pg.IsURL(path) {
+		migs, err := fs.Sub(postgresMigrationFiles, "migrations_postgres")
+		if err != nil {
+			return nil, err
+		}
+		w, err := pg.Open(ctx, path, migs, pg.Options{MaxConns: 1})
+		if err != nil {
+			return nil, err
+		}
+		r, err := pg.Open(ctx, path, nil, pg.Options{MaxConns: readers()})
+		if err != nil {
+			w.Close()
+			return nil, err
+		}
+		d := &DB{r: r, w: newWriter(w, maxWaiting, writeWait), dialect: dialect{postgres: true}}
+		d.w.savepoints = true
+		return d, nil
+	}
 	migs, err := fs.Sub(migrationFiles, "migrations")
 	if err != nil {
 		return nil, err
@@ -84,4 +127,13 @@ func (d *DB) Ping(ctx context.Context) error {
 // placeholders returns "?,?,…" for an IN list of n values.
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// flag is a boolean as the schema stores it on both engines: 0 or 1
+// (PostgreSQL does not turn a bool into an integer by itself).
+func flag(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

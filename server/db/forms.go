@@ -39,7 +39,7 @@ func (d *DB) SaveVerificationForm(ctx context.Context, requestID string, f api.V
 	defer d.w.end(tx)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO verification_forms (request_id, body, complete, updated_at) VALUES (?,?,?,?)
 		ON CONFLICT (request_id) DO UPDATE SET body = excluded.body, complete = excluded.complete, updated_at = excluded.updated_at`,
-		requestID, string(body), f.Complete, stamp); err != nil {
+		requestID, string(body), flag(f.Complete), stamp); err != nil {
 		return err
 	}
 	seq, err := next(ctx, tx, "change_seq")

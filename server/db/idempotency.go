@@ -74,8 +74,8 @@ func (c *Claim) record(ctx context.Context, tx *sql.Tx) (bool, error) {
 		return false, err
 	}
 	if mrand.IntN(32) == 0 {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM idempotency_keys WHERE rowid IN
-			(SELECT rowid FROM idempotency_keys WHERE created_at < ? LIMIT 500)`, expired); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM idempotency_keys WHERE (caller, key) IN
+			(SELECT caller, key FROM idempotency_keys WHERE created_at < ? LIMIT 500)`, expired); err != nil {
 			return false, err
 		}
 	}
@@ -93,7 +93,7 @@ func (c *Claim) record(ctx context.Context, tx *sql.Tx) (bool, error) {
 func (d *DB) IdempotencyRecord(ctx context.Context, caller, key string, now time.Time) (Idempotency, error) {
 	var rec Idempotency
 	var created string
-	err := d.queryRow(ctx, `SELECT request_hash, created_at, status, content_type, COALESCE(body, x'') FROM idempotency_keys
+	err := d.queryRow(ctx, `SELECT request_hash, created_at, status, content_type, COALESCE(body, '') FROM idempotency_keys
 		WHERE caller = ? AND key = ? AND created_at >= ?`, caller, key, stampKey(now.Add(-IdempotencyTTL))).
 		Scan(&rec.RequestHash, &created, &rec.Status, &rec.ContentType, &rec.Body)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -64,8 +63,8 @@ func TestAKeptAnswerSurvivesARolledBackWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.w.mu.Lock() // hold the flusher's hand: the answer must ride in the failing write
-	d.w.pending = append(d.w.pending, deferred{`UPDATE idempotency_keys SET status = 200, content_type = 'text/plain', body = x'6f6b'
-		WHERE caller = 'u1' AND key = 'k'`, nil})
+	d.w.pending = append(d.w.pending, deferred{`UPDATE idempotency_keys SET status = 200, content_type = 'text/plain', body = ?
+		WHERE caller = 'u1' AND key = 'k'`, []any{[]byte("ok")}})
 	d.w.mu.Unlock()
 	if _, err := d.ApplyTransition(ctx, "SOL-inexistente", Transition{}); err == nil {
 		t.Fatal("a transition of a request that does not exist succeeded")
@@ -96,7 +95,7 @@ func waitForAnswer(t *testing.T, d *DB, caller, key string, now time.Time) Idemp
 // write transaction is written when the database closes (a server
 // shutting down), not lost with the queue.
 func TestClosingKeepsTheAnswersNotYetWritten(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "s.db")
+	path := testDB(t)
 	ctx := context.Background()
 	d, err := Open(ctx, path)
 	if err != nil {
@@ -107,8 +106,8 @@ func TestClosingKeepsTheAnswersNotYetWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.w.mu.Lock() // as if the flusher had not run yet
-	d.w.pending = append(d.w.pending, deferred{`UPDATE idempotency_keys SET status = 201, content_type = 'application/json', body = x'7b7d'
-		WHERE caller = 'u1' AND key = 'k'`, nil})
+	d.w.pending = append(d.w.pending, deferred{`UPDATE idempotency_keys SET status = 201, content_type = 'application/json', body = ?
+		WHERE caller = 'u1' AND key = 'k'`, []any{[]byte("{}")}})
 	d.w.mu.Unlock()
 	if err := d.Close(); err != nil {
 		t.Fatal(err)

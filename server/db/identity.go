@@ -58,7 +58,7 @@ func (d *DB) CreateUser(ctx context.Context, u User) error {
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO user_institutions (username, cnpj) VALUES (?, ?)",
+		if _, err := tx.ExecContext(ctx, "INSERT INTO user_institutions (username, cnpj) VALUES (?, ?) ON CONFLICT DO NOTHING",
 			u.Username, api.NormalizeCNPJ(in.CNPJ)); err != nil {
 			return err
 		}

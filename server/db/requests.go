@@ -33,8 +33,11 @@ var ErrState = errors.New("invalid state for this action")
 const requestColumns = `r.id, r.seq, r.api_id, a.name, r.environment, r.institution_cnpj, COALESCE(i.name, ''),
 	r.requester_name, r.requester_cpf, r.contact_name, r.contact_cpf, r.contact_email, r.contact_phone,
 	r.purpose, r.custom_fields, r.terms_id, r.terms_version, r.status, r.rule, r.sei_process,
-	r.created_at, COALESCE(r.decided_at, ''), r.updated_at, ` + formCompleteSQL + `,
-	COALESCE((SELECT c.secret_hash <> '' FROM credentials c WHERE c.request_id = r.id), 0)`
+	r.created_at, COALESCE(r.decided_at, ''), r.updated_at, ` + formCompleteSQL + `, ` + hasSecretSQL
+
+// hasSecretSQL is whether request r's credential has a secret (0 or 1 on
+// either engine: a count, since a request has at most one credential).
+const hasSecretSQL = `(SELECT count(*) FROM credentials c WHERE c.request_id = r.id AND c.secret_hash <> '')`
 
 // formCompleteSQL is whether request r's verification form is complete
 // (0 when it has none): the credential gate of form_* rules.

@@ -174,8 +174,8 @@ func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, er
 	// the index; if it fills the page the filter is dense here. If not,
 	// the group index gives every match after the cursor (complete, and few
 	// since the walk found so little), sorted.
-	walked := "SELECT r.rowid AS rid, r.id, r.created_at, r.status, r.environment, r.api_id, r.institution_cnpj FROM requests r INDEXED BY " +
-		walk + walkConds.sql() + " ORDER BY r.created_at DESC, r.id DESC LIMIT ?"
+	walked := "SELECT " + d.rowKey() + " AS rid, r.id, r.created_at, r.status, r.environment, r.api_id, r.institution_cnpj FROM requests r" +
+		d.indexedBy(walk) + walkConds.sql() + " ORDER BY r.created_at DESC, r.id DESC LIMIT ?"
 	ids, err := d.ids(ctx, "SELECT r.rid FROM ("+walked+") r"+every.sql()+order,
 		append(append(append([]any{}, walkConds.args...), listProbe), append(every.args, f.Limit+1)...)...)
 	if err != nil || len(ids) > f.Limit {
@@ -187,7 +187,7 @@ func (d *DB) listRecent(ctx context.Context, f RequestFilter) ([]api.Request, er
 // countUpTo counts the index entries matching c, stopping at limit.
 func (d *DB) countUpTo(ctx context.Context, index string, c conds, limit int) (int, error) {
 	var n int
-	err := d.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM requests r INDEXED BY "+index+c.sql()+" LIMIT ?)",
+	err := d.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM requests r"+d.indexedBy(index)+c.sql()+" LIMIT ?) m",
 		append(append([]any{}, c.args...), limit)...).Scan(&n)
 	return n, err
 }
@@ -236,6 +236,6 @@ func merge(a, b conds) conds {
 // need, so matches that are sorted or skipped cost no table read), then
 // the rows of that page by id.
 func (d *DB) queryRequests(ctx context.Context, index string, c conds, order string, limit int) ([]api.Request, error) {
-	ids, err := d.ids(ctx, "SELECT r.rowid FROM requests r INDEXED BY "+index+c.sql()+order, append(c.args, limit)...)
+	ids, err := d.ids(ctx, "SELECT "+d.rowKey()+" FROM requests r"+d.indexedBy(index)+c.sql()+order, append(c.args, limit)...)
 	return d.rowsByID(ctx, ids, err)
 }

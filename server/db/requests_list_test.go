@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -20,7 +19,7 @@ type listed struct{ id, createdAt, status, env, apiID, cnpj string }
 // with the rows filtered and sorted in memory.
 func TestListsMatchABruteForceReading(t *testing.T) {
 	ctx := context.Background()
-	d, err := Open(ctx, filepath.Join(t.TempDir(), "l.db"))
+	d, err := Open(ctx, testDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,8 +8,9 @@ import (
 	"github.com/gecli/gecli/api"
 )
 
-// A list page is read by row id (the rowid every index entry holds: one
-// b-tree search per row, where the text id takes two), without joins: the
+// A list page is read by row key (on SQLite the rowid every index entry
+// holds: one b-tree search per row, where the text id takes two; on
+// PostgreSQL the id), without joins: the
 // API and institution names of a page are few, so they are looked up once
 // each. The credential's gate is read only for approved rows, the only
 // ones it changes. At 200 rows this is about half the cost of the joined
@@ -20,9 +21,9 @@ const pageColumns = `r.id, r.seq, r.api_id, r.environment, r.institution_cnpj,
 	r.purpose, r.custom_fields, r.terms_id, r.terms_version, r.status, r.rule, r.sei_process,
 	r.created_at, COALESCE(r.decided_at, ''), r.updated_at,
 	CASE WHEN r.status = 'approved' THEN ` + formCompleteSQL + ` ELSE 0 END,
-	CASE WHEN r.status = 'approved' THEN COALESCE((SELECT c.secret_hash <> '' FROM credentials c WHERE c.request_id = r.id), 0) ELSE 0 END`
+	CASE WHEN r.status = 'approved' THEN ` + hasSecretSQL + ` ELSE 0 END`
 
-// ids runs a query of request row ids, in its order.
+// ids runs a query of request row keys, in its order.
 func (d *DB) ids(ctx context.Context, query string, args ...any) ([]any, error) {
 	rows, err := d.query(ctx, query, args...)
 	if err != nil {
@@ -31,7 +32,7 @@ func (d *DB) ids(ctx context.Context, query string, args ...any) ([]any, error) 
 	defer rows.Close()
 	var ids []any
 	for rows.Next() {
-		var id int64
+		var id any // an int64 rowid, or a text id
 		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
@@ -49,12 +50,12 @@ func (d *DB) rowsByID(ctx context.Context, ids []any, err error) ([]api.Request,
 	if len(ids) == 0 {
 		return items, nil
 	}
-	rows, err := d.query(ctx, "SELECT r.rowid, "+pageColumns+" FROM requests r WHERE r.rowid IN ("+placeholders(len(ids))+")", ids...)
+	rows, err := d.query(ctx, "SELECT "+d.rowKey()+", "+pageColumns+" FROM requests r WHERE "+d.rowKey()+" IN ("+placeholders(len(ids))+")", ids...)
 	if err != nil {
 		return nil, fmt.Errorf("list requests: %w", err)
 	}
 	defer rows.Close()
-	byRowID := make(map[int64]api.Request, len(ids))
+	byRowID := make(map[any]api.Request, len(ids))
 	apiNames, instNames := map[string]string{}, map[string]string{}
 	for rows.Next() {
 		rowid, r, err := scanPageRow(rows)
@@ -75,7 +76,7 @@ func (d *DB) rowsByID(ctx context.Context, ids []any, err error) ([]api.Request,
 		return nil, err
 	}
 	for _, id := range ids {
-		if r, ok := byRowID[id.(int64)]; ok {
+		if r, ok := byRowID[id]; ok {
 			r.APIName, r.Institution.Name = apiNames[r.APIID], instNames[r.Institution.CNPJ]
 			items = append(items, r)
 		}
@@ -105,8 +106,8 @@ func (d *DB) names(ctx context.Context, query string, keys map[string]string) er
 	return rows.Err()
 }
 
-func scanPageRow(s scanner) (int64, api.Request, error) {
-	var rowid int64
+func scanPageRow(s scanner) (any, api.Request, error) {
+	var rowid any
 	var r api.Request
 	var fields string
 	var formComplete, hasSecret bool
@@ -115,11 +116,11 @@ func scanPageRow(s scanner) (int64, api.Request, error) {
 		&r.TechnicalContact.Phone, &r.Purpose, &fields, &r.Terms.ID, &r.Terms.Version, &r.Status, &r.Rule, &r.SEIProcess,
 		&r.CreatedAt, &r.DecidedAt, &r.UpdatedAt, &formComplete, &hasSecret)
 	if err != nil {
-		return 0, r, err
+		return nil, r, err
 	}
 	r.Terms.Accepted = true
 	if err := json.Unmarshal([]byte(fields), &r.CustomFields); err != nil {
-		return 0, r, err
+		return nil, r, err
 	}
 	r.CredentialState = credentialState(r, formComplete, hasSecret)
 	return rowid, r, nil

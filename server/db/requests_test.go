@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,7 +10,7 @@ import (
 
 func TestHistoryIsAppendOnlyAndChained(t *testing.T) {
 	ctx := context.Background()
-	d, err := Open(ctx, filepath.Join(t.TempDir(), "h.db"))
+	d, err := Open(ctx, testDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,8 +38,16 @@ func TestHistoryIsAppendOnlyAndChained(t *testing.T) {
 		t.Fatal("an event was deleted")
 	}
 	// Even bypassing the triggers, tampering shows in the chain.
-	d.w.db.Exec("DROP TRIGGER request_events_no_update")
-	d.w.db.Exec("UPDATE request_events SET justification = 'aprovada' WHERE request_id = ? AND n = 2", r.ID)
+	drop := "DROP TRIGGER request_events_no_update"
+	if d.postgres {
+		drop += " ON request_events"
+	}
+	if _, err := d.w.db.Exec(drop); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.w.db.Exec("UPDATE request_events SET justification = 'aprovada' WHERE request_id = ? AND n = 2", r.ID); err != nil {
+		t.Fatal(err)
+	}
 	if err := d.VerifyHistory(ctx, r.ID); err == nil {
 		t.Fatal("a tampered history verified")
 	}

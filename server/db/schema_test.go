@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,7 +19,11 @@ import (
 // not the other fails here.
 func TestTheSchemaIsTheSameOnBothEngines(t *testing.T) {
 	ctx := context.Background()
-	lite := openTemp(t)
+	lite, err := Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
 	migs, err := fs.Sub(postgresMigrationFiles, "migrations_postgres")
 	if err != nil {
 		t.Fatal(err)

@@ -25,6 +25,7 @@ type writer struct {
 	waiting    atomic.Int32
 	maxWaiting int32
 	wait       time.Duration
+	savepoints bool // a failed statement aborts the transaction (PostgreSQL)
 
 	// Held with the token: what the running transaction carries besides
 	// its own write, to undo unless it commits, and whether it did.
@@ -115,7 +116,17 @@ func (w *writer) carry(ctx context.Context, tx *sql.Tx) {
 		if ctx.Err() != nil {
 			return // the transaction will roll back: end puts them back
 		}
-		tx.ExecContext(ctx, d.query, d.args...)
+		if !w.savepoints {
+			tx.ExecContext(ctx, d.query, d.args...)
+			continue
+		}
+		// PostgreSQL aborts the whole transaction on a failed statement:
+		// each carried one runs in a savepoint of its own.
+		tx.ExecContext(ctx, "SAVEPOINT carried")
+		if _, err := tx.ExecContext(ctx, d.query, d.args...); err != nil {
+			tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT carried")
+		}
+		tx.ExecContext(ctx, "RELEASE SAVEPOINT carried")
 	}
 }
 

@@ -11,11 +11,23 @@ import (
 	"time"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/testkit/pgtest"
 )
+
+// testDB names a fresh database on the engine the tests run on: a SQLite
+// file, or with GECLI_TEST_ENGINE=postgres a PostgreSQL schema of its own
+// (make test runs this package once on each).
+func testDB(t *testing.T) string {
+	t.Helper()
+	if os.Getenv("GECLI_TEST_ENGINE") == "postgres" {
+		return pgtest.URL(t)
+	}
+	return filepath.Join(t.TempDir(), "s.db")
+}
 
 func openTemp(t *testing.T) *DB {
 	t.Helper()
-	d, err := Open(context.Background(), filepath.Join(t.TempDir(), "s.db"))
+	d, err := Open(context.Background(), testDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +173,7 @@ func TestReadingBackDoesNotHoldTheWriter(t *testing.T) {
 func queueAnswer(d *DB, caller, key string) {
 	d.w.mu.Lock()
 	d.w.pending = append(d.w.pending, deferred{`UPDATE idempotency_keys SET status = 200, content_type = 'text/plain',
-		body = x'6f6b' WHERE caller = ? AND key = ?`, []any{caller, key}})
+		body = ? WHERE caller = ? AND key = ?`, []any{[]byte("ok"), caller, key}})
 	d.w.mu.Unlock()
 }
 
