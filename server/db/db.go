@@ -51,6 +51,17 @@ func (d dialect) indexedBy(index string) string {
 	return " INDEXED BY " + index
 }
 
+// forUpdate locks the rows a write reads before deciding: on PostgreSQL
+// replicas write at once, and a decision or a token rotation must see the
+// row as the other left it (READ COMMITTED waits for the lock, then reads
+// the committed row). SQLite's one writer needs nothing.
+func (d dialect) forUpdate() string {
+	if d.postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
 // rowKey is how a list page names its rows between its two steps:
 // SQLite's rowid (one b-tree search each; the text id takes two), the
 // primary key on PostgreSQL.

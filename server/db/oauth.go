@@ -79,7 +79,7 @@ func (d *DB) PollDevice(ctx context.Context, deviceHash string, now time.Time) (
 		return c, false, err
 	}
 	defer d.w.end(tx)
-	c, err = scanDevice(tx.QueryRowContext(ctx, "SELECT "+deviceColumns+" FROM device_codes WHERE device_hash = ?", deviceHash))
+	c, err = scanDevice(tx.QueryRowContext(ctx, "SELECT "+deviceColumns+" FROM device_codes WHERE device_hash = ?"+d.forUpdate(), deviceHash))
 	if err != nil {
 		return c, false, err
 	}
@@ -133,7 +133,7 @@ func (d *DB) RotateRefreshToken(ctx context.Context, hash string, next RefreshTo
 	var used sql.NullInt64
 	var revoked bool
 	err = tx.QueryRowContext(ctx, `SELECT token_hash, family_id, user_id, client_id, expires_at, used_at, revoked
-		FROM refresh_tokens WHERE token_hash = ?`, hash).Scan(&cur.Hash, &cur.FamilyID, &cur.UserID, &cur.ClientID, &exp, &used, &revoked)
+		FROM refresh_tokens WHERE token_hash = ?`+d.forUpdate(), hash).Scan(&cur.Hash, &cur.FamilyID, &cur.UserID, &cur.ClientID, &exp, &used, &revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return cur, ErrTokenInvalid
 	}

@@ -115,7 +115,7 @@ func (d *DB) SeedRequests(ctx context.Context, all []NewRequest, after func(id s
 			return err
 		}
 		for _, t := range after(id, i) {
-			if _, err := transition(ctx, tx, id, t); err != nil {
+			if _, err := transition(ctx, tx, id, t, d.forUpdate()); err != nil {
 				return fmt.Errorf("seed %s: %w", id, err)
 			}
 		}
@@ -183,7 +183,7 @@ type Transition struct {
 // ApplyTransition changes a request's status if it is in one of t.From.
 func (d *DB) ApplyTransition(ctx context.Context, id string, t Transition) (api.Request, error) {
 	err := d.w.do(ctx, func(tx *sql.Tx) error {
-		_, err := transition(ctx, tx, id, t)
+		_, err := transition(ctx, tx, id, t, d.forUpdate())
 		return err
 	})
 	if err != nil {
@@ -192,9 +192,11 @@ func (d *DB) ApplyTransition(ctx context.Context, id string, t Transition) (api.
 	return d.GetRequest(ctx, id)
 }
 
-func transition(ctx context.Context, tx *sql.Tx, id string, t Transition) (api.Status, error) {
+// transition applies t to request id in tx; lock is the dialect's
+// forUpdate.
+func transition(ctx context.Context, tx *sql.Tx, id string, t Transition, lock string) (api.Status, error) {
 	var cur api.Status
-	err := tx.QueryRowContext(ctx, "SELECT status FROM requests WHERE id = ?", id).Scan(&cur)
+	err := tx.QueryRowContext(ctx, "SELECT status FROM requests WHERE id = ?"+lock, id).Scan(&cur)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", ErrNotFound
 	}

@@ -1,0 +1,119 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/testkit/pgtest"
+)
+
+// twoReplicas opens one PostgreSQL database twice, as two `gecli serve`
+// processes would: two pools, two writers.
+func twoReplicas(t *testing.T) (*DB, *DB) {
+	t.Helper()
+	url := pgtest.URL(t)
+	ctx := context.Background()
+	var dbs [2]*DB
+	for i := range dbs {
+		d, err := Open(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { d.Close() })
+		dbs[i] = d
+	}
+	return dbs[0], dbs[1]
+}
+
+// TestReplicasDecideARequestOnce: the same request decided on two
+// replicas at once is decided once; the others find it decided.
+func TestReplicasDecideARequestOnce(t *testing.T) {
+	a, b := twoReplicas(t)
+	ctx := context.Background()
+	a.UpsertInstitution(ctx, api.Institution{CNPJ: "11222333000181", Name: "TJ"})
+	a.w.db.Exec(`INSERT INTO apis (id, name, acronym, description, category, system_type, owner, auth_type, openapi_doc,
+		sort_key, search_text, updated_at) VALUES ('x','X','X','','data','other','','', '', 'x', 'x', '')`)
+	r, err := a.CreateRequest(ctx, NewRequest{Create: api.RequestCreate{APIID: "x", Environment: api.EnvPRD,
+		InstitutionCNPJ: "11222333000181"}, Requester: Actor{ID: "u", Name: "Ana"}, Rule: api.RuleFormStandard,
+		Status: api.StatusPending, At: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	results := make(chan error, 8)
+	for i := range 8 {
+		replica := []*DB{a, b}[i%2]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := replica.ApplyTransition(ctx, r.ID, Transition{From: []api.Status{api.StatusPending}, To: api.StatusApproved,
+				Actor: Actor{ID: "e", Name: "Bruno"}, Action: "approved", At: time.Now()})
+			results <- err
+		}()
+	}
+	wg.Wait()
+	close(results)
+	decided := 0
+	for err := range results {
+		switch {
+		case err == nil:
+			decided++
+		case !errors.Is(err, ErrState):
+			t.Fatalf("a decision failed otherwise: %v", err)
+		}
+	}
+	if decided != 1 {
+		t.Fatalf("%d decisions took effect, want 1", decided)
+	}
+	if err := b.VerifyHistory(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReplicasRotateARefreshTokenOnce: one refresh token used on two
+// replicas at once rotates once; the other use is a replay, which revokes
+// the family.
+func TestReplicasRotateARefreshTokenOnce(t *testing.T) {
+	a, b := twoReplicas(t)
+	ctx := context.Background()
+	if err := a.CreateUser(ctx, User{ID: "u1", Username: "ana", Name: "Ana", CPF: "52998224725", Role: api.RoleRequester, PasswordHash: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	exp := time.Now().Add(time.Hour)
+	if err := a.AddRefreshToken(ctx, RefreshToken{Hash: "h0", FamilyID: "f", UserID: "u1", ClientID: "gecli-tui", ExpiresAt: exp}); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, replica := range []*DB{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = replica.RotateRefreshToken(ctx, "h0", RefreshToken{Hash: []string{"h1", "h2"}[i], ExpiresAt: exp}, time.Now())
+		}()
+	}
+	wg.Wait()
+	rotated, replayed := 0, 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			rotated++
+		case errors.Is(err, ErrTokenReplayed):
+			replayed++
+		default:
+			t.Fatalf("a rotation failed otherwise: %v", err)
+		}
+	}
+	if rotated != 1 || replayed != 1 {
+		t.Fatalf("%d rotations and %d replays, want 1 and 1", rotated, replayed)
+	}
+	for _, h := range []string{"h1", "h2"} {
+		if _, active, _ := a.RefreshTokenActive(ctx, h, time.Now()); active {
+			t.Errorf("%s is active after its family was replayed", h)
+		}
+	}
+}
