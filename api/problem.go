@@ -22,6 +22,7 @@ const (
 	CodeNotReady         Code = "not_ready"
 	CodeInternal         Code = "internal_error"
 	CodeBusy             Code = "busy"
+	CodeDBUnavailable    Code = "database_unavailable"
 	// Idempotency-Key (DESIGN.md §5).
 	CodeIdempotencyReused     Code = "idempotency_key_reused"
 	CodeIdempotencyInProgress Code = "idempotency_key_in_progress"

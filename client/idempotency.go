@@ -42,7 +42,8 @@ func IdempotencyKey(ctx context.Context) string {
 func retryable(err error) bool {
 	var pe *ProblemError
 	if errors.As(err, &pe) {
-		return pe.Problem.Status == http.StatusServiceUnavailable && pe.Problem.Code == api.CodeBusy ||
+		return pe.Problem.Status == http.StatusServiceUnavailable &&
+			(pe.Problem.Code == api.CodeBusy || pe.Problem.Code == api.CodeDBUnavailable) ||
 			pe.Problem.Code == api.CodeIdempotencyInProgress
 	}
 	return IsOffline(err)

@@ -115,6 +115,14 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
 		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeBusy,
 			"servidor ocupado: a operação não foi feita; tente de novo em instantes"))
 		return
+	case db.Unavailable(err) && r.Context().Err() == nil:
+		// PostgreSQL is out of reach: not this request's fault, and the
+		// pool reconnects by itself when it is back.
+		s.log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", "5")
+		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeDBUnavailable,
+			"banco de dados indisponível no momento; tente de novo em instantes"))
+		return
 	case r.Context().Err() != nil:
 		return // the client went away: nobody to answer, nothing to log
 	case errors.Is(err, db.ErrKeyTaken):

@@ -3,9 +3,14 @@ package pg
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"net"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/gecli/gecli/testkit/pgtest"
 )
@@ -98,5 +103,22 @@ func TestThePoolTakesQuestionMarks(t *testing.T) {
 	defer stmt.Close()
 	if err := stmt.QueryRow("?").Scan(&n); err != nil || n != 2 {
 		t.Fatalf("prepared: %d, %v", n, err)
+	}
+}
+
+// TestUnavailableIsTheConnectionNotTheQuery: a connection gone is
+// "unavailable" (503, retry); a wrong query is not (500, a bug).
+func TestUnavailableIsTheConnectionNotTheQuery(t *testing.T) {
+	for err, want := range map[error]bool{
+		fmt.Errorf("list: %w", io.ErrUnexpectedEOF):                   true,
+		&pgconn.PgError{Code: "57P01"}:                                true,  // admin shutdown
+		&pgconn.PgError{Code: "08006"}:                                true,  // connection failure
+		&pgconn.PgError{Code: "42601"}:                                false, // syntax error
+		errors.New("some other failure"):                              false,
+		fmt.Errorf("open: %w", &net.OpError{Op: "dial", Err: io.EOF}): true,
+	} {
+		if got := Unavailable(err); got != want {
+			t.Errorf("Unavailable(%v) = %v", err, got)
+		}
 	}
 }

@@ -148,3 +148,8 @@ func flag(b bool) int {
 	}
 	return 0
 }
+
+// Unavailable says err means the database is out of reach (PostgreSQL
+// down, or the network to it): the write did not happen, or a read can be
+// tried again once it is back.
+func Unavailable(err error) bool { return pg.Unavailable(err) }

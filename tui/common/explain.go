@@ -93,7 +93,7 @@ func explainProblem(t *i18n.Text, p *api.Problem) string {
 		return t.ExplainNotLinked
 	case code == api.CodeNotFound || code == api.CodeAPINotFound || code == "http_404":
 		return t.Explain404
-	case code == api.CodeBusy || code == api.CodeIdempotencyInProgress:
+	case code == api.CodeBusy || code == api.CodeDBUnavailable || code == api.CodeIdempotencyInProgress:
 		return t.Box.ExplainBusy
 	case code == api.CodeSecretNotReplayed:
 		return t.Box.ExplainSecretNotReplayed
