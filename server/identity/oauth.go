@@ -43,13 +43,13 @@ type Route func(method, path string, h http.HandlerFunc)
 
 // Register mounts the endpoints with their rate limits.
 func (e *Endpoints) Register(route Route) {
-	e.deviceLimit = newLimiter(20, 10) // a person starts a few sign-ins
-	e.tokenLimit = newLimiter(120, 20) // polling every 5 s plus refreshes
-	e.signInLimit = newLimiter(10, 5)  // password guesses
+	e.deviceLimit = newLimiter(20, 10).sharedIn(e.DB, "device") // a person starts a few sign-ins
+	e.tokenLimit = newLimiter(120, 20).sharedIn(e.DB, "token")  // polling every 5 s plus refreshes
+	e.signInLimit = newLimiter(10, 5).sharedIn(e.DB, "sign-in") // password guesses
 	// Client-credentials grants are limited by their failures only: a
 	// gateway behind one address may legitimately ask for many tokens,
 	// while guessing secrets (256 bits) fails every time.
-	e.clientFailLimit = newLimiter(30, 10)
+	e.clientFailLimit = newLimiter(30, 10).sharedIn(e.DB, "client-failures")
 	route("GET", "/oauth2/jwks", e.jwks)
 	route("POST", "/oauth2/token", e.token)
 	if e.ClientsOnly {

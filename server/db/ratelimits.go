@@ -1,0 +1,59 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	mrand "math/rand/v2"
+	"time"
+)
+
+// Shared says several server processes may use this database at once
+// (PostgreSQL): what must hold across them, such as rate limits, is kept
+// here rather than in memory.
+func (d *DB) Shared() bool { return d.postgres }
+
+// Rate is a token bucket: Burst tokens at most, refilled at PerSecond.
+type Rate struct {
+	PerSecond float64
+	Burst     int
+}
+
+// TakeRate spends one token of bucket (name, key) when spend is set, or
+// only looks when not; ok is false, with how long until a token, when
+// the bucket is empty. Buckets idle for an hour are forgotten now and
+// then (they would be full again anyway).
+func (d *DB) TakeRate(ctx context.Context, name, key string, r Rate, spend bool, now time.Time) (ok bool, wait time.Duration, err error) {
+	err = d.w.do(ctx, func(tx *sql.Tx) error {
+		if mrand.IntN(64) == 0 {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM rate_limits WHERE (name, key) IN
+				(SELECT name, key FROM rate_limits WHERE at < ? LIMIT 500)`, now.Add(-time.Hour).UnixNano()); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO rate_limits (name, key, tokens, at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (name, key) DO NOTHING`, name, key, float64(r.Burst), now.UnixNano()); err != nil {
+			return err
+		}
+		var tokens float64
+		var at int64
+		if err := tx.QueryRowContext(ctx, "SELECT tokens, at FROM rate_limits WHERE name = ? AND key = ?"+d.forUpdate(),
+			name, key).Scan(&tokens, &at); err != nil {
+			return err
+		}
+		if elapsed := now.Sub(time.Unix(0, at)); elapsed > 0 {
+			tokens = min(float64(r.Burst), tokens+elapsed.Seconds()*r.PerSecond)
+		}
+		ok = tokens >= 1
+		if !ok {
+			wait = time.Duration((1 - tokens) / r.PerSecond * float64(time.Second))
+			return nil
+		}
+		if !spend {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, "UPDATE rate_limits SET tokens = ?, at = ? WHERE name = ? AND key = ?",
+			tokens-1, now.UnixNano(), name, key)
+		return err
+	})
+	return ok, wait, err
+}
