@@ -40,6 +40,7 @@ func commands() []command {
 		{"user", "usuários locais: add | list | disable --db PATH", runUser},
 		{"service", "clientes de serviço: add --db PATH --name N --institution CNPJ --scope vault:resolve", runService},
 		{"vault", "chave mestra do cofre: keygen --out ARQUIVO | rotate-key", runVault},
+		{"db", "banco do servidor: copy --from ARQUIVO.db --to postgres://… (do SQLite para o PostgreSQL)", runDB},
 		{"version", "versão, commit e data de build", runVersion},
 		{"help", "esta ajuda", func(context.Context, []string) error { printUsage(os.Stdout); return nil }},
 	}

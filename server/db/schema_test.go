@@ -93,3 +93,18 @@ func same(t *testing.T, what string, sqlite, postgres []string) {
 		t.Errorf("%s differ.\nonly on SQLite: %s\nonly on PostgreSQL: %s", what, strings.Join(onlyLite, ", "), strings.Join(onlyPG, ", "))
 	}
 }
+
+// TestEveryTableIsCopied: db copy knows every table of the schema.
+func TestEveryTableIsCopied(t *testing.T) {
+	d, err := Open(context.Background(), filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for _, table := range rows(t, d.r, `SELECT name FROM sqlite_master WHERE type = 'table'
+		AND name NOT LIKE 'sqlite_%' AND name <> 'goose_db_version'`) {
+		if !slices.Contains(copyOrder, table) {
+			t.Errorf("table %s is not in copyOrder: db copy would leave it behind", table)
+		}
+	}
+}
