@@ -85,11 +85,22 @@ func (s *syncBuffer) String() string {
 
 func newTestServer(t *testing.T) *testServer {
 	t.Helper()
-	ctx := context.Background()
 	path := seedtest.DemoDB(t)
 	if os.Getenv("GECLI_TEST_ENGINE") == "postgres" {
 		path = demoPostgres(t)
 	}
+	key, err := vault.ParseKey(vault.NewKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return startServer(t, path, "", key)
+}
+
+// startServer serves the database at path; publicURL "" is the server's
+// own address (replicas share one, as behind a load balancer).
+func startServer(t *testing.T, path, publicURL string, key *vault.MasterKey) *testServer {
+	t.Helper()
+	ctx := context.Background()
 	d, err := db.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +108,9 @@ func newTestServer(t *testing.T) *testServer {
 	t.Cleanup(func() { d.Close() })
 	srv := httptest.NewUnstartedServer(nil)
 	url := "http://" + srv.Listener.Addr().String()
+	if publicURL != "" {
+		url = publicURL
+	}
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	auth, err := NewAuth(ctx, d, AuthOptions{PublicURL: url, Audience: "gecli", ClientID: "gecli-tui", Log: log})
@@ -104,10 +118,6 @@ func newTestServer(t *testing.T) *testServer {
 		t.Fatal(err)
 	}
 	ts := &testServer{t: t, srv: srv, db: d, dbPath: path, auth: auth, logs: logs}
-	key, err := vault.ParseKey(vault.NewKey())
-	if err != nil {
-		t.Fatal(err)
-	}
 	ts.vaultKey = key
 	ts.server = New(d, Config{Build: api.Build(), Auth: auth, Logger: log, VaultKey: key})
 	srv.Config.Handler = ts.server.Handler()
