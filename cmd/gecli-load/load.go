@@ -24,10 +24,10 @@ import (
 // whose requests wait for an evaluator, and one credential for grants and
 // gateway checks (another one is rotated).
 type load struct {
-	base string
-	http *http.Client
-	d    *db.DB
-	auth *server.Auth
+	bases []string // the replicas; each call goes to one at random
+	http  *http.Client
+	d     *db.DB
+	auth  *server.Auth
 
 	mu       sync.Mutex
 	tokens   map[string]string
@@ -53,8 +53,8 @@ const (
 	court     = "11222333000181" // the demo court: linked to the requester, loopback allowed
 )
 
-func newLoad(ctx context.Context, base string, d *db.DB, auth *server.Auth) (*load, error) {
-	l := &load{base: base, d: d, auth: auth, toDecide: make(chan string, 10_000),
+func newLoad(ctx context.Context, bases []string, d *db.DB, auth *server.Auth) (*load, error) {
+	l := &load{bases: bases, d: d, auth: auth, toDecide: make(chan string, 10_000),
 		http: &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 2000, MaxIdleConns: 2000}}}
 	if err := l.mint(ctx); err != nil {
 		return nil, err
@@ -100,6 +100,9 @@ func newLoad(ctx context.Context, base string, d *db.DB, auth *server.Auth) (*lo
 	return l, nil
 }
 
+// base is a replica, at random.
+func (l *load) base() string { return l.bases[rand.IntN(len(l.bases))] }
+
 // mint gives every demo person a fresh access token (they live 5 min).
 func (l *load) mint(ctx context.Context) error {
 	tokens := map[string]string{}
@@ -132,7 +135,7 @@ func (l *load) call(ctx context.Context, method, path, who, key string, body any
 		b, _ := json.Marshal(body)
 		rd = bytes.NewReader(b)
 	}
-	req, _ := http.NewRequestWithContext(ctx, method, l.base+path, rd)
+	req, _ := http.NewRequestWithContext(ctx, method, l.base()+path, rd)
 	if who != "" {
 		req.Header.Set("Authorization", "Bearer "+l.token(who))
 	}
@@ -152,7 +155,7 @@ func (l *load) call(ctx context.Context, method, path, who, key string, body any
 }
 
 func (l *load) grant(ctx context.Context) (int, string) {
-	req, _ := http.NewRequestWithContext(ctx, "POST", l.base+"/oauth2/token",
+	req, _ := http.NewRequestWithContext(ctx, "POST", l.base()+"/oauth2/token",
 		strings.NewReader(url.Values{"grant_type": {"client_credentials"}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.SetBasicAuth(l.clientID, l.secret)
@@ -243,7 +246,7 @@ var ops = []op{
 		return s
 	}},
 	{"ping", false, 20, func(ctx context.Context, l *load) int {
-		req, _ := http.NewRequestWithContext(ctx, "GET", l.base+"/gateway/hmg/ping", nil)
+		req, _ := http.NewRequestWithContext(ctx, "GET", l.base()+"/gateway/hmg/ping", nil)
 		l.mu.Lock()
 		req.Header.Set("Authorization", "Bearer "+l.gateway)
 		l.mu.Unlock()
