@@ -57,24 +57,6 @@ func (ts *testServer) postJSON(path, token string, v any) response {
 	return ts.call("POST", path, token, "application/json", b)
 }
 
-// submission builds a valid request for an API and environment.
-func submission(a api.API, env api.Environment, cnpj string) api.RequestCreate {
-	fields := map[string]string{}
-	for _, f := range a.CustomFields {
-		if f.Pattern != "" {
-			fields[f.Name] = "12345"
-		} else if f.Type == "integer" {
-			fields[f.Name] = "10"
-		} else {
-			fields[f.Name] = "Depósito Central"
-		}
-	}
-	return api.RequestCreate{APIID: a.ID, Environment: env, InstitutionCNPJ: cnpj,
-		TechnicalContact: api.TechnicalContact{Name: "Marcos Pereira", CPF: "529.982.247-25", Email: "marcos@tj.jus.br", Phone: "(61) 3222-1100"},
-		Purpose:          "Integração do sistema processual do tribunal para consultas automatizadas.",
-		CustomFields:     fields, Terms: api.TermsAcceptance{ID: a.Terms.ID, Version: a.Terms.Version, Accepted: true}}
-}
-
 // apiFor finds a demo API of a system type, without a rule override,
 // offering env.
 func (ts *testServer) apiFor(st api.SystemType, env api.Environment) api.API {
@@ -362,4 +344,10 @@ func mustJSON(v any) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// submission is a valid request for a (seed.Submission with the purpose
+// these tests use).
+func submission(a api.API, env api.Environment, cnpj string) api.RequestCreate {
+	return seed.Submission(a, env, cnpj, "Integração do sistema processual do tribunal para consultas automatizadas.")
 }

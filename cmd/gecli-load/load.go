@@ -18,6 +18,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/seed"
 )
 
 // load is the set-up the clients share: tokens of the demo people, an API
@@ -51,6 +52,8 @@ const (
 	requester = "solicitante"
 	evaluator = "avaliador"
 	court     = "11222333000181" // the demo court: linked to the requester, loopback allowed
+
+	loadPurpose = "Carga de teste: integração do sistema processual do tribunal."
 )
 
 func newLoad(ctx context.Context, bases []string, d *db.DB, auth *server.Auth) (*load, error) {
@@ -78,7 +81,7 @@ func newLoad(ctx context.Context, bases []string, d *db.DB, auth *server.Auth) (
 	var ids [2]string
 	for i := range ids {
 		var r api.Request
-		if status, body := l.call(ctx, "POST", "/api/v1/requests", requester, "", submission(auto, api.EnvHMG)); status != 201 {
+		if status, body := l.call(ctx, "POST", "/api/v1/requests", requester, "", seed.Submission(auto, api.EnvHMG, court, loadPurpose)); status != 201 {
 			return nil, fmt.Errorf("set-up submission: %d %s", status, body)
 		} else if err := json.Unmarshal(body, &r); err != nil {
 			return nil, err
@@ -171,25 +174,6 @@ func (l *load) grant(ctx context.Context) (int, string) {
 	return res.StatusCode, tok.AccessToken
 }
 
-// submission is a valid request for a, with its custom fields filled.
-func submission(a api.API, env api.Environment) api.RequestCreate {
-	fields := map[string]string{}
-	for _, f := range a.CustomFields {
-		switch {
-		case f.Pattern != "":
-			fields[f.Name] = "12345"
-		case f.Type == "integer":
-			fields[f.Name] = "10"
-		default:
-			fields[f.Name] = "Depósito Central"
-		}
-	}
-	return api.RequestCreate{APIID: a.ID, Environment: env, InstitutionCNPJ: court,
-		TechnicalContact: api.TechnicalContact{Name: "Marcos Pereira", CPF: "529.982.247-25", Email: "marcos@tj.jus.br", Phone: "(61) 3222-1100"},
-		Purpose:          "Carga de teste: integração do sistema processual do tribunal.",
-		CustomFields:     fields, Terms: api.TermsAcceptance{ID: a.Terms.ID, Version: a.Terms.Version, Accepted: true}}
-}
-
 // op is one kind of call a client makes; write says which latency it
 // counts in.
 type op struct {
@@ -216,7 +200,7 @@ var ops = []op{
 		return s
 	}},
 	{"submit", true, 15, func(ctx context.Context, l *load) int {
-		s, b := l.call(ctx, "POST", "/api/v1/requests", requester, newKey(), submission(l.pending, api.EnvPRD))
+		s, b := l.call(ctx, "POST", "/api/v1/requests", requester, newKey(), seed.Submission(l.pending, api.EnvPRD, court, loadPurpose))
 		var r api.Request
 		if s == 201 && json.Unmarshal(b, &r) == nil {
 			l.seen(r.Seq)

@@ -15,6 +15,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/seed"
 	"github.com/gecli/gecli/testkit/pgtest"
 )
 
@@ -91,7 +92,7 @@ func TestAReplicaKilledMidBurstLosesNothing(t *testing.T) {
 			target = x
 		}
 	}
-	body, _ := json.Marshal(submission(target))
+	body, _ := json.Marshal(seed.Submission(target, api.EnvPRD, replicaCourt, burstPurpose))
 	submit := func(base, key string) (int, string) {
 		req, _ := http.NewRequest("POST", base+"/api/v1/requests", bytes.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+tok)
@@ -177,22 +178,3 @@ const (
 	replicaCourt = "11222333000181" // the demo court, linked to the demo requester
 	burstPurpose = "Rajada de teste: integração do sistema processual do tribunal."
 )
-
-// submission is a valid request for a, with its custom fields filled.
-func submission(a api.API) api.RequestCreate {
-	fields := map[string]string{}
-	for _, f := range a.CustomFields {
-		switch {
-		case f.Pattern != "":
-			fields[f.Name] = "12345"
-		case f.Type == "integer":
-			fields[f.Name] = "10"
-		default:
-			fields[f.Name] = "Depósito Central"
-		}
-	}
-	return api.RequestCreate{APIID: a.ID, Environment: api.EnvPRD, InstitutionCNPJ: replicaCourt,
-		TechnicalContact: api.TechnicalContact{Name: "Marcos Pereira", CPF: "529.982.247-25", Email: "marcos@tj.jus.br", Phone: "(61) 3222-1100"},
-		Purpose:          burstPurpose, CustomFields: fields,
-		Terms: api.TermsAcceptance{ID: a.Terms.ID, Version: a.Terms.Version, Accepted: true}}
-}

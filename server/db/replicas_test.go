@@ -34,15 +34,8 @@ func twoReplicas(t *testing.T) (*DB, *DB) {
 func TestReplicasDecideARequestOnce(t *testing.T) {
 	a, b := twoReplicas(t)
 	ctx := context.Background()
-	a.UpsertInstitution(ctx, api.Institution{CNPJ: "11222333000181", Name: "TJ"})
-	a.w.db.Exec(`INSERT INTO apis (id, name, acronym, description, category, system_type, owner, auth_type, openapi_doc,
-		sort_key, search_text, updated_at) VALUES ('x','X','X','','data','other','','', '', 'x', 'x', '')`)
-	r, err := a.CreateRequest(ctx, NewRequest{Create: api.RequestCreate{APIID: "x", Environment: api.EnvPRD,
-		InstitutionCNPJ: "11222333000181"}, Requester: Actor{ID: "u", Name: "Ana"}, Rule: api.RuleFormStandard,
-		Status: api.StatusPending, At: time.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	minimalCatalog(t, a)
+	r := pendingRequest(t, a)
 	var wg sync.WaitGroup
 	results := make(chan error, 8)
 	for i := range 8 {

@@ -15,15 +15,8 @@ func TestHistoryIsAppendOnlyAndChained(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	d.UpsertInstitution(ctx, api.Institution{CNPJ: "11222333000181", Name: "TJ"})
-	d.w.db.Exec(`INSERT INTO apis (id, name, acronym, description, category, system_type, owner, auth_type, openapi_doc,
-		sort_key, search_text, updated_at) VALUES ('x','X','X','','data','other','','', '', 'x', 'x', '')`)
-	r, err := d.CreateRequest(ctx, NewRequest{Create: api.RequestCreate{APIID: "x", Environment: api.EnvPRD,
-		InstitutionCNPJ: "11222333000181"}, Requester: Actor{ID: "u", Name: "Ana"}, Rule: api.RuleFormStandard,
-		Status: api.StatusPending, At: time.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	minimalCatalog(t, d)
+	r := pendingRequest(t, d)
 	if _, err := d.ApplyTransition(ctx, r.ID, Transition{From: []api.Status{api.StatusPending}, To: api.StatusRejected,
 		Actor: Actor{ID: "e", Name: "Bruno"}, Action: "rejected", Justification: "incompleta", At: time.Now()}); err != nil {
 		t.Fatal(err)
@@ -51,4 +44,33 @@ func TestHistoryIsAppendOnlyAndChained(t *testing.T) {
 	if err := d.VerifyHistory(ctx, r.ID); err == nil {
 		t.Fatal("a tampered history verified")
 	}
+}
+
+// minimalCatalog gives d one institution and one API ("x"), enough for
+// requests.
+func minimalCatalog(t *testing.T, d *DB) {
+	t.Helper()
+	if err := d.UpsertInstitution(context.Background(), api.Institution{CNPJ: "11222333000181", Name: "TJ"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.w.db.Exec(`INSERT INTO apis (id, name, acronym, description, category, system_type, owner, auth_type, openapi_doc,
+		sort_key, search_text, updated_at) VALUES ('x','X','X','','data','other','','', '', 'x', 'x', '')`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newPending is a pending submission to API "x" of minimalCatalog.
+func newPending() NewRequest {
+	return NewRequest{Create: api.RequestCreate{APIID: "x", Environment: api.EnvPRD, InstitutionCNPJ: "11222333000181"},
+		Requester: Actor{ID: "u", Name: "Ana"}, Rule: api.RuleFormStandard, Status: api.StatusPending, At: time.Now()}
+}
+
+// pendingRequest stores newPending in d.
+func pendingRequest(t *testing.T, d *DB) api.Request {
+	t.Helper()
+	r, err := d.CreateRequest(context.Background(), newPending())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/testkit/pgtest"
 )
 
@@ -122,9 +121,7 @@ func TestAQueryStopsWhenItsClientLeaves(t *testing.T) {
 func TestReadingBackDoesNotHoldTheWriter(t *testing.T) {
 	d := openTemp(t)
 	ctx := context.Background()
-	d.UpsertInstitution(ctx, api.Institution{CNPJ: "11222333000181", Name: "TJ"})
-	d.w.db.Exec(`INSERT INTO apis (id, name, acronym, description, category, system_type, owner, auth_type, openapi_doc,
-		sort_key, search_text, updated_at) VALUES ('x','X','X','','data','other','','', '', 'x', 'x', '')`)
+	minimalCatalog(t, d)
 	// Every reader connection busy: an open result set holds each one.
 	var held []*sql.Rows
 	for range readers() {
@@ -142,9 +139,7 @@ func TestReadingBackDoesNotHoldTheWriter(t *testing.T) {
 	defer release()
 	created := make(chan error, 1)
 	go func() {
-		_, err := d.CreateRequest(ctx, NewRequest{Create: api.RequestCreate{APIID: "x", Environment: api.EnvPRD,
-			InstitutionCNPJ: "11222333000181"}, Requester: Actor{ID: "u", Name: "Ana"}, Rule: api.RuleFormStandard,
-			Status: api.StatusPending, At: time.Now()})
+		_, err := d.CreateRequest(ctx, newPending())
 		created <- err
 	}()
 	// The submission is committed, waiting for a reader to read it back.
