@@ -86,6 +86,7 @@ func runDemo(ctx context.Context, args []string) error {
 	defer b.Close()
 
 	srvCtx, stopServer := context.WithCancel(ctx)
+	defer b.StartSweeping(srvCtx, server.SweepEvery)()
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(srvCtx, ln, b.Handler(), log) }()
 

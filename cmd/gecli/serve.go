@@ -83,6 +83,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer b.Close()
+	defer b.StartSweeping(ctx, server.SweepEvery)()
 	log.Info("gecli serve", "url", "http://"+ln.Addr().String(), "db", dbName(*dbPath), "version", api.Build().Version)
 	return server.Serve(ctx, ln, b.Handler(), log)
 }

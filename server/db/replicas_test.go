@@ -110,3 +110,77 @@ func TestReplicasRotateARefreshTokenOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestReplicasSyncNeverSkipsAChange: while two replicas create and decide
+// requests at once, a client syncing with since= (as the TUI does) ends
+// up with every request's latest change: no row commits later with a
+// lower sequence number than one a reader already passed.
+func TestReplicasSyncNeverSkipsAChange(t *testing.T) {
+	a, b := twoReplicas(t)
+	ctx := context.Background()
+	minimalCatalog(t, a)
+
+	var writers sync.WaitGroup
+	for w := range 6 {
+		replica := []*DB{a, b}[w%2]
+		writers.Add(1)
+		go func() {
+			defer writers.Done()
+			for range 15 {
+				r, err := replica.CreateRequest(ctx, newPending())
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if w%3 == 0 {
+					if _, err := replica.ApplyTransition(ctx, r.ID, Transition{From: []api.Status{api.StatusPending}, To: api.StatusApproved,
+						Actor: Actor{ID: "e", Name: "Bruno"}, Action: "approved", At: time.Now()}); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			}
+		}()
+	}
+	done := make(chan struct{})
+	go func() { writers.Wait(); close(done) }()
+
+	seen := map[string]int64{} // request -> the newest sequence the client saw
+	since := int64(0)
+	syncOnce := func() {
+		for {
+			page, cursor, top, err := b.ListRequests(ctx, RequestFilter{SinceSet: true, Since: since, Limit: 7})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range page {
+				seen[r.ID] = r.Seq
+			}
+			since = max(since, top)
+			if cursor == "" {
+				return
+			}
+		}
+	}
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		default:
+		}
+		syncOnce()
+	}
+	syncOnce() // after the last commit
+	all, _, _, err := a.ListRequests(ctx, RequestFilter{SinceSet: true, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 90 {
+		t.Fatalf("%d requests stored, want 90", len(all))
+	}
+	for _, r := range all {
+		if seen[r.ID] != r.Seq {
+			t.Fatalf("request %s: the client last saw change %d, the database has %d: a change was skipped", r.ID, seen[r.ID], r.Seq)
+		}
+	}
+}

@@ -81,7 +81,10 @@ func credentialState(r api.Request, formComplete, hasSecret bool) string {
 	return api.CredentialAvailable
 }
 
-// next takes the next value of a counter inside tx.
+// next takes the next value of a counter inside tx. The counter's row
+// stays locked until tx ends, so values are handed out in commit order
+// even with replicas on PostgreSQL: a since= reader past N never misses a
+// row committed later below N (a sequence's nextval would allow that).
 func next(ctx context.Context, tx *sql.Tx, counter string) (int64, error) {
 	var v int64
 	err := tx.QueryRowContext(ctx, "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value", counter).Scan(&v)
