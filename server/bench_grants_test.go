@@ -7,10 +7,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,24 +23,56 @@ import (
 )
 
 // grantsServer is a server over the demo data with one approved HMG
-// credential whose secret is known.
+// credential whose secret is known (on PostgreSQL with
+// GECLI_TEST_ENGINE=postgres).
 func grantsServer(b *testing.B) (base, clientID, secret string) {
+	path := seedtest.DemoDB(b)
+	if os.Getenv("GECLI_TEST_ENGINE") == "postgres" {
+		path = demoPostgres(b)
+	}
+	base, d := serveGrants(b, path, "")
+	clientID, secret = knownSecret(b, d)
+	return base, clientID, secret
+}
+
+// grantsReplicas is two servers on one PostgreSQL database, as behind a
+// load balancer: one issuer address, shared signing keys.
+func grantsReplicas(b *testing.B) (bases []string, clientID, secret string) {
+	url := demoPostgres(b)
+	const public = "http://gecli.replicas.bench"
+	a, d := serveGrants(b, url, public)
+	other, _ := serveGrants(b, url, public)
+	clientID, secret = knownSecret(b, d)
+	return []string{a, other}, clientID, secret
+}
+
+// serveGrants serves the database at path; publicURL "" is the server's
+// own address.
+func serveGrants(b *testing.B, path, publicURL string) (string, *db.DB) {
 	ctx := context.Background()
-	d, err := db.Open(ctx, seedtest.DemoDB(b))
+	d, err := db.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { d.Close() })
 	srv := httptest.NewUnstartedServer(nil)
-	base = "http://" + srv.Listener.Addr().String()
-	auth, err := NewAuth(ctx, d, AuthOptions{PublicURL: base, Audience: "gecli", ClientID: "gecli-tui"})
+	base := "http://" + srv.Listener.Addr().String()
+	if publicURL == "" {
+		publicURL = base
+	}
+	auth, err := NewAuth(ctx, d, AuthOptions{PublicURL: publicURL, Audience: "gecli", ClientID: "gecli-tui"})
 	if err != nil {
 		b.Fatal(err)
 	}
 	srv.Config.Handler = New(d, Config{Auth: auth}).Handler()
 	srv.Start()
 	b.Cleanup(srv.Close)
+	return base, d
+}
 
+// knownSecret gives the demo's first approved HMG request a secret.
+func knownSecret(b *testing.B, d *db.DB) (clientID, secret string) {
+	ctx := context.Background()
 	items, _, _, err := d.ListRequests(ctx, db.RequestFilter{Statuses: []api.Status{api.StatusApproved}, Env: api.EnvHMG, Limit: 1})
 	if err != nil || len(items) == 0 {
 		b.Fatalf("no approved request in the demo: %v", err)
@@ -52,7 +86,7 @@ func grantsServer(b *testing.B) (base, clientID, secret string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return base, c.ClientID, secret
+	return c.ClientID, secret
 }
 
 // connections is how many callers ask at once (DESIGN.md §8: 64).
@@ -64,11 +98,25 @@ const connections = 64
 // signature. Target: 10,000 grants/s on 2 cores at 64 connections.
 func BenchmarkClientCredentialsGrants(b *testing.B) {
 	base, clientID, secret := grantsServer(b)
+	benchGrants(b, []string{base}, clientID, secret)
+}
+
+// BenchmarkClientCredentialsGrantsReplicas is the same with the callers
+// spread over two replicas on one PostgreSQL (on one machine here, so
+// both replicas and the database share its cores).
+func BenchmarkClientCredentialsGrantsReplicas(b *testing.B) {
+	bases, clientID, secret := grantsReplicas(b)
+	benchGrants(b, bases, clientID, secret)
+}
+
+func benchGrants(b *testing.B, bases []string, clientID, secret string) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: connections}}
 	body := url.Values{"grant_type": {"client_credentials"}}.Encode()
+	var calls atomic.Uint64
 	b.SetParallelism(max(1, connections/runtime.GOMAXPROCS(0)))
 	b.ResetTimer()
 	hammer(b, client, func() *http.Request {
+		base := bases[calls.Add(1)%uint64(len(bases))]
 		req, _ := http.NewRequest("POST", base+"/oauth2/token", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.SetBasicAuth(clientID, secret)

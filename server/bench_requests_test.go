@@ -23,11 +23,65 @@ import (
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/seed/seedtest"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/pgtest"
 )
 
 // benchServer is a server whose database has n extra requests, stored
 // through the same code as real submissions (history, hash chain).
+// With GECLI_TEST_ENGINE=postgres the database is PostgreSQL's (see
+// benchPostgres).
 func benchServer(b *testing.B, n int) (*httptest.Server, *Auth, *db.DB) {
+	b.Helper()
+	var d *db.DB
+	if os.Getenv("GECLI_TEST_ENGINE") == "postgres" {
+		d = benchPostgres(b, n)
+	} else {
+		d = benchSQLite(b, n)
+	}
+	srv := httptest.NewUnstartedServer(nil)
+	url := "http://" + srv.Listener.Addr().String()
+	auth, err := NewAuth(context.Background(), d, AuthOptions{PublicURL: url, Audience: "gecli", ClientID: "gecli-tui"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv.Config.Handler = New(d, Config{Auth: auth}).Handler()
+	srv.Start()
+	b.Cleanup(srv.Close)
+	return srv, auth, d
+}
+
+// benchPostgres is benchSQLite's database copied into PostgreSQL (as
+// `gecli db copy` would) and kept in schema bench_N between runs, since
+// the copy takes minutes.
+func benchPostgres(b *testing.B, n int) *db.DB {
+	b.Helper()
+	ctx := context.Background()
+	schema := fmt.Sprintf("bench_%d_v2", n)
+	d, err := db.Open(ctx, pgtest.Kept(b, schema, false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if users, err := d.CountUsers(ctx); err == nil && users > 0 {
+		b.Cleanup(func() { d.Close() })
+		return d // copied by an earlier run
+	}
+	d.Close()
+	if d, err = db.Open(ctx, pgtest.Kept(b, schema, true)); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { d.Close() })
+	from := benchSQLite(b, n)
+	start := time.Now()
+	rep, err := db.CopyAll(ctx, from, d, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("copied %d requests into PostgreSQL in %v", rep.Rows["requests"], time.Since(start).Round(time.Second))
+	return d
+}
+
+// benchSQLite is a copy of the demo database with n extra requests.
+func benchSQLite(b *testing.B, n int) *db.DB {
 	b.Helper()
 	ctx := context.Background()
 	// Seeding a million requests takes minutes: keep the result under the
@@ -86,18 +140,8 @@ func benchServer(b *testing.B, n int) (*httptest.Server, *Auth, *db.DB) {
 			b.Fatal(err)
 		}
 		b.Cleanup(func() { d.Close() })
-		n = 0
 	}
-	srv := httptest.NewUnstartedServer(nil)
-	url := "http://" + srv.Listener.Addr().String()
-	auth, err := NewAuth(ctx, d, AuthOptions{PublicURL: url, Audience: "gecli", ClientID: "gecli-tui"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	srv.Config.Handler = New(d, Config{Auth: auth}).Handler()
-	srv.Start()
-	b.Cleanup(srv.Close)
-	return srv, auth, d
+	return d
 }
 
 // copyFile streams from to to (a million-row database is over a

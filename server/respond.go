@@ -109,7 +109,7 @@ func (s *Server) problem(w http.ResponseWriter, r *http.Request, p *api.Problem)
 // FAQ 4.1 advises for 500s: try again later, report with date and time.
 func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
-	case errors.Is(err, db.ErrBusy):
+	case errors.Is(err, db.ErrBusy) || db.Contended(err):
 		// The write did not happen; the client may simply try again.
 		w.Header().Set("Retry-After", "1")
 		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeBusy,

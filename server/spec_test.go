@@ -244,7 +244,7 @@ func (ts *testServer) raw() *sql.DB {
 // demoPostgres is a PostgreSQL schema of the test's own, seeded with the
 // demo data (GECLI_TEST_ENGINE=postgres: make test runs the server's tests
 // once on each engine).
-func demoPostgres(t *testing.T) string {
+func demoPostgres(t testing.TB) string {
 	url := pgtest.URL(t)
 	d, err := db.Open(context.Background(), url)
 	if err != nil {

@@ -322,3 +322,36 @@ func TestVaultLockedAndKeyRotation(t *testing.T) {
 	wantProblem(t, "old key after rotation", ts.vault("GET", "?institution="+tjCNPJ, tok, nil), 503, api.CodeVaultLocked)
 	_ = db.ErrVaultKey
 }
+
+// TestVaultKeyRotatedUnderARunningServer: a replica still running on the
+// old key after `gecli vault rotate-key` stores nothing the new key could
+// not open, and resolves nothing: 503 vault_locked until it restarts.
+func TestVaultKeyRotatedUnderARunningServer(t *testing.T) {
+	ts := newTestServer(t)
+	tok := ts.tokenFor("solicitante")
+	if res := ts.vault("POST", "?institution="+tjCNPJ, tok, api.VaultWrite{Credentials: []api.VaultEntry{
+		{SystemName: "*", CustomerKey: "a", Username: lawyerCPF, Password: "Senha-A"}}}); res.status != 200 {
+		t.Fatalf("write: %d %s", res.status, res.body)
+	}
+	svc := ts.serviceToken(tjCNPJ, ScopeVaultResolve)
+	next, _ := vault.ParseKey(vault.NewKey())
+	if _, err := ts.db.RotateVaultKey(context.Background(), ts.vaultKey, next); err != nil {
+		t.Fatal(err)
+	}
+	wantProblem(t, "write on the old key", ts.vault("POST", "?institution="+tjCNPJ, tok, api.VaultWrite{Credentials: []api.VaultEntry{
+		{SystemName: "*", CustomerKey: "a", Username: lawyerCPF, Password: "Sobrescrita"},
+		{SystemName: "*", CustomerKey: "new", Username: lawyerCPF, Password: "Nova"}}}), 503, api.CodeVaultLocked)
+	wantProblem(t, "resolve on the old key", ts.resolve(svc, "a", "*"), 503, api.CodeVaultLocked)
+	if !strings.Contains(ts.logs.String(), "restart it with the new key") {
+		t.Error("the operator is not told to restart the server")
+	}
+
+	ts.server = New(ts.db, Config{Build: api.Build(), Auth: ts.auth, Logger: ts.server.log, VaultKey: next})
+	ts.srv.Config.Handler = ts.server.Handler()
+	if got := decode[api.VaultResolved](t, ts.resolve(svc, "a", "*").body); got.Password != "Senha-A" {
+		t.Fatalf("after the restart: %+v, want the entry as it was before the refused write", got)
+	}
+	if all := statuses(t, ts.vault("GET", "?institution="+tjCNPJ, tok, nil)); all["*|new"] != "" {
+		t.Fatalf("the refused write stored an entry: %v", all)
+	}
+}

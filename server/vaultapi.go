@@ -173,7 +173,11 @@ func (s *Server) vaultWrite(w http.ResponseWriter, r *http.Request, p identity.P
 	if len(puts) > 0 {
 		// One transaction: a failure stores none, so a retry (with the
 		// same Idempotency-Key) stores them all.
-		created, err := s.db.PutVaultEntries(r.Context(), puts, by, s.now())
+		created, err := s.db.PutVaultEntries(r.Context(), puts, s.vaultKey.Check(), by, s.now())
+		if errors.Is(err, db.ErrVaultKey) {
+			s.keyRotated(w, r)
+			return
+		}
 		if err != nil {
 			s.internal(w, r, err)
 			return
@@ -321,6 +325,10 @@ func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	if sealed.KeyID != s.vaultKey.ID {
+		s.keyRotated(w, r)
+		return
+	}
 	plain, err := s.vaultKey.Open(key.Identity(), sealed)
 	if err != nil {
 		// Moved, copied or tampered with: refuse, audit, and tell the
@@ -351,4 +359,14 @@ func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
 	audit("resolved")
 	w.Header().Set("Cache-Control", "no-store")
 	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// keyRotated answers a vault call on a server whose master key was
+// replaced (gecli vault rotate-key) while it ran, as replicas may be:
+// 503 until it is restarted with the new key, and nothing written.
+func (s *Server) keyRotated(w http.ResponseWriter, r *http.Request) {
+	s.log.Error("vault: the master key was rotated under this server; restart it with the new key", "key_id", s.vaultKey.ID)
+	w.Header().Set("Retry-After", "300")
+	s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeVaultLocked,
+		"a chave mestra do cofre foi trocada (gecli vault rotate-key) e este servidor ainda usa a anterior; nada foi feito: reinicie-o com a nova chave"))
 }

@@ -55,7 +55,7 @@ func TestVaultAndServiceCommands(t *testing.T) {
 	d.SetVaultKeyCheck(ctx, key1.Check())
 	id := db.VaultKey{Institution: "11222333000181", CustomerKey: "c", System: "*"}
 	sealed, _ := key1.Seal(id.Identity(), []byte("segredo"))
-	d.PutVaultEntry(ctx, id, sealed, db.Actor{ID: "t", Name: "t"}, time.Now())
+	d.PutVaultEntry(ctx, id, sealed, key1.Check(), db.Actor{ID: "t", Name: "t"}, time.Now())
 	d.Close()
 
 	out, code := run(nil, "service", "add", "--db", dbPath, "--name", "Robô", "--institution", "11.222.333/0001-81", "--scope", "vault:resolve")

@@ -122,3 +122,41 @@ func TestUnavailableIsTheConnectionNotTheQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestADeadlockIsContention: two transactions that lock two rows in
+// opposite orders deadlock; PostgreSQL undoes one, and that error is
+// contention (503 busy, try again), not a bug.
+func TestADeadlockIsContention(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, pgtest.URL(t), fstest.MapFS{"00001_init.sql": {Data: []byte(
+		"-- +goose Up\nCREATE TABLE t (x INTEGER PRIMARY KEY);\nINSERT INTO t VALUES (1), (2);\n-- +goose Down\nDROP TABLE t;\n")}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	a, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Rollback()
+	b, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Rollback()
+	a.Exec("UPDATE t SET x = x WHERE x = 1")
+	b.Exec("UPDATE t SET x = x WHERE x = 2")
+	errs := make(chan error, 2)
+	go func() { _, err := a.Exec("UPDATE t SET x = x WHERE x = 2"); errs <- err }()
+	go func() { _, err := b.Exec("UPDATE t SET x = x WHERE x = 1"); errs <- err }()
+	first := <-errs // the one PostgreSQL chose to undo (after deadlock_timeout, 1 s)
+	if !Contended(first) || Unavailable(first) {
+		t.Fatalf("the deadlock's error %v: want contention", first)
+	}
+	a.Rollback()
+	b.Rollback()
+	<-errs
+	if Contended(errors.New("syntax error")) || Contended(&pgconn.PgError{Code: "23505"}) {
+		t.Fatal("a unique violation or another failure is not contention")
+	}
+}

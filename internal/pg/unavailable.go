@@ -31,3 +31,11 @@ func Unavailable(err error) bool {
 	}
 	return strings.Contains(err.Error(), "conn closed")
 }
+
+// Contended says PostgreSQL undid a transaction for another one's sake
+// (a deadlock, a serialisation failure, a lock it could not take): its
+// write did not happen, and trying it again is the cure.
+func Contended(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && (pgErr.Code == "40P01" || pgErr.Code == "40001" || pgErr.Code == "55P03")
+}

@@ -75,6 +75,13 @@ func CopyAll(ctx context.Context, from, to *DB, progress func(table string, rows
 	if err != nil {
 		return rep, err
 	}
+	if to.postgres {
+		// The planner's statistics, before autovacuum would get to them:
+		// until then a list query may take a plan for an empty table.
+		if _, err := to.w.exec(ctx, "ANALYZE"); err != nil {
+			return rep, err
+		}
+	}
 	for _, t := range copyOrder {
 		var n int64
 		if err := to.queryRow(ctx, "SELECT count(*) FROM "+t).Scan(&n); err != nil {

@@ -116,6 +116,12 @@ func (d *DB) SetSecret(ctx context.Context, requestID string, s NewSecret) (time
 		return time.Time{}, err
 	}
 	defer d.w.end(tx)
+	// Another replica may be rotating this secret, or revoking the
+	// request: take the request's row first, then read (a statement of
+	// its own, so it sees what that one committed).
+	if err := d.lockRow(ctx, tx, "requests", "id", requestID); err != nil {
+		return time.Time{}, err
+	}
 	var status api.Status
 	var rule api.Rule
 	var formComplete bool

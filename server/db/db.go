@@ -62,6 +62,28 @@ func (d dialect) forUpdate() string {
 	return ""
 }
 
+// lockRow locks one row for the rest of tx on PostgreSQL, before a
+// write reads what it decides on across several tables: a read with FOR
+// UPDATE over a join would see the other tables as they were before the
+// wait. (A missing row is not an error here: the read that follows finds
+// it missing.) SQLite's one writer needs nothing.
+func (d dialect) lockRow(ctx context.Context, tx *sql.Tx, table, column string, key any) error {
+	if !d.postgres {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, "SELECT 1 FROM "+table+" WHERE "+column+" = ? FOR UPDATE", key)
+	return err
+}
+
+// forShare locks the rows a write relies on without changing them: other
+// such writes go on, one that locks them for update waits (PostgreSQL).
+func (d dialect) forShare() string {
+	if d.postgres {
+		return " FOR SHARE"
+	}
+	return ""
+}
+
 // rowKey is how a list page names its rows between its two steps:
 // SQLite's rowid (one b-tree search each; the text id takes two), the
 // primary key on PostgreSQL.
@@ -79,6 +101,10 @@ const (
 	writerCacheKiB = 16 << 10
 	maxWaiting     = 256             // writes queued at once; more is 503
 	writeWait      = 2 * time.Second // the longest a write waits to start
+	// postgresWriters is how many writes one process runs at once on
+	// PostgreSQL: each waits on the network, and row locks order those
+	// on the same rows (SQLite has one writer).
+	postgresWriters = 4
 )
 
 // readers is the size of the read pool: queries beyond it wait for a
@@ -92,7 +118,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		if err != nil {
 			return nil, err
 		}
-		w, err := pg.Open(ctx, path, migs, pg.Options{MaxConns: 1})
+		w, err := pg.Open(ctx, path, migs, pg.Options{MaxConns: postgresWriters})
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +127,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			w.Close()
 			return nil, err
 		}
-		d := &DB{r: r, w: newWriter(w, maxWaiting, writeWait), dialect: dialect{postgres: true}}
+		d := &DB{r: r, w: newWriter(w, postgresWriters, maxWaiting, writeWait), dialect: dialect{postgres: true}}
 		d.w.savepoints = true
 		return d, nil
 	}
@@ -120,7 +146,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(readers())
 	r.SetMaxIdleConns(readers())
-	return &DB{r: r, w: newWriter(w, maxWaiting, writeWait)}, nil
+	return &DB{r: r, w: newWriter(w, 1, maxWaiting, writeWait)}, nil
 }
 
 // Close closes the database.
@@ -153,3 +179,8 @@ func flag(b bool) int {
 // down, or the network to it): the write did not happen, or a read can be
 // tried again once it is back.
 func Unavailable(err error) bool { return pg.Unavailable(err) }
+
+// Contended says the engine undid the transaction for another's sake
+// (PostgreSQL's deadlock detector, for one): nothing was written and the
+// write may be tried again, as after ErrBusy.
+func Contended(err error) bool { return pg.Contended(err) }

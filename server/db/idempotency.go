@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"errors"
-	mrand "math/rand/v2"
 	"time"
 )
 
@@ -67,17 +66,11 @@ func claimOf(ctx context.Context) *Claim {
 // record inserts c in tx; false when the key was already on record.
 func (c *Claim) record(ctx context.Context, tx *sql.Tx) (bool, error) {
 	expired := stampKey(c.At.Add(-IdempotencyTTL))
-	// Forget this key if it expired; now and then also a batch of other
-	// expired keys, so the table stays bounded without a background job.
+	// Forget this key if it expired, so it can be used anew (the expiry
+	// sweep removes the other expired keys).
 	if _, err := tx.ExecContext(ctx, `DELETE FROM idempotency_keys WHERE caller = ? AND key = ? AND created_at < ?`,
 		c.Caller, c.Key, expired); err != nil {
 		return false, err
-	}
-	if mrand.IntN(32) == 0 {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM idempotency_keys WHERE (caller, key) IN
-			(SELECT caller, key FROM idempotency_keys WHERE created_at < ? LIMIT 500)`, expired); err != nil {
-			return false, err
-		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (caller, key, request_hash, created_at)
 		VALUES (?, ?, ?, ?) ON CONFLICT (caller, key) DO NOTHING`, c.Caller, c.Key, c.Hash, stampKey(c.At))

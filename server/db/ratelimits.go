@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"database/sql"
-	mrand "math/rand/v2"
 	"time"
 )
 
@@ -20,16 +19,10 @@ type Rate struct {
 
 // TakeRate spends one token of bucket (name, key) when spend is set, or
 // only looks when not; ok is false, with how long until a token, when
-// the bucket is empty. Buckets idle for an hour are forgotten now and
-// then (they would be full again anyway).
+// the bucket is empty. Buckets idle for an hour are removed by the expiry
+// sweep (they would be full again anyway).
 func (d *DB) TakeRate(ctx context.Context, name, key string, r Rate, spend bool, now time.Time) (ok bool, wait time.Duration, err error) {
 	err = d.w.do(ctx, func(tx *sql.Tx) error {
-		if mrand.IntN(64) == 0 {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM rate_limits WHERE (name, key) IN
-				(SELECT name, key FROM rate_limits WHERE at < ? LIMIT 500)`, now.Add(-time.Hour).UnixNano()); err != nil {
-				return err
-			}
-		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO rate_limits (name, key, tokens, at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (name, key) DO NOTHING`, name, key, float64(r.Burst), now.UnixNano()); err != nil {
 			return err

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -181,6 +182,53 @@ func TestReplicasSyncNeverSkipsAChange(t *testing.T) {
 	for _, r := range all {
 		if seen[r.ID] != r.Seq {
 			t.Fatalf("request %s: the client last saw change %d, the database has %d: a change was skipped", r.ID, seen[r.ID], r.Seq)
+		}
+	}
+}
+
+// TestReplicasRotateASecretInTurn: a secret rotated on two replicas at
+// once (each with a grace period) ends with one as the current secret
+// and the other as the previous one: neither caller is handed a secret
+// that silently no longer works.
+func TestReplicasRotateASecretInTurn(t *testing.T) {
+	a, b := twoReplicas(t)
+	ctx := context.Background()
+	minimalCatalog(t, a)
+	n := newPending()
+	n.Rule = api.RuleAuto
+	r, err := a.CreateRequest(ctx, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.ApplyTransition(ctx, r.ID, Transition{From: []api.Status{api.StatusPending}, To: api.StatusApproved,
+		Actor: Actor{ID: "e", Name: "Bruno"}, Action: "approved", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	for round := range 5 {
+		hashes := []string{fmt.Sprint("a", round), fmt.Sprint("b", round)}
+		var wg sync.WaitGroup
+		for i, replica := range []*DB{a, b} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := replica.SetSecret(ctx, r.ID, NewSecret{Hash: hashes[i], Hint: "x", Grace: time.Hour,
+					By: Actor{ID: "u", Name: "Ana"}, At: time.Now()}); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		c, err := a.Credential(ctx, r.ID, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		client, err := a.ClientByID(ctx, c.ClientID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{client.SecretHash, client.PreviousHash}
+		if !(got[0] == hashes[0] && got[1] == hashes[1] || got[0] == hashes[1] && got[1] == hashes[0]) {
+			t.Fatalf("round %d: current %q, previous %q; want %v, one of them current and the other previous", round, got[0], got[1], hashes)
 		}
 	}
 }

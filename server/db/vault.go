@@ -139,8 +139,8 @@ type VaultPut struct {
 
 // PutVaultEntry stores or overwrites one sealed entry and audits it; it
 // reports whether the entry is new.
-func (d *DB) PutVaultEntry(ctx context.Context, k VaultKey, s vault.Sealed, by Actor, at time.Time) (created bool, err error) {
-	out, err := d.PutVaultEntries(ctx, []VaultPut{{k, s}}, by, at)
+func (d *DB) PutVaultEntry(ctx context.Context, k VaultKey, s vault.Sealed, check string, by Actor, at time.Time) (created bool, err error) {
+	out, err := d.PutVaultEntries(ctx, []VaultPut{{k, s}}, check, by, at)
 	if err != nil {
 		return false, err
 	}
@@ -149,10 +149,24 @@ func (d *DB) PutVaultEntry(ctx context.Context, k VaultKey, s vault.Sealed, by A
 
 // PutVaultEntries stores or overwrites entries and audits each, in one
 // transaction: all of them or none (a retry then applies them all); it
-// reports which are new.
-func (d *DB) PutVaultEntries(ctx context.Context, puts []VaultPut, by Actor, at time.Time) ([]bool, error) {
+// reports which are new. check is the key check of the master key that
+// sealed them: once `gecli vault rotate-key` has replaced it, a replica
+// still running on the old key is refused (ErrVaultKey) instead of
+// storing entries the new key cannot open.
+func (d *DB) PutVaultEntries(ctx context.Context, puts []VaultPut, check string, by Actor, at time.Time) ([]bool, error) {
 	created := make([]bool, len(puts))
 	err := d.w.do(ctx, func(tx *sql.Tx) error {
+		// Shared with other writers, exclusive against a rotation (which
+		// locks it for update): a rotation waits for these puts, or they
+		// for it and then see its new check.
+		var stored string
+		if err := tx.QueryRowContext(ctx, "SELECT value FROM vault_meta WHERE name = 'key_check'"+d.forShare()).
+			Scan(&stored); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if stored != check {
+			return ErrVaultKey
+		}
 		stamp := at.UTC().Format(time.RFC3339)
 		for i, p := range puts {
 			k, s := p.Key, p.Sealed
@@ -232,7 +246,7 @@ func (d *DB) RotateVaultKey(ctx context.Context, old, next *vault.MasterKey) (in
 	}
 	defer d.w.end(tx)
 	var check string
-	err = tx.QueryRowContext(ctx, "SELECT value FROM vault_meta WHERE name = 'key_check'").Scan(&check)
+	err = tx.QueryRowContext(ctx, "SELECT value FROM vault_meta WHERE name = 'key_check'"+d.forUpdate()).Scan(&check)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}

@@ -14,32 +14,37 @@ import (
 // Retry-After; the write did not happen.
 var ErrBusy = errors.New("database busy: the write could not start in time")
 
-// writer serialises the server's writes. SQLite takes one writer at a
-// time; letting connections collide gives SQLITE_BUSY after the busy
-// timeout, a 500 for the client. Here writes queue for the one writer
-// connection instead, in order, and the queue is bounded in length and in
-// waiting time, so a burst is answered 503 at once rather than piling up.
+// writer bounds the server's writes. SQLite takes one writer at a time;
+// letting connections collide gives SQLITE_BUSY after the busy timeout, a
+// 500 for the client. Here writes queue for the writer's connections
+// instead (one on SQLite; a few on PostgreSQL, whose row locks order the
+// writes that touch the same rows), in order, and the queue is bounded in
+// length and in waiting time, so a burst is answered 503 at once rather
+// than piling up.
 type writer struct {
 	db         *sql.DB
-	token      chan struct{} // held for the whole of one transaction
+	token      chan struct{} // one held for the whole of each transaction
 	waiting    atomic.Int32
 	maxWaiting int32
 	wait       time.Duration
 	savepoints bool // a failed statement aborts the transaction (PostgreSQL)
 
-	// Held with the token: what the running transaction carries besides
-	// its own write, to undo unless it commits, and whether it did.
-	claim     *Claim
-	carried   []deferred
-	committed bool
-
 	mu      sync.Mutex
+	running map[*sql.Tx]*txState
 	pending []deferred    // statements that need no answer: they ride along
 	kick    chan struct{} // wakes the flusher
 	stop    chan struct{}
 	done    chan struct{}
 	closing sync.Once
 	closed  error
+}
+
+// txState is what a running transaction carries besides its own write,
+// to undo unless it commits, and whether it did.
+type txState struct {
+	claim     *Claim
+	carried   []deferred
+	committed bool
 }
 
 // deferred is a statement whose caller does not wait for it.
@@ -52,12 +57,14 @@ type deferred struct {
 // in before the flusher gives it a transaction of its own.
 const flushDelay = 5 * time.Millisecond
 
-func newWriter(db *sql.DB, maxWaiting int, wait time.Duration) *writer {
-	db.SetMaxOpenConns(1)
-	db.SetMaxIdleConns(1)
+// newWriter writes through db with at most conns transactions at once.
+func newWriter(db *sql.DB, conns, maxWaiting int, wait time.Duration) *writer {
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
 	db.SetConnMaxIdleTime(0)
-	w := &writer{db: db, token: make(chan struct{}, 1), maxWaiting: int32(maxWaiting), wait: wait,
-		kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	w := &writer{db: db, token: make(chan struct{}, conns), maxWaiting: int32(maxWaiting), wait: wait,
+		running: map[*sql.Tx]*txState{},
+		kick:    make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	go w.flusher()
 	return w
 }
@@ -88,8 +95,11 @@ func (w *writer) begin(ctx context.Context) (*sql.Tx, error) {
 		<-w.token
 		return nil, err
 	}
-	w.committed = false
-	w.carry(ctx, tx)
+	st := &txState{}
+	w.mu.Lock()
+	w.running[tx] = st
+	w.mu.Unlock()
+	w.carry(ctx, tx, st)
 	if c := claimOf(ctx); c != nil && !c.recorded {
 		ok, err := c.record(ctx, tx)
 		if err == nil && !ok {
@@ -99,7 +109,7 @@ func (w *writer) begin(ctx context.Context) (*sql.Tx, error) {
 			w.end(tx)
 			return nil, err
 		}
-		c.recorded, w.claim = true, c
+		c.recorded, st.claim = true, c
 	}
 	return tx, nil
 }
@@ -108,11 +118,11 @@ func (w *writer) begin(ctx context.Context) (*sql.Tx, error) {
 // dropped (it would fail again), not the transaction: SQLite undoes just
 // that statement, and an error that ends the whole transaction fails the
 // write too, so end puts them all back.
-func (w *writer) carry(ctx context.Context, tx *sql.Tx) {
+func (w *writer) carry(ctx context.Context, tx *sql.Tx, st *txState) {
 	w.mu.Lock()
-	w.carried, w.pending = w.pending, nil
+	st.carried, w.pending = w.pending, nil
 	w.mu.Unlock()
-	for _, d := range w.carried {
+	for _, d := range st.carried {
 		if ctx.Err() != nil {
 			return // the transaction will roll back: end puts them back
 		}
@@ -136,7 +146,9 @@ func (w *writer) carry(ctx context.Context, tx *sql.Tx) {
 // ended, it answers sql.ErrTxDone as after a commit.)
 func (w *writer) commit(tx *sql.Tx) error {
 	err := tx.Commit()
-	w.committed = err == nil
+	w.mu.Lock()
+	w.running[tx].committed = err == nil
+	w.mu.Unlock()
 	return err
 }
 
@@ -145,18 +157,19 @@ func (w *writer) commit(tx *sql.Tx) error {
 // no longer recorded, and the deferred statements wait for the next one.
 func (w *writer) end(tx *sql.Tx) {
 	tx.Rollback() // after a commit: sql.ErrTxDone, nothing to undo
-	if !w.committed {
-		if w.claim != nil {
-			w.claim.recorded = false
+	w.mu.Lock()
+	st := w.running[tx]
+	delete(w.running, tx)
+	if !st.committed {
+		if st.claim != nil {
+			st.claim.recorded = false
 		}
-		if len(w.carried) > 0 {
-			w.mu.Lock()
-			w.pending = append(w.carried, w.pending...)
-			w.mu.Unlock()
-			w.wake()
-		}
+		w.pending = append(st.carried, w.pending...)
 	}
-	w.claim, w.carried, w.committed = nil, nil, false
+	w.mu.Unlock()
+	if !st.committed && len(st.carried) > 0 {
+		w.wake()
+	}
 	<-w.token
 }
 

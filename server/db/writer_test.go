@@ -40,7 +40,7 @@ func openTemp(t *testing.T) *DB {
 func TestWritesWaitTheirTurnThenGiveUp(t *testing.T) {
 	d := openTemp(t)
 	ctx := context.Background()
-	w := newWriter(d.w.db, 1, 50*time.Millisecond)
+	w := newWriter(d.w.db, 1, 1, 50*time.Millisecond)
 	defer func() { close(w.stop); <-w.done }() // its flusher; the connection is d's
 	running, err := w.begin(ctx)
 	if err != nil {

@@ -44,6 +44,35 @@ func URL(tb testing.TB) string {
 		admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
 		admin.Close()
 	})
+	return withSchema(tb, base, schema)
+}
+
+// Kept returns a connection URL whose search_path is the schema name,
+// created when missing (emptied first when reset) and kept after the run:
+// for benchmarks whose data takes minutes to build and is reused.
+func Kept(tb testing.TB, name string, reset bool) string {
+	tb.Helper()
+	base := os.Getenv(EnvURL)
+	if base == "" {
+		tb.Skipf("set %s to run this benchmark on PostgreSQL", EnvURL)
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer admin.Close()
+	if reset {
+		if _, err := admin.ExecContext(context.Background(), "DROP SCHEMA IF EXISTS "+name+" CASCADE"); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if _, err := admin.ExecContext(context.Background(), "CREATE SCHEMA IF NOT EXISTS "+name); err != nil {
+		tb.Fatal(err)
+	}
+	return withSchema(tb, base, name)
+}
+
+func withSchema(tb testing.TB, base, schema string) string {
 	u, err := url.Parse(base)
 	if err != nil {
 		tb.Fatal(err)
