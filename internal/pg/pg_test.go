@@ -2,6 +2,7 @@ package pg
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -147,15 +149,36 @@ func TestADeadlockIsContention(t *testing.T) {
 	a.Exec("UPDATE t SET x = x WHERE x = 1")
 	b.Exec("UPDATE t SET x = x WHERE x = 2")
 	errs := make(chan error, 2)
-	go func() { _, err := a.Exec("UPDATE t SET x = x WHERE x = 2"); errs <- err }()
-	go func() { _, err := b.Exec("UPDATE t SET x = x WHERE x = 1"); errs <- err }()
-	first := <-errs // the one PostgreSQL chose to undo (after deadlock_timeout, 1 s)
-	if !Contended(first) || Unavailable(first) {
-		t.Fatalf("the deadlock's error %v: want contention", first)
+	for _, step := range []struct {
+		tx  *sql.Tx
+		row int
+	}{{a, 2}, {b, 1}} {
+		go func() {
+			_, err := step.tx.Exec("UPDATE t SET x = x WHERE x = ?", step.row)
+			if err != nil {
+				step.tx.Rollback() // its locks go with it, and the other goes on
+			}
+			errs <- err
+		}()
 	}
-	a.Rollback()
-	b.Rollback()
-	<-errs
+	// PostgreSQL undoes one (after deadlock_timeout, 1 s); the other then
+	// goes on, and its transaction must end for the test to.
+	var undone []error
+	for range 2 {
+		select {
+		case err := <-errs:
+			if err != nil {
+				undone = append(undone, err)
+			}
+		case <-time.After(10 * time.Second):
+			a.Rollback()
+			b.Rollback()
+			t.Fatal("no deadlock was detected within 10 s")
+		}
+	}
+	if len(undone) != 1 || !Contended(undone[0]) || Unavailable(undone[0]) {
+		t.Fatalf("the deadlock's errors %v: want one, and contention", undone)
+	}
 	if Contended(errors.New("syntax error")) || Contended(&pgconn.PgError{Code: "23505"}) {
 		t.Fatal("a unique violation or another failure is not contention")
 	}

@@ -23,6 +23,11 @@ func (d *DB) AddAttachment(ctx context.Context, requestID, id, filename string, 
 		return a, err
 	}
 	defer d.w.end(tx)
+	// The request's row before the change sequence, as every write that
+	// changes a request takes them (the other order deadlocks with those).
+	if err := d.lockRow(ctx, tx, "requests", "id", requestID); err != nil {
+		return a, err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO attachments (id, request_id, filename, size, sha256, content, uploaded_by, uploaded_at)
 		VALUES (?,?,?,?,?,?,?,?)`, a.ID, requestID, a.Filename, a.Size, a.SHA256, content, by.Name, a.UploadedAt); err != nil {
 		return a, err

@@ -61,6 +61,15 @@ func CopyAll(ctx context.Context, from, to *DB, progress func(table string, rows
 				return fmt.Errorf("%s: %w", t, err)
 			}
 			rep.Rows[t] = n
+			if to.postgres {
+				// Statistics now, before the next tables' foreign keys are
+				// checked against this one: planned for the empty table it
+				// was, each check would scan it whole (a million-request
+				// copy stalled on its history for that).
+				if _, err := tx.ExecContext(ctx, "ANALYZE "+t); err != nil {
+					return err
+				}
+			}
 			if progress != nil {
 				progress(t, n)
 			}
@@ -74,13 +83,6 @@ func CopyAll(ctx context.Context, from, to *DB, progress func(table string, rows
 	})
 	if err != nil {
 		return rep, err
-	}
-	if to.postgres {
-		// The planner's statistics, before autovacuum would get to them:
-		// until then a list query may take a plan for an empty table.
-		if _, err := to.w.exec(ctx, "ANALYZE"); err != nil {
-			return rep, err
-		}
 	}
 	for _, t := range copyOrder {
 		var n int64
@@ -114,8 +116,14 @@ func CopyAll(ctx context.Context, from, to *DB, progress func(table string, rows
 	return rep, nil
 }
 
+// copyBatch bounds the rows of one INSERT, under both engines' limits on
+// bound parameters (SQLite's 32,766; PostgreSQL's 65,535).
+func copyBatch(columns int) int { return max(1, min(500, 30_000/columns)) }
+
 // copyTable inserts every row of table from src into tx, column by column
-// as the source has them.
+// as the source has them, many rows per statement (one statement per row
+// made a million-request copy into PostgreSQL take most of an hour: a
+// round trip each).
 func copyTable(ctx context.Context, src *sql.DB, tx *sql.Tx, table string) (int64, error) {
 	rows, err := src.QueryContext(ctx, "SELECT * FROM "+table)
 	if err != nil {
@@ -130,7 +138,23 @@ func copyTable(ctx context.Context, src *sql.DB, tx *sql.Tx, table string) (int6
 	for i, c := range cols {
 		quoted[i] = `"` + c + `"`
 	}
-	insert := "INSERT INTO " + table + " (" + strings.Join(quoted, ", ") + ") VALUES (" + placeholders(len(cols)) + ")"
+	head := "INSERT INTO " + table + " (" + strings.Join(quoted, ", ") + ") VALUES "
+	tuple := "(" + placeholders(len(cols)) + ")"
+	batch := copyBatch(len(cols))
+	full := head + strings.TrimSuffix(strings.Repeat(tuple+", ", batch), ", ")
+	pending := make([]any, 0, batch*len(cols))
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		query := full
+		if k := len(pending) / len(cols); k < batch {
+			query = head + strings.TrimSuffix(strings.Repeat(tuple+", ", k), ", ")
+		}
+		_, err := tx.ExecContext(ctx, query, pending...)
+		pending = pending[:0]
+		return err
+	}
 	values := make([]any, len(cols))
 	ptrs := make([]any, len(cols))
 	for i := range values {
@@ -141,10 +165,16 @@ func copyTable(ctx context.Context, src *sql.DB, tx *sql.Tx, table string) (int6
 		if err := rows.Scan(ptrs...); err != nil {
 			return n, err
 		}
-		if _, err := tx.ExecContext(ctx, insert, values...); err != nil {
-			return n, err
-		}
+		pending = append(pending, values...)
 		n++
+		if len(pending) == batch*len(cols) {
+			if err := flush(); err != nil {
+				return n, err
+			}
+		}
 	}
-	return n, rows.Err()
+	if err := rows.Err(); err != nil {
+		return n, err
+	}
+	return n, flush()
 }

@@ -37,6 +37,11 @@ func (d *DB) SaveVerificationForm(ctx context.Context, requestID string, f api.V
 		return err
 	}
 	defer d.w.end(tx)
+	// The request's row before the change sequence, as every write that
+	// changes a request takes them (the other order deadlocks with those).
+	if err := d.lockRow(ctx, tx, "requests", "id", requestID); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO verification_forms (request_id, body, complete, updated_at) VALUES (?,?,?,?)
 		ON CONFLICT (request_id) DO UPDATE SET body = excluded.body, complete = excluded.complete, updated_at = excluded.updated_at`,
 		requestID, string(body), flag(f.Complete), stamp); err != nil {

@@ -54,7 +54,9 @@ func (d *DB) CreateUser(ctx context.Context, u User) error {
 			if in.Name == "" {
 				return fmt.Errorf("instituição %s não cadastrada", api.FormatCNPJ(in.CNPJ))
 			}
-			if _, err := tx.ExecContext(ctx, "INSERT INTO institutions (cnpj, name) VALUES (?, ?)", api.NormalizeCNPJ(in.CNPJ), in.Name); err != nil {
+			// Another replica may be adding it at this moment.
+			if _, err := tx.ExecContext(ctx, "INSERT INTO institutions (cnpj, name) VALUES (?, ?) ON CONFLICT (cnpj) DO NOTHING",
+				api.NormalizeCNPJ(in.CNPJ), in.Name); err != nil {
 				return err
 			}
 		}

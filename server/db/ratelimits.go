@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 )
 
@@ -23,15 +24,24 @@ type Rate struct {
 // sweep (they would be full again anyway).
 func (d *DB) TakeRate(ctx context.Context, name, key string, r Rate, spend bool, now time.Time) (ok bool, wait time.Duration, err error) {
 	err = d.w.do(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO rate_limits (name, key, tokens, at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (name, key) DO NOTHING`, name, key, float64(r.Burst), now.UnixNano()); err != nil {
-			return err
-		}
 		var tokens float64
 		var at int64
-		if err := tx.QueryRowContext(ctx, "SELECT tokens, at FROM rate_limits WHERE name = ? AND key = ?"+d.forUpdate(),
-			name, key).Scan(&tokens, &at); err != nil {
-			return err
+		// Twice at most: the sweep may remove an idle bucket between the
+		// insert that found it there and the read.
+		for try := 0; ; try++ {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO rate_limits (name, key, tokens, at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (name, key) DO NOTHING`, name, key, float64(r.Burst), now.UnixNano()); err != nil {
+				return err
+			}
+			err := tx.QueryRowContext(ctx, "SELECT tokens, at FROM rate_limits WHERE name = ? AND key = ?"+d.forUpdate(),
+				name, key).Scan(&tokens, &at)
+			if errors.Is(err, sql.ErrNoRows) && try == 0 {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			break
 		}
 		if elapsed := now.Sub(time.Unix(0, at)); elapsed > 0 {
 			tokens = min(float64(r.Burst), tokens+elapsed.Seconds()*r.PerSecond)

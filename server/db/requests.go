@@ -85,6 +85,9 @@ func credentialState(r api.Request, formComplete, hasSecret bool) string {
 // stays locked until tx ends, so values are handed out in commit order
 // even with replicas on PostgreSQL: a since= reader past N never misses a
 // row committed later below N (a sequence's nextval would allow that).
+// A write that changes a request locks the request's row first and the
+// counter after (FOR UPDATE, lockRow): in the other order two writes
+// deadlock.
 func next(ctx context.Context, tx *sql.Tx, counter string) (int64, error) {
 	var v int64
 	err := tx.QueryRowContext(ctx, "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value", counter).Scan(&v)

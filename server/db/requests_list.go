@@ -208,7 +208,8 @@ func (d *DB) listChanges(ctx context.Context, f RequestFilter) ([]api.Request, e
 	if len(f.Institutions) == 1 {
 		index = "requests_inst_seq"
 	}
-	return d.queryRequests(ctx, index, c, " ORDER BY r.seq LIMIT ?", f.Limit+1)
+	return d.changesFrom(ctx, "SELECT "+d.rowKey()+", r.seq FROM requests r"+d.indexedBy(index)+c.sql()+" ORDER BY r.seq LIMIT ?",
+		append(c.args, f.Limit+1)...)
 }
 
 // merge concatenates two clauses, dropping from b the conditions a

@@ -41,11 +41,47 @@ func (d *DB) ids(ctx context.Context, query string, args ...any) ([]any, error) 
 	return ids, rows.Err()
 }
 
+// changesFrom runs a sync query of (row key, seq) pairs, in its order,
+// and reads those rows, each labelled with the sequence the query saw. A
+// row may change between the two reads (its seq then higher); were the
+// page labelled with that, the client would move its since= past rows
+// committed in between with lower numbers and never see them. Labelled
+// with the first read's, it asks again from there, and gets the row's
+// newer version too.
+func (d *DB) changesFrom(ctx context.Context, query string, args ...any) ([]api.Request, error) {
+	rows, err := d.query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list requests: %w", err)
+	}
+	defer rows.Close()
+	var keys []any
+	var seqs []int64
+	for rows.Next() {
+		var key any
+		var seq int64
+		if err := rows.Scan(&key, &seq); err != nil {
+			return nil, err
+		}
+		keys, seqs = append(keys, key), append(seqs, seq)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return d.readRows(ctx, keys, seqs)
+}
+
 // rowsByID reads the requests of the row ids, in that order.
 func (d *DB) rowsByID(ctx context.Context, ids []any, err error) ([]api.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+	return d.readRows(ctx, ids, nil)
+}
+
+// readRows reads the requests of the row ids, in that order; with seqs
+// (one per id), each is labelled with at most its seq.
+func (d *DB) readRows(ctx context.Context, ids []any, seqs []int64) ([]api.Request, error) {
 	items := make([]api.Request, 0, len(ids))
 	if len(ids) == 0 {
 		return items, nil
@@ -75,9 +111,12 @@ func (d *DB) rowsByID(ctx context.Context, ids []any, err error) ([]api.Request,
 	if err := d.names(ctx, "SELECT cnpj, name FROM institutions WHERE cnpj IN ", instNames); err != nil {
 		return nil, err
 	}
-	for _, id := range ids {
+	for i, id := range ids {
 		if r, ok := byRowID[id]; ok {
 			r.APIName, r.Institution.Name = apiNames[r.APIID], instNames[r.Institution.CNPJ]
+			if seqs != nil {
+				r.Seq = min(r.Seq, seqs[i])
+			}
 			items = append(items, r)
 		}
 	}

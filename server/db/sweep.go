@@ -22,18 +22,23 @@ func (s Swept) Total() int64 {
 // long: a backlog is removed a batch at a time, with other writes between.
 const sweepBatch = 500
 
-// sweepLock names the sweep among PostgreSQL's advisory locks (any
-// constant the application does not use for something else).
-const sweepLock = 0x6765636c69 // "gecli"
+// sweepLockSQL takes the sweep's advisory lock for the transaction, or
+// says another holds it. Advisory locks are per database: the schema's
+// name is half of the key, so installations (and tests) in other schemas
+// of the same database sweep on their own.
+const sweepLockSQL = "SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), 1)"
 
-// keptAfterExpiry is how long an expired device code stays: a client
-// polling just after expiry is told expired_token, not an unknown code.
+// keptAfterExpiry is how long an expired row stays: a client polling just
+// after its device code expired is told expired_token, not an unknown
+// code, and a refresh that began just before its token expired (on a
+// replica whose clock is a little behind) still finds it there.
 const keptAfterExpiry = time.Hour
 
 // Sweep removes what has expired and can no longer matter: device codes
-// an hour past their expiry, refresh-token families whose every token
-// has expired (a replayed one is refused as unknown, as it would be as
-// expired), idempotency keys past their day, rate-limit buckets idle for
+// and refresh tokens an hour past their expiry (a refresh token replayed
+// after that is refused as unknown rather than revoking its family: it
+// could not have been used anyway, and a family's live token is never
+// that old), idempotency keys past their day, rate-limit buckets idle for
 // an hour (they would be full again). Several replicas may call it at
 // once: on PostgreSQL one takes an advisory lock for each batch and the
 // others skip that batch; on SQLite the one writer orders them.
@@ -47,9 +52,7 @@ func (d *DB) Sweep(ctx context.Context, now time.Time) (Swept, error) {
 		{&s.DeviceCodes, `DELETE FROM device_codes WHERE device_hash IN
 			(SELECT device_hash FROM device_codes WHERE expires_at < ? LIMIT ?)`, []any{now.Add(-keptAfterExpiry).Unix()}},
 		{&s.RefreshTokens, `DELETE FROM refresh_tokens WHERE token_hash IN
-			(SELECT t.token_hash FROM refresh_tokens t WHERE t.expires_at <= ?
-				AND NOT EXISTS (SELECT 1 FROM refresh_tokens u WHERE u.family_id = t.family_id AND u.expires_at > ?)
-			LIMIT ?)`, []any{now.Unix(), now.Unix()}},
+			(SELECT token_hash FROM refresh_tokens WHERE expires_at < ? LIMIT ?)`, []any{now.Add(-keptAfterExpiry).Unix()}},
 		{&s.IdempotencyKeys, `DELETE FROM idempotency_keys WHERE (caller, key) IN
 			(SELECT caller, key FROM idempotency_keys WHERE created_at < ? LIMIT ?)`, []any{stampKey(now.Add(-IdempotencyTTL))}},
 		{&s.RateLimits, `DELETE FROM rate_limits WHERE (name, key) IN
@@ -77,7 +80,7 @@ func (d *DB) sweepOnce(ctx context.Context, query string, args []any) (n int64, 
 	err = d.w.do(ctx, func(tx *sql.Tx) error {
 		if d.postgres {
 			var mine bool
-			if err := tx.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock(?)", sweepLock).Scan(&mine); err != nil {
+			if err := tx.QueryRowContext(ctx, sweepLockSQL).Scan(&mine); err != nil {
 				return err
 			}
 			if !mine {

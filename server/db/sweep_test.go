@@ -29,8 +29,9 @@ func expiring(t *testing.T, d *DB, now time.Time) {
 	}
 	for _, r := range []RefreshToken{
 		{Hash: "dead-1", FamilyID: "dead", ExpiresAt: now.Add(-48 * time.Hour)},
-		{Hash: "dead-2", FamilyID: "dead", ExpiresAt: now.Add(-time.Hour)},
-		{Hash: "alive-old", FamilyID: "alive", ExpiresAt: now.Add(-time.Hour)}, // used long ago; its family lives on
+		{Hash: "dead-2", FamilyID: "dead", ExpiresAt: now.Add(-2 * time.Hour)},
+		{Hash: "alive-older", FamilyID: "alive", ExpiresAt: now.Add(-3 * time.Hour)}, // used long ago, expired long ago
+		{Hash: "alive-old", FamilyID: "alive", ExpiresAt: now.Add(-time.Minute)},     // used, just expired
 		{Hash: "alive-new", FamilyID: "alive", ExpiresAt: now.Add(time.Hour)},
 	} {
 		r.UserID, r.ClientID = "u1", "gecli"
@@ -38,7 +39,7 @@ func expiring(t *testing.T, d *DB, now time.Time) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := d.w.db.Exec("UPDATE refresh_tokens SET used_at = ? WHERE token_hash = 'alive-old'", now.Add(-2*time.Hour).Unix()); err != nil {
+	if _, err := d.w.db.Exec("UPDATE refresh_tokens SET used_at = ? WHERE token_hash IN ('alive-old', 'alive-older')", now.Add(-4*time.Hour).Unix()); err != nil {
 		t.Fatal(err)
 	}
 	for i, at := range []time.Time{now.Add(-IdempotencyTTL - time.Minute), now.Add(-time.Minute)} {
@@ -56,9 +57,9 @@ func expiring(t *testing.T, d *DB, now time.Time) {
 }
 
 // TestTheSweepRemovesOnlyWhatExpired: a sweep removes what can no longer
-// be used, and keeps whatever still can: a live refresh family (with its
-// used tokens, whose replay must still revoke it), a device code a client
-// may still be polling, today's idempotency keys, a bucket in use.
+// be used, and keeps whatever still can: a live refresh token, one that
+// just expired (its replay must still revoke the family), a device code a
+// client may still be polling, today's idempotency keys, a bucket in use.
 func TestTheSweepRemovesOnlyWhatExpired(t *testing.T) {
 	d := openTemp(t)
 	ctx := context.Background()
@@ -69,7 +70,7 @@ func TestTheSweepRemovesOnlyWhatExpired(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Swept{DeviceCodes: 1, RefreshTokens: 2, IdempotencyKeys: 1, RateLimits: 1}
+	want := Swept{DeviceCodes: 1, RefreshTokens: 3, IdempotencyKeys: 1, RateLimits: 1}
 	if s != want {
 		t.Fatalf("swept %+v, want %+v", s, want)
 	}
@@ -85,7 +86,10 @@ func TestTheSweepRemovesOnlyWhatExpired(t *testing.T) {
 		t.Fatalf("a swept family's token: %v, want invalid", err)
 	}
 	if _, err := d.RotateRefreshToken(ctx, "alive-old", RefreshToken{Hash: "y", ExpiresAt: now.Add(time.Hour)}, now); !errors.Is(err, ErrTokenReplayed) {
-		t.Fatalf("a used token of a live family: %v, want a replay", err)
+		t.Fatalf("a used token of a live family, just expired: %v, want a replay", err)
+	}
+	if _, active, _ := d.RefreshTokenActive(ctx, "alive-new", now); active {
+		t.Fatal("the replay did not revoke the family")
 	}
 	if s, err := d.Sweep(ctx, now); err != nil || s.Total() != 0 {
 		t.Fatalf("a second sweep: %+v %v, want nothing left", s, err)
@@ -130,7 +134,7 @@ func TestReplicasSweepOneAtATime(t *testing.T) {
 		t.Fatal(err)
 	}
 	var mine bool
-	if err := tx.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock(?)", sweepLock).Scan(&mine); err != nil || !mine {
+	if err := tx.QueryRowContext(ctx, sweepLockSQL).Scan(&mine); err != nil || !mine {
 		t.Fatalf("taking the sweep's lock: %v %v", mine, err)
 	}
 	s, err := b.Sweep(ctx, now)
@@ -140,7 +144,7 @@ func TestReplicasSweepOneAtATime(t *testing.T) {
 	if err := tx.Rollback(); err != nil {
 		t.Fatal(err)
 	}
-	if s, err := b.Sweep(ctx, now); err != nil || s.Skipped || s.Total() != 5 {
-		t.Fatalf("B's sweep after A's: %+v %v, want 5 rows", s, err)
+	if s, err := b.Sweep(ctx, now); err != nil || s.Skipped || s.Total() != 6 {
+		t.Fatalf("B's sweep after A's: %+v %v, want 6 rows", s, err)
 	}
 }

@@ -1,9 +1,12 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/gecli/gecli/api"
@@ -47,6 +50,12 @@ func (d *DB) SetVaultKeyCheck(ctx context.Context, check string) error {
 
 // VaultKey names one entry.
 type VaultKey struct{ Institution, CustomerKey, System string }
+
+// compare orders keys: institution, customer key, system.
+func (k VaultKey) compare(o VaultKey) int {
+	return cmp.Or(strings.Compare(k.Institution, o.Institution), strings.Compare(k.CustomerKey, o.CustomerKey),
+		strings.Compare(k.System, o.System))
+}
 
 // Identity is what the entry is sealed to.
 func (k VaultKey) Identity() vault.Identity {
@@ -168,28 +177,43 @@ func (d *DB) PutVaultEntries(ctx context.Context, puts []VaultPut, check string,
 			return ErrVaultKey
 		}
 		stamp := at.UTC().Format(time.RFC3339)
-		for i, p := range puts {
-			k, s := p.Key, p.Sealed
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM vault_entries WHERE institution_cnpj = ? AND customer_key = ?
-				AND system_name = ?`, k.Institution, k.CustomerKey, k.System).Scan(&n); err != nil {
+		// In key order: two puts of the same entries lock them in the same
+		// order, so neither waits for the other forever.
+		order := make([]int, len(puts))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(x, y int) int { return puts[x].Key.compare(puts[y].Key) })
+		for _, i := range order {
+			k, s := puts[i].Key, puts[i].Sealed
+			// Insert, or else update: which one happened is what the row
+			// said at that moment, even with another put of it at once.
+			res, err := tx.ExecContext(ctx, `INSERT INTO vault_entries (institution_cnpj, customer_key, system_name, key_id, wrapped_key,
+				ciphertext, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?)
+				ON CONFLICT (institution_cnpj, customer_key, system_name) DO NOTHING`,
+				k.Institution, k.CustomerKey, k.System, s.KeyID, s.WrappedKey, s.Ciphertext, stamp, by.ID)
+			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO vault_entries (institution_cnpj, customer_key, system_name, key_id, wrapped_key,
-				ciphertext, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?)
-				ON CONFLICT (institution_cnpj, customer_key, system_name) DO UPDATE SET key_id = excluded.key_id,
-				wrapped_key = excluded.wrapped_key, ciphertext = excluded.ciphertext, updated_at = excluded.updated_at,
-				updated_by = excluded.updated_by`, k.Institution, k.CustomerKey, k.System, s.KeyID, s.WrappedKey, s.Ciphertext, stamp, by.ID); err != nil {
+			n, err := res.RowsAffected()
+			if err != nil {
 				return err
+			}
+			if n == 0 {
+				if _, err := tx.ExecContext(ctx, `UPDATE vault_entries SET key_id = ?, wrapped_key = ?, ciphertext = ?, updated_at = ?,
+					updated_by = ? WHERE institution_cnpj = ? AND customer_key = ? AND system_name = ?`,
+					s.KeyID, s.WrappedKey, s.Ciphertext, stamp, by.ID, k.Institution, k.CustomerKey, k.System); err != nil {
+					return err
+				}
 			}
 			outcome := api.VaultUpdated
-			if n == 0 {
+			if n == 1 {
 				outcome = api.VaultCreated
 			}
 			if err := appendVaultAudit(ctx, tx, VaultAudit{Actor: by, Action: "write", Key: k, Outcome: outcome, At: at}); err != nil {
 				return err
 			}
-			created[i] = n == 0
+			created[i] = n == 1
 		}
 		return nil
 	})

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/gecli/gecli/internal/pg"
 )
 
 // ErrBusy says a write could not start in time: too many writes were
@@ -115,13 +117,16 @@ func (w *writer) begin(ctx context.Context) (*sql.Tx, error) {
 }
 
 // carry runs the pending deferred statements in tx. One that fails is
-// dropped (it would fail again), not the transaction: SQLite undoes just
+// dropped (it would fail again; but one PostgreSQL undid for another
+// transaction's sake, a deadlock, is queued again), not the transaction:
+// SQLite undoes just
 // that statement, and an error that ends the whole transaction fails the
 // write too, so end puts them all back.
 func (w *writer) carry(ctx context.Context, tx *sql.Tx, st *txState) {
 	w.mu.Lock()
 	st.carried, w.pending = w.pending, nil
 	w.mu.Unlock()
+	var again, kept []deferred
 	for _, d := range st.carried {
 		if ctx.Err() != nil {
 			return // the transaction will roll back: end puts them back
@@ -135,8 +140,21 @@ func (w *writer) carry(ctx context.Context, tx *sql.Tx, st *txState) {
 		tx.ExecContext(ctx, "SAVEPOINT carried")
 		if _, err := tx.ExecContext(ctx, d.query, d.args...); err != nil {
 			tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT carried")
+			if pg.Contended(err) { // undone for another's sake: it will work later
+				again = append(again, d)
+				tx.ExecContext(ctx, "RELEASE SAVEPOINT carried")
+				continue
+			}
 		}
+		kept = append(kept, d)
 		tx.ExecContext(ctx, "RELEASE SAVEPOINT carried")
+	}
+	if len(again) > 0 {
+		st.carried = kept // the others are queued again, no longer this one's to put back
+		w.mu.Lock()
+		w.pending = append(w.pending, again...)
+		w.mu.Unlock()
+		w.wake()
 	}
 }
 
