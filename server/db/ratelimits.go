@@ -23,6 +23,21 @@ type Rate struct {
 // the bucket is empty. Buckets idle for an hour are removed by the expiry
 // sweep (they would be full again anyway).
 func (d *DB) TakeRate(ctx context.Context, name, key string, r Rate, spend bool, now time.Time) (ok bool, wait time.Duration, err error) {
+	if !spend {
+		// Only looking (every client-credentials grant does, before
+		// checking the secret): a read, not a write transaction.
+		var tokens float64
+		var at int64
+		err := d.queryRow(ctx, "SELECT tokens, at FROM rate_limits WHERE name = ? AND key = ?", name, key).Scan(&tokens, &at)
+		if errors.Is(err, sql.ErrNoRows) {
+			return true, 0, nil // no bucket: full
+		}
+		if err != nil {
+			return false, 0, err
+		}
+		_, wait = refill(tokens, at, r, now)
+		return wait == 0, wait, nil
+	}
 	err = d.w.do(ctx, func(tx *sql.Tx) error {
 		var tokens float64
 		var at int64
@@ -43,20 +58,25 @@ func (d *DB) TakeRate(ctx context.Context, name, key string, r Rate, spend bool,
 			}
 			break
 		}
-		if elapsed := now.Sub(time.Unix(0, at)); elapsed > 0 {
-			tokens = min(float64(r.Burst), tokens+elapsed.Seconds()*r.PerSecond)
-		}
-		ok = tokens >= 1
-		if !ok {
-			wait = time.Duration((1 - tokens) / r.PerSecond * float64(time.Second))
+		if tokens, wait = refill(tokens, at, r, now); wait > 0 {
 			return nil
 		}
-		if !spend {
-			return nil
-		}
+		ok = true
 		_, err := tx.ExecContext(ctx, "UPDATE rate_limits SET tokens = ?, at = ? WHERE name = ? AND key = ?",
 			tokens-1, now.UnixNano(), name, key)
 		return err
 	})
 	return ok, wait, err
+}
+
+// refill is what a bucket that held tokens at at holds now, and how long
+// until it holds one (0: it does).
+func refill(tokens float64, at int64, r Rate, now time.Time) (float64, time.Duration) {
+	if elapsed := now.Sub(time.Unix(0, at)); elapsed > 0 {
+		tokens = min(float64(r.Burst), tokens+elapsed.Seconds()*r.PerSecond)
+	}
+	if tokens >= 1 {
+		return tokens, 0
+	}
+	return tokens, max(time.Nanosecond, time.Duration((1-tokens)/r.PerSecond*float64(time.Second)))
 }
