@@ -155,13 +155,6 @@ func (d *DB) SetSecret(ctx context.Context, requestID string, s NewSecret) (time
 		previous_hash = ?, previous_valid_until = ? WHERE request_id = ?`, s.Hash, s.Hint, stamp, prevHash, until, requestID); err != nil {
 		return time.Time{}, err
 	}
-	seq, err := next(ctx, tx, "change_seq")
-	if err != nil {
-		return time.Time{}, err
-	}
-	if _, err := tx.ExecContext(ctx, "UPDATE requests SET seq = ?, updated_at = ? WHERE id = ?", seq, stamp, requestID); err != nil {
-		return time.Time{}, err
-	}
 	action, note := "secret_generated", ""
 	if current != "" {
 		action, note = "secret_regenerated", "o secret anterior deixou de valer imediatamente"
@@ -170,6 +163,13 @@ func (d *DB) SetSecret(ctx context.Context, requestID string, s NewSecret) (time
 		}
 	}
 	if err := appendEvent(ctx, tx, requestID, event{at: stamp, actor: s.By, action: action, from: status, to: status, justification: note}); err != nil {
+		return time.Time{}, err
+	}
+	seq, err := next(ctx, tx, "change_seq") // last: see next
+	if err != nil {
+		return time.Time{}, err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE requests SET seq = ?, updated_at = ? WHERE id = ?", seq, stamp, requestID); err != nil {
 		return time.Time{}, err
 	}
 	return prevUntil, d.w.commit(tx)

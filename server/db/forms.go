@@ -47,13 +47,6 @@ func (d *DB) SaveVerificationForm(ctx context.Context, requestID string, f api.V
 		requestID, string(body), flag(f.Complete), stamp); err != nil {
 		return err
 	}
-	seq, err := next(ctx, tx, "change_seq")
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, "UPDATE requests SET seq = ?, updated_at = ? WHERE id = ?", seq, stamp, requestID); err != nil {
-		return err
-	}
 	action := "form_saved"
 	if f.Complete {
 		action = "form_completed"
@@ -63,6 +56,13 @@ func (d *DB) SaveVerificationForm(ctx context.Context, requestID string, f api.V
 		return err
 	}
 	if err := appendEvent(ctx, tx, requestID, event{at: stamp, actor: by, action: action, from: status, to: status}); err != nil {
+		return err
+	}
+	seq, err := next(ctx, tx, "change_seq") // last: see next
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE requests SET seq = ?, updated_at = ? WHERE id = ?", seq, stamp, requestID); err != nil {
 		return err
 	}
 	return d.w.commit(tx)

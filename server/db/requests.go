@@ -87,7 +87,9 @@ func credentialState(r api.Request, formComplete, hasSecret bool) string {
 // row committed later below N (a sequence's nextval would allow that).
 // A write that changes a request locks the request's row first and the
 // counter after (FOR UPDATE, lockRow): in the other order two writes
-// deadlock.
+// deadlock. And it takes the counter last, just before it commits: every
+// write that changes a request waits for that lock, so what runs while it
+// is held (each statement a round trip on PostgreSQL) is what limits them.
 func next(ctx context.Context, tx *sql.Tx, counter string) (int64, error) {
 	var v int64
 	err := tx.QueryRowContext(ctx, "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value", counter).Scan(&v)
@@ -134,10 +136,6 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 	if err != nil {
 		return "", err
 	}
-	seq, err := next(ctx, tx, "change_seq")
-	if err != nil {
-		return "", err
-	}
 	c := n.Create
 	id := fmt.Sprintf("SOL-%d-%06d", n.At.Year(), num)
 	at := n.At.UTC().Format(time.RFC3339)
@@ -153,7 +151,7 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 		requester_name, requester_cpf, contact_name, contact_cpf, contact_email, contact_phone, purpose, custom_fields,
 		terms_id, terms_version, terms_accepted_at, status, rule, sei_process, created_at, decided_at, updated_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		id, seq, c.APIID, string(c.Environment), api.NormalizeCNPJ(c.InstitutionCNPJ), n.Requester.ID, n.Requester.Name,
+		id, 0, c.APIID, string(c.Environment), api.NormalizeCNPJ(c.InstitutionCNPJ), n.Requester.ID, n.Requester.Name,
 		api.NormalizeCPF(n.CPF), strings.TrimSpace(c.TechnicalContact.Name), api.NormalizeCPF(c.TechnicalContact.CPF),
 		strings.TrimSpace(c.TechnicalContact.Email), api.NormalizePhone(c.TechnicalContact.Phone), strings.TrimSpace(c.Purpose),
 		string(fields), c.Terms.ID, c.Terms.Version, at, string(n.Status), string(n.Rule), c.SEIProcess, at, decided, at)
@@ -173,7 +171,13 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 			return "", err
 		}
 	}
-	return id, nil
+	// The change sequence last: its row stays locked to commit (see next).
+	seq, err := next(ctx, tx, "change_seq")
+	if err != nil {
+		return "", err
+	}
+	_, err = tx.ExecContext(ctx, "UPDATE requests SET seq = ? WHERE id = ?", seq, id)
+	return id, err
 }
 
 // Transition is a status change with its history entry.
@@ -216,25 +220,27 @@ func transition(ctx context.Context, tx *sql.Tx, id string, t Transition, lock s
 	if !allowed {
 		return cur, fmt.Errorf("%w: %s", ErrState, cur)
 	}
-	seq, err := next(ctx, tx, "change_seq")
-	if err != nil {
-		return cur, err
-	}
 	at := t.At.UTC().Format(time.RFC3339)
-	var decided any // a decision stamps decided_at; other changes keep it
-	if t.To == api.StatusApproved || t.To == api.StatusRejected {
-		decided = at
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE requests SET status = ?, seq = ?, updated_at = ?,
-		decided_at = COALESCE(?, decided_at) WHERE id = ?`, string(t.To), seq, at, decided, id); err != nil {
-		return cur, err
-	}
 	if t.To == api.StatusApproved {
 		if err := createCredential(ctx, tx, id, at); err != nil {
 			return cur, err
 		}
 	}
-	return cur, appendEvent(ctx, tx, id, event{at: at, actor: t.Actor, action: t.Action, from: cur, to: t.To, justification: t.Justification})
+	if err := appendEvent(ctx, tx, id, event{at: at, actor: t.Actor, action: t.Action, from: cur, to: t.To, justification: t.Justification}); err != nil {
+		return cur, err
+	}
+	// The change sequence last: its row stays locked to commit (see next).
+	seq, err := next(ctx, tx, "change_seq")
+	if err != nil {
+		return cur, err
+	}
+	var decided any // a decision stamps decided_at; other changes keep it
+	if t.To == api.StatusApproved || t.To == api.StatusRejected {
+		decided = at
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE requests SET status = ?, seq = ?, updated_at = ?,
+		decided_at = COALESCE(?, decided_at) WHERE id = ?`, string(t.To), seq, at, decided, id)
+	return cur, err
 }
 
 // GetRequest returns a request with its history and attachments.
