@@ -10,7 +10,7 @@ BIN     := bin/gecli
 # A named version: the module proxy serves it, @latest may not.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build lint test bench bench-load fuzz clean
+.PHONY: run build lint test bench bench-postgres bench-load fuzz clean
 
 ## run: build and start the demo (backend + TUI in one process)
 run: build
@@ -48,6 +48,13 @@ bench:
 	go test -run '^$$' -bench 'Sync' -benchtime 3x -timeout 30m ./server/
 	go test -run '^$$' -bench 'ListRequestsMillion$$' -benchtime 100x -timeout 60m ./server/
 	go test -run '^$$' -bench 'ListRequestsMillionParallel' -benchtime 3000x -timeout 60m ./server/
+
+## bench-postgres: the server's benchmarks on PostgreSQL (set
+## GECLI_TEST_POSTGRES_URL; the million-row database is copied there once
+## and kept in schema bench_1000000_v2)
+bench-postgres:
+	GECLI_TEST_ENGINE=postgres go test -run '^$$' -bench 'ClientCredentialsGrants|GatewayPing' -benchtime 3s ./server/
+	GECLI_TEST_ENGINE=postgres go test -run '^$$' -bench 'ListRequestsMillion$$' -benchtime 100x -timeout 60m ./server/
 
 ## bench-load: 200 concurrent mixed clients (a mean pause of 250 ms
 ## between a client's calls; --think 0 saturates) for 30 s against a
