@@ -23,6 +23,9 @@ const (
 	CodeInternal         Code = "internal_error"
 	CodeBusy             Code = "busy"
 	CodeDBUnavailable    Code = "database_unavailable"
+	// A body that is not application/json, or larger than the limit.
+	CodeUnsupportedMediaType Code = "unsupported_media_type"
+	CodeBodyTooLarge         Code = "body_too_large"
 	// Idempotency-Key (DESIGN.md §5).
 	CodeIdempotencyReused     Code = "idempotency_key_reused"
 	CodeIdempotencyInProgress Code = "idempotency_key_in_progress"

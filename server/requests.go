@@ -3,7 +3,6 @@ package server
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -154,10 +153,7 @@ func parseRequestFilter(r *http.Request) (db.RequestFilter, *api.Problem) {
 // rule at once (FAQ 3.18): automatic approvals are recorded as such.
 func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	var c api.RequestCreate
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, api.MaxJSONBodyBytes))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "corpo JSON inválido: "+err.Error()))
+	if !s.decodeJSON(w, r, &c) {
 		return
 	}
 	a, err := s.db.GetAPI(r.Context(), c.APIID)

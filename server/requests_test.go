@@ -158,8 +158,8 @@ func TestSubmissionRefusals(t *testing.T) {
 	if res := ts.call("POST", "/api/v1/requests", tok, "application/json", []byte(`{"api_id":"tpu","surprise":1}`)); res.status != 400 {
 		t.Errorf("unknown JSON field: %d", res.status)
 	}
-	if res := ts.call("POST", "/api/v1/requests", tok, "application/json", bytes.Repeat([]byte("x"), api.MaxJSONBodyBytes+10)); res.status != 400 {
-		t.Errorf("oversize body: %d", res.status)
+	if res := ts.call("POST", "/api/v1/requests", tok, "application/json", bytes.Repeat([]byte("x"), api.MaxJSONBodyBytes+10)); res.status != 413 {
+		t.Errorf("oversize body: %d, want 413", res.status)
 	}
 }
 

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -19,17 +18,6 @@ func (s *Server) triageRoutes() {
 	s.handle("POST", "/api/v1/requests/{id}/revoke", s.withRole(s.idempotent(s.revoke, keepAnswer), api.RoleAdmin))
 	s.handle("GET", "/api/v1/requests/{id}/verification-form", s.signedIn(s.getForm))
 	s.handle("PUT", "/api/v1/requests/{id}/verification-form", s.withRole(s.putForm, api.RoleRequester))
-}
-
-// decodeJSON reads a bounded JSON body, refusing unknown fields.
-func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, api.MaxJSONBodyBytes))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "corpo JSON inválido: "+err.Error()))
-		return false
-	}
-	return true
 }
 
 // decide approves or rejects a pending request (FAQ 3.18). The status is

@@ -1,0 +1,65 @@
+package server
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/internal/strictjson"
+)
+
+// decodeJSON reads a request's JSON body into v, strictly
+// (internal/strictjson): declared as application/json (UTF-8), at most
+// MaxJSONBodyBytes, one value, no key twice, no unknown field, no text
+// with control or direction-changing characters. Otherwise it answers the
+// problem (415, 413 or 400 naming the field) and returns false.
+func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+	if p := jsonContentType(r.Header.Get("Content-Type")); p != nil {
+		s.problem(w, r, p)
+		return false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.MaxJSONBodyBytes))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeBodyTooLarge,
+			"corpo maior que "+strconv.Itoa(api.MaxJSONBodyBytes>>10)+" KiB"))
+		return false
+	case err != nil:
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
+		return false
+	}
+	if err := strictjson.Decode(body, v); err != nil {
+		var e *strictjson.Error
+		p := api.NewProblem(http.StatusBadRequest, api.CodeValidation, "corpo JSON inválido: "+err.Error())
+		if errors.As(err, &e) && e.Path != "" {
+			p = p.WithFields(api.FieldError{Field: e.Path, Message: e.Message})
+		}
+		s.problem(w, r, p)
+		return false
+	}
+	return true
+}
+
+// jsonContentType refuses a body declared as anything but JSON in UTF-8
+// (or not declared at all): a form or text/plain body is often a client
+// that meant something else, and a browser's cross-site "simple" request.
+func jsonContentType(header string) *api.Problem {
+	refuse := api.NewProblem(http.StatusUnsupportedMediaType, api.CodeUnsupportedMediaType,
+		"envie o corpo como Content-Type: application/json")
+	if header == "" {
+		return refuse
+	}
+	typ, params, err := mime.ParseMediaType(header)
+	if err != nil || typ != "application/json" {
+		return refuse
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return api.NewProblem(http.StatusUnsupportedMediaType, api.CodeUnsupportedMediaType, "o corpo deve ser UTF-8 (charset="+cs+" não é aceito)")
+	}
+	return nil
+}
