@@ -72,7 +72,7 @@ type principalKey struct{}
 // are 401 token_expired (refresh and retry) or invalid_token (sign in).
 func (s *Server) signedIn(h func(http.ResponseWriter, *http.Request, identity.Principal)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		raw, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		raw, ok := identity.BearerToken(r)
 		if !ok || raw == "" {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="gecli"`)
 			s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken,

@@ -24,7 +24,7 @@ func (s *Server) gatewayPing(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="gateway", error="invalid_token"`)
 		s.problem(w, r, api.NewProblem(http.StatusUnauthorized, code, detail))
 	}
-	raw, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	raw, ok := identity.BearerToken(r)
 	if !ok || raw == "" {
 		unauthorized(api.CodeInvalidToken, "envie um token obtido com client_credentials em /oauth2/token")
 		return

@@ -70,3 +70,21 @@ func TestBodiesAreReadStrictly(t *testing.T) {
 		[]byte(`{"decision":"reject","justification":"documentação incompleta\u0000"}`))
 	wantProblem(t, "a NUL in a justification", res, 400, api.CodeValidation)
 }
+
+// TestEveryDoorTakesBearerInAnyCase: the API, the gateway and the vault's
+// resolve read the scheme case-insensitively (RFC 7235 §2.1).
+func TestEveryDoorTakesBearerInAnyCase(t *testing.T) {
+	ts := newTestServer(t)
+	if res := ts.do("GET", "/api/v1/me", map[string]string{"Authorization": "bearer " + ts.tokenFor("solicitante")}); res.status != 200 {
+		t.Errorf("the API with \"bearer\": %d %s", res.status, res.body)
+	}
+	approved := ts.approvedRequest(tjCNPJ)
+	secret := ts.newSecret(approved.ID, 0)
+	token := ts.tokenOf(secret.ClientID, secret.ClientSecret)
+	if res := ts.do("GET", "/gateway/hmg/ping", map[string]string{"Authorization": "BEARER " + token}); res.status != 200 {
+		t.Errorf("the gateway with \"BEARER\": %d %s", res.status, res.body)
+	}
+	if res := ts.do("GET", "/api/v1/me", map[string]string{"Authorization": "Basic " + ts.tokenFor("solicitante")}); res.status != 401 {
+		t.Errorf("another scheme: %d", res.status)
+	}
+}

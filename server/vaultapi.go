@@ -269,7 +269,7 @@ func (s *Server) vaultDelete(w http.ResponseWriter, r *http.Request, p identity.
 // service client with scope vault:resolve, for its own institution, with
 // the wildcard fallback. Every call is audited without the values.
 func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
-	raw, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	raw, _ := identity.BearerToken(r)
 	c, err := s.auth.Clients.Verify(r.Context(), raw)
 	if err != nil {
 		if _, userErr := s.auth.Verifier.Verify(r.Context(), raw); userErr == nil {

@@ -120,6 +120,10 @@ func CopyAll(ctx context.Context, from, to *DB, progress func(table string, rows
 // bound parameters (SQLite's 32,766; PostgreSQL's 65,535).
 func copyBatch(columns int) int { return max(1, min(500, 30_000/columns)) }
 
+// copyBatchBytes bounds the text and blobs of one INSERT: attachments are
+// up to 10 MiB each, and PostgreSQL refuses a message over 1 GiB.
+const copyBatchBytes = 32 << 20
+
 // copyTable inserts every row of table from src into tx, column by column
 // as the source has them, many rows per statement (one statement per row
 // made a million-request copy into PostgreSQL take most of an hour: a
@@ -161,16 +165,26 @@ func copyTable(ctx context.Context, src *sql.DB, tx *sql.Tx, table string) (int6
 		ptrs[i] = &values[i]
 	}
 	var n int64
+	size := 0
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return n, err
 		}
 		pending = append(pending, values...)
 		n++
-		if len(pending) == batch*len(cols) {
+		for _, v := range values {
+			switch v := v.(type) {
+			case []byte:
+				size += len(v)
+			case string:
+				size += len(v)
+			}
+		}
+		if len(pending) == batch*len(cols) || size >= copyBatchBytes {
 			if err := flush(); err != nil {
 				return n, err
 			}
+			size = 0
 		}
 	}
 	if err := rows.Err(); err != nil {

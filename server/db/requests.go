@@ -151,7 +151,7 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 		requester_name, requester_cpf, contact_name, contact_cpf, contact_email, contact_phone, purpose, custom_fields,
 		terms_id, terms_version, terms_accepted_at, status, rule, sei_process, created_at, decided_at, updated_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		id, 0, c.APIID, string(c.Environment), api.NormalizeCNPJ(c.InstitutionCNPJ), n.Requester.ID, n.Requester.Name,
+		id, -num, c.APIID, string(c.Environment), api.NormalizeCNPJ(c.InstitutionCNPJ), n.Requester.ID, n.Requester.Name,
 		api.NormalizeCPF(n.CPF), strings.TrimSpace(c.TechnicalContact.Name), api.NormalizeCPF(c.TechnicalContact.CPF),
 		strings.TrimSpace(c.TechnicalContact.Email), api.NormalizePhone(c.TechnicalContact.Phone), strings.TrimSpace(c.Purpose),
 		string(fields), c.Terms.ID, c.Terms.Version, at, string(n.Status), string(n.Rule), c.SEIProcess, at, decided, at)
@@ -172,6 +172,9 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 		}
 	}
 	// The change sequence last: its row stays locked to commit (see next).
+	// Until then the row holds -num, unique as seq must be (a shared
+	// placeholder would leave one dead entry per insert in the unique
+	// index, each checked again by the next insert on PostgreSQL).
 	seq, err := next(ctx, tx, "change_seq")
 	if err != nil {
 		return "", err

@@ -57,7 +57,7 @@ func (is *Issuer) ClientToken(c Client) (TokenResponse, error) {
 	if err != nil {
 		return TokenResponse{}, err
 	}
-	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.ES256, Key: key}, (&jose.SignerOptions{}).WithType("JWT"))
+	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.ES256, Key: key}, (&jose.SignerOptions{}).WithType(AccessTokenType))
 	if err != nil {
 		return TokenResponse{}, err
 	}
@@ -117,6 +117,9 @@ func (v *ClientVerifier) Verify(ctx context.Context, raw string) (Client, error)
 }
 
 func (v *ClientVerifier) verify(ctx context.Context, raw string) (Client, error) {
+	if !typed(raw) {
+		return Client{}, fmt.Errorf("%w: not typed %s", ErrTokenInvalid, AccessTokenType)
+	}
 	tok, err := v.oidc.Verify(ctx, raw)
 	if err != nil {
 		var exp *oidc.TokenExpiredError

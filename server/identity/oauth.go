@@ -224,7 +224,7 @@ func (e *Endpoints) tokenResult(w http.ResponseWriter, res TokenResponse, err er
 // introspect is RFC 7662. The caller must present a valid access token of
 // its own, so the endpoint cannot be used anonymously to probe tokens.
 func (e *Endpoints) introspect(w http.ResponseWriter, r *http.Request) {
-	bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	bearer, ok := BearerToken(r)
 	if _, err := e.Verifier.Verify(r.Context(), bearer); !ok || err != nil {
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
 		oauthError(w, http.StatusUnauthorized, "invalid_token", "apresente um access token válido para consultar tokens")

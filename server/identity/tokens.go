@@ -60,7 +60,7 @@ func (is *Issuer) AccessToken(u db.User, clientID string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.ES256, Key: key}, (&jose.SignerOptions{}).WithType("JWT"))
+	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.ES256, Key: key}, (&jose.SignerOptions{}).WithType(AccessTokenType))
 	if err != nil {
 		return "", err
 	}

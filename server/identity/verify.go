@@ -24,12 +24,13 @@ type Verifier struct {
 	oidc     *oidc.IDTokenVerifier
 	mapping  ClaimMapping
 	verified *verified[Principal]
+	typed    bool // tokens must say they are access tokens (ours do)
 }
 
 // NewEmbeddedVerifier verifies tokens of this server's own issuer.
 func NewEmbeddedVerifier(issuer, audience string, keys *Keys) *Verifier {
 	v := oidc.NewVerifier(issuer, keys, &oidc.Config{ClientID: audience, SupportedSigningAlgs: []string{oidc.ES256}})
-	return &Verifier{oidc: v, mapping: embeddedMapping, verified: newVerified[Principal]()}
+	return &Verifier{oidc: v, mapping: embeddedMapping, verified: newVerified[Principal](), typed: true}
 }
 
 // NewExternalVerifier verifies tokens of an external OpenID provider (a
@@ -60,6 +61,11 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (Principal, error) {
 }
 
 func (v *Verifier) verify(ctx context.Context, raw string) (Principal, error) {
+	// An external issuer's tokens are what it issues (many still type them
+	// "JWT"); this server's own must be typed as access tokens.
+	if v.typed && !typed(raw) {
+		return Principal{}, fmt.Errorf("%w: not typed %s", ErrTokenInvalid, AccessTokenType)
+	}
 	tok, err := v.oidc.Verify(ctx, raw)
 	if err != nil {
 		var exp *oidc.TokenExpiredError
