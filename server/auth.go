@@ -93,6 +93,16 @@ func (s *Server) signedIn(h func(http.ResponseWriter, *http.Request, identity.Pr
 				"token inválido; entre novamente"))
 			return
 		}
+		switch live, err := s.live(r.Context(), p); {
+		case err != nil:
+			s.internal(w, r, err)
+			return
+		case !live:
+			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="session ended"`)
+			s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken,
+				"a sessão foi encerrada (saída, revogação ou usuário desativado); entre novamente"))
+			return
+		}
 		h(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)), p)
 	}
 }

@@ -58,6 +58,8 @@ type Server struct {
 
 	idemMu  sync.Mutex
 	idemKey []byte // the HMAC key of idempotent requests, read once
+
+	sessions sessions // whether people's sign-ins are still live
 }
 
 // New builds a server over an opened database.
@@ -70,6 +72,7 @@ func New(d *db.DB, cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	s := &Server{db: d, auth: cfg.Auth, cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), paths: map[string]bool{}}
+	s.sessions.ttl = liveFor
 	s.openVault(cfg.VaultKey)
 	s.routes()
 	return s

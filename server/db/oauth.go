@@ -194,3 +194,27 @@ func (d *DB) RefreshTokenActive(ctx context.Context, hash string, now time.Time)
 func isUnique(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "UNIQUE")
 }
+
+// SessionLive says whether userID is enabled and, for family != "",
+// whether that sign-in (its refresh family) has not been ended: every API
+// call with a person's token asks (through a cache of a second), so a
+// logout, a revocation or a disabled user stops its access tokens at once.
+func (d *DB) SessionLive(ctx context.Context, userID, family string) (bool, error) {
+	var disabled, revoked bool
+	err := d.queryRow(ctx, `SELECT u.disabled, COALESCE((SELECT MAX(r.revoked) FROM refresh_tokens r WHERE r.family_id = ?), 0)
+		FROM users u WHERE u.id = ?`, family, userID).Scan(&disabled, &revoked)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return !disabled && !revoked, nil
+}
+
+// RevokeSession ends a sign-in session by its family id (an access token
+// presented to /oauth2/revoke names its session).
+func (d *DB) RevokeSession(ctx context.Context, family string) error {
+	_, err := d.w.exec(ctx, "UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?", family)
+	return err
+}

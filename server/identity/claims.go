@@ -14,6 +14,7 @@ type Principal struct {
 	Roles                   []api.Role
 	Institutions            []string // CNPJs, normalised
 	ClientID                string
+	Session                 string // the sign-in session (embedded issuer), "" if none
 	Expiry                  time.Time
 }
 
@@ -73,6 +74,7 @@ type tokenClaims struct {
 	Roles             []string `json:"roles"`
 	ClientID          string   `json:"client_id"`
 	AuthorizedParty   string   `json:"azp"`
+	Session           string   `json:"sid"`
 	RealmAccess       struct {
 		Roles []string `json:"roles"`
 	} `json:"realm_access"`
@@ -85,7 +87,8 @@ func (m ClaimMapping) principal(raw json.RawMessage, expiry time.Time) (Principa
 	if err := json.Unmarshal(raw, &c); err != nil {
 		return Principal{}, err
 	}
-	p := Principal{Subject: c.Subject, Username: c.PreferredUsername, Name: c.Name, Expiry: expiry, ClientID: c.ClientID}
+	p := Principal{Subject: c.Subject, Username: c.PreferredUsername, Name: c.Name, Expiry: expiry, ClientID: c.ClientID,
+		Session: c.Session}
 	if p.ClientID == "" {
 		p.ClientID = c.AuthorizedParty
 	}

@@ -258,7 +258,19 @@ func (e *Endpoints) revoke(w http.ResponseWriter, r *http.Request) {
 	if !ok || !e.checkClient(w, f) {
 		return
 	}
-	if err := e.DB.RevokeRefreshFamily(r.Context(), hashToken(f.Get("token"))); err != nil {
+	token := f.Get("token")
+	var err error
+	if strings.Count(token, ".") == 2 && e.Verifier != nil {
+		// An access token: its session ends, and with it every access
+		// token of that sign-in (RFC 7009 2.1 allows either kind). One
+		// that does not verify is unknown: nothing to do (2.2).
+		if p, verr := e.Verifier.Verify(r.Context(), token); verr == nil && p.Session != "" {
+			err = e.DB.RevokeSession(r.Context(), p.Session)
+		}
+	} else {
+		err = e.DB.RevokeRefreshFamily(r.Context(), hashToken(token))
+	}
+	if err != nil {
 		e.serverError(w, err)
 		return
 	}

@@ -52,10 +52,21 @@ type accessClaims struct {
 	Roles             []string `json:"roles"`
 	Institutions      []string `json:"institutions"`
 	ClientID          string   `json:"client_id"`
+	// Session is the sign-in the token belongs to (its refresh family):
+	// ending it (logout, revocation) ends the token at once, not when it
+	// expires.
+	Session string `json:"sid,omitempty"`
 }
 
-// AccessToken signs a 5-minute JWT for a user.
+// AccessToken signs a 5-minute JWT for a user outside any sign-in
+// session (tools and tests); it still stops working once the user is
+// disabled.
 func (is *Issuer) AccessToken(u db.User, clientID string) (string, error) {
+	return is.sessionToken(u, clientID, "")
+}
+
+// sessionToken signs a 5-minute JWT for a user's sign-in session sid.
+func (is *Issuer) sessionToken(u db.User, clientID, sid string) (string, error) {
 	key, err := is.keys.signer()
 	if err != nil {
 		return "", err
@@ -72,7 +83,7 @@ func (is *Issuer) AccessToken(u db.User, clientID string) (string, error) {
 			Expiry: jwt.NewNumericDate(now.Add(AccessTokenTTL)), ID: randomToken(""),
 		},
 		Name: u.Name, PreferredUsername: u.Username, Roles: []string{string(u.Role)}, ClientID: clientID,
-		Institutions: []string{},
+		Institutions: []string{}, Session: sid,
 	}
 	for _, in := range u.Institutions {
 		c.Institutions = append(c.Institutions, api.NormalizeCNPJ(in.CNPJ))
@@ -83,12 +94,13 @@ func (is *Issuer) AccessToken(u db.User, clientID string) (string, error) {
 // StartSession issues an access token and the first refresh token of a new
 // family (after a device approval, or for gecli demo --as).
 func (is *Issuer) StartSession(ctx context.Context, u db.User, clientID string) (TokenResponse, error) {
-	access, err := is.AccessToken(u, clientID)
+	family := randomToken("")
+	access, err := is.sessionToken(u, clientID, family)
 	if err != nil {
 		return TokenResponse{}, err
 	}
 	refresh := randomToken("gecli_rt_")
-	if err := is.db.AddRefreshToken(ctx, db.RefreshToken{Hash: hashToken(refresh), FamilyID: randomToken(""),
+	if err := is.db.AddRefreshToken(ctx, db.RefreshToken{Hash: hashToken(refresh), FamilyID: family,
 		UserID: u.ID, ClientID: clientID, ExpiresAt: is.now().Add(RefreshTokenTTL)}); err != nil {
 		return TokenResponse{}, err
 	}
@@ -124,7 +136,7 @@ func (is *Issuer) Refresh(ctx context.Context, token, clientID string) (TokenRes
 	if u.Disabled {
 		return TokenResponse{}, errGrant{"invalid_grant", "usuário desativado"}
 	}
-	access, err := is.AccessToken(u, clientID)
+	access, err := is.sessionToken(u, clientID, cur.FamilyID)
 	if err != nil {
 		return TokenResponse{}, err
 	}
