@@ -1,6 +1,11 @@
 package api
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
 
 // AttachmentKind says why a local file cannot be attached to a request,
 // or that sending it failed.
@@ -13,6 +18,7 @@ const (
 	AttachmentNotPDF                               // the content is not a PDF (Err: ErrNotPDF or ErrPDFTruncated)
 	AttachmentUnreadable                           // the file could not be read (Err)
 	AttachmentUpload                               // the upload failed (Err: the client's error)
+	AttachmentBadName                              // the file's name cannot be stored as it is (Err: from ValidateFilename)
 	attachmentEnd                                  // keep last: AttachmentKinds lists what comes before
 )
 
@@ -26,7 +32,7 @@ func AttachmentKinds() []AttachmentKind {
 }
 
 var attachmentNames = [attachmentEnd]string{"", "not found", "is a folder", "too large", "not a PDF",
-	"unreadable", "upload failed"}
+	"unreadable", "upload failed", "bad name"}
 
 // AttachmentError is an attachment refused before sending (FAQ 4.2:
 // "Arquivo incompatível ou superior ao limite") or one whose upload
@@ -53,3 +59,46 @@ func (e *AttachmentError) Error() string {
 }
 
 func (e *AttachmentError) Unwrap() error { return e.Err }
+
+// MaxFilenameBytes bounds an attachment's name (most file systems' limit).
+const MaxFilenameBytes = 255
+
+// UploadName is the name a local file is attached under: its base name,
+// with ".pdf" added when it lacks it (the content is what makes it a PDF;
+// the name says so to whoever downloads it).
+func UploadName(path string) string {
+	name := path
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	if !strings.HasSuffix(strings.ToLower(name), ".pdf") {
+		name += ".pdf"
+	}
+	return name
+}
+
+// ValidateFilename checks an attachment's name as it will be stored and
+// shown: a plain name (no folder, no ".."), of at most MaxFilenameBytes,
+// ending in .pdf, without control characters or direction overrides (they
+// make "gpj.exe\u202e.pdf" read "gpj.fdp.exe").
+func ValidateFilename(name string) error {
+	lower := strings.ToLower(name)
+	switch {
+	case name == "" || lower == ".pdf":
+		return errors.New("informe o nome do arquivo")
+	case len(name) > MaxFilenameBytes:
+		return fmt.Errorf("nome com %d bytes; o limite é %d", len(name), MaxFilenameBytes)
+	case !utf8.ValidString(name):
+		return errors.New("o nome não é texto UTF-8 válido")
+	case strings.ContainsAny(name, `/\`) || strings.Contains(name, ".."):
+		return errors.New("só o nome do arquivo, sem pastas nem \"..\"")
+	case !strings.HasSuffix(lower, ".pdf"):
+		return errors.New("o nome deve terminar em .pdf")
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == utf8.RuneError {
+			return fmt.Errorf("o nome tem um caractere de controle ou que inverte o texto (U+%04X)", r)
+		}
+	}
+	return nil
+}

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/identity"
@@ -59,7 +61,18 @@ func (s *Server) putAllowlist(w http.ResponseWriter, r *http.Request, p identity
 	if !s.decodeJSON(w, r, &body) {
 		return
 	}
+	if body.Ranges == nil { // absent or null: a client bug, not a wish to clear
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation,
+			"envie ranges como uma lista (uma lista vazia, [], limpa a allowlist); nada foi alterado").
+			WithFields(api.FieldError{Field: "ranges", Message: "obrigatório: uma lista"}))
+		return
+	}
 	ranges, errs := api.ParseRanges(body.Ranges)
+	for i, v := range body.Ranges { // the API takes ranges as written; only people's input is trimmed
+		if v != strings.TrimSpace(v) {
+			errs = append(errs, api.FieldError{Field: fmt.Sprintf("ranges[%d]", i), Message: "sem espaços antes ou depois da faixa"})
+		}
+	}
 	if len(errs) > 0 {
 		prob := api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "faixas de IP inválidas; nada foi alterado")
 		prob.Fields = errs

@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -326,6 +326,14 @@ func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request, p iden
 		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState, "esta solicitação não aceita mais anexos"))
 		return
 	}
+	// The name is stored as given, or refused: what the evaluator sees is
+	// what the requester sent.
+	name := r.URL.Query().Get("filename")
+	if err := api.ValidateFilename(name); err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "nome de arquivo recusado: "+err.Error()).
+			WithFields(api.FieldError{Field: "filename", Message: err.Error()}))
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.MaxAttachmentBytes))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
@@ -341,7 +349,6 @@ func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request, p iden
 		s.problem(w, r, api.NewProblem(http.StatusUnsupportedMediaType, api.CodeNotPDF, "o anexo deve ser um PDF: "+err.Error()))
 		return
 	}
-	name := sanitizeFilename(r.URL.Query().Get("filename"))
 	id := make([]byte, 8)
 	rand.Read(id)
 	a, err := s.db.AddAttachment(r.Context(), req.ID, "att-"+hex.EncodeToString(id), name, body,
@@ -351,25 +358,6 @@ func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request, p iden
 		return
 	}
 	s.writeJSON(w, r, http.StatusCreated, a)
-}
-
-// sanitizeFilename keeps a short base name without control characters,
-// so it is safe in a Content-Disposition header and on disk.
-func sanitizeFilename(name string) string {
-	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
-	name = strings.Map(func(r rune) rune {
-		if r < 32 || r == '"' || r == 127 || r == '/' {
-			return -1
-		}
-		return r
-	}, name)
-	if name == "" || name == "." {
-		name = "anexo.pdf"
-	}
-	if utf8.RuneCountInString(name) > 120 {
-		name = string([]rune(name)[:120])
-	}
-	return name
 }
 
 func (s *Server) downloadAttachment(w http.ResponseWriter, r *http.Request, p identity.Principal) {
@@ -386,6 +374,8 @@ func (s *Server) downloadAttachment(w http.ResponseWriter, r *http.Request, p id
 		s.internal(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Disposition", `attachment; filename="`+a.Filename+`"`)
+	// RFC 6266 with RFC 5987's filename* for the UTF-8 name; quotes and
+	// backslashes escaped by mime.
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": a.Filename}))
 	writeCacheable(w, r, "application/pdf", content)
 }

@@ -115,9 +115,9 @@ func (s *Server) handle(method, path string, h http.HandlerFunc) {
 }
 
 // Handler is the server with its middleware: panic recovery, security
-// headers and one structured log line per request.
+// headers, strict query strings and one structured log line per request.
 func (s *Server) Handler() http.Handler {
-	return s.logRequests(s.recoverPanics(securityHeaders(s.mux)))
+	return s.logRequests(s.recoverPanics(securityHeaders(s.strictQuery(s.mux))))
 }
 
 // Serve answers on ln until ctx ends, then shuts down gracefully, letting

@@ -2,10 +2,13 @@ package server
 
 import (
 	"encoding/json"
+	"mime"
+	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/seed"
 )
 
 // TestBodiesAreReadStrictly: a body not declared as JSON is 415; a body
@@ -86,5 +89,77 @@ func TestEveryDoorTakesBearerInAnyCase(t *testing.T) {
 	}
 	if res := ts.do("GET", "/api/v1/me", map[string]string{"Authorization": "Basic " + ts.tokenFor("solicitante")}); res.status != 401 {
 		t.Errorf("another scheme: %d", res.status)
+	}
+}
+
+// TestAttachmentNamesAreStoredAsSentOrRefused: a name with a path, "..",
+// a direction override, no .pdf or over 255 bytes is refused before the
+// upload is read; a good name (accents and all) is stored and served as
+// sent, quoted safely in Content-Disposition.
+func TestAttachmentNamesAreStoredAsSentOrRefused(t *testing.T) {
+	ts := newTestServer(t)
+	tok := ts.tokenFor("solicitante")
+	r := decode[api.Request](t, ts.postJSON("/api/v1/requests", tok, submission(ts.apiFor(api.SysOther, api.EnvPRD), api.EnvPRD, tjCNPJ)).body)
+	pdf := seed.DemoAPIs()[0].TermsPDF
+	upload := func(name string) response {
+		return ts.call("POST", "/api/v1/requests/"+r.ID+"/attachments?filename="+url.QueryEscape(name), tok, "application/pdf", pdf)
+	}
+	for _, name := range []string{"", "../../etc/passwd.pdf", `C:\Users\ana\oficio.pdf`, "sub/oficio.pdf", "gpj.exe\u202e.pdf",
+		"oficio\u2066.pdf", "oficio", "oficio.pdf.exe", strings.Repeat("a", 252) + ".pdf", "a\x01b.pdf"} {
+		res := upload(name)
+		if res.status != 422 && res.status != 400 {
+			t.Errorf("%q: %d %s, want it refused", name, res.status, res.body)
+		}
+	}
+	name := `Ofício nº 12 "final".PDF`
+	res := upload(name)
+	if res.status != 201 {
+		t.Fatalf("%q: %d %s", name, res.status, res.body)
+	}
+	att := decode[api.Attachment](t, res.body)
+	detail := decode[api.Request](t, ts.call("GET", "/api/v1/requests/"+r.ID, ts.tokenFor("avaliador"), "", nil).body)
+	if len(detail.Attachments) != 1 || detail.Attachments[0].Filename != name {
+		t.Fatalf("stored as %+v, want %q", detail.Attachments, name)
+	}
+	down := ts.call("GET", "/api/v1/requests/"+r.ID+"/attachments/"+att.ID, ts.tokenFor("avaliador"), "", nil)
+	_, params, err := mime.ParseMediaType(down.header.Get("Content-Disposition"))
+	if err != nil || params["filename"] != name {
+		t.Fatalf("Content-Disposition %q: %v %q", down.header.Get("Content-Disposition"), err, params["filename"])
+	}
+}
+
+// TestAllowlistsAreReplacedOnlyByALists: "ranges": null or absent is
+// refused (an empty list clears), and a range with spaces is refused as
+// sent, not trimmed.
+func TestAllowlistsAreReplacedOnlyByALists(t *testing.T) {
+	ts := newTestServer(t)
+	admin := ts.tokenFor("admin")
+	path := "/api/v1/institutions/" + tjCNPJ + "/ip-allowlist"
+	put := func(body string) response { return ts.call("PUT", path, admin, "application/json", []byte(body)) }
+	if res := put(`{"ranges":["10.0.0.0/8"]}`); res.status != 200 {
+		t.Fatalf("a list: %d %s", res.status, res.body)
+	}
+	for _, body := range []string{`{"ranges":null}`, `{}`, `{"ranges":[" 10.0.0.0/8"]}`, `{"ranges":["10.0.0.0/8\t"]}`} {
+		if res := put(body); res.status != 422 && res.status != 400 {
+			t.Errorf("%s: %d %s, want it refused", body, res.status, res.body)
+		}
+	}
+	if got := decode[api.IPAllowlist](t, ts.call("GET", path, admin, "", nil).body); len(got.Ranges) != 1 {
+		t.Fatalf("refused bodies changed the list: %v", got.Ranges)
+	}
+	if res := put(`{"ranges":[]}`); res.status != 200 || len(decode[api.IPAllowlist](t, res.body).Ranges) != 0 {
+		t.Fatalf("an empty list clears: %d %s", res.status, res.body)
+	}
+}
+
+// TestQueryStringsAreText: a parameter that is not UTF-8 or holds a
+// control character is 400 on every list, not only the catalog's.
+func TestQueryStringsAreText(t *testing.T) {
+	ts := newTestServer(t)
+	tok := ts.tokenFor("avaliador")
+	for _, path := range []string{"/api/v1/apis?q=%ff", "/api/v1/requests?q=%ff", "/api/v1/requests?status=pend%00ing",
+		"/api/v1/credentials?x=%e2%80%ae", "/api/v1/requests?q=%zz"} {
+		res := ts.do("GET", path, map[string]string{"Authorization": "Bearer " + tok})
+		wantProblem(t, path, res, 400, api.CodeInvalidParameter)
 	}
 }

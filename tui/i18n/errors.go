@@ -28,7 +28,7 @@ type ErrText struct {
 	NoSession, SignInDenied, CodeExpired, SignInStart, SignInFinish, NoRevoke string
 
 	AttachMissing, AttachIsDir, AttachTooLarge, AttachNotPDF, AttachTruncated string
-	AttachUnreadable, AttachUpload                                            string
+	AttachUnreadable, AttachUpload, AttachBadName                             string
 }
 
 var errPtBR = ErrText{
@@ -79,6 +79,7 @@ var errPtBR = ErrText{
 	AttachTruncated:  "%s é um PDF incompleto (falta o marcador %%%%EOF no final): gere ou baixe o arquivo de novo.",
 	AttachUnreadable: "Não foi possível ler %s (%s).",
 	AttachUpload:     "anexo %s: %s",
+	AttachBadName:    "O nome %q não pode ser usado: até 255 bytes, terminando em .pdf, sem pastas, \"..\" nem caracteres de controle ou que invertem o texto. Renomeie o arquivo e anexe de novo.",
 }
 
 var errEn = ErrText{
@@ -129,6 +130,7 @@ var errEn = ErrText{
 	AttachTruncated:  "%s is an incomplete PDF (the %%%%EOF marker is missing at the end): export or download it again.",
 	AttachUnreadable: "Could not read %s (%s).",
 	AttachUpload:     "attachment %s: %s",
+	AttachBadName:    "The name %q cannot be used: at most 255 bytes, ending in .pdf, with no folders, \"..\", control or text-direction characters. Rename the file and attach it again.",
 }
 
 // Unexpected words an error gecli has no sentence for, keeping its detail.
@@ -256,6 +258,8 @@ func (t *Text) AttachmentError(e *api.AttachmentError, cause string) string {
 		return fmt.Sprintf(x.AttachUnreadable, e.Path, cause)
 	case api.AttachmentUpload:
 		return fmt.Sprintf(x.AttachUpload, name, cause)
+	case api.AttachmentBadName:
+		return fmt.Sprintf(x.AttachBadName, api.UploadName(e.Path))
 	}
 	return ""
 }

@@ -85,6 +85,9 @@ func checkFile(path string) tea.Cmd {
 		if err := api.ValidatePDF(b); err != nil {
 			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentNotPDF, Path: p, Err: err}}
 		}
+		if err := api.ValidateFilename(api.UploadName(p)); err != nil {
+			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentBadName, Path: p, Err: err}}
+		}
 		return fileCheckedMsg{path: p}
 	}
 }
@@ -152,7 +155,7 @@ func submit(c *client.Client, req api.RequestCreate, files []string) tea.Cmd {
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err == nil {
-				_, err = c.UploadAttachment(ctx, created.ID, filepath.Base(f), b)
+				_, err = c.UploadAttachment(ctx, created.ID, api.UploadName(f), b)
 			}
 			if err != nil {
 				return submittedMsg{req: created, uploadErr: &api.AttachmentError{Kind: api.AttachmentUpload, Path: f, Err: err}}
@@ -183,7 +186,7 @@ func submitForm(c *client.Client, requestID string, f api.VerificationForm, file
 			if err != nil {
 				return formSubmittedMsg{err: &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: path, Err: err}}
 			}
-			a, err := c.UploadAttachment(ctx, requestID, filepath.Base(path), b)
+			a, err := c.UploadAttachment(ctx, requestID, api.UploadName(path), b)
 			if err != nil {
 				return formSubmittedMsg{err: &api.AttachmentError{Kind: api.AttachmentUpload, Path: path, Err: err}}
 			}
