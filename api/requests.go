@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"net/mail"
 	"regexp"
 	"strings"
@@ -132,16 +133,20 @@ func NormalizePhone(s string) string {
 // the API's rules; the TUI runs the same checks step by step.
 func (c TechnicalContact) Validate() []FieldError {
 	var out []FieldError
-	if strings.TrimSpace(c.Name) == "" || utf8.RuneCountInString(c.Name) > 200 {
+	if Blank(c.Name) || utf8.RuneCountInString(c.Name) > MaxNameLen {
 		out = append(out, FieldError{"technical_contact.name", "informe o nome do responsável técnico (até 200 caracteres)"})
 	}
-	if err := ValidateCPF(c.CPF); err != nil {
-		out = append(out, FieldError{"technical_contact.cpf", err.Error()})
+	if err := ValidateCPF(c.CPF); err != nil || len(c.CPF) > 14 {
+		msg := "CPF com 11 dígitos"
+		if err != nil {
+			msg = err.Error()
+		}
+		out = append(out, FieldError{"technical_contact.cpf", msg})
 	}
 	if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != strings.TrimSpace(c.Email) || len(c.Email) > 254 {
 		out = append(out, FieldError{"technical_contact.email", "e-mail inválido"})
 	}
-	if !phonePattern.MatchString(NormalizePhone(c.Phone)) {
+	if !phonePattern.MatchString(NormalizePhone(c.Phone)) || len(c.Phone) > 20 {
 		out = append(out, FieldError{"technical_contact.phone", "telefone com DDD: 10 ou 11 dígitos"})
 	}
 	return out
@@ -149,8 +154,8 @@ func (c TechnicalContact) Validate() []FieldError {
 
 // ValidatePurpose checks the purpose text.
 func ValidatePurpose(p string) *FieldError {
-	n := utf8.RuneCountInString(strings.TrimSpace(p))
-	if n < 20 || n > 2000 {
+	n := utf8.RuneCountInString(TrimText(p))
+	if n < 20 || utf8.RuneCountInString(p) > MaxPurposeLen {
 		return &FieldError{"purpose", "descreva a finalidade em 20 a 2.000 caracteres"}
 	}
 	return nil
@@ -163,7 +168,7 @@ func ValidateCustomFields(defs []CustomField, values map[string]string) []FieldE
 	known := map[string]bool{}
 	for _, d := range defs {
 		known[d.Name] = true
-		v := strings.TrimSpace(values[d.Name])
+		v := TrimText(values[d.Name])
 		field := "custom_fields." + d.Name
 		if v == "" {
 			if d.Required {
@@ -171,7 +176,7 @@ func ValidateCustomFields(defs []CustomField, values map[string]string) []FieldE
 			}
 			continue
 		}
-		if utf8.RuneCountInString(v) > 500 {
+		if utf8.RuneCountInString(values[d.Name]) > MaxCustomFieldLen {
 			out = append(out, FieldError{field, d.Label + ": até 500 caracteres"})
 			continue
 		}
@@ -238,21 +243,49 @@ type VerificationForm struct {
 	UpdatedAt        string           `json:"updated_at,omitempty"`
 }
 
+// TooLong lists the form's fields over their limits: such a form is
+// refused, not saved (a partial form is saved; an unbounded one is not).
+func (f VerificationForm) TooLong() []FieldError {
+	var out []FieldError
+	for _, c := range []struct {
+		field, value string
+		max          int
+	}{
+		{"entity_name", f.EntityName, MaxNameLen}, {"entity_cnpj", f.EntityCNPJ, 18}, {"project", f.Project, MaxNameLen},
+		{"justification", f.Justification, MaxJustificationLen}, {"technical_contact.name", f.TechnicalContact.Name, MaxNameLen},
+		{"technical_contact.cpf", f.TechnicalContact.CPF, 14}, {"technical_contact.email", f.TechnicalContact.Email, 254},
+		{"technical_contact.phone", f.TechnicalContact.Phone, 20},
+	} {
+		if n := utf8.RuneCountInString(c.value); n > c.max {
+			out = append(out, FieldError{c.field, fmt.Sprintf("até %d caracteres (tem %d)", c.max, n)})
+		}
+	}
+	if len(f.Documents) > MaxFormDocuments {
+		out = append(out, FieldError{"documents", fmt.Sprintf("até %d documentos", MaxFormDocuments)})
+	}
+	for i, d := range f.Documents {
+		if len(d) > 64 {
+			out = append(out, FieldError{fmt.Sprintf("documents[%d]", i), "identificador de anexo inválido"})
+		}
+	}
+	return out
+}
+
 // Missing lists what the form still lacks; empty means complete. known
 // are the request's attachment ids (documents must be among them).
 func (f VerificationForm) Missing(known []string) []FieldError {
 	var out []FieldError
-	if strings.TrimSpace(f.EntityName) == "" {
+	if Blank(f.EntityName) {
 		out = append(out, FieldError{"entity_name", "identifique a entidade solicitante"})
 	}
 	if err := ValidateCNPJ(f.EntityCNPJ); err != nil {
 		out = append(out, FieldError{"entity_cnpj", err.Error()})
 	}
 	out = append(out, f.TechnicalContact.Validate()...)
-	if utf8.RuneCountInString(strings.TrimSpace(f.Project)) < 5 {
+	if utf8.RuneCountInString(TrimText(f.Project)) < 5 {
 		out = append(out, FieldError{"project", "informe o nome do projeto"})
 	}
-	if utf8.RuneCountInString(strings.TrimSpace(f.Justification)) < 20 {
+	if utf8.RuneCountInString(TrimText(f.Justification)) < 20 {
 		out = append(out, FieldError{"justification", "justifique o uso em ao menos 20 caracteres"})
 	}
 	if len(f.Documents) == 0 {

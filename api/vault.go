@@ -131,6 +131,9 @@ func NormalizeVaultUsername(s string) (string, bool) {
 // NormalizeTOTPSeed accepts a base32 seed as apps show it (spaces, lower
 // case, no padding) and returns it canonical, or false.
 func NormalizeTOTPSeed(s string) (string, bool) {
+	if len(s) > 256 { // spaces and dashes included
+		return "", false
+	}
 	seed := strings.ToUpper(strings.NewReplacer(" ", "", "-", "").Replace(s))
 	seed = strings.TrimRight(seed, "=")
 	if len(seed) < 16 || len(seed) > 128 {

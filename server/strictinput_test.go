@@ -163,3 +163,34 @@ func TestQueryStringsAreText(t *testing.T) {
 		wantProblem(t, path, res, 400, api.CodeInvalidParameter)
 	}
 }
+
+// TestTextThatShowsNothingOrNeverEnds: a purpose of zero-width spaces is
+// as empty as one of spaces; a verification form with a million-character
+// field, or a revocation with an endless justification, is refused and
+// nothing is saved.
+func TestTextThatShowsNothingOrNeverEnds(t *testing.T) {
+	ts := newTestServer(t)
+	tok := ts.tokenFor("solicitante")
+	sub := submission(ts.apiFor(api.SysSNGB, api.EnvPRD), api.EnvPRD, tjCNPJ)
+	for name, purpose := range map[string]string{"spaces": strings.Repeat(" ", 40), "zero-width spaces": strings.Repeat("\u200b", 30),
+		"joiners and a BOM": strings.Repeat("\u200d\u2060\ufeff", 10)} {
+		sub.Purpose = purpose
+		wantProblem(t, "a purpose of "+name, ts.postJSON("/api/v1/requests", tok, sub), 422, api.CodeValidation)
+	}
+
+	approved := ts.pendingFormRequest()
+	ts.postJSON("/api/v1/requests/"+approved.ID+"/decision", ts.tokenFor("avaliador"), api.Decision{Decision: "approve"})
+	path := "/api/v1/requests/" + approved.ID + "/verification-form"
+	// A million characters is a 1 MB body: over the body limit, 413.
+	res := ts.call("PUT", path, tok, "application/json", []byte(`{"entity_name":"TJ","justification":"`+strings.Repeat("a", 1_000_000)+`"}`))
+	if res.status != 413 && res.status != 422 {
+		t.Fatalf("a million-character justification: %d", res.status)
+	}
+	res = ts.call("PUT", path, tok, "application/json", []byte(`{"entity_name":"TJ","justification":"`+strings.Repeat("a", 2001)+`"}`))
+	wantProblem(t, "a justification over 2,000", res, 422, api.CodeValidation)
+	if got := ts.call("GET", path, tok, "", nil); strings.Contains(string(got.body), "aaaa") {
+		t.Fatal("the refused form was saved")
+	}
+	wantProblem(t, "a revocation's endless justification", ts.call("POST", "/api/v1/requests/"+approved.ID+"/revoke", ts.tokenFor("admin"),
+		"application/json", []byte(`{"justification":"`+strings.Repeat("x", 2001)+`"}`)), 422, api.CodeValidation)
+}

@@ -32,7 +32,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, p identity.Princ
 	if !s.decodeJSON(w, r, &d) {
 		return
 	}
-	d.Justification = strings.TrimSpace(d.Justification)
+	d.Justification = api.TrimText(d.Justification)
 	to := map[string]api.Status{"approve": api.StatusApproved, "reject": api.StatusRejected}[d.Decision]
 	switch {
 	case to == "":
@@ -44,7 +44,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, p identity.Princ
 			"a reprovação exige uma justificativa (ao menos 10 caracteres): ela aparece no histórico do solicitante").
 			WithFields(api.FieldError{Field: "justification", Message: "obrigatória para reprovar"}))
 		return
-	case utf8.RuneCountInString(d.Justification) > 2000:
+	case utf8.RuneCountInString(d.Justification) > api.MaxJustificationLen:
 		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "justificativa de até 2.000 caracteres").
 			WithFields(api.FieldError{Field: "justification", Message: "longa demais"}))
 		return
@@ -90,9 +90,14 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request, p identity.Princ
 	if r.ContentLength != 0 && !s.decodeJSON(w, r, &body) {
 		return
 	}
+	if utf8.RuneCountInString(body.Justification) > api.MaxJustificationLen {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "justificativa de até 2.000 caracteres").
+			WithFields(api.FieldError{Field: "justification", Message: "longa demais"}))
+		return
+	}
 	out, err := s.db.ApplyTransition(r.Context(), req.ID, db.Transition{From: []api.Status{api.StatusApproved},
 		To: api.StatusRevoked, Actor: db.Actor{ID: p.Subject, Name: p.Name}, Action: "revoked",
-		Justification: strings.TrimSpace(body.Justification), At: time.Now()})
+		Justification: api.TrimText(body.Justification), At: time.Now()})
 	if errors.Is(err, db.ErrState) {
 		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState, "só solicitações aprovadas podem ser revogadas"))
 		return
@@ -141,6 +146,11 @@ func (s *Server) putForm(w http.ResponseWriter, r *http.Request, p identity.Prin
 	}
 	var f api.VerificationForm
 	if !s.decodeJSON(w, r, &f) {
+		return
+	}
+	if long := f.TooLong(); len(long) > 0 {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "campos longos demais; nada foi salvo").
+			WithFields(long...))
 		return
 	}
 	req, err := s.db.RequestDetails(r.Context(), req)
