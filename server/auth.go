@@ -52,6 +52,7 @@ func NewAuth(ctx context.Context, d *db.DB, o AuthOptions) (*Auth, error) {
 	issuer := identity.NewIssuer(self, o.Audience, keys, d)
 	a := &Auth{Issuer: issuer, Clients: identity.NewClientVerifier(self, keys),
 		Endpoints: &identity.Endpoints{Issuer: issuer, Keys: keys, DB: d, ClientID: o.ClientID, Log: o.Log}}
+	a.Endpoints.ClientTokens = a.Clients
 	if o.Issuer == "" || o.Issuer == "embedded" {
 		a.Verifier = identity.NewEmbeddedVerifier(self, o.Audience, keys)
 		a.Endpoints.Verifier = a.Verifier

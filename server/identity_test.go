@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -237,6 +238,33 @@ func (ts *testServer) postForm(path, bearer string, v url.Values) (int, string) 
 	return res.StatusCode, string(b)
 }
 
+// introspect asks about token as a confidential client (HTTP Basic, or
+// client_id and client_secret in the body).
+func (ts *testServer) introspect(clientID, secret string, basic bool, token string) (int, string) {
+	ts.t.Helper()
+	form := url.Values{"token": {token}}
+	if !basic {
+		form.Set("client_id", clientID)
+		form.Set("client_secret", secret)
+	}
+	req, _ := http.NewRequest("POST", ts.srv.URL+"/oauth2/introspect", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if basic {
+		req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(secret))
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// TestIntrospectionAndRevocation: RFC 7662 as strict clients expect: the
+// caller is a confidential client (a person's bearer token is not), and
+// it learns about people's and gateways' access tokens, not the TUI's
+// refresh tokens; a token whose session ended is inactive.
 func TestIntrospectionAndRevocation(t *testing.T) {
 	ts := newTestServer(t)
 	ctx := context.Background()
@@ -245,30 +273,87 @@ func TestIntrospectionAndRevocation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	gateway := ts.newSecret(ts.approvedRequest(tjCNPJ).ID, 0)
 	if status, _ := ts.postForm("/oauth2/introspect", "", url.Values{"token": {sess.AccessToken}}); status != 401 {
 		t.Errorf("anonymous introspection: %d, want 401", status)
 	}
-	_, body := ts.postForm("/oauth2/introspect", sess.AccessToken, url.Values{"token": {sess.AccessToken}})
-	if !strings.Contains(body, `"active":true`) || !strings.Contains(body, `"username":"solicitante"`) {
-		t.Errorf("introspect access token: %s", body)
+	if status, _ := ts.postForm("/oauth2/introspect", sess.AccessToken, url.Values{"token": {sess.AccessToken}}); status != 401 {
+		t.Errorf("a person's bearer token as the caller: %d, want 401", status)
 	}
-	_, body = ts.postForm("/oauth2/introspect", sess.AccessToken, url.Values{"token": {sess.RefreshToken}})
-	if !strings.Contains(body, `"active":true`) || !strings.Contains(body, `"refresh_token"`) {
-		t.Errorf("introspect refresh token: %s", body)
+	if status, _ := ts.introspect(gateway.ClientID, "gecli_cs_wrong", true, sess.AccessToken); status != 401 {
+		t.Errorf("a wrong secret: %d, want 401", status)
+	}
+	for _, basic := range []bool{true, false} {
+		_, body := ts.introspect(gateway.ClientID, gateway.ClientSecret, basic, sess.AccessToken)
+		if !strings.Contains(body, `"active":true`) || !strings.Contains(body, `"username":"solicitante"`) {
+			t.Errorf("a person's access token (basic %v): %s", basic, body)
+		}
+	}
+	gatewayToken := ts.tokenOf(gateway.ClientID, gateway.ClientSecret)
+	if _, body := ts.introspect(gateway.ClientID, gateway.ClientSecret, true, gatewayToken); !strings.Contains(body, `"active":true`) ||
+		!strings.Contains(body, `"client_id":"`+gateway.ClientID+`"`) {
+		t.Errorf("a gateway token: %s", body)
+	}
+	if _, body := ts.introspect(gateway.ClientID, gateway.ClientSecret, true, sess.RefreshToken); body != `{"active":false}`+"\n" && !strings.Contains(body, `"active":false`) {
+		t.Errorf("a refresh token is the TUI's alone: %s", body)
 	}
 	if status, _ := ts.postForm("/oauth2/revoke", "", url.Values{"token": {sess.RefreshToken}, "client_id": {"gecli-tui"}}); status != 200 {
 		t.Fatalf("revoke: %d", status)
 	}
-	_, body = ts.postForm("/oauth2/introspect", sess.AccessToken, url.Values{"token": {sess.RefreshToken}})
-	if !strings.Contains(body, `"active":false`) {
-		t.Errorf("revoked refresh token still active: %s", body)
+	if _, body := ts.introspect(gateway.ClientID, gateway.ClientSecret, true, sess.AccessToken); !strings.Contains(body, `"active":false`) {
+		t.Errorf("the access token of an ended session: %s", body)
 	}
-	_, body = ts.postToken(url.Values{"grant_type": {"refresh_token"}, "refresh_token": {sess.RefreshToken}, "client_id": {"gecli-tui"}})
+	_, body := ts.postToken(url.Values{"grant_type": {"refresh_token"}, "refresh_token": {sess.RefreshToken}, "client_id": {"gecli-tui"}})
 	if !strings.Contains(body, "invalid_grant") {
 		t.Errorf("refresh after revoke: %s", body)
 	}
 	if status, _ := ts.postForm("/oauth2/revoke", "", url.Values{"token": {"desconhecido"}, "client_id": {"gecli-tui"}}); status != 200 {
 		t.Errorf("revoking an unknown token must be 200 (RFC 7009): %d", status)
+	}
+}
+
+// TestMetadataAdvertisesWhatExists: RFC 8414 at its address and the same
+// document at OpenID's; no authorization endpoint or ID-token signing
+// (there are none); every endpoint it names answers.
+func TestMetadataAdvertisesWhatExists(t *testing.T) {
+	ts := newTestServer(t)
+	var docs []map[string]any
+	for _, path := range []string{"/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"} {
+		res := ts.do("GET", path, nil)
+		if res.status != 200 {
+			t.Fatalf("%s: %d", path, res.status)
+		}
+		docs = append(docs, decode[map[string]any](t, res.body))
+	}
+	doc := docs[0]
+	if fmt.Sprint(docs[0]) != fmt.Sprint(docs[1]) {
+		t.Errorf("the two documents differ:\n%v\n%v", docs[0], docs[1])
+	}
+	if doc["issuer"] != ts.auth.Issuer.URL {
+		t.Errorf("issuer %v, want %s", doc["issuer"], ts.auth.Issuer.URL)
+	}
+	for _, absent := range []string{"authorization_endpoint", "id_token_signing_alg_values_supported", "userinfo_endpoint"} {
+		if _, ok := doc[absent]; ok {
+			t.Errorf("%s is advertised but does not exist", absent)
+		}
+	}
+	for _, key := range []string{"device_authorization_endpoint", "token_endpoint", "introspection_endpoint", "revocation_endpoint", "jwks_uri"} {
+		endpoint, _ := doc[key].(string)
+		path := strings.TrimPrefix(endpoint, ts.auth.Issuer.URL)
+		method := "POST"
+		if key == "jwks_uri" {
+			method = "GET"
+		}
+		req, _ := http.NewRequest(method, ts.srv.URL+path, strings.NewReader(""))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode == 404 || res.StatusCode == 405 {
+			t.Errorf("%s (%s) answers %d", key, endpoint, res.StatusCode)
+		}
 	}
 }
 

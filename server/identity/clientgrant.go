@@ -10,40 +10,8 @@ import (
 // (2.3.1: id and secret form-encoded, then base64) or with client_id and
 // client_secret in the body, never both.
 func (e *Endpoints) clientGrant(w http.ResponseWriter, r *http.Request, f url.Values) {
-	if blocked, wait := e.clientFailLimit.blocked(r); blocked {
-		tooMany(w, wait)
-		return
-	}
-	id, secret, basic := r.BasicAuth()
-	if basic {
-		if f.Has("client_secret") {
-			oauthError(w, http.StatusBadRequest, "invalid_request", "use HTTP Basic ou client_secret no corpo, não os dois")
-			return
-		}
-		var err1, err2 error
-		id, err1 = url.QueryUnescape(id)
-		secret, err2 = url.QueryUnescape(secret)
-		if err1 != nil || err2 != nil {
-			e.clientFailed(w, r, basic, "cabeçalho Basic malformado")
-			return
-		}
-	} else {
-		id, secret = f.Get("client_id"), f.Get("client_secret")
-	}
-	if id == "" || secret == "" {
-		e.clientFailed(w, r, basic, "informe client_id e client_secret (HTTP Basic ou corpo)")
-		return
-	}
-	c, err := e.Clients.AuthenticateClient(r.Context(), id, secret)
-	switch {
-	case errors.Is(err, ErrClientAuth):
-		e.clientFailed(w, r, basic, "client_id ou client_secret inválidos")
-		return
-	case errors.Is(err, ErrClientUnauthorized):
-		oauthError(w, http.StatusBadRequest, "unauthorized_client", err.Error())
-		return
-	case err != nil:
-		e.serverError(w, err)
+	c, ok := e.authenticateClient(w, r, f)
+	if !ok {
 		return
 	}
 	if s := f.Get("scope"); s != "" && s != c.Scope {
@@ -52,6 +20,53 @@ func (e *Endpoints) clientGrant(w http.ResponseWriter, r *http.Request, f url.Va
 	}
 	res, err := e.Issuer.ClientToken(c)
 	e.tokenResult(w, res, err)
+}
+
+// authenticateClient checks a confidential client's id and secret (HTTP
+// Basic, RFC 6749 2.3.1, or client_id and client_secret in the body, never
+// both), answering the error itself when they do not hold.
+func (e *Endpoints) authenticateClient(w http.ResponseWriter, r *http.Request, f url.Values) (Client, bool) {
+	if e.Clients == nil {
+		oauthError(w, http.StatusUnauthorized, "invalid_client", "este servidor não tem clientes confidenciais")
+		return Client{}, false
+	}
+	if blocked, wait := e.clientFailLimit.blocked(r); blocked {
+		tooMany(w, wait)
+		return Client{}, false
+	}
+	id, secret, basic := r.BasicAuth()
+	if basic {
+		if f.Has("client_secret") {
+			oauthError(w, http.StatusBadRequest, "invalid_request", "use HTTP Basic ou client_secret no corpo, não os dois")
+			return Client{}, false
+		}
+		var err1, err2 error
+		id, err1 = url.QueryUnescape(id)
+		secret, err2 = url.QueryUnescape(secret)
+		if err1 != nil || err2 != nil {
+			e.clientFailed(w, r, basic, "cabeçalho Basic malformado")
+			return Client{}, false
+		}
+	} else {
+		id, secret = f.Get("client_id"), f.Get("client_secret")
+	}
+	if id == "" || secret == "" {
+		e.clientFailed(w, r, basic, "informe client_id e client_secret (HTTP Basic ou corpo)")
+		return Client{}, false
+	}
+	c, err := e.Clients.AuthenticateClient(r.Context(), id, secret)
+	switch {
+	case errors.Is(err, ErrClientAuth):
+		e.clientFailed(w, r, basic, "client_id ou client_secret inválidos")
+		return Client{}, false
+	case errors.Is(err, ErrClientUnauthorized):
+		oauthError(w, http.StatusBadRequest, "unauthorized_client", err.Error())
+		return Client{}, false
+	case err != nil:
+		e.serverError(w, err)
+		return Client{}, false
+	}
+	return c, true
 }
 
 // clientFailed answers 401 invalid_client and counts the failure against

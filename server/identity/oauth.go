@@ -29,8 +29,11 @@ type Endpoints struct {
 	ClientID string // the TUI's public client
 	Log      *slog.Logger
 	// Clients authenticates client-credentials grants (nil: the grant is
-	// not offered).
+	// not offered) and the callers of introspection.
 	Clients ClientAuthenticator
+	// ClientTokens verifies the client-credentials tokens introspection
+	// is asked about.
+	ClientTokens *ClientVerifier
 	// ClientsOnly serves only what machine clients need (token with
 	// client_credentials, JWKS): people sign in through an external issuer.
 	ClientsOnly bool
@@ -55,6 +58,9 @@ func (e *Endpoints) Register(route Route) {
 	if e.ClientsOnly {
 		return
 	}
+	// RFC 8414 metadata; the TUI (and OIDC-minded tools) read the same
+	// document at OpenID's address.
+	route("GET", "/.well-known/oauth-authorization-server", e.discovery)
 	route("GET", "/.well-known/openid-configuration", e.discovery)
 	route("POST", "/oauth2/device_authorization", e.deviceLimit.limit(e.deviceAuthorization))
 	route("POST", "/oauth2/introspect", e.tokenLimit.limit(e.introspect))
@@ -63,22 +69,26 @@ func (e *Endpoints) Register(route Route) {
 	route("POST", "/device", e.signInLimit.limit(e.deviceSubmit))
 }
 
+// discovery advertises what exists and nothing else: the device flow,
+// refresh and client-credentials grants, introspection for confidential
+// clients, revocation, the keys. There is no authorization endpoint (no
+// browser redirect flow) and no ID token, so neither is announced.
 func (e *Endpoints) discovery(w http.ResponseWriter, r *http.Request) {
 	base := e.Issuer.URL
+	w.Header().Set("Cache-Control", "public, max-age=300")
 	writeJSON(w, http.StatusOK, map[string]any{
-		"issuer":                                base,
-		"authorization_endpoint":                base + "/device",
-		"device_authorization_endpoint":         base + "/oauth2/device_authorization",
-		"token_endpoint":                        base + "/oauth2/token",
-		"introspection_endpoint":                base + "/oauth2/introspect",
-		"revocation_endpoint":                   base + "/oauth2/revoke",
-		"jwks_uri":                              base + "/oauth2/jwks",
-		"grant_types_supported":                 e.grantTypes(),
-		"response_types_supported":              []string{"token"},
-		"subject_types_supported":               []string{"public"},
-		"id_token_signing_alg_values_supported": []string{"ES256"},
-		"token_endpoint_auth_methods_supported": []string{"none", "client_secret_basic", "client_secret_post"},
-		"claims_supported":                      []string{"sub", "name", "preferred_username", "roles", "institutions"},
+		"issuer":                                        base,
+		"device_authorization_endpoint":                 base + "/oauth2/device_authorization",
+		"token_endpoint":                                base + "/oauth2/token",
+		"introspection_endpoint":                        base + "/oauth2/introspect",
+		"revocation_endpoint":                           base + "/oauth2/revoke",
+		"jwks_uri":                                      base + "/oauth2/jwks",
+		"grant_types_supported":                         e.grantTypes(),
+		"response_types_supported":                      []string{},
+		"scopes_supported":                              []string{"vault:resolve"},
+		"token_endpoint_auth_methods_supported":         []string{"none", "client_secret_basic", "client_secret_post"},
+		"introspection_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post"},
+		"revocation_endpoint_auth_methods_supported":    []string{"none"},
 	})
 }
 
@@ -223,31 +233,50 @@ func (e *Endpoints) tokenResult(w http.ResponseWriter, res TokenResponse, err er
 
 // introspect is RFC 7662. The caller must present a valid access token of
 // its own, so the endpoint cannot be used anonymously to probe tokens.
+// introspect is RFC 7662: a confidential client (a gateway's credential
+// or a service client) authenticates as at the token endpoint and asks
+// about an access token, a person's or a client's. Refresh tokens are the
+// TUI's alone: they introspect as inactive. A person's bearer token does
+// not authenticate here (any person could then read any token).
 func (e *Endpoints) introspect(w http.ResponseWriter, r *http.Request) {
-	bearer, ok := BearerToken(r)
-	if _, err := e.Verifier.Verify(r.Context(), bearer); !ok || err != nil {
-		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
-		oauthError(w, http.StatusUnauthorized, "invalid_token", "apresente um access token válido para consultar tokens")
-		return
-	}
 	f, ok := form(w, r)
 	if !ok {
 		return
 	}
-	tok := f.Get("token")
-	if p, err := e.Verifier.Verify(r.Context(), tok); err == nil {
-		writeJSON(w, http.StatusOK, map[string]any{"active": true, "token_type": "access_token", "sub": p.Subject,
-			"username": p.Username, "client_id": p.ClientID, "exp": p.Expiry.Unix(), "iss": e.Issuer.URL,
-			"roles": p.Roles, "institutions": p.Institutions})
+	if _, ok := e.authenticateClient(w, r, f); !ok {
 		return
 	}
-	if rt, active, err := e.DB.RefreshTokenActive(r.Context(), hashToken(tok), e.Issuer.now()); err != nil {
-		e.serverError(w, err)
-		return
-	} else if active {
-		writeJSON(w, http.StatusOK, map[string]any{"active": true, "token_type": "refresh_token", "sub": rt.UserID,
-			"client_id": rt.ClientID, "exp": rt.ExpiresAt.Unix(), "iss": e.Issuer.URL})
-		return
+	w.Header().Set("Cache-Control", "no-store")
+	tok := f.Get("token")
+	if e.Verifier != nil {
+		if p, err := e.Verifier.Verify(r.Context(), tok); err == nil {
+			// Active means usable: not once its session ended or its user
+			// was disabled (introspection is only served by the embedded
+			// issuer, whose sessions these are).
+			if live, err := e.DB.SessionLive(r.Context(), p.Subject, p.Session); err != nil {
+				e.serverError(w, err)
+				return
+			} else if live {
+				writeJSON(w, http.StatusOK, map[string]any{"active": true, "token_type": "access_token", "sub": p.Subject,
+					"username": p.Username, "client_id": p.ClientID, "exp": p.Expiry.Unix(), "iss": e.Issuer.URL,
+					"roles": p.Roles, "institutions": p.Institutions})
+				return
+			}
+		}
+	}
+	if e.ClientTokens != nil {
+		if c, err := e.ClientTokens.Verify(r.Context(), tok); err == nil {
+			out := map[string]any{"active": true, "token_type": "access_token", "sub": c.ClientID, "client_id": c.ClientID,
+				"exp": c.Expiry.Unix(), "iss": e.Issuer.URL, "institution": c.Institution}
+			if c.Scope != "" {
+				out["scope"] = c.Scope
+			}
+			if c.APIID != "" {
+				out["api"], out["env"] = c.APIID, c.Environment
+			}
+			writeJSON(w, http.StatusOK, out)
+			return
+		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"active": false})
 }
