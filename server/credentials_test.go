@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/http"
 	"net/netip"
 	"net/url"
 	"strings"
@@ -228,7 +230,51 @@ func TestClientFailuresAreRateLimited(t *testing.T) {
 		t.Fatal("40 wrong secrets from one address were never limited")
 	}
 	if res := ts.grant(sec.ClientID, sec.ClientSecret, true, nil); res.status != 429 {
-		t.Errorf("while limited even the right secret waits: %d", res.status)
+		t.Errorf("while limited, the right secret from that address waits too: %d", res.status)
+	}
+}
+
+// TestClientLimitsDoNotLockOutTheGateway: a stranger's wrong secrets,
+// from one address or from many, do not keep the gateway that holds the
+// right secret (from its own address) from its tokens. Behind the
+// trusted proxy the forwarded address is the address.
+func TestClientLimitsDoNotLockOutTheGateway(t *testing.T) {
+	ts := newTestServer(t)
+	ts.auth.Endpoints.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+	sec := ts.newSecret(ts.approvedRequest(tjCNPJ).ID, 0)
+	grantFrom := func(addr, secret string) int {
+		req, _ := http.NewRequest("POST", ts.srv.URL+"/oauth2/token", strings.NewReader("grant_type=client_credentials"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-For", addr)
+		req.SetBasicAuth(sec.ClientID, secret)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	limited := false
+	for range 40 {
+		if grantFrom("203.0.113.5", api.NewSecret()) == 429 {
+			limited = true
+			break
+		}
+	}
+	if !limited {
+		t.Fatal("40 wrong secrets from one address were never limited")
+	}
+	if status := grantFrom("198.51.100.8", sec.ClientSecret); status != 200 {
+		t.Fatalf("the gateway, from its address, with the right secret: %d", status)
+	}
+	for i := range 80 {
+		grantFrom(fmt.Sprintf("192.0.2.%d", i+1), api.NewSecret())
+	}
+	if status := grantFrom("192.0.2.1", api.NewSecret()); status != 429 {
+		t.Errorf("an address that failed during a spread attack: %d, want 429", status)
+	}
+	if status := grantFrom("198.51.100.8", sec.ClientSecret); status != 200 {
+		t.Fatalf("the gateway during a spread attack: %d", status)
 	}
 }
 

@@ -2,10 +2,8 @@ package server
 
 import (
 	"errors"
-	"net"
 	"net/http"
 	"net/netip"
-	"strings"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
@@ -89,37 +87,8 @@ func (s *Server) ipAllowed(w http.ResponseWriter, r *http.Request, cnpj string, 
 	return "o IP de saída " + ip.String() + " não está na lista de IPs autorizados da instituição; cadastre a faixa em Credenciais", false
 }
 
-// clientIP is the caller's address. Behind a trusted reverse proxy it is
-// the right-most X-Forwarded-For entry that is not itself a trusted proxy.
+// clientIP is the caller's address (behind a trusted proxy, the one it
+// forwarded for).
 func (s *Server) clientIP(r *http.Request) netip.Addr {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	ip, _ := netip.ParseAddr(host)
-	ip = ip.Unmap()
-	if !s.trusted(ip) {
-		return ip
-	}
-	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
-	for i := len(hops) - 1; i >= 0; i-- {
-		hop, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
-		if err != nil {
-			break
-		}
-		ip = hop.Unmap()
-		if !s.trusted(ip) {
-			break
-		}
-	}
-	return ip
-}
-
-func (s *Server) trusted(ip netip.Addr) bool {
-	for _, p := range s.cfg.TrustedProxies {
-		if p.Contains(ip) {
-			return true
-		}
-	}
-	return false
+	return identity.ClientAddress(r, s.cfg.TrustedProxies)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
 )
 
 func (ts *testServer) oauthConfig() *oauth2.Config {
@@ -357,14 +359,104 @@ func TestMetadataAdvertisesWhatExists(t *testing.T) {
 	}
 }
 
-func TestSignInIsRateLimited(t *testing.T) {
-	ts := newTestServer(t)
-	limited := false
-	for i := 0; i < 12 && !limited; i++ {
-		status, _ := ts.postForm("/device", "", url.Values{"user_code": {"BCDF-GHJK"}, "username": {"x"}, "password": {"y"}})
-		limited = status == http.StatusTooManyRequests
+// signInFrom drives the /device page as a browser at addr would (behind
+// the test's trusted proxy), in lang.
+func (ts *testServer) signInFrom(addr, lang, userCode, username, password string) (int, http.Header, string) {
+	ts.t.Helper()
+	jar, _ := cookiejar.New(nil)
+	browser := &http.Client{Jar: jar}
+	send := func(req *http.Request) *http.Response {
+		req.Header.Set("X-Forwarded-For", addr)
+		req.Header.Set("Accept-Language", lang)
+		res, err := browser.Do(req)
+		if err != nil {
+			ts.t.Fatal(err)
+		}
+		return res
 	}
-	if !limited {
-		t.Fatal("12 sign-in attempts in a burst were all accepted")
+	get, _ := http.NewRequest("GET", ts.srv.URL+"/device", nil)
+	res := send(get)
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	m := csrfField.FindSubmatch(page)
+	if m == nil {
+		ts.t.Fatalf("no CSRF field on /device:\n%s", page)
+	}
+	form := url.Values{"csrf": {string(m[1])}, "user_code": {userCode}, "username": {username}, "password": {password}, "action": {"approve"}}
+	post, _ := http.NewRequest("POST", ts.srv.URL+"/device", strings.NewReader(form.Encode()))
+	post.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res = send(post)
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	return res.StatusCode, res.Header, string(body)
+}
+
+// deviceCode stores a pending device code to approve.
+func (ts *testServer) deviceCode(n int) string {
+	ts.t.Helper()
+	code := fmt.Sprintf("BCDF-%c%c%c%c", "BCDFGHJK"[n%8], "BCDFGHJK"[n/8%8], "BCDFGHJK"[n/64%8], 'M')
+	if err := ts.db.CreateDeviceCode(context.Background(), db.DeviceCode{DeviceHash: "h" + code, UserCode: code, ClientID: "gecli-tui",
+		ExpiresAt: time.Now().Add(10 * time.Minute), Interval: time.Second}); err != nil {
+		ts.t.Fatal(err)
+	}
+	return code
+}
+
+// TestSignInLimitsProtectWithoutLockingOut: wrong passwords slow down
+// whoever types them (per account and address, per address, and for an
+// attack from many addresses, every address that failed), in the
+// person's language and with Retry-After; the owner typing the right
+// password elsewhere, or many times in a row, is never refused. Behind
+// the trusted proxy the forwarded address is the address.
+func TestSignInLimitsProtectWithoutLockingOut(t *testing.T) {
+	ts := newTestServer(t)
+	ts.auth.Endpoints.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+	attack := ts.deviceCode(0)
+	status := 0
+	var header http.Header
+	var page string
+	tries := 0
+	for tries = 1; tries <= 10; tries++ {
+		if status, header, page = ts.signInFrom("203.0.113.7", "pt-BR", attack, "solicitante", "errada"); status == 429 {
+			break
+		}
+	}
+	if status != 429 || tries > 6 || header.Get("Retry-After") == "" || !strings.Contains(page, "tente de novo em") {
+		t.Fatalf("after %d wrong passwords from one address: %d (Retry-After %q)\n%.400s", tries, status, header.Get("Retry-After"), page)
+	}
+	if status, _, page = ts.signInFrom("203.0.113.7", "en-US,en;q=0.9", attack, "solicitante", "errada"); status != 429 ||
+		!strings.Contains(page, "try again in") || !strings.Contains(page, `lang="en"`) {
+		t.Fatalf("the same in English: %d\n%.400s", status, page)
+	}
+	if status, _, page = ts.signInFrom("198.51.100.20", "pt-BR", ts.deviceCode(1), "solicitante", "demo-solicitante"); status != 200 {
+		t.Fatalf("the owner, from another address, with the right password: %d\n%.400s", status, page)
+	}
+
+	// From many addresses at once: the account's own bucket runs dry;
+	// addresses that failed wait, a clean one with the right password
+	// does not.
+	for i := range 60 {
+		ts.signInFrom(fmt.Sprintf("192.0.2.%d", i+1), "pt-BR", attack, "avaliador", "errada")
+	}
+	if status, _, _ = ts.signInFrom("192.0.2.1", "pt-BR", attack, "avaliador", "errada"); status != 429 {
+		t.Errorf("an address that failed during a spread attack: %d, want 429", status)
+	}
+	if status, _, page = ts.signInFrom("198.51.100.30", "pt-BR", ts.deviceCode(2), "avaliador", "demo-avaliador"); status != 200 {
+		t.Fatalf("the owner during a spread attack: %d\n%.400s", status, page)
+	}
+
+	// The right password does not count: many sign-ins in a row from one
+	// address (it used to be refused after five).
+	for i := range 8 {
+		if status, _, page = ts.signInFrom("198.51.100.40", "pt-BR", ts.deviceCode(10+i), "admin", "demo-admin"); status != 200 {
+			t.Fatalf("right password #%d: %d\n%.300s", i+1, status, page)
+		}
+	}
+	// Guessing codes is limited per address.
+	for i := range 12 {
+		status, _, _ = ts.signInFrom("203.0.113.99", "pt-BR", fmt.Sprintf("XYXY-%cBCD", "BCDFGHJKMNPQ"[i]), "x", "y")
+	}
+	if status != 429 {
+		t.Errorf("12 unknown codes from one address: %d, want 429", status)
 	}
 }

@@ -94,6 +94,7 @@ func (s *Server) routes() {
 	s.credentialRoutes()
 	s.vaultRoutes()
 	s.auth.Endpoints.Clients = s
+	s.auth.Endpoints.TrustedProxies = s.cfg.TrustedProxies
 	s.auth.Endpoints.Register(identity.Route(s.handle))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound,

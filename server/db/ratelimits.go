@@ -18,26 +18,28 @@ type Rate struct {
 	Burst     int
 }
 
-// TakeRate spends one token of bucket (name, key) when spend is set, or
-// only looks when not; ok is false, with how long until a token, when
-// the bucket is empty. Buckets idle for an hour are removed by the expiry
-// sweep (they would be full again anyway).
-func (d *DB) TakeRate(ctx context.Context, name, key string, r Rate, spend bool, now time.Time) (ok bool, wait time.Duration, err error) {
-	if !spend {
-		// Only looking (every client-credentials grant does, before
-		// checking the secret): a read, not a write transaction.
-		var tokens float64
-		var at int64
-		err := d.queryRow(ctx, "SELECT tokens, at FROM rate_limits WHERE name = ? AND key = ?", name, key).Scan(&tokens, &at)
-		if errors.Is(err, sql.ErrNoRows) {
-			return true, 0, nil // no bucket: full
-		}
-		if err != nil {
-			return false, 0, err
-		}
-		_, wait = refill(tokens, at, r, now)
-		return wait == 0, wait, nil
+// PeekRate is what bucket (name, key) holds at now, without spending
+// (Burst for a bucket never used, or swept), and how long until it holds
+// a token: a read, not a write transaction (every client-credentials
+// grant looks before it checks the secret).
+func (d *DB) PeekRate(ctx context.Context, name, key string, r Rate, now time.Time) (float64, time.Duration, error) {
+	var tokens float64
+	var at int64
+	err := d.queryRow(ctx, "SELECT tokens, at FROM rate_limits WHERE name = ? AND key = ?", name, key).Scan(&tokens, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return float64(r.Burst), 0, nil
 	}
+	if err != nil {
+		return 0, 0, err
+	}
+	tokens, wait := refill(tokens, at, r, now)
+	return tokens, wait, nil
+}
+
+// TakeRate spends one token of bucket (name, key); ok is false, with how
+// long until a token, when the bucket is empty. Buckets idle for an hour
+// are removed by the expiry sweep (they would be full again anyway).
+func (d *DB) TakeRate(ctx context.Context, name, key string, r Rate, now time.Time) (ok bool, wait time.Duration, err error) {
 	err = d.w.do(ctx, func(tx *sql.Tx) error {
 		var tokens float64
 		var at int64

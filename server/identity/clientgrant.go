@@ -30,10 +30,6 @@ func (e *Endpoints) authenticateClient(w http.ResponseWriter, r *http.Request, f
 		oauthError(w, http.StatusUnauthorized, "invalid_client", "este servidor não tem clientes confidenciais")
 		return Client{}, false
 	}
-	if blocked, wait := e.clientFailLimit.blocked(r); blocked {
-		tooMany(w, wait)
-		return Client{}, false
-	}
 	id, secret, basic := r.BasicAuth()
 	if basic {
 		if f.Has("client_secret") {
@@ -44,20 +40,26 @@ func (e *Endpoints) authenticateClient(w http.ResponseWriter, r *http.Request, f
 		id, err1 = url.QueryUnescape(id)
 		secret, err2 = url.QueryUnescape(secret)
 		if err1 != nil || err2 != nil {
-			e.clientFailed(w, r, basic, "cabeçalho Basic malformado")
+			e.clientFailed(w, r, id, basic, "cabeçalho Basic malformado")
 			return Client{}, false
 		}
 	} else {
 		id, secret = f.Get("client_id"), f.Get("client_secret")
 	}
 	if id == "" || secret == "" {
-		e.clientFailed(w, r, basic, "informe client_id e client_secret (HTTP Basic ou corpo)")
+		e.clientFailed(w, r, id, basic, "informe client_id e client_secret (HTTP Basic ou corpo)")
+		return Client{}, false
+	}
+	// Only failures count, per client id and per address: the right
+	// secret is not refused because someone else guessed wrong.
+	if refused, wait := e.clientFailures.refused(r.Context(), id, e.addr(r)); refused {
+		tooMany(w, wait)
 		return Client{}, false
 	}
 	c, err := e.Clients.AuthenticateClient(r.Context(), id, secret)
 	switch {
 	case errors.Is(err, ErrClientAuth):
-		e.clientFailed(w, r, basic, "client_id ou client_secret inválidos")
+		e.clientFailed(w, r, id, basic, "client_id ou client_secret inválidos")
 		return Client{}, false
 	case errors.Is(err, ErrClientUnauthorized):
 		oauthError(w, http.StatusBadRequest, "unauthorized_client", err.Error())
@@ -70,9 +72,12 @@ func (e *Endpoints) authenticateClient(w http.ResponseWriter, r *http.Request, f
 }
 
 // clientFailed answers 401 invalid_client and counts the failure against
-// the caller's address.
-func (e *Endpoints) clientFailed(w http.ResponseWriter, r *http.Request, basic bool, why string) {
-	e.clientFailLimit.fail(r)
+// the client id and the caller's address.
+func (e *Endpoints) clientFailed(w http.ResponseWriter, r *http.Request, id string, basic bool, why string) {
+	if len(id) > 128 {
+		id = id[:128]
+	}
+	e.clientFailures.failed(r.Context(), id, e.addr(r))
 	if basic {
 		w.Header().Set("WWW-Authenticate", `Basic realm="gecli"`)
 	}

@@ -7,7 +7,9 @@ import (
 	"html/template"
 	"net/http"
 	"regexp"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/gecli/gecli/server/db"
 )
@@ -31,13 +33,14 @@ var dummyHash = sync.OnceValue(func() string {
 })
 
 type devicePageData struct {
+	T                                     deviceText
 	CSRF, UserCode, Username, Error, Done string
 }
 
 // devicePage shows the form, with a fresh CSRF token in a cookie and in
 // the form (double submit: a cross-site form cannot read the cookie).
 func (e *Endpoints) devicePage(w http.ResponseWriter, r *http.Request) {
-	e.renderDevice(w, http.StatusOK, devicePageData{UserCode: NormalizeUserCode(r.URL.Query().Get("user_code"))})
+	e.renderDevice(w, http.StatusOK, devicePageData{T: deviceTextFor(r), UserCode: NormalizeUserCode(r.URL.Query().Get("user_code"))})
 }
 
 func (e *Endpoints) renderDevice(w http.ResponseWriter, status int, data devicePageData) {
@@ -59,28 +62,38 @@ func (e *Endpoints) renderDevice(w http.ResponseWriter, status int, data deviceP
 // person's decision. On any error the form comes back with what was typed
 // (but the password) and a sentence saying what to do.
 func (e *Endpoints) deviceSubmit(w http.ResponseWriter, r *http.Request) {
+	t := deviceTextFor(r)
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 	if err := r.ParseForm(); err != nil {
-		e.renderDevice(w, http.StatusBadRequest, devicePageData{Error: "Formulário inválido ou grande demais."})
+		e.renderDevice(w, http.StatusBadRequest, devicePageData{T: t, Error: t.BadForm})
 		return
 	}
 	f := r.PostForm
-	data := devicePageData{UserCode: NormalizeUserCode(f.Get("user_code")), Username: f.Get("username")}
+	data := devicePageData{T: t, UserCode: NormalizeUserCode(f.Get("user_code")), Username: f.Get("username")}
 	cookie, err := r.Cookie(csrfCookie)
 	if err != nil || f.Get("csrf") == "" || subtle.ConstantTimeCompare([]byte(cookie.Value), []byte(f.Get("csrf"))) != 1 {
-		data.Error = "A sessão desta página expirou ou o envio não veio dela. Confira os dados e envie de novo."
+		data.Error = t.Expired
 		e.renderDevice(w, http.StatusForbidden, data)
 		return
 	}
 	if !userCodePattern.MatchString(data.UserCode) {
-		data.Error = "Código em formato inválido: são 8 letras, como BCDF-GHJK."
+		data.Error = t.BadCodeFormat
 		e.renderDevice(w, http.StatusBadRequest, data)
 		return
 	}
+	ctx, addr := r.Context(), e.addr(r)
+	// Guessing codes is limited per address; guessing a password per
+	// address, per account and address, and per account (failures.refused):
+	// only failures count, so the right password is never the one refused.
+	if n, wait := e.codeFailures.tokens(ctx, addr); n < 1 {
+		e.tooManyPage(w, data, wait)
+		return
+	}
 	now := e.Issuer.now()
-	dc, err := e.DB.DeviceByUserCode(r.Context(), data.UserCode)
+	dc, err := e.DB.DeviceByUserCode(ctx, data.UserCode)
 	if errors.Is(err, db.ErrNotFound) || err == nil && (dc.Status != db.DevicePending || !now.Before(dc.ExpiresAt)) {
-		data.Error = "Código desconhecido, expirado ou já usado. Peça um novo código ao gecli (gecli login)."
+		e.codeFailures.take(ctx, addr)
+		data.Error = t.UnknownCode
 		e.renderDevice(w, http.StatusBadRequest, data)
 		return
 	}
@@ -88,7 +101,12 @@ func (e *Endpoints) deviceSubmit(w http.ResponseWriter, r *http.Request) {
 		e.serverErrorPage(w, err, data)
 		return
 	}
-	u, err := e.DB.UserByUsername(r.Context(), data.Username)
+	account := accountKey(data.Username)
+	if refused, wait := e.passwordFailures.refused(ctx, account, addr); refused {
+		e.tooManyPage(w, data, wait)
+		return
+	}
+	u, err := e.DB.UserByUsername(ctx, data.Username)
 	hash := dummyHash()
 	if err == nil {
 		hash = u.PasswordHash
@@ -98,30 +116,51 @@ func (e *Endpoints) deviceSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	match, _ := CheckPassword(hash, f.Get("password"))
 	if err != nil || !match || u.Disabled {
-		data.Error = "Usuário ou senha incorretos (ou usuário desativado)."
+		if err != nil || !match {
+			e.passwordFailures.failed(ctx, account, addr)
+		}
+		data.Error = t.BadPassword
 		e.renderDevice(w, http.StatusUnauthorized, data)
 		return
 	}
-	status, done := db.DeviceApproved, "Terminal autorizado. O gecli vai concluir a entrada em alguns segundos."
+	status, done := db.DeviceApproved, t.Approved
 	if f.Get("action") == "deny" {
-		status, done = db.DeviceDenied, "Entrada negada. O terminal foi avisado."
+		status, done = db.DeviceDenied, t.Denied
 	}
-	ok, err := e.DB.DecideDevice(r.Context(), data.UserCode, status, u.ID, now)
+	ok, err := e.DB.DecideDevice(ctx, data.UserCode, status, u.ID, now)
 	if err != nil {
 		e.serverErrorPage(w, err, data)
 		return
 	}
 	if !ok {
-		data.Error = "Este código acabou de expirar ou já foi usado. Peça um novo código ao gecli."
+		data.Error = t.JustExpired
 		e.renderDevice(w, http.StatusConflict, data)
 		return
 	}
 	e.Log.Info("device authorization decided", "user", u.Username, "status", status)
-	e.renderDevice(w, http.StatusOK, devicePageData{Done: done})
+	e.renderDevice(w, http.StatusOK, devicePageData{T: t, Done: done})
+}
+
+// tooManyPage is the form again, saying when to try: 429 with
+// Retry-After, in the person's language.
+func (e *Endpoints) tooManyPage(w http.ResponseWriter, data devicePageData, wait time.Duration) {
+	w.Header().Set("Retry-After", retryAfter(wait))
+	data.Error = data.T.TooMany(wait)
+	e.renderDevice(w, http.StatusTooManyRequests, data)
+}
+
+// accountKey names an account in the rate limits however it was typed
+// (and bounded: the key is stored).
+func accountKey(username string) string {
+	k := strings.ToLower(strings.TrimSpace(username))
+	if len(k) > 128 {
+		k = k[:128]
+	}
+	return k
 }
 
 func (e *Endpoints) serverErrorPage(w http.ResponseWriter, err error, data devicePageData) {
 	e.Log.Error("device page failed", "err", err)
-	data.Error = "Erro interno. Tente novamente em alguns minutos."
+	data.Error = data.T.Internal
 	e.renderDevice(w, http.StatusInternalServerError, data)
 }

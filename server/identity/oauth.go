@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -38,8 +39,16 @@ type Endpoints struct {
 	// client_credentials, JWKS): people sign in through an external issuer.
 	ClientsOnly bool
 
-	deviceLimit, tokenLimit, signInLimit, clientFailLimit *limiter
+	// TrustedProxies are reverse proxies whose X-Forwarded-For names the
+	// caller: its address is what the rate limits count.
+	TrustedProxies []netip.Prefix
+
+	deviceLimit, tokenLimit, codeFailures *limiter
+	passwordFailures, clientFailures      *failures
 }
+
+// addr is the caller's address as the rate limits count it.
+func (e *Endpoints) addr(r *http.Request) string { return ClientAddress(r, e.TrustedProxies).String() }
 
 // Route registers a handler for "METHOD /path".
 type Route func(method, path string, h http.HandlerFunc)
@@ -48,11 +57,13 @@ type Route func(method, path string, h http.HandlerFunc)
 func (e *Endpoints) Register(route Route) {
 	e.deviceLimit = newLimiter(20, 10).sharedIn(e.DB, "device") // a person starts a few sign-ins
 	e.tokenLimit = newLimiter(120, 20).sharedIn(e.DB, "token")  // polling every 5 s plus refreshes
-	e.signInLimit = newLimiter(10, 5).sharedIn(e.DB, "sign-in") // password guesses
-	// Client-credentials grants are limited by their failures only: a
-	// gateway behind one address may legitimately ask for many tokens,
-	// while guessing secrets (256 bits) fails every time.
-	e.clientFailLimit = newLimiter(30, 10).sharedIn(e.DB, "client-failures")
+	e.codeFailures = newLimiter(10, 10).sharedIn(e.DB, "user-code-failures")
+	// Failures only (a gateway behind one address asks for many tokens;
+	// a person who types the right password is never refused for others'
+	// mistakes). {per minute, burst}: per address, per account and
+	// address, per account from addresses that failed at it.
+	e.passwordFailures = newFailures(e.DB, "password-failures", [2]float64{10, 20}, [2]float64{1, 5}, [2]float64{30, 50})
+	e.clientFailures = newFailures(e.DB, "client-failures", [2]float64{30, 30}, [2]float64{6, 10}, [2]float64{60, 60})
 	route("GET", "/oauth2/jwks", e.jwks)
 	route("POST", "/oauth2/token", e.token)
 	if e.ClientsOnly {
@@ -62,11 +73,11 @@ func (e *Endpoints) Register(route Route) {
 	// document at OpenID's address.
 	route("GET", "/.well-known/oauth-authorization-server", e.discovery)
 	route("GET", "/.well-known/openid-configuration", e.discovery)
-	route("POST", "/oauth2/device_authorization", e.deviceLimit.limit(e.deviceAuthorization))
-	route("POST", "/oauth2/introspect", e.tokenLimit.limit(e.introspect))
-	route("POST", "/oauth2/revoke", e.tokenLimit.limit(e.revoke))
+	route("POST", "/oauth2/device_authorization", e.deviceLimit.limit(e.addr, e.deviceAuthorization))
+	route("POST", "/oauth2/introspect", e.tokenLimit.limit(e.addr, e.introspect))
+	route("POST", "/oauth2/revoke", e.tokenLimit.limit(e.addr, e.revoke))
 	route("GET", "/device", e.devicePage)
-	route("POST", "/device", e.signInLimit.limit(e.deviceSubmit))
+	route("POST", "/device", e.deviceSubmit)
 }
 
 // discovery advertises what exists and nothing else: the device flow,
@@ -164,7 +175,7 @@ func (e *Endpoints) token(w http.ResponseWriter, r *http.Request) {
 		oauthError(w, http.StatusBadRequest, "unsupported_grant_type", "aqui só client_credentials; pessoas entram pelo emissor OIDC")
 		return
 	}
-	if ok, wait := e.tokenLimit.allow(r); !ok {
+	if ok, wait := e.tokenLimit.take(r.Context(), e.addr(r)); !ok {
 		tooMany(w, wait)
 		return
 	}
