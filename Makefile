@@ -10,7 +10,7 @@ BIN     := bin/gecli
 # A named version: the module proxy serves it, @latest may not.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run build lint test bench bench-postgres bench-load fuzz clean
+.PHONY: run build lint lint-spec test bench bench-postgres bench-load fuzz clean
 
 ## run: build and start the demo (backend + TUI in one process)
 run: build
@@ -48,6 +48,11 @@ bench:
 	go test -run '^$$' -bench 'Sync' -benchtime 3x -timeout 30m ./server/
 	go test -run '^$$' -bench 'ListRequestsMillion$$' -benchtime 100x -timeout 60m ./server/
 	go test -run '^$$' -bench 'ListRequestsMillionParallel' -benchtime 3000x -timeout 60m ./server/
+
+## lint-spec: api/openapi.yaml against Redocly's recommended rules (needs
+## npm's registry once; the spec test keeps the main ones in make test)
+lint-spec:
+	npx --yes @redocly/cli@2.77.0 lint --extends recommended api/openapi.yaml
 
 ## bench-postgres: the server's benchmarks on PostgreSQL (set
 ## GECLI_TEST_POSTGRES_URL; the million-row database is copied there once
