@@ -67,11 +67,16 @@ bench-postgres:
 bench-load:
 	go run ./cmd/gecli-load --clients 200 --duration 30s
 
-## fuzz: run each fuzz target of the validators for a while
+## fuzz: run each fuzz target (validators, request bodies, query builders)
+## for a while; the seeds found are in each package's testdata/fuzz
 fuzz:
 	for f in FuzzValidateCNPJ FuzzCNPJCheckDigits FuzzValidateCPF FuzzNormalizeOAB FuzzValidatePDF FuzzCheckSecret; do \
 		go test -run '^$$' -fuzz "^$$f$$" -fuzztime 20s ./api/ || exit 1; \
 	done
+	go test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 20s ./internal/strictjson/
+	go test -run '^$$' -fuzz '^FuzzRequestBodies$$' -fuzztime 20s ./server/
+	go test -run '^$$' -fuzz '^FuzzRequestListQuery$$' -fuzztime 20s ./server/
+	go test -run '^$$' -fuzz '^FuzzCacheQueries$$' -fuzztime 30s ./store/
 
 clean:
 	rm -rf bin
