@@ -133,7 +133,7 @@ func NormalizePhone(s string) string {
 // the API's rules; the TUI runs the same checks step by step.
 func (c TechnicalContact) Validate() []FieldError {
 	var out []FieldError
-	if Blank(c.Name) || utf8.RuneCountInString(c.Name) > MaxNameLen {
+	if Blank(c.Name) || utf8.RuneCountInString(c.Name) > MaxNameLen || MultiLine(c.Name) {
 		out = append(out, FieldError{"technical_contact.name", "informe o nome do responsável técnico (até 200 caracteres)"})
 	}
 	if err := ValidateCPF(c.CPF); err != nil || len(c.CPF) > 14 {
@@ -174,6 +174,10 @@ func ValidateCustomFields(defs []CustomField, values map[string]string) []FieldE
 			if d.Required {
 				out = append(out, FieldError{field, d.Label + ": obrigatório"})
 			}
+			continue
+		}
+		if MultiLine(values[d.Name]) {
+			out = append(out, FieldError{field, d.Label + ": uma linha só"})
 			continue
 		}
 		if utf8.RuneCountInString(values[d.Name]) > MaxCustomFieldLen {
@@ -243,9 +247,10 @@ type VerificationForm struct {
 	UpdatedAt        string           `json:"updated_at,omitempty"`
 }
 
-// TooLong lists the form's fields over their limits: such a form is
-// refused, not saved (a partial form is saved; an unbounded one is not).
-func (f VerificationForm) TooLong() []FieldError {
+// Malformed lists the form's fields over their limits, or with a line
+// break where there is one line: such a form is refused, not saved (a
+// partial form is saved; a malformed one is not).
+func (f VerificationForm) Malformed() []FieldError {
 	var out []FieldError
 	for _, c := range []struct {
 		field, value string
@@ -258,6 +263,11 @@ func (f VerificationForm) TooLong() []FieldError {
 	} {
 		if n := utf8.RuneCountInString(c.value); n > c.max {
 			out = append(out, FieldError{c.field, fmt.Sprintf("até %d caracteres (tem %d)", c.max, n)})
+		}
+	}
+	for _, c := range [][2]string{{"entity_name", f.EntityName}, {"project", f.Project}, {"technical_contact.name", f.TechnicalContact.Name}} {
+		if MultiLine(c[1]) {
+			out = append(out, FieldError{c[0], "uma linha só, sem quebras nem tabulações"})
 		}
 	}
 	if len(f.Documents) > MaxFormDocuments {

@@ -33,3 +33,7 @@ func TrimText(s string) string { return strings.TrimFunc(s, invisible) }
 
 // Blank says whether s shows nothing at all.
 func Blank(s string) bool { return TrimText(s) == "" }
+
+// MultiLine says whether s has a line break or a tab: fine in a purpose or
+// a justification, not in a name (a name on two lines hides its second).
+func MultiLine(s string) bool { return strings.ContainsAny(s, "\n\r\t") }

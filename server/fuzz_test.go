@@ -32,7 +32,7 @@ func FuzzRequestBodies(f *testing.F) {
 			api.ValidateSEI(c.SEIProcess)
 		}
 		var form api.VerificationForm
-		if strictjson.Decode(body, &form) == nil && len(form.TooLong()) == 0 {
+		if strictjson.Decode(body, &form) == nil && len(form.Malformed()) == 0 {
 			if len([]rune(form.Justification)) > api.MaxJustificationLen || len(form.Documents) > api.MaxFormDocuments {
 				t.Fatalf("an oversized form passed: %d characters, %d documents", len([]rune(form.Justification)), len(form.Documents))
 			}

@@ -194,3 +194,18 @@ func TestTextThatShowsNothingOrNeverEnds(t *testing.T) {
 	wantProblem(t, "a revocation's endless justification", ts.call("POST", "/api/v1/requests/"+approved.ID+"/revoke", ts.tokenFor("admin"),
 		"application/json", []byte(`{"justification":"`+strings.Repeat("x", 2001)+`"}`)), 422, api.CodeValidation)
 }
+
+// TestNamesAreOneLine: a contact's name on two lines (its second line
+// hidden in a list) is refused; a purpose may have lines.
+func TestNamesAreOneLine(t *testing.T) {
+	ts := newTestServer(t)
+	tok := ts.tokenFor("solicitante")
+	sub := submission(ts.apiFor(api.SysSNGB, api.EnvPRD), api.EnvPRD, tjCNPJ)
+	sub.TechnicalContact.Name = "Ana Souza\nAprovado pelo CNJ"
+	wantProblem(t, "a name on two lines", ts.postJSON("/api/v1/requests", tok, sub), 422, api.CodeValidation)
+	sub.TechnicalContact.Name = "Ana Souza"
+	sub.Purpose = "Integração do sistema processual.\nSegunda linha da finalidade, em detalhe."
+	if res := ts.postJSON("/api/v1/requests", tok, sub); res.status != 201 {
+		t.Fatalf("a purpose on two lines: %d %s", res.status, res.body)
+	}
+}

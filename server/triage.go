@@ -148,9 +148,9 @@ func (s *Server) putForm(w http.ResponseWriter, r *http.Request, p identity.Prin
 	if !s.decodeJSON(w, r, &f) {
 		return
 	}
-	if long := f.TooLong(); len(long) > 0 {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "campos longos demais; nada foi salvo").
-			WithFields(long...))
+	if bad := f.Malformed(); len(bad) > 0 {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "campos longos demais ou em várias linhas; nada foi salvo").
+			WithFields(bad...))
 		return
 	}
 	req, err := s.db.RequestDetails(r.Context(), req)
