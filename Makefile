@@ -77,6 +77,7 @@ fuzz:
 	go test -run '^$$' -fuzz '^FuzzRequestBodies$$' -fuzztime 20s ./server/
 	go test -run '^$$' -fuzz '^FuzzRequestListQuery$$' -fuzztime 20s ./server/
 	go test -run '^$$' -fuzz '^FuzzCacheQueries$$' -fuzztime 30s ./store/
+	go test -run '^$$' -fuzz '^FuzzListRequests$$' -fuzztime 30s ./server/db/
 
 clean:
 	rm -rf bin

@@ -48,7 +48,7 @@ func TestHistoryIsAppendOnlyAndChained(t *testing.T) {
 
 // minimalCatalog gives d one institution and one API ("x"), enough for
 // requests.
-func minimalCatalog(t *testing.T, d *DB) {
+func minimalCatalog(t testing.TB, d *DB) {
 	t.Helper()
 	if err := d.UpsertInstitution(context.Background(), api.Institution{CNPJ: "11222333000181", Name: "TJ"}); err != nil {
 		t.Fatal(err)

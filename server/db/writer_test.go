@@ -16,7 +16,7 @@ import (
 // testDB names a fresh database on the engine the tests run on: a SQLite
 // file, or with GECLI_TEST_ENGINE=postgres a PostgreSQL schema of its own
 // (make test runs this package once on each).
-func testDB(t *testing.T) string {
+func testDB(t testing.TB) string {
 	t.Helper()
 	if os.Getenv("GECLI_TEST_ENGINE") == "postgres" {
 		return pgtest.URL(t)
@@ -24,7 +24,7 @@ func testDB(t *testing.T) string {
 	return filepath.Join(t.TempDir(), "s.db")
 }
 
-func openTemp(t *testing.T) *DB {
+func openTemp(t testing.TB) *DB {
 	t.Helper()
 	d, err := Open(context.Background(), testDB(t))
 	if err != nil {
