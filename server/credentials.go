@@ -129,6 +129,24 @@ func (s *Server) AuthenticateClient(ctx context.Context, clientID, secret string
 		Environment: string(c.Environment)}, nil
 }
 
+// ClientActive says whether a client's tokens still speak for it: its
+// request approved, or its service client enabled (introspection asks;
+// the gateway and the vault check the same themselves).
+func (s *Server) ClientActive(ctx context.Context, clientID string) (bool, error) {
+	if strings.HasPrefix(clientID, ServiceClientPrefix) {
+		c, err := s.db.ServiceClientByID(ctx, clientID)
+		if errors.Is(err, db.ErrNotFound) {
+			return false, nil
+		}
+		return err == nil && !c.Disabled, err
+	}
+	c, err := s.db.ClientByID(ctx, clientID)
+	if errors.Is(err, db.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil && c.Status == api.StatusApproved, err
+}
+
 // ServiceClientPrefix starts every service client's id, so the token
 // endpoint knows which table to look in.
 const ServiceClientPrefix = "svc-"

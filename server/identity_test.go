@@ -19,6 +19,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
 )
 
 func (ts *testServer) oauthConfig() *oauth2.Config {
@@ -299,11 +300,34 @@ func TestIntrospectionAndRevocation(t *testing.T) {
 	if _, body := ts.introspect(gateway.ClientID, gateway.ClientSecret, true, sess.RefreshToken); body != `{"active":false}`+"\n" && !strings.Contains(body, `"active":false`) {
 		t.Errorf("a refresh token is the TUI's alone: %s", body)
 	}
+	// Another institution's client learns nothing of TJ's tokens.
+	items, _, _, _ := ts.db.ListRequests(ctx, db.RequestFilter{Institutions: []string{pgeCNPJ}, Statuses: []api.Status{api.StatusApproved}, Limit: 1})
+	pgeSecret := api.NewSecret()
+	if _, err := ts.db.SetSecret(ctx, items[0].ID, db.NewSecret{Hash: identity.HashSecret(pgeSecret), Hint: api.SecretHint(pgeSecret),
+		By: db.Actor{ID: "t", Name: "t"}, At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	pge, _ := ts.db.Credential(ctx, items[0].ID, time.Now())
+	for name, tok := range map[string]string{"a TJ person's token": sess.AccessToken, "a TJ gateway's token": gatewayToken} {
+		if _, body := ts.introspect(pge.ClientID, pgeSecret, true, tok); !strings.Contains(body, `"active":false`) {
+			t.Errorf("the PGE's client asking about %s: %s", name, body)
+		}
+	}
 	if status, _ := ts.postForm("/oauth2/revoke", "", url.Values{"token": {sess.RefreshToken}, "client_id": {"gecli-tui"}}); status != 200 {
 		t.Fatalf("revoke: %d", status)
 	}
 	if _, body := ts.introspect(gateway.ClientID, gateway.ClientSecret, true, sess.AccessToken); !strings.Contains(body, `"active":false`) {
 		t.Errorf("the access token of an ended session: %s", body)
+	}
+	// A revoked credential's token is inactive at once, as at the gateway.
+	other := ts.newSecret(ts.approvedRequest(tjCNPJ).ID, 0)
+	otherToken := ts.tokenOf(other.ClientID, other.ClientSecret)
+	otherCredential, _ := ts.db.ClientByID(ctx, other.ClientID)
+	if res := ts.postJSON("/api/v1/requests/"+otherCredential.RequestID+"/revoke", ts.tokenFor("admin"), map[string]string{"justification": "fim"}); res.status != 200 {
+		t.Fatalf("revoke the request: %d %s", res.status, res.body)
+	}
+	if _, body := ts.introspect(gateway.ClientID, gateway.ClientSecret, true, otherToken); !strings.Contains(body, `"active":false`) {
+		t.Errorf("a revoked credential's token: %s", body)
 	}
 	_, body := ts.postToken(url.Values{"grant_type": {"refresh_token"}, "refresh_token": {sess.RefreshToken}, "client_id": {"gecli-tui"}})
 	if !strings.Contains(body, "invalid_grant") {
@@ -458,5 +482,58 @@ func TestSignInLimitsProtectWithoutLockingOut(t *testing.T) {
 	}
 	if status != 429 {
 		t.Errorf("12 unknown codes from one address: %d, want 429", status)
+	}
+}
+
+// TestGuessesInParallelOrFromManyAddressesAreBounded: a burst of wrong
+// passwords sent at once from one address is limited like one sent in
+// turn (each attempt is counted before its password is checked); an
+// IPv6 host counts as its /64; and an attack on one account from many
+// IPv4 addresses gets a bounded number of guesses.
+func TestGuessesInParallelOrFromManyAddressesAreBounded(t *testing.T) {
+	ts := newTestServer(t)
+	ts.auth.Endpoints.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+	code := ts.deviceCode(0)
+	heard := func(statuses []int) int {
+		n := 0
+		for _, s := range statuses {
+			if s == 401 {
+				n++
+			}
+		}
+		return n
+	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var parallel []int
+	for range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			status, _, _ := ts.signInFrom("203.0.113.50", "pt-BR", code, "admin", "errada")
+			mu.Lock()
+			parallel = append(parallel, status)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if n := heard(parallel); n > 5 {
+		t.Errorf("40 wrong passwords at once from one address: %d checked, want at most 5", n)
+	}
+	var v6 []int
+	for i := range 60 {
+		status, _, _ := ts.signInFrom(fmt.Sprintf("2001:db8::%x", i+1), "pt-BR", code, "avaliador", "errada")
+		v6 = append(v6, status)
+	}
+	if n := heard(v6); n > 5 {
+		t.Errorf("60 addresses of one IPv6 /64: %d checked, want at most 5", n)
+	}
+	var spread []int
+	for i := range 150 {
+		status, _, _ := ts.signInFrom(fmt.Sprintf("10.%d.%d.1", i/200, i%200), "pt-BR", code, "solicitante", "errada")
+		spread = append(spread, status)
+	}
+	if n := heard(spread); n > 85 {
+		t.Errorf("150 addresses at one account: %d guesses checked, want at most 80 (the account's 50, then 30 from new addresses)", n)
 	}
 }

@@ -82,3 +82,11 @@ func refill(tokens float64, at int64, r Rate, now time.Time) (float64, time.Dura
 	}
 	return tokens, max(time.Nanosecond, time.Duration((1-tokens)/r.PerSecond*float64(time.Second)))
 }
+
+// GiveRate returns one token to bucket (name, key), up to its burst: an
+// attempt counted before it was checked that turned out to succeed.
+func (d *DB) GiveRate(ctx context.Context, name, key string, r Rate) error {
+	_, err := d.w.exec(ctx, "UPDATE rate_limits SET tokens = CASE WHEN tokens + 1 > ? THEN ? ELSE tokens + 1 END WHERE name = ? AND key = ?",
+		float64(r.Burst), float64(r.Burst), name, key)
+	return err
+}

@@ -40,26 +40,31 @@ func (e *Endpoints) authenticateClient(w http.ResponseWriter, r *http.Request, f
 		id, err1 = url.QueryUnescape(id)
 		secret, err2 = url.QueryUnescape(secret)
 		if err1 != nil || err2 != nil {
-			e.clientFailed(w, r, id, basic, "cabeçalho Basic malformado")
+			e.clientFailed(w, basic, "cabeçalho Basic malformado")
 			return Client{}, false
 		}
 	} else {
 		id, secret = f.Get("client_id"), f.Get("client_secret")
 	}
 	if id == "" || secret == "" {
-		e.clientFailed(w, r, id, basic, "informe client_id e client_secret (HTTP Basic ou corpo)")
+		e.clientFailed(w, basic, "informe client_id e client_secret (HTTP Basic ou corpo)")
 		return Client{}, false
 	}
 	// Only failures count, per client id and per address: the right
-	// secret is not refused because someone else guessed wrong.
-	if refused, wait := e.clientFailures.refused(r.Context(), id, e.addr(r)); refused {
+	// secret is not refused because someone else guessed wrong. The
+	// attempt is counted first and given back when the secret holds.
+	refused, wait, succeeded := e.clientFailures.attempt(r.Context(), clientKey(id), e.addr(r))
+	if refused {
 		tooMany(w, wait)
 		return Client{}, false
 	}
 	c, err := e.Clients.AuthenticateClient(r.Context(), id, secret)
+	if !errors.Is(err, ErrClientAuth) {
+		succeeded() // the secret held (or the server failed): not a guess
+	}
 	switch {
 	case errors.Is(err, ErrClientAuth):
-		e.clientFailed(w, r, id, basic, "client_id ou client_secret inválidos")
+		e.clientFailed(w, basic, "client_id ou client_secret inválidos")
 		return Client{}, false
 	case errors.Is(err, ErrClientUnauthorized):
 		oauthError(w, http.StatusBadRequest, "unauthorized_client", err.Error())
@@ -71,13 +76,17 @@ func (e *Endpoints) authenticateClient(w http.ResponseWriter, r *http.Request, f
 	return c, true
 }
 
-// clientFailed answers 401 invalid_client and counts the failure against
-// the client id and the caller's address.
-func (e *Endpoints) clientFailed(w http.ResponseWriter, r *http.Request, id string, basic bool, why string) {
+// clientKey names a client in the rate limits (bounded: the key is
+// stored).
+func clientKey(id string) string {
 	if len(id) > 128 {
-		id = id[:128]
+		return id[:128]
 	}
-	e.clientFailures.failed(r.Context(), id, e.addr(r))
+	return id
+}
+
+// clientFailed answers 401 invalid_client.
+func (e *Endpoints) clientFailed(w http.ResponseWriter, basic bool, why string) {
 	if basic {
 		w.Header().Set("WWW-Authenticate", `Basic realm="gecli"`)
 	}

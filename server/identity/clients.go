@@ -43,6 +43,9 @@ var ErrClientUnauthorized = errors.New("cliente não autorizado")
 // carry. The server implements it over its database.
 type ClientAuthenticator interface {
 	AuthenticateClient(ctx context.Context, clientID, secret string) (Client, error)
+	// ClientActive says whether a client's tokens still speak for it
+	// (its credential not revoked, its service client not disabled).
+	ClientActive(ctx context.Context, clientID string) (bool, error)
 }
 
 type clientClaims struct {

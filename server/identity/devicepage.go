@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"context"
 	"crypto/subtle"
 	_ "embed"
 	"errors"
@@ -85,24 +86,25 @@ func (e *Endpoints) deviceSubmit(w http.ResponseWriter, r *http.Request) {
 	// Guessing codes is limited per address; guessing a password per
 	// address, per account and address, and per account (failures.refused):
 	// only failures count, so the right password is never the one refused.
-	if n, wait := e.codeFailures.tokens(ctx, addr); n < 1 {
+	ok, wait, codeFound := e.codeFailures.reserve(ctx, addrKey(addr))
+	if !ok {
 		e.tooManyPage(w, data, wait)
 		return
 	}
 	now := e.Issuer.now()
 	dc, err := e.DB.DeviceByUserCode(ctx, data.UserCode)
 	if errors.Is(err, db.ErrNotFound) || err == nil && (dc.Status != db.DevicePending || !now.Before(dc.ExpiresAt)) {
-		e.codeFailures.take(ctx, addr)
 		data.Error = t.UnknownCode
 		e.renderDevice(w, http.StatusBadRequest, data)
 		return
 	}
+	codeFound() // a known code is not a guess
 	if err != nil {
 		e.serverErrorPage(w, err, data)
 		return
 	}
-	account := accountKey(data.Username)
-	if refused, wait := e.passwordFailures.refused(ctx, account, addr); refused {
+	refused, wait, succeeded := e.passwordFailures.attempt(ctx, accountKey(data.Username), addr)
+	if refused {
 		e.tooManyPage(w, data, wait)
 		return
 	}
@@ -114,11 +116,16 @@ func (e *Endpoints) deviceSubmit(w http.ResponseWriter, r *http.Request) {
 		e.serverErrorPage(w, err, data)
 		return
 	}
-	match, _ := CheckPassword(hash, f.Get("password"))
+	match, cerr := checkPasswordBounded(ctx, hash, f.Get("password"))
+	if cerr != nil {
+		succeeded()
+		e.serverErrorPage(w, cerr, data)
+		return
+	}
+	if err == nil && match {
+		succeeded() // the right password (even of a disabled user) is no guess
+	}
 	if err != nil || !match || u.Disabled {
-		if err != nil || !match {
-			e.passwordFailures.failed(ctx, account, addr)
-		}
 		data.Error = t.BadPassword
 		e.renderDevice(w, http.StatusUnauthorized, data)
 		return
@@ -127,7 +134,7 @@ func (e *Endpoints) deviceSubmit(w http.ResponseWriter, r *http.Request) {
 	if f.Get("action") == "deny" {
 		status, done = db.DeviceDenied, t.Denied
 	}
-	ok, err := e.DB.DecideDevice(ctx, data.UserCode, status, u.ID, now)
+	ok, err = e.DB.DecideDevice(ctx, data.UserCode, status, u.ID, now)
 	if err != nil {
 		e.serverErrorPage(w, err, data)
 		return
@@ -163,4 +170,19 @@ func (e *Endpoints) serverErrorPage(w http.ResponseWriter, err error, data devic
 	e.Log.Error("device page failed", "err", err)
 	data.Error = data.T.Internal
 	e.renderDevice(w, http.StatusInternalServerError, data)
+}
+
+// passwordChecks bounds the password hashes computed at once: each costs
+// tens of milliseconds of CPU, and a flood of sign-ins must not take the
+// server's cores.
+var passwordChecks = make(chan struct{}, 4)
+
+func checkPasswordBounded(ctx context.Context, hash, password string) (bool, error) {
+	select {
+	case passwordChecks <- struct{}{}:
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
+	defer func() { <-passwordChecks }()
+	return CheckPassword(hash, password)
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,7 +63,8 @@ func (e *Endpoints) Register(route Route) {
 	// a person who types the right password is never refused for others'
 	// mistakes). {per minute, burst}: per address, per account and
 	// address, per account from addresses that failed at it.
-	e.passwordFailures = newFailures(e.DB, "password-failures", [2]float64{10, 20}, [2]float64{1, 5}, [2]float64{30, 50})
+	e.passwordFailures = newFailures(e.DB, "password-failures", [2]float64{10, 20}, [2]float64{1, 5}, [2]float64{30, 50}).
+		withFresh(e.DB, "password-failures", 60, 30)
 	e.clientFailures = newFailures(e.DB, "client-failures", [2]float64{30, 30}, [2]float64{6, 10}, [2]float64{60, 60})
 	route("GET", "/oauth2/jwks", e.jwks)
 	route("POST", "/oauth2/token", e.token)
@@ -242,41 +244,64 @@ func (e *Endpoints) tokenResult(w http.ResponseWriter, res TokenResponse, err er
 	}
 }
 
-// introspect is RFC 7662. The caller must present a valid access token of
-// its own, so the endpoint cannot be used anonymously to probe tokens.
 // introspect is RFC 7662: a confidential client (a gateway's credential
 // or a service client) authenticates as at the token endpoint and asks
-// about an access token, a person's or a client's. Refresh tokens are the
-// TUI's alone: they introspect as inactive. A person's bearer token does
-// not authenticate here (any person could then read any token).
+// about an access token of its own institution: a person's linked to it,
+// or a client's of it. Anything else (another institution's, a refresh
+// token, a token whose session ended or whose credential was revoked) is
+// inactive, as RFC 7662 2.2 allows: the caller learns nothing more. A
+// person's bearer token does not authenticate here.
 func (e *Endpoints) introspect(w http.ResponseWriter, r *http.Request) {
 	f, ok := form(w, r)
 	if !ok {
 		return
 	}
-	if _, ok := e.authenticateClient(w, r, f); !ok {
+	caller, ok := e.authenticateClient(w, r, f)
+	if !ok {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	tok := f.Get("token")
+	ctx, tok := r.Context(), f.Get("token")
+	inactive := map[string]any{"active": false}
 	if e.Verifier != nil {
-		if p, err := e.Verifier.Verify(r.Context(), tok); err == nil {
+		if p, err := e.Verifier.Verify(ctx, tok); err == nil {
+			if !slices.Contains(p.Institutions, caller.Institution) {
+				writeJSON(w, http.StatusOK, inactive)
+				return
+			}
 			// Active means usable: not once its session ended or its user
 			// was disabled (introspection is only served by the embedded
 			// issuer, whose sessions these are).
-			if live, err := e.DB.SessionLive(r.Context(), p.Subject, p.Session); err != nil {
+			live, err := e.DB.SessionLive(ctx, p.Subject, p.Session)
+			if err != nil {
 				e.serverError(w, err)
 				return
-			} else if live {
-				writeJSON(w, http.StatusOK, map[string]any{"active": true, "token_type": "access_token", "sub": p.Subject,
-					"username": p.Username, "client_id": p.ClientID, "exp": p.Expiry.Unix(), "iss": e.Issuer.URL,
-					"roles": p.Roles, "institutions": p.Institutions})
+			}
+			if !live {
+				writeJSON(w, http.StatusOK, inactive)
 				return
 			}
+			writeJSON(w, http.StatusOK, map[string]any{"active": true, "token_type": "access_token", "sub": p.Subject,
+				"username": p.Username, "client_id": p.ClientID, "exp": p.Expiry.Unix(), "iss": e.Issuer.URL,
+				"roles": p.Roles, "institutions": p.Institutions})
+			return
 		}
 	}
 	if e.ClientTokens != nil {
-		if c, err := e.ClientTokens.Verify(r.Context(), tok); err == nil {
+		if c, err := e.ClientTokens.Verify(ctx, tok); err == nil {
+			if c.Institution != caller.Institution {
+				writeJSON(w, http.StatusOK, inactive)
+				return
+			}
+			active, err := e.Clients.ClientActive(ctx, c.ClientID)
+			if err != nil {
+				e.serverError(w, err)
+				return
+			}
+			if !active {
+				writeJSON(w, http.StatusOK, inactive)
+				return
+			}
 			out := map[string]any{"active": true, "token_type": "access_token", "sub": c.ClientID, "client_id": c.ClientID,
 				"exp": c.Expiry.Unix(), "iss": e.Issuer.URL, "institution": c.Institution}
 			if c.Scope != "" {
@@ -289,7 +314,7 @@ func (e *Endpoints) introspect(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"active": false})
+	writeJSON(w, http.StatusOK, inactive)
 }
 
 // revoke is RFC 7009 for refresh tokens: logout ends the whole family.

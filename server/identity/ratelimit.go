@@ -10,8 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"github.com/gecli/gecli/server/db"
 )
 
@@ -22,7 +20,7 @@ import (
 // times the attempts.
 type limiter struct {
 	mu      sync.Mutex
-	every   rate.Limit
+	every   float64 // tokens per second
 	burst   int
 	buckets map[string]*bucket
 	swept   time.Time
@@ -31,14 +29,32 @@ type limiter struct {
 	shared *db.DB // nil: in memory
 }
 
+// bucket is a token bucket as the database keeps one: what it held at at.
 type bucket struct {
-	lim  *rate.Limiter
-	seen time.Time
+	tokens float64
+	at     time.Time
+}
+
+// now refills b to t and says what it holds.
+func (l *limiter) refill(b *bucket, t time.Time) float64 {
+	if d := t.Sub(b.at); d > 0 {
+		b.tokens = min(float64(l.burst), b.tokens+d.Seconds()*l.every)
+		b.at = t
+	}
+	return b.tokens
+}
+
+// waitFor is how long until a bucket holding n holds one token.
+func (l *limiter) waitFor(n float64) time.Duration {
+	if n >= 1 {
+		return 0
+	}
+	return max(time.Nanosecond, time.Duration((1-n)/l.every*float64(time.Second)))
 }
 
 // newLimiter allows burst events at once, refilled at perMinute.
 func newLimiter(perMinute float64, burst int) *limiter {
-	return &limiter{every: rate.Limit(perMinute / 60), burst: burst, buckets: map[string]*bucket{}}
+	return &limiter{every: perMinute / 60, burst: burst, buckets: map[string]*bucket{}}
 }
 
 // sharedIn keeps the limiter's buckets in d, under name, when replicas
@@ -50,28 +66,40 @@ func (l *limiter) sharedIn(d *db.DB, name string) *limiter {
 	return l
 }
 
-func (l *limiter) rate() db.Rate { return db.Rate{PerSecond: float64(l.every), Burst: l.burst} }
+func (l *limiter) rate() db.Rate { return db.Rate{PerSecond: l.every, Burst: l.burst} }
 
 // take spends a token of key's bucket if it has one; when not, it says
 // how long until it will. A database that does not answer lets the
 // request through: what it does next needs the database too, and says so.
 func (l *limiter) take(ctx context.Context, key string) (bool, time.Duration) {
+	ok, wait, _ := l.reserve(ctx, key)
+	return ok, wait
+}
+
+// reserve is take, with undo to give the token back (an attempt counted
+// before it was checked, that turned out to succeed).
+func (l *limiter) reserve(ctx context.Context, key string) (ok bool, wait time.Duration, undo func()) {
 	if l.shared != nil {
 		ok, wait, err := l.shared.TakeRate(ctx, l.name, key, l.rate(), time.Now())
 		if err != nil {
-			return true, 0
+			return true, 0, func() {}
 		}
-		return ok, wait
+		return ok, wait, func() { l.shared.GiveRate(context.WithoutCancel(ctx), l.name, key, l.rate()) }
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := time.Now()
-	res := l.bucket(key, now).lim.ReserveN(now, 1)
-	if d := res.DelayFrom(now); d > 0 {
-		res.CancelAt(now)
-		return false, d
+	b := l.bucket(key, now)
+	if n := l.refill(b, now); n < 1 {
+		return false, l.waitFor(n), nil
 	}
-	return true, 0
+	b.tokens--
+	return true, 0, func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.refill(b, time.Now())
+		b.tokens = min(float64(l.burst), b.tokens+1)
+	}
 }
 
 // tokens is what key's bucket holds now, without spending (burst for a
@@ -87,18 +115,15 @@ func (l *limiter) tokens(ctx context.Context, key string) (float64, time.Duratio
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := time.Now()
-	n := l.bucket(key, now).lim.TokensAt(now)
-	if n >= 1 {
-		return n, 0
-	}
-	return n, time.Duration((1 - n) / float64(l.every) * float64(time.Second))
+	n := l.refill(l.bucket(key, now), now)
+	return n, l.waitFor(n)
 }
 
 // bucket returns key's bucket; l.mu must be held.
 func (l *limiter) bucket(key string, now time.Time) *bucket {
 	if now.Sub(l.swept) > time.Minute {
 		for k, b := range l.buckets {
-			if now.Sub(b.seen) > time.Hour { // full again by then
+			if now.Sub(b.at) > time.Hour { // full again by then
 				delete(l.buckets, k)
 			}
 		}
@@ -106,10 +131,9 @@ func (l *limiter) bucket(key string, now time.Time) *bucket {
 	}
 	b, ok := l.buckets[key]
 	if !ok {
-		b = &bucket{lim: rate.NewLimiter(l.every, l.burst)}
+		b = &bucket{tokens: float64(l.burst), at: now}
 		l.buckets[key] = b
 	}
-	b.seen = now
 	return b
 }
 
@@ -134,11 +158,17 @@ func (l *limiter) limit(addr func(*http.Request) string, h http.HandlerFunc) htt
 //   - per target: when a target has failed too often from everywhere (an
 //     attack spread over many addresses), addresses that have failed at
 //     it wait, while one that has not is still heard, so the right
-//     password or secret from its owner goes through.
+//     password or secret from its owner goes through; for passwords a
+//     last allowance per target (fresh) bounds how many such new
+//     addresses are heard, so many addresses do not mean many guesses.
 //
-// Nothing is permanent: each bucket refills.
+// An attempt is counted before its secret is checked and given back if
+// it succeeds: a burst of parallel guesses cannot all pass the check
+// before the first failure is recorded. Nothing is permanent: each bucket
+// refills. IPv6 addresses count by their /64 (one host often holds one).
 type failures struct {
 	addr, pair, target *limiter
+	fresh              *limiter // nil: no allowance (secrets cannot be guessed)
 }
 
 func newFailures(d *db.DB, name string, perAddr, perPair, perTarget [2]float64) *failures {
@@ -149,31 +179,68 @@ func newFailures(d *db.DB, name string, perAddr, perPair, perTarget [2]float64) 
 	}
 }
 
-// refused says whether an attempt at target from addr must wait, and how
-// long, before its secret is even checked.
-func (f *failures) refused(ctx context.Context, target, addr string) (bool, time.Duration) {
-	if n, wait := f.addr.tokens(ctx, addr); n < 1 {
-		return true, wait
-	}
-	pair, wait := f.pair.tokens(ctx, pairKey(target, addr))
-	if pair < 1 {
-		return true, wait
-	}
-	if n, twait := f.target.tokens(ctx, target); n < 1 && pair < float64(f.pair.burst) {
-		return true, max(twait, time.Second)
-	}
-	return false, 0
+// withFresh adds the last allowance per target: perHour new addresses,
+// burst at once, once the target's own bucket is empty.
+func (f *failures) withFresh(d *db.DB, name string, perHour float64, burst int) *failures {
+	f.fresh = newLimiter(perHour/60, burst).sharedIn(d, name+"-fresh")
+	return f
 }
 
-// failed counts a failed attempt at target from addr.
-func (f *failures) failed(ctx context.Context, target, addr string) {
-	f.addr.take(ctx, addr)
-	f.pair.take(ctx, pairKey(target, addr))
-	f.target.take(ctx, target)
+// attempt counts an attempt at target from addr before its secret is
+// checked. refused says it must wait (and how long); otherwise succeeded
+// must be called if the secret held, which gives the counted tokens back.
+func (f *failures) attempt(ctx context.Context, target, addr string) (refused bool, wait time.Duration, succeeded func()) {
+	addr = addrKey(addr)
+	pair := pairKey(target, addr)
+	before, _ := f.pair.tokens(ctx, pair)
+	var undo []func()
+	giveBack := func() {
+		for _, u := range undo {
+			u()
+		}
+	}
+	ok, wait, u := f.addr.reserve(ctx, addr)
+	if !ok {
+		return true, wait, nil
+	}
+	undo = append(undo, u)
+	if ok, wait, u = f.pair.reserve(ctx, pair); !ok {
+		giveBack()
+		return true, wait, nil
+	}
+	undo = append(undo, u)
+	ok, twait, u := f.target.reserve(ctx, target)
+	if ok {
+		return false, 0, func() { giveBack(); u() }
+	}
+	// The target is under attack: only an address that had not failed at
+	// it is heard, and for passwords only so many of those.
+	wait = max(twait, time.Second)
+	if before < float64(f.pair.burst) {
+		giveBack()
+		return true, wait, nil
+	}
+	if f.fresh != nil {
+		ok, fwait, u := f.fresh.reserve(ctx, target)
+		if !ok {
+			giveBack()
+			return true, max(wait, fwait), nil
+		}
+		undo = append(undo, u)
+	}
+	return false, 0, giveBack
 }
 
-// pairKey names an (address, target) bucket: the address first, as it
-// holds no "|" (PostgreSQL's text refuses NUL, the obvious separator).
+// addrKey is how an address counts: IPv4 as is, IPv6 by its /64.
+func addrKey(addr string) string {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil || ip.Is4() || ip.Is4In6() {
+		return addr
+	}
+	p, _ := ip.Prefix(64)
+	return p.String()
+}
+
 func pairKey(target, addr string) string { return addr + "|" + target }
 
 func tooMany(w http.ResponseWriter, wait time.Duration) {
