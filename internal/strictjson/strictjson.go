@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
@@ -37,6 +38,9 @@ func (e *Error) Error() string {
 // Decode checks body and decodes it into v (unknown fields refused).
 func Decode(body []byte, v any) error {
 	if err := Check(body); err != nil {
+		return err
+	}
+	if err := exactKeys(body, reflect.TypeOf(v), ""); err != nil {
 		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
