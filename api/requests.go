@@ -154,7 +154,7 @@ func (c TechnicalContact) Validate() []FieldError {
 
 // ValidatePurpose checks the purpose text.
 func ValidatePurpose(p string) *FieldError {
-	n := utf8.RuneCountInString(TrimText(p))
+	n := VisibleLen(p)
 	if n < 20 || utf8.RuneCountInString(p) > MaxPurposeLen {
 		return &FieldError{"purpose", "descreva a finalidade em 20 a 2.000 caracteres"}
 	}
@@ -292,10 +292,10 @@ func (f VerificationForm) Missing(known []string) []FieldError {
 		out = append(out, FieldError{"entity_cnpj", err.Error()})
 	}
 	out = append(out, f.TechnicalContact.Validate()...)
-	if utf8.RuneCountInString(TrimText(f.Project)) < 5 {
+	if VisibleLen(f.Project) < 5 {
 		out = append(out, FieldError{"project", "informe o nome do projeto"})
 	}
-	if utf8.RuneCountInString(TrimText(f.Justification)) < 20 {
+	if VisibleLen(f.Justification) < 20 {
 		out = append(out, FieldError{"justification", "justifique o uso em ao menos 20 caracteres"})
 	}
 	if len(f.Documents) == 0 {

@@ -21,7 +21,11 @@ const (
 // only of these is as empty as text made of spaces.
 func invisible(r rune) bool {
 	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e', '\u3164', '\u115f', '\u1160', '\u2800', '\u034f':
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e', '\u3164', '\u115f', '\u1160', '\u2800', '\u034f',
+		'\uffa0':
+		return true
+	}
+	if r >= '\ufe00' && r <= '\ufe0f' || r >= 0xe0100 && r <= 0xe01ef { // variation selectors
 		return true
 	}
 	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
@@ -37,3 +41,16 @@ func Blank(s string) bool { return TrimText(s) == "" }
 // MultiLine says whether s has a line break or a tab: fine in a purpose or
 // a justification, not in a name (a name on two lines hides its second).
 func MultiLine(s string) bool { return strings.ContainsAny(s, "\n\r\t") }
+
+// VisibleLen counts the characters of s that show: what a minimum length
+// (a purpose of 20 characters) is about. Invisible ones in the middle do
+// not count either.
+func VisibleLen(s string) int {
+	n := 0
+	for _, r := range s {
+		if !invisible(r) {
+			n++
+		}
+	}
+	return n
+}

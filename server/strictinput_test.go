@@ -173,7 +173,9 @@ func TestTextThatShowsNothingOrNeverEnds(t *testing.T) {
 	tok := ts.tokenFor("solicitante")
 	sub := submission(ts.apiFor(api.SysSNGB, api.EnvPRD), api.EnvPRD, tjCNPJ)
 	for name, purpose := range map[string]string{"spaces": strings.Repeat(" ", 40), "zero-width spaces": strings.Repeat("\u200b", 30),
-		"joiners and a BOM": strings.Repeat("\u200d\u2060\ufeff", 10)} {
+		"joiners and a BOM": strings.Repeat("\u200d\u2060\ufeff", 10),
+		"two letters padded with zero-width spaces": "a" + strings.Repeat("\u200b", 25) + "b",
+		"variation selectors": "ab" + strings.Repeat("\ufe0f", 25)} {
 		sub.Purpose = purpose
 		wantProblem(t, "a purpose of "+name, ts.postJSON("/api/v1/requests", tok, sub), 422, api.CodeValidation)
 	}

@@ -39,7 +39,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, p identity.Princ
 		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "decisão deve ser approve ou reject").
 			WithFields(api.FieldError{Field: "decision", Message: "approve ou reject"}))
 		return
-	case to == api.StatusRejected && utf8.RuneCountInString(d.Justification) < 10:
+	case to == api.StatusRejected && api.VisibleLen(d.Justification) < 10:
 		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation,
 			"a reprovação exige uma justificativa (ao menos 10 caracteres): ela aparece no histórico do solicitante").
 			WithFields(api.FieldError{Field: "justification", Message: "obrigatória para reprovar"}))
