@@ -96,9 +96,34 @@ func ValidateFilename(name string) error {
 		return errors.New("o nome deve terminar em .pdf")
 	}
 	for _, r := range name {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == utf8.RuneError {
+		switch {
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == utf8.RuneError:
 			return fmt.Errorf("o nome tem um caractere de controle ou que inverte o texto (U+%04X)", r)
+		case strings.ContainsRune(`<>:"|?*`, r):
+			return fmt.Errorf("o nome não pode ter %q (não vale em todos os sistemas)", r)
+		case strings.ContainsRune("\u2215\u2044\uff0f\u29f8\uff3c\u29f9", r):
+			return fmt.Errorf("o nome tem um caractere parecido com uma barra (U+%04X)", r)
+		case invisible(r) && r != ' ':
+			return fmt.Errorf("o nome tem um caractere invisível (U+%04X)", r)
 		}
 	}
+	base := name[:len(name)-len(".pdf")]
+	if strings.TrimRight(strings.TrimLeft(base, " "), " .") != base {
+		return errors.New("o nome não pode começar com espaço nem terminar em espaço ou ponto antes de .pdf")
+	}
+	if reservedName(base) {
+		return fmt.Errorf("%s é um nome reservado em alguns sistemas", base)
+	}
 	return nil
+}
+
+// reservedName says whether base is a device name on Windows (CON, NUL,
+// COM1, ...): saving such a file there writes nothing.
+func reservedName(base string) bool {
+	b := strings.ToUpper(base)
+	switch b {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	return len(b) == 4 && (strings.HasPrefix(b, "COM") || strings.HasPrefix(b, "LPT")) && b[3] >= '1' && b[3] <= '9'
 }

@@ -56,8 +56,13 @@ func (s *Server) idempotent(h func(http.ResponseWriter, *http.Request, identity.
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxIdempotentBody))
-		if err != nil {
-			s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeInvalidParameter, "corpo grande demais"))
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
+			s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeBodyTooLarge, "corpo grande demais"))
+			return
+		case err != nil:
+			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))

@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -374,8 +374,24 @@ func (s *Server) downloadAttachment(w http.ResponseWriter, r *http.Request, p id
 		s.internal(w, r, err)
 		return
 	}
-	// RFC 6266 with RFC 5987's filename* for the UTF-8 name; quotes and
-	// backslashes escaped by mime.
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": a.Filename}))
+	w.Header().Set("Content-Disposition", contentDisposition(a.Filename))
 	writeCacheable(w, r, "application/pdf", content)
+}
+
+// contentDisposition names a download (RFC 6266): an ASCII filename for
+// old clients (other characters as "_"), and the UTF-8 name in filename*
+// (RFC 5987) when it is not plain ASCII. Names have no quote or
+// backslash (api.ValidateFilename).
+func contentDisposition(name string) string {
+	ascii := strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
+			return '_'
+		}
+		return r
+	}, name)
+	v := `attachment; filename="` + ascii + `"`
+	if ascii != name {
+		v += "; filename*=UTF-8''" + url.PathEscape(name)
+	}
+	return v
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"mime"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -105,13 +106,15 @@ func TestAttachmentNamesAreStoredAsSentOrRefused(t *testing.T) {
 		return ts.call("POST", "/api/v1/requests/"+r.ID+"/attachments?filename="+url.QueryEscape(name), tok, "application/pdf", pdf)
 	}
 	for _, name := range []string{"", "../../etc/passwd.pdf", `C:\Users\ana\oficio.pdf`, "sub/oficio.pdf", "gpj.exe\u202e.pdf",
-		"oficio\u2066.pdf", "oficio", "oficio.pdf.exe", strings.Repeat("a", 252) + ".pdf", "a\x01b.pdf"} {
+		"oficio\u2066.pdf", "oficio", "oficio.pdf.exe", strings.Repeat("a", 252) + ".pdf", "a\x01b.pdf",
+		"x:y.pdf", `a"b.pdf`, "a*.pdf", "NUL.pdf", "com1.PDF", "sub\u2215oficio.pdf", "sub\uff0foficio.pdf",
+		"ofi\u200bcio.pdf", " oficio.pdf", "oficio .pdf", "oficio..pdf"} {
 		res := upload(name)
 		if res.status != 422 && res.status != 400 {
 			t.Errorf("%q: %d %s, want it refused", name, res.status, res.body)
 		}
 	}
-	name := `Ofício nº 12 "final".PDF`
+	name := `Ofício nº 12 (final).PDF`
 	res := upload(name)
 	if res.status != 201 {
 		t.Fatalf("%q: %d %s", name, res.status, res.body)
@@ -123,8 +126,11 @@ func TestAttachmentNamesAreStoredAsSentOrRefused(t *testing.T) {
 	}
 	down := ts.call("GET", "/api/v1/requests/"+r.ID+"/attachments/"+att.ID, ts.tokenFor("avaliador"), "", nil)
 	_, params, err := mime.ParseMediaType(down.header.Get("Content-Disposition"))
-	if err != nil || params["filename"] != name {
+	if err != nil || params["filename"] != name { // mime decodes filename* into filename
 		t.Fatalf("Content-Disposition %q: %v %q", down.header.Get("Content-Disposition"), err, params["filename"])
+	}
+	if !strings.Contains(down.header.Get("Content-Disposition"), `filename="Of_cio n_ 12 (final).PDF"`) {
+		t.Errorf("no ASCII fallback for old clients: %q", down.header.Get("Content-Disposition"))
 	}
 }
 
@@ -173,9 +179,9 @@ func TestTextThatShowsNothingOrNeverEnds(t *testing.T) {
 	tok := ts.tokenFor("solicitante")
 	sub := submission(ts.apiFor(api.SysSNGB, api.EnvPRD), api.EnvPRD, tjCNPJ)
 	for name, purpose := range map[string]string{"spaces": strings.Repeat(" ", 40), "zero-width spaces": strings.Repeat("\u200b", 30),
-		"joiners and a BOM": strings.Repeat("\u200d\u2060\ufeff", 10),
+		"joiners and a BOM":                         strings.Repeat("\u200d\u2060\ufeff", 10),
 		"two letters padded with zero-width spaces": "a" + strings.Repeat("\u200b", 25) + "b",
-		"variation selectors": "ab" + strings.Repeat("\ufe0f", 25)} {
+		"variation selectors":                       "ab" + strings.Repeat("\ufe0f", 25)} {
 		sub.Purpose = purpose
 		wantProblem(t, "a purpose of "+name, ts.postJSON("/api/v1/requests", tok, sub), 422, api.CodeValidation)
 	}
@@ -209,5 +215,25 @@ func TestNamesAreOneLine(t *testing.T) {
 	sub.Purpose = "Integração do sistema processual.\nSegunda linha da finalidade, em detalhe."
 	if res := ts.postJSON("/api/v1/requests", tok, sub); res.status != 201 {
 		t.Fatalf("a purpose on two lines: %d %s", res.status, res.body)
+	}
+}
+
+// TestAnIdempotentWriteTooLargeSaysSo: with an Idempotency-Key the body is
+// read first; too large is still 413 body_too_large.
+func TestAnIdempotentWriteTooLargeSaysSo(t *testing.T) {
+	ts := newTestServer(t)
+	req, _ := http.NewRequest("POST", ts.srv.URL+"/api/v1/requests", strings.NewReader(strings.Repeat("x", api.MaxJSONBodyBytes+1)))
+	req.Header.Set("Authorization", "Bearer "+ts.tokenFor("solicitante"))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", "k-1")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var p api.Problem
+	json.NewDecoder(res.Body).Decode(&p)
+	if res.StatusCode != 413 || p.Code != api.CodeBodyTooLarge {
+		t.Fatalf("%d %s, want 413 body_too_large", res.StatusCode, p.Code)
 	}
 }
