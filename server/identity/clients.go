@@ -120,9 +120,6 @@ func (v *ClientVerifier) Verify(ctx context.Context, raw string) (Client, error)
 }
 
 func (v *ClientVerifier) verify(ctx context.Context, raw string) (Client, error) {
-	if !typed(raw) {
-		return Client{}, fmt.Errorf("%w: not typed %s", ErrTokenInvalid, AccessTokenType)
-	}
 	tok, err := v.oidc.Verify(ctx, raw)
 	if err != nil {
 		var exp *oidc.TokenExpiredError
@@ -130,6 +127,9 @@ func (v *ClientVerifier) verify(ctx context.Context, raw string) (Client, error)
 			return Client{}, fmt.Errorf("%w: %v", ErrTokenExpired, err)
 		}
 		return Client{}, fmt.Errorf("%w: %v", ErrTokenInvalid, err)
+	}
+	if !typed(raw) { // ours, from before at+jwt: ask for a new one (see Verifier.verify)
+		return Client{}, fmt.Errorf("%w: not typed %s (issued before this server required it)", ErrTokenExpired, AccessTokenType)
 	}
 	var c clientClaims
 	if err := tok.Claims(&c); err != nil || c.GrantType != "client_credentials" || c.ClientID == "" {

@@ -61,11 +61,6 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (Principal, error) {
 }
 
 func (v *Verifier) verify(ctx context.Context, raw string) (Principal, error) {
-	// An external issuer's tokens are what it issues (many still type them
-	// "JWT"); this server's own must be typed as access tokens.
-	if v.typed && !typed(raw) {
-		return Principal{}, fmt.Errorf("%w: not typed %s", ErrTokenInvalid, AccessTokenType)
-	}
 	tok, err := v.oidc.Verify(ctx, raw)
 	if err != nil {
 		var exp *oidc.TokenExpiredError
@@ -73,6 +68,14 @@ func (v *Verifier) verify(ctx context.Context, raw string) (Principal, error) {
 			return Principal{}, fmt.Errorf("%w: %v", ErrTokenExpired, err)
 		}
 		return Principal{}, fmt.Errorf("%w: %v", ErrTokenInvalid, err)
+	}
+	// An external issuer's tokens are what it issues (many still type them
+	// "JWT"); this server's own must be typed as access tokens. One of
+	// ours typed otherwise was issued before that rule (a rolling
+	// upgrade): "expired", so the client refreshes it instead of asking
+	// its person to sign in again.
+	if v.typed && !typed(raw) {
+		return Principal{}, fmt.Errorf("%w: not typed %s (issued before this server required it)", ErrTokenExpired, AccessTokenType)
 	}
 	var claims json.RawMessage
 	if err := tok.Claims(&claims); err != nil {
