@@ -197,6 +197,16 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identit
 			WithFields(api.FieldError{Field: "institution_cnpj", Message: "instituição não vinculada"}))
 		return
 	}
+	// A deactivated institution keeps what it has and asks for nothing new.
+	if in, err := s.db.Institution(r.Context(), c.InstitutionCNPJ); err != nil && !errors.Is(err, db.ErrNotFound) {
+		s.internal(w, r, err)
+		return
+	} else if err == nil && !in.Active {
+		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeInstitutionInactive,
+			"a instituição "+api.FormatCNPJ(c.InstitutionCNPJ)+" está inativa e não pode fazer novas solicitações; fale com a equipe CNJ/PDPJ").
+			WithFields(api.FieldError{Field: "institution_cnpj", Message: "instituição inativa"}))
+		return
+	}
 	if !c.Terms.Accepted || c.Terms.ID != a.Terms.ID || c.Terms.Version != a.Terms.Version {
 		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeTermsNotAccepted,
 			fmt.Sprintf("aceite o termo de uso vigente (%s, versão %s) para enviar a solicitação", a.Terms.ID, a.Terms.Version)).

@@ -93,6 +93,7 @@ func (s *Server) routes() {
 	s.triageRoutes()
 	s.credentialRoutes()
 	s.vaultRoutes()
+	s.institutionRoutes()
 	s.auth.Endpoints.Clients = s
 	s.auth.Endpoints.TrustedProxies = s.cfg.TrustedProxies
 	s.auth.Endpoints.Register(identity.Route(s.handle))
