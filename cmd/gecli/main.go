@@ -38,6 +38,7 @@ func commands() []command {
 		{"whoami", "mostra usuário, perfis e instituições da sessão", runWhoami},
 		{"logout", "revoga e apaga os tokens deste computador", runLogout},
 		{"user", "usuários locais: add | list | disable --db PATH", runUser},
+		{"institutions", "instituições, com a sessão (users:admin): list | create | update CNPJ [--json]", runInstitutions},
 		{"service", "clientes de serviço: add --db PATH --name N --institution CNPJ --scope vault:resolve", runService},
 		{"vault", "chave mestra do cofre: keygen --out ARQUIVO | rotate-key", runVault},
 		{"db", "banco do servidor: copy --from ARQUIVO.db --to postgres://… (do SQLite para o PostgreSQL)", runDB},
