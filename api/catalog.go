@@ -20,7 +20,21 @@ type API struct {
 	Terms        Terms            `json:"terms"`
 	CustomFields []CustomField    `json:"custom_fields"`
 	Rule         RuleSet          `json:"rule"`
+	// State is published for every API the public catalog shows; drafts
+	// and retired APIs are seen by catalog administrators only.
+	State APIState `json:"state,omitempty"`
 }
+
+// APIState is where an API is in its life (FAQ 3.5, 3.6).
+type APIState string
+
+// API states: a draft is being written, a published API is in the
+// catalog, a retired one takes no new request (its requests stay).
+const (
+	APIDraft     APIState = "draft"
+	APIPublished APIState = "published"
+	APIRetired   APIState = "retired"
+)
 
 // APIEnvironment is one environment an API is offered in.
 type APIEnvironment struct {

@@ -124,7 +124,7 @@ func (s *Server) lookupAPI(w http.ResponseWriter, r *http.Request) (api.API, boo
 		return api.API{}, false
 	}
 	a, err := s.db.GetAPI(r.Context(), id)
-	if errors.Is(err, db.ErrNotFound) {
+	if errors.Is(err, db.ErrNotFound) || err == nil && a.State != api.APIPublished { // drafts and retired APIs are not public
 		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound,
 			fmt.Sprintf("não há API %q no catálogo; confira o identificador", id)))
 		return api.API{}, false

@@ -145,7 +145,7 @@ func TestBadInputGetsClearProblems(t *testing.T) {
 		{"GET", "/api/v1/apis/nao-existe", 404, api.CodeAPINotFound, ""},
 		{"GET", "/api/v1/apis/nao-existe/terms", 404, api.CodeAPINotFound, ""},
 		{"GET", "/api/v2/apis", 404, api.CodeNotFound, ""},
-		{"POST", "/api/v1/apis", 405, api.CodeMethodNotAllowed, ""},
+		{"POST", "/api/v1/apis", 401, api.CodeInvalidToken, ""},
 		{"DELETE", "/api/v1/apis/sngb", 405, api.CodeMethodNotAllowed, ""},
 	}
 	for _, tt := range tests {

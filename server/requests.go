@@ -157,7 +157,12 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identit
 		return
 	}
 	a, err := s.db.GetAPI(r.Context(), c.APIID)
-	if errors.Is(err, db.ErrNotFound) || api.ValidateAPIID(c.APIID) != nil {
+	if err == nil && a.State == api.APIRetired {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeAPINotPublished, "esta API foi retirada do catálogo e não aceita novas solicitações").
+			WithFields(api.FieldError{Field: "api_id", Message: "API retirada"}))
+		return
+	}
+	if errors.Is(err, db.ErrNotFound) || err == nil && a.State != api.APIPublished || api.ValidateAPIID(c.APIID) != nil {
 		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "API inexistente no catálogo").
 			WithFields(api.FieldError{Field: "api_id", Message: "escolha uma API do catálogo"}))
 		return

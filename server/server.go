@@ -94,6 +94,7 @@ func (s *Server) routes() {
 	s.credentialRoutes()
 	s.vaultRoutes()
 	s.institutionRoutes()
+	s.catalogAdminRoutes()
 	s.auth.Endpoints.Clients = s
 	s.auth.Endpoints.TrustedProxies = s.cfg.TrustedProxies
 	s.auth.Endpoints.Register(identity.Route(s.handle))

@@ -31,13 +31,13 @@ type NewAPI struct {
 
 const apiColumns = `a.id, a.name, a.acronym, a.description, a.category, a.system_type, a.owner,
 	a.auth_type, a.custom_fields, a.rule_hmg, a.rule_prd,
-	COALESCE(t.id, ''), COALESCE(t.version, ''), COALESCE(t.sha256, '')`
+	COALESCE(t.id, ''), COALESCE(t.version, ''), COALESCE(t.sha256, ''), a.state`
 
 const apiFrom = ` FROM apis a LEFT JOIN terms t ON t.api_id = a.id AND t.is_current = 1`
 
 // ListAPIs returns the catalog in name order, filtered.
 func (d *DB) ListAPIs(ctx context.Context, f CatalogFilter) ([]api.API, error) {
-	var where []string
+	where := []string{"a.state = 'published'"} // the public catalog
 	var args []any
 	for _, word := range strings.Fields(api.Fold(f.Query)) {
 		where = append(where, `a.search_text LIKE ? ESCAPE '\'`)
@@ -51,10 +51,7 @@ func (d *DB) ListAPIs(ctx context.Context, f CatalogFilter) ([]api.API, error) {
 		where = append(where, "EXISTS (SELECT 1 FROM api_environments e WHERE e.api_id = a.id AND e.name = ?)")
 		args = append(args, string(f.Env))
 	}
-	q := "SELECT " + apiColumns + apiFrom
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
+	q := "SELECT " + apiColumns + apiFrom + " WHERE " + strings.Join(where, " AND ")
 	q += " ORDER BY a.sort_key, a.id"
 	rows, err := d.query(ctx, q, args...)
 	if err != nil {
@@ -202,7 +199,7 @@ func scanAPI(s scanner) (api.API, error) {
 	var ruleHMG, rulePRD sql.NullString
 	if err := s.Scan(&a.ID, &a.Name, &a.Acronym, &a.Description, &a.Category, &a.SystemType,
 		&a.Owner, &a.AuthType, &fields, &ruleHMG, &rulePRD, &a.Terms.ID, &a.Terms.Version,
-		&a.Terms.SHA256); err != nil {
+		&a.Terms.SHA256, &a.State); err != nil {
 		return a, err
 	}
 	if err := json.Unmarshal([]byte(fields), &a.CustomFields); err != nil {

@@ -1,0 +1,147 @@
+package server
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"regexp"
+	"time"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
+)
+
+// catalogAdminRoutes are the catalog's administration (catalog:admin):
+// drafts, publication, retirement, terms of use (FAQ 3.5, 3.6).
+func (s *Server) catalogAdminRoutes() {
+	s.handle("POST", "/api/v1/apis", s.withPermission(s.createAPI, api.PermCatalogAdmin))
+	s.handle("PUT", "/api/v1/apis/{id}", s.withPermission(s.updateAPI, api.PermCatalogAdmin))
+	s.handle("POST", "/api/v1/apis/{id}/publish", s.withPermission(s.stateAPI(api.APIPublished), api.PermCatalogAdmin))
+	s.handle("POST", "/api/v1/apis/{id}/retire", s.withPermission(s.stateAPI(api.APIRetired), api.PermCatalogAdmin))
+	s.handle("POST", "/api/v1/apis/{id}/terms", s.withPermission(s.uploadTerms, api.PermCatalogAdmin))
+}
+
+func (s *Server) readAPIWrite(w http.ResponseWriter, r *http.Request) (api.APIWrite, bool) {
+	var in api.APIWrite
+	if !s.decodeJSON(w, r, &in) {
+		return in, false
+	}
+	in.Name, in.Acronym, in.Owner = api.TrimText(in.Name), api.TrimText(in.Acronym), api.TrimText(in.Owner)
+	in.Description = api.TrimText(in.Description)
+	if bad := in.Validate(); len(bad) > 0 {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "API inválida; nada foi gravado").WithFields(bad...))
+		return in, false
+	}
+	return in, true
+}
+
+func (s *Server) createAPI(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	in, ok := s.readAPIWrite(w, r)
+	if !ok {
+		return
+	}
+	switch err := s.db.CreateAPI(r.Context(), in); {
+	case errors.Is(err, db.ErrConflict):
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeAPIExists, "já há uma API "+in.ID+"; escolha outro identificador"))
+		return
+	case err != nil:
+		s.internal(w, r, err)
+		return
+	}
+	s.log.Info("api created", "api", in.ID, "by", p.Subject)
+	s.writeAdminAPI(w, r, http.StatusCreated, in.ID)
+}
+
+func (s *Server) updateAPI(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	id := r.PathValue("id")
+	in, ok := s.readAPIWrite(w, r)
+	if !ok {
+		return
+	}
+	if in.ID != id {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "o identificador de uma API não muda").
+			WithFields(api.FieldError{Field: "id", Message: "deve ser " + id}))
+		return
+	}
+	switch err := s.db.UpdateAPI(r.Context(), in); {
+	case errors.Is(err, db.ErrNotFound):
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound, "não há API "+id))
+		return
+	case err != nil:
+		s.internal(w, r, err)
+		return
+	}
+	s.log.Info("api updated", "api", id, "by", p.Subject)
+	s.writeAdminAPI(w, r, http.StatusOK, id)
+}
+
+func (s *Server) stateAPI(state api.APIState) func(http.ResponseWriter, *http.Request, identity.Principal) {
+	return func(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+		id := r.PathValue("id")
+		switch err := s.db.SetAPIState(r.Context(), id, state); {
+		case errors.Is(err, db.ErrNotFound):
+			s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound, "não há API "+id))
+			return
+		case errors.Is(err, db.ErrAPINotReady):
+			s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeAPINotReady,
+				"para publicar, a API precisa de um termo de uso vigente e de ao menos um ambiente (FAQ 3.6)"))
+			return
+		case err != nil:
+			s.internal(w, r, err)
+			return
+		}
+		s.log.Info("api state", "api", id, "state", state, "by", p.Subject)
+		s.writeAdminAPI(w, r, http.StatusOK, id)
+	}
+}
+
+var termsVersion = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z.\-]{0,31}$`)
+
+// uploadTerms makes a PDF body (?version=V) the API's current terms.
+func (s *Server) uploadTerms(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	id, version := r.PathValue("id"), r.URL.Query().Get("version")
+	if !termsVersion.MatchString(version) {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "informe ?version= (letras, dígitos, . e -; até 32)").
+			WithFields(api.FieldError{Field: "version", Message: "versão inválida"}))
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.MaxAttachmentBytes))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeAttachmentTooLarge, "termo de uso maior que 10 MB"))
+		return
+	}
+	if err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
+		return
+	}
+	if err := api.ValidatePDF(body); err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusUnsupportedMediaType, api.CodeNotPDF, "o termo de uso deve ser um PDF: "+err.Error()))
+		return
+	}
+	t, err := s.db.AddTerms(r.Context(), id, version, body, time.Now())
+	switch {
+	case errors.Is(err, db.ErrNotFound):
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound, "não há API "+id))
+		return
+	case errors.Is(err, db.ErrConflict):
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeInvalidParameter, "a versão "+version+" já existe; publique outra"))
+		return
+	case err != nil:
+		s.internal(w, r, err)
+		return
+	}
+	s.log.Info("terms published", "api", id, "version", version, "by", p.Subject)
+	s.writeJSON(w, r, http.StatusCreated, t)
+}
+
+func (s *Server) writeAdminAPI(w http.ResponseWriter, r *http.Request, status int, id string) {
+	a, err := s.db.GetAPI(r.Context(), id)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.decorate(r, &a)
+	s.writeJSON(w, r, status, a)
+}
