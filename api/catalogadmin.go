@@ -97,9 +97,22 @@ func (w APIWrite) Validate() []FieldError {
 	return out
 }
 
+// TermsVersion is one published version of an API's terms of use.
+type TermsVersion struct {
+	ID          string `json:"id"`
+	Version     string `json:"version"`
+	SHA256      string `json:"sha256"`
+	PublishedAt string `json:"published_at"`
+	Current     bool   `json:"current"`
+}
+
+// MaxOpenAPIDocBytes bounds an API's OpenAPI document.
+const MaxOpenAPIDocBytes = 5 << 20
+
 // Problem codes of catalog administration.
 const (
 	CodeAPIExists       Code = "api_exists"
 	CodeAPINotReady     Code = "api_not_ready" // publish without terms or environments
 	CodeAPINotPublished Code = "api_not_published"
+	CodeBadOpenAPI      Code = "invalid_openapi"
 )

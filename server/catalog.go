@@ -112,6 +112,10 @@ func (s *Server) getAPIDoc(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	if len(doc) == 0 {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "esta API ainda não tem documento OpenAPI publicado"))
+		return
+	}
 	writeCacheable(w, r, "application/json", doc)
 }
 

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/identity"
@@ -20,6 +22,8 @@ func (s *Server) catalogAdminRoutes() {
 	s.handle("POST", "/api/v1/apis/{id}/publish", s.withPermission(s.stateAPI(api.APIPublished), api.PermCatalogAdmin))
 	s.handle("POST", "/api/v1/apis/{id}/retire", s.withPermission(s.stateAPI(api.APIRetired), api.PermCatalogAdmin))
 	s.handle("POST", "/api/v1/apis/{id}/terms", s.withPermission(s.uploadTerms, api.PermCatalogAdmin))
+	s.handle("PUT", "/api/v1/apis/{id}/openapi", s.withPermission(s.uploadOpenAPI, api.PermCatalogAdmin))
+	s.handle("GET", "/api/v1/apis/{id}/terms/versions", s.termsVersions)
 }
 
 func (s *Server) readAPIWrite(w http.ResponseWriter, r *http.Request) (api.APIWrite, bool) {
@@ -144,4 +148,62 @@ func (s *Server) writeAdminAPI(w http.ResponseWriter, r *http.Request, status in
 	}
 	s.decorate(r, &a)
 	s.writeJSON(w, r, status, a)
+}
+
+// uploadOpenAPI stores an API's OpenAPI document, JSON or YAML, once
+// kin-openapi has read and validated it; it is kept (and served) as JSON.
+func (s *Server) uploadOpenAPI(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	id := r.PathValue("id")
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.MaxOpenAPIDocBytes))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeBodyTooLarge, "documento OpenAPI maior que 5 MB"))
+		return
+	}
+	if err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
+		return
+	}
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(body)
+	if err == nil {
+		err = doc.Validate(loader.Context)
+	}
+	if err != nil {
+		msg := err.Error()
+		if len(msg) > 300 {
+			msg = msg[:300] + "…"
+		}
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeBadOpenAPI, "documento OpenAPI inválido: "+msg))
+		return
+	}
+	out, err := doc.MarshalJSON()
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	switch err := s.db.SetOpenAPIDoc(r.Context(), id, out); {
+	case errors.Is(err, db.ErrNotFound):
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound, "não há API "+id))
+		return
+	case err != nil:
+		s.internal(w, r, err)
+		return
+	}
+	s.log.Info("openapi document stored", "api", id, "bytes", len(out), "by", p.Subject)
+	s.writeAdminAPI(w, r, http.StatusOK, id)
+}
+
+// termsVersions lists a published API's terms of use, newest first.
+func (s *Server) termsVersions(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.lookupAPI(w, r)
+	if !ok {
+		return
+	}
+	items, err := s.db.TermsVersions(r.Context(), a.ID)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, api.List[api.TermsVersion]{Items: items})
 }

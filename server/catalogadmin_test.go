@@ -69,6 +69,29 @@ func TestTheCatalogIsAdministered(t *testing.T) {
 		t.Fatalf("a request for the new API: %d %s", first.status, first.body)
 	}
 
+	// Its OpenAPI document: YAML in, validated, served as JSON; a broken
+	// one is refused and the stored one stays.
+	if res := ts.do("GET", "/api/v1/apis/consulta-obitos/openapi.json", nil); res.status != 404 {
+		t.Errorf("the document of an API without one: %d", res.status)
+	}
+	yaml := "openapi: 3.0.3\ninfo: {title: Óbitos, version: '1'}\npaths:\n  /obitos:\n    get:\n      responses:\n        '200': {description: ok}\n"
+	if res := ts.call("PUT", "/api/v1/apis/consulta-obitos/openapi", admin, "application/yaml", []byte(yaml)); res.status != 200 {
+		t.Fatalf("upload the document: %d %s", res.status, res.body)
+	}
+	wantProblem(t, "a broken document", ts.call("PUT", "/api/v1/apis/consulta-obitos/openapi", admin, "application/yaml",
+		[]byte("openapi: 3.0.3\npaths: {}\n")), 422, api.CodeBadOpenAPI)
+	if doc := ts.do("GET", "/api/v1/apis/consulta-obitos/openapi.json", nil); doc.status != 200 || !strings.Contains(string(doc.body), `"/obitos"`) {
+		t.Fatalf("the document served: %d %.200s", doc.status, doc.body)
+	}
+	if res := ts.call("POST", "/api/v1/apis/consulta-obitos/terms?version=2", admin, "application/pdf", pdf); res.status != 201 {
+		t.Fatalf("terms v2: %d %s", res.status, res.body)
+	}
+	versions := decode[api.List[api.TermsVersion]](t, ts.do("GET", "/api/v1/apis/consulta-obitos/terms/versions", nil).body).Items
+	if len(versions) != 2 || !versions[0].Current || versions[1].Current || versions[0].Version != "2" {
+		t.Fatalf("terms versions: %+v", versions)
+	}
+	wantProblem(t, "a submission accepting the old terms", ts.postJSON("/api/v1/requests", requester, sub), 422, api.CodeTermsNotAccepted)
+
 	draft.Description = "Registros de óbito do SIRC para atualização cadastral."
 	body, _ = json.Marshal(draft)
 	if res := ts.call("PUT", "/api/v1/apis/consulta-obitos", admin, "application/json", body); res.status != 200 ||

@@ -143,3 +143,37 @@ func (d *DB) AddTerms(ctx context.Context, apiID, version string, pdf []byte, at
 	})
 	return t, err
 }
+
+// SetOpenAPIDoc stores an API's OpenAPI document (validated by the
+// caller); ErrNotFound for an unknown API.
+func (d *DB) SetOpenAPIDoc(ctx context.Context, id string, doc []byte) error {
+	return d.w.do(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE apis SET openapi_doc = ?, updated_at = ? WHERE id = ?", doc, time.Now().UTC().Format(time.RFC3339), id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return bumpCatalog(ctx, tx)
+	})
+}
+
+// TermsVersions lists an API's terms of use, newest first.
+func (d *DB) TermsVersions(ctx context.Context, apiID string) ([]api.TermsVersion, error) {
+	rows, err := d.query(ctx, `SELECT id, version, sha256, published_at, is_current FROM terms WHERE api_id = ?
+		ORDER BY published_at DESC, id DESC`, apiID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []api.TermsVersion{}
+	for rows.Next() {
+		var t api.TermsVersion
+		if err := rows.Scan(&t.ID, &t.Version, &t.SHA256, &t.PublishedAt, &t.Current); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
