@@ -97,8 +97,8 @@ func ValidateFilename(name string) error {
 	}
 	for _, r := range name {
 		switch {
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == utf8.RuneError:
-			return fmt.Errorf("o nome tem um caractere de controle ou que inverte o texto (U+%04X)", r)
+		case badRune(r) != "":
+			return errors.New("nome " + badRune(r))
 		case strings.ContainsRune(`<>:"|?*`, r):
 			return fmt.Errorf("o nome não pode ter %q (não vale em todos os sistemas)", r)
 		case strings.ContainsRune("\u2215\u2044\uff0f\u29f8\uff3c\u29f9", r):

@@ -1,8 +1,10 @@
 package api
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Limits of the free-text fields (api/openapi.yaml declares each as
@@ -53,4 +55,36 @@ func VisibleLen(s string) int {
 		}
 	}
 	return n
+}
+
+// BadText says what is wrong with s as text a person typed ("" if
+// nothing): a control character other than newline, carriage return or
+// tab; a bidirectional override or isolate (they make "gpj.exe\u202e.pdf"
+// read "exe.pdf"); U+FFFD, which is what a lone surrogate escape such as
+// "\ud800" decodes to. Request bodies, query strings and file names are
+// all held to it.
+func BadText(s string) string {
+	for _, r := range s {
+		if r == '\n' || r == '\r' || r == '\t' {
+			continue
+		}
+		if msg := badRune(r); msg != "" {
+			return msg
+		}
+	}
+	return ""
+}
+
+// badRune says why r may not appear in text (tabs and line breaks are the
+// caller's to judge).
+func badRune(r rune) string {
+	switch {
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+		return fmt.Sprintf("com caractere de controle (U+%04X)", r)
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return fmt.Sprintf("com caractere que inverte a direção do texto (U+%04X)", r)
+	case r == utf8.RuneError:
+		return "com caractere inválido (surrogate isolado ou U+FFFD)"
+	}
+	return ""
 }

@@ -2,7 +2,6 @@ package server
 
 import (
 	"errors"
-	"io"
 	"net/http"
 	"regexp"
 	"time"
@@ -110,18 +109,8 @@ func (s *Server) uploadTerms(w http.ResponseWriter, r *http.Request, p identity.
 			WithFields(api.FieldError{Field: "version", Message: "versão inválida"}))
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.MaxAttachmentBytes))
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeAttachmentTooLarge, "termo de uso maior que 10 MB"))
-		return
-	}
-	if err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
-		return
-	}
-	if err := api.ValidatePDF(body); err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnsupportedMediaType, api.CodeNotPDF, "o termo de uso deve ser um PDF: "+err.Error()))
+	body, ok := s.readPDF(w, r, "o termo de uso")
+	if !ok {
 		return
 	}
 	t, err := s.db.AddTerms(r.Context(), id, version, body, time.Now())
@@ -154,14 +143,8 @@ func (s *Server) writeAdminAPI(w http.ResponseWriter, r *http.Request, status in
 // kin-openapi has read and validated it; it is kept (and served) as JSON.
 func (s *Server) uploadOpenAPI(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	id := r.PathValue("id")
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.MaxOpenAPIDocBytes))
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeBodyTooLarge, "documento OpenAPI maior que 5 MB"))
-		return
-	}
-	if err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
+	body, ok := s.readBody(w, r, api.MaxOpenAPIDocBytes, api.CodeBodyTooLarge, "documento OpenAPI maior que 5 MB")
+	if !ok {
 		return
 	}
 	loader := openapi3.NewLoader()

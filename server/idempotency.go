@@ -55,14 +55,8 @@ func (s *Server) idempotent(h func(http.ResponseWriter, *http.Request, identity.
 				"Idempotency-Key deve ter de 1 a 255 caracteres ASCII visíveis"))
 			return
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxIdempotentBody))
-		var tooLarge *http.MaxBytesError
-		switch {
-		case errors.As(err, &tooLarge):
-			s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeBodyTooLarge, "corpo grande demais"))
-			return
-		case err != nil:
-			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
+		body, ok := s.readBody(w, r, maxIdempotentBody, api.CodeBodyTooLarge, "corpo grande demais")
+		if !ok {
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))

@@ -22,15 +22,8 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool 
 		s.problem(w, r, p)
 		return false
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.MaxJSONBodyBytes))
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
-		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeBodyTooLarge,
-			"corpo maior que "+strconv.Itoa(api.MaxJSONBodyBytes>>10)+" KiB"))
-		return false
-	case err != nil:
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
+	body, ok := s.readBody(w, r, api.MaxJSONBodyBytes, api.CodeBodyTooLarge, "corpo maior que "+strconv.Itoa(api.MaxJSONBodyBytes>>10)+" KiB")
+	if !ok {
 		return false
 	}
 	if err := strictjson.Decode(body, v); err != nil {
@@ -62,4 +55,34 @@ func jsonContentType(header string) *api.Problem {
 		return api.NewProblem(http.StatusUnsupportedMediaType, api.CodeUnsupportedMediaType, "o corpo deve ser UTF-8 (charset="+cs+" não é aceito)")
 	}
 	return nil
+}
+
+// readBody reads a request body of at most limit bytes; past it, it
+// answers 413 with code and detail, and 400 when the body cannot be read.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int64, code api.Code, detail string) ([]byte, bool) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, code, detail))
+		return nil, false
+	case err != nil:
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
+		return nil, false
+	}
+	return body, true
+}
+
+// readPDF reads an uploaded PDF (an attachment, terms of use): at most
+// 10 MB (413), a PDF by its content (415); what names it in the answers.
+func (s *Server) readPDF(w http.ResponseWriter, r *http.Request, what string) ([]byte, bool) {
+	body, ok := s.readBody(w, r, api.MaxAttachmentBytes, api.CodeAttachmentTooLarge, what+" passa do limite de 10 MB por arquivo")
+	if !ok {
+		return nil, false
+	}
+	if err := api.ValidatePDF(body); err != nil {
+		s.problem(w, r, api.NewProblem(http.StatusUnsupportedMediaType, api.CodeNotPDF, what+" deve ser um PDF: "+err.Error()))
+		return nil, false
+	}
+	return body, true
 }

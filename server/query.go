@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/internal/strictjson"
 )
 
 // strictQuery refuses, on every route, a query string that does not
@@ -35,7 +34,7 @@ func (s *Server) strictQuery(next http.Handler) http.Handler {
 				case strings.ContainsAny(text, "\n\r\t"):
 					msg = "quebra de linha ou tabulação"
 				default:
-					msg = strictjson.BadText(text)
+					msg = api.BadText(text)
 				}
 				if msg != "" {
 					s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "parâmetro "+name+" inválido: "+msg).

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -349,19 +348,8 @@ func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request, p iden
 			WithFields(api.FieldError{Field: "filename", Message: err.Error()}))
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, api.MaxAttachmentBytes))
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeAttachmentTooLarge,
-			"anexo muito grande: o limite é 10 MB por arquivo"))
-		return
-	}
-	if err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "corpo do anexo ilegível"))
-		return
-	}
-	if err := api.ValidatePDF(body); err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnsupportedMediaType, api.CodeNotPDF, "o anexo deve ser um PDF: "+err.Error()))
+	body, ok := s.readPDF(w, r, "o anexo")
+	if !ok {
 		return
 	}
 	id := make([]byte, 8)

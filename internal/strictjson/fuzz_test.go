@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gecli/gecli/api"
 )
 
 type fuzzBody struct {
@@ -41,7 +43,7 @@ func FuzzDecode(f *testing.F) {
 			texts = append(texts, k, s)
 		}
 		for _, s := range texts {
-			if BadText(s) != "" {
+			if api.BadText(s) != "" {
 				t.Fatalf("accepted text %q", s)
 			}
 		}

@@ -15,6 +15,8 @@ import (
 	"reflect"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/gecli/gecli/api"
 )
 
 // maxDepth bounds nesting: no request body of the API nests deeper than a
@@ -92,7 +94,7 @@ func walk(dec *json.Decoder, path string, depth int) error {
 					return &Error{Path: at, Message: "campo repetido: envie cada campo uma vez só"}
 				}
 				seen[key] = true
-				if msg := BadText(key); msg != "" {
+				if msg := api.BadText(key); msg != "" {
 					return &Error{Path: at, Message: "nome de campo " + msg}
 				}
 				if err := walk(dec, at, depth+1); err != nil {
@@ -110,7 +112,7 @@ func walk(dec *json.Decoder, path string, depth int) error {
 			return syntaxError(err)
 		}
 	case string:
-		if msg := BadText(t); msg != "" {
+		if msg := api.BadText(t); msg != "" {
 			return &Error{Path: path, Message: "texto " + msg}
 		}
 	}
@@ -122,26 +124,6 @@ func join(path, key string) string {
 		return key
 	}
 	return path + "." + key
-}
-
-// BadText says what is wrong with s as text a person typed ("" if
-// nothing): a control character other than newline, carriage return or
-// tab; a bidirectional override or isolate (they make "gpj.exe\u202e.pdf"
-// read "exe.pdf"); U+FFFD, which is what a lone surrogate escape such as
-// "\ud800" decodes to.
-func BadText(s string) string {
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
-			return fmt.Sprintf("com caractere de controle (U+%04X)", r)
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-			return fmt.Sprintf("com caractere que inverte a direção do texto (U+%04X)", r)
-		case r == utf8.RuneError:
-			return "com caractere inválido (surrogate isolado ou U+FFFD)"
-		}
-	}
-	return ""
 }
 
 func syntaxError(err error) error {
