@@ -165,10 +165,7 @@ func insertAPI(ctx context.Context, tx *sql.Tx, n NewAPI, now string) error {
 	if n.RuleOver != nil {
 		ruleHMG, rulePRD = string(n.RuleOver.HMG), string(n.RuleOver.PRD)
 	}
-	// Category labels are searchable too: "notificação" finds the
-	// notification services even when their names do not say so.
-	search := api.Fold(strings.Join([]string{a.Name, a.Acronym, a.Description, a.Owner, a.ID,
-		a.Category.Label(api.PtBR), a.Category.Label(api.En)}, " "))
+	search := searchText(a.Name, a.Acronym, a.Description, a.Owner, a.ID, a.Category)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO apis (id, name, acronym, description, category,
 		system_type, owner, auth_type, openapi_doc, custom_fields, rule_hmg, rule_prd, sort_key,
 		search_text, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -254,4 +251,11 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// searchText is what the catalog's search looks in. Category labels are
+// searchable too: "notificação" finds the notification services even when
+// their names do not say so.
+func searchText(name, acronym, description, owner, id string, c api.Category) string {
+	return api.Fold(strings.Join([]string{name, acronym, description, owner, id, c.Label(api.PtBR), c.Label(api.En)}, " "))
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/gecli/gecli/api"
@@ -21,6 +20,8 @@ var ErrAPINotReady = errors.New("API sem termo de uso vigente ou sem ambiente")
 // the id is taken.
 func (d *DB) CreateAPI(ctx context.Context, w api.APIWrite) error {
 	return d.w.do(ctx, func(tx *sql.Tx) error {
+		// The row first (its id claimed, the rest empty), then the same
+		// write an update does.
 		res, err := tx.ExecContext(ctx, `INSERT INTO apis (id, name, acronym, description, category, system_type, owner,
 			auth_type, openapi_doc, custom_fields, sort_key, search_text, updated_at, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT (id) DO NOTHING`, w.ID, "", "", "", "", "", "", "", []byte{}, "[]", "", "", "", string(api.APIDraft))
@@ -59,8 +60,7 @@ func writeAPI(ctx context.Context, tx *sql.Tx, w api.APIWrite) error {
 	if w.Rule != nil {
 		ruleHMG, rulePRD = string(w.Rule.HMG), string(w.Rule.PRD)
 	}
-	search := api.Fold(strings.Join([]string{w.Name, w.Acronym, w.Description, w.Owner, w.ID,
-		w.Category.Label(api.PtBR), w.Category.Label(api.En)}, " "))
+	search := searchText(w.Name, w.Acronym, w.Description, w.Owner, w.ID, w.Category)
 	if _, err := tx.ExecContext(ctx, `UPDATE apis SET name = ?, acronym = ?, description = ?, category = ?, system_type = ?,
 		owner = ?, auth_type = ?, custom_fields = ?, rule_hmg = ?, rule_prd = ?, sort_key = ?, search_text = ?, updated_at = ?
 		WHERE id = ?`, w.Name, w.Acronym, w.Description, string(w.Category), string(w.SystemType), w.Owner, w.AuthType,

@@ -53,16 +53,7 @@ func TestUserCodes(t *testing.T) {
 // tokens signed before still verify; the JWKS lists both keys.
 func TestKeyRotation(t *testing.T) {
 	ctx := context.Background()
-	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	keys, err := LoadKeys(ctx, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	is := NewIssuer("http://gecli.test", "gecli", keys, d)
+	is, keys, d := testIssuer(t)
 	v := NewEmbeddedVerifier("http://gecli.test", "gecli", keys)
 	u := db.User{ID: "u-1", Username: "ana", Name: "Ana", Role: api.RoleRequester}
 	before, _ := is.AccessToken(u, "gecli-tui")
@@ -100,4 +91,20 @@ func TestClaimMapping(t *testing.T) {
 	if _, err := ParseRoleMap("Chefe=rei"); err == nil {
 		t.Error("unknown gecli role accepted")
 	}
+}
+
+// testIssuer is an embedded issuer for http://gecli.test over a fresh
+// database, with its keys.
+func testIssuer(t *testing.T) (*Issuer, *Keys, *db.DB) {
+	t.Helper()
+	d, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	keys, err := LoadKeys(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewIssuer("http://gecli.test", "gecli", keys, d), keys, d
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -22,16 +21,7 @@ import (
 // person's token and a client's.
 func TestAccessTokensAreTypedAndComplete(t *testing.T) {
 	ctx := context.Background()
-	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	keys, err := LoadKeys(ctx, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	is := NewIssuer("http://gecli.test", "gecli", keys, d)
+	is, keys, _ := testIssuer(t)
 	person, _ := is.AccessToken(db.User{ID: "u-1", Username: "ana", Name: "Ana", Role: api.RoleRequester}, "gecli-tui")
 	client, _ := is.ClientToken(Client{ClientID: "hmg-x-1", Institution: "11222333000181", APIID: "x", Environment: "hmg"})
 	for name, raw := range map[string]string{"person": person, "client": client.AccessToken} {

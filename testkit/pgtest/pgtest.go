@@ -22,13 +22,7 @@ const EnvURL = "GECLI_TEST_POSTGRES_URL"
 // URL returns a connection URL whose search_path is a fresh schema.
 func URL(tb testing.TB) string {
 	tb.Helper()
-	base := os.Getenv(EnvURL)
-	if base == "" {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("%s is not set: .ci/run starts PostgreSQL and sets it", EnvURL)
-		}
-		tb.Skipf("set %s to run this test on PostgreSQL too (.ci/run does)", EnvURL)
-	}
+	base := baseURL(tb)
 	admin, err := sql.Open("pgx", base)
 	if err != nil {
 		tb.Fatal(err)
@@ -52,10 +46,7 @@ func URL(tb testing.TB) string {
 // for benchmarks whose data takes minutes to build and is reused.
 func Kept(tb testing.TB, name string, reset bool) string {
 	tb.Helper()
-	base := os.Getenv(EnvURL)
-	if base == "" {
-		tb.Skipf("set %s to run this benchmark on PostgreSQL", EnvURL)
-	}
+	base := baseURL(tb)
 	admin, err := sql.Open("pgx", base)
 	if err != nil {
 		tb.Fatal(err)
@@ -81,4 +72,18 @@ func withSchema(tb testing.TB, base, schema string) string {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// baseURL is the test server's URL. Without one the test cannot run: it
+// is skipped on a developer's machine, naming the variable, and fails
+// under CI (which always has PostgreSQL).
+func baseURL(tb testing.TB) string {
+	base := os.Getenv(EnvURL)
+	if base == "" {
+		if os.Getenv("CI") != "" {
+			tb.Fatalf("%s is not set: .ci/run starts PostgreSQL and sets it", EnvURL)
+		}
+		tb.Skipf("no PostgreSQL here: set %s to run this on PostgreSQL too (.ci/run does)", EnvURL)
+	}
+	return base
 }
