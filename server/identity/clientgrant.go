@@ -51,16 +51,15 @@ func (e *Endpoints) authenticateClient(w http.ResponseWriter, r *http.Request, f
 		return Client{}, false
 	}
 	// Only failures count, per client id and per address: the right
-	// secret is not refused because someone else guessed wrong. The
-	// attempt is counted first and given back when the secret holds.
-	refused, wait, succeeded := e.clientFailures.attempt(r.Context(), clientKey(id), e.addr(r))
+	// secret is not refused because someone else guessed wrong.
+	refused, wait, failed := e.clientFailures.look(r.Context(), clientKey(id), e.addr(r))
 	if refused {
 		tooMany(w, wait)
 		return Client{}, false
 	}
 	c, err := e.Clients.AuthenticateClient(r.Context(), id, secret)
-	if !errors.Is(err, ErrClientAuth) {
-		succeeded() // the secret held (or the server failed): not a guess
+	if errors.Is(err, ErrClientAuth) {
+		failed()
 	}
 	switch {
 	case errors.Is(err, ErrClientAuth):

@@ -231,6 +231,32 @@ func (f *failures) attempt(ctx context.Context, target, addr string) (refused bo
 	return false, 0, giveBack
 }
 
+// look is attempt for secrets that cannot be guessed (256 bits): it only
+// reads the buckets before the check, and failed must be called if the
+// secret did not hold, which counts it. Every client-credentials grant
+// passes here, so the right secret costs no write (on PostgreSQL, three
+// write transactions a grant); a burst of parallel wrong guesses can pass
+// the look together, which for such secrets gains nothing.
+func (f *failures) look(ctx context.Context, target, addr string) (refused bool, wait time.Duration, failed func()) {
+	addr = addrKey(addr)
+	pair := pairKey(target, addr)
+	if n, wait := f.addr.tokens(ctx, addr); n < 1 {
+		return true, wait, nil
+	}
+	p, wait := f.pair.tokens(ctx, pair)
+	if p < 1 {
+		return true, wait, nil
+	}
+	if n, twait := f.target.tokens(ctx, target); n < 1 && p < float64(f.pair.burst) {
+		return true, max(twait, time.Second), nil
+	}
+	return false, 0, func() {
+		f.addr.take(ctx, addr)
+		f.pair.take(ctx, pair)
+		f.target.take(ctx, target)
+	}
+}
+
 // addrKey is how an address counts: IPv4 as is, IPv6 by its /64.
 func addrKey(addr string) string {
 	ip, err := netip.ParseAddr(addr)
