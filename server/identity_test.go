@@ -435,6 +435,10 @@ func (ts *testServer) deviceCode(n int) string {
 func TestSignInLimitsProtectWithoutLockingOut(t *testing.T) {
 	ts := newTestServer(t)
 	ts.auth.Endpoints.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+	// Time stands still: what is checked is how many attempts pass, not
+	// how fast this machine makes them (the buckets would refill).
+	frozen := time.Now()
+	ts.auth.Issuer.SetClock(func() time.Time { return frozen })
 	attack := ts.deviceCode(0)
 	status := 0
 	var header http.Header
@@ -493,6 +497,8 @@ func TestSignInLimitsProtectWithoutLockingOut(t *testing.T) {
 func TestGuessesInParallelOrFromManyAddressesAreBounded(t *testing.T) {
 	ts := newTestServer(t)
 	ts.auth.Endpoints.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+	frozen := time.Now() // counts, not speed: the buckets do not refill meanwhile
+	ts.auth.Issuer.SetClock(func() time.Time { return frozen })
 	code := ts.deviceCode(0)
 	heard := func(statuses []int) int {
 		n := 0

@@ -66,6 +66,12 @@ func (e *Endpoints) Register(route Route) {
 	e.passwordFailures = newFailures(e.DB, "password-failures", [2]float64{10, 20}, [2]float64{1, 5}, [2]float64{30, 50}).
 		withFresh(e.DB, "password-failures", 60, 30)
 	e.clientFailures = newFailures(e.DB, "client-failures", [2]float64{30, 30}, [2]float64{6, 10}, [2]float64{60, 60})
+	// The limits keep the issuer's time, so tests that move it see them
+	// refill (or not) without sleeping.
+	for _, l := range []*limiter{e.deviceLimit, e.tokenLimit, e.codeFailures, e.passwordFailures.addr, e.passwordFailures.pair,
+		e.passwordFailures.target, e.passwordFailures.fresh, e.clientFailures.addr, e.clientFailures.pair, e.clientFailures.target} {
+		l.now = func() time.Time { return e.Issuer.now() }
+	}
 	route("GET", "/oauth2/jwks", e.jwks)
 	route("POST", "/oauth2/token", e.token)
 	if e.ClientsOnly {

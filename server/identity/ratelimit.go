@@ -25,8 +25,16 @@ type limiter struct {
 	buckets map[string]*bucket
 	swept   time.Time
 
-	name   string // the bucket's name in the shared database
-	shared *db.DB // nil: in memory
+	name   string           // the bucket's name in the shared database
+	shared *db.DB           // nil: in memory
+	now    func() time.Time // the issuer's clock (tests move it); time.Now when nil
+}
+
+func (l *limiter) clock() time.Time {
+	if l.now != nil {
+		return l.now()
+	}
+	return time.Now()
 }
 
 // bucket is a token bucket as the database keeps one: what it held at at.
@@ -80,7 +88,7 @@ func (l *limiter) take(ctx context.Context, key string) (bool, time.Duration) {
 // before it was checked, that turned out to succeed).
 func (l *limiter) reserve(ctx context.Context, key string) (ok bool, wait time.Duration, undo func()) {
 	if l.shared != nil {
-		ok, wait, err := l.shared.TakeRate(ctx, l.name, key, l.rate(), time.Now())
+		ok, wait, err := l.shared.TakeRate(ctx, l.name, key, l.rate(), l.clock())
 		if err != nil {
 			return true, 0, func() {}
 		}
@@ -88,7 +96,7 @@ func (l *limiter) reserve(ctx context.Context, key string) (ok bool, wait time.D
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now := time.Now()
+	now := l.clock()
 	b := l.bucket(key, now)
 	if n := l.refill(b, now); n < 1 {
 		return false, l.waitFor(n), nil
@@ -97,7 +105,7 @@ func (l *limiter) reserve(ctx context.Context, key string) (ok bool, wait time.D
 	return true, 0, func() {
 		l.mu.Lock()
 		defer l.mu.Unlock()
-		l.refill(b, time.Now())
+		l.refill(b, l.clock())
 		b.tokens = min(float64(l.burst), b.tokens+1)
 	}
 }
@@ -106,7 +114,7 @@ func (l *limiter) reserve(ctx context.Context, key string) (ok bool, wait time.D
 // bucket never used), and how long until it holds one.
 func (l *limiter) tokens(ctx context.Context, key string) (float64, time.Duration) {
 	if l.shared != nil {
-		n, wait, err := l.shared.PeekRate(ctx, l.name, key, l.rate(), time.Now())
+		n, wait, err := l.shared.PeekRate(ctx, l.name, key, l.rate(), l.clock())
 		if err != nil {
 			return float64(l.burst), 0
 		}
@@ -114,7 +122,7 @@ func (l *limiter) tokens(ctx context.Context, key string) (float64, time.Duratio
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now := time.Now()
+	now := l.clock()
 	n := l.refill(l.bucket(key, now), now)
 	return n, l.waitFor(n)
 }
