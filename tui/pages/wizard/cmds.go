@@ -3,9 +3,6 @@ package wizard
 import (
 	"context"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,6 +10,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/components/pathcomplete"
 )
 
 const ioTimeout = 15 * time.Second
@@ -92,52 +90,14 @@ func checkFile(path string) tea.Cmd {
 	}
 }
 
-// complete extends a path to the longest common prefix of the entries
-// that match it (a shell's tab completion); directories get a slash.
+// complete extends a path as a shell's tab completion does.
 func complete(input string) tea.Cmd {
 	return func() tea.Msg {
-		p := expand(input)
-		dir, prefix := filepath.Split(p)
-		if dir == "" {
-			dir = "."
-		}
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return completedMsg{input: input, completion: input}
-		}
-		var names []string
-		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), prefix) && !strings.HasPrefix(e.Name(), ".") {
-				n := e.Name()
-				if e.IsDir() {
-					n += "/"
-				}
-				names = append(names, n)
-			}
-		}
-		if len(names) == 0 {
-			return completedMsg{input: input, completion: input}
-		}
-		sort.Strings(names)
-		common := names[0]
-		for _, n := range names[1:] {
-			for !strings.HasPrefix(n, common) {
-				common = common[:len(common)-1]
-			}
-		}
-		base := strings.TrimSuffix(input, prefix)
-		return completedMsg{input: input, completion: base + common}
+		return completedMsg{input: input, completion: pathcomplete.Complete(input)}
 	}
 }
 
-func expand(p string) string {
-	if strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, p[2:])
-		}
-	}
-	return p
-}
+func expand(p string) string { return pathcomplete.Expand(p) }
 
 // submit creates the request, then uploads each attachment. A failure
 // after creation keeps the request (it exists on the server) and says
