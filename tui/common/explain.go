@@ -83,6 +83,9 @@ func explainOne(t *i18n.Text, err error, top bool) string {
 }
 
 func explainProblem(t *i18n.Text, p *api.Problem) string {
+	if s := explainAdmin(t, p); s != "" {
+		return s
+	}
 	code := p.Code
 	switch {
 	case code == api.CodeTokenExpired || code == api.CodeInvalidToken:
@@ -105,6 +108,32 @@ func explainProblem(t *i18n.Text, p *api.Problem) string {
 		return fmt.Sprintf(t.Err.RefusedDetail, p.Status, code, p.Detail)
 	}
 	return fmt.Sprintf(t.Err.Refused, p.Status, code)
+}
+
+// explainAdmin words the refusals of administration, or returns "".
+func explainAdmin(t *i18n.Text, p *api.Problem) string {
+	a := &t.Admin
+	switch p.Code {
+	case api.CodeAPIExists:
+		return a.ExplainAPIExists
+	case api.CodeAPINotReady:
+		return a.ExplainAPINotReady
+	case api.CodeBadOpenAPI:
+		return fmt.Sprintf(a.ExplainBadOpenAPI, p.Detail)
+	case api.CodeLastProfilesAdmin:
+		return a.ExplainLastProfilesAdmin
+	case api.CodeUserExists:
+		return a.ExplainUserExists
+	case api.CodeUserNotFound:
+		return a.ExplainUserNotFound
+	case api.CodeBadActivation:
+		return a.ExplainBadActivation
+	case api.CodeInstitutionExists:
+		return a.ExplainInstitutionExists
+	case api.CodeInstitutionInactive:
+		return a.ExplainInstitutionInactive
+	}
+	return ""
 }
 
 // cause words the cause of a typed error for the middle of its sentence:

@@ -126,3 +126,23 @@ func TestExplainNestsCausesAndFallsBackInTheLanguage(t *testing.T) {
 		t.Error("an unknown error reported as known")
 	}
 }
+
+// TestExplainAdministration: each refusal of administration says what
+// happened and what to do, in both languages.
+func TestExplainAdministration(t *testing.T) {
+	codes := []api.Code{api.CodeAPIExists, api.CodeAPINotReady, api.CodeBadOpenAPI, api.CodeLastProfilesAdmin,
+		api.CodeUserExists, api.CodeUserNotFound, api.CodeBadActivation, api.CodeInstitutionExists, api.CodeInstitutionInactive}
+	for _, lang := range []api.Lang{api.PtBR, api.En} {
+		seen := map[string]api.Code{}
+		for _, c := range codes {
+			got := Explain(i18n.For(lang), &client.ProblemError{Problem: *api.NewProblem(409, c, "paths: missing")})
+			if strings.Contains(got, string(c)) || seen[got] != "" {
+				t.Errorf("%s %s: %q (generic, or the same as %s)", lang, c, got, seen[got])
+			}
+			seen[got] = c
+		}
+	}
+	if got := Explain(i18n.For(api.PtBR), &client.ProblemError{Problem: *api.NewProblem(409, api.CodeLastProfilesAdmin, "")}); !strings.Contains(got, "profiles:admin") {
+		t.Errorf("last profiles admin: %q", got)
+	}
+}

@@ -75,6 +75,7 @@ type Text struct {
 
 	Cred  CredText
 	Vault VaultText
+	Admin AdminText
 	Err   ErrText
 }
 
@@ -91,6 +92,7 @@ var ptBR = Text{
 	Box:     boxPtBR,
 	Cred:    credPtBR,
 	Vault:   vaultPtBR,
+	Admin:   adminPtBR,
 	Err:     errPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
@@ -218,6 +220,7 @@ var en = Text{
 	Box:     boxEn,
 	Cred:    credEn,
 	Vault:   vaultEn,
+	Admin:   adminEn,
 	Err:     errEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",

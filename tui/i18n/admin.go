@@ -1,0 +1,243 @@
+package i18n
+
+import "github.com/gecli/gecli/api"
+
+// AdminText is the Administração page's wording, and revoking a request.
+type AdminText struct {
+	Tab, SignIn, Only, KeySection, Loading, LoadingMore, Empty, Saving, Fixed string
+	SecAPIs, SecProfiles, SecUsers, SecInstitutions, SecAudit                 string
+	FormKeys, FormGrowKeys, UploadKeys, CloseKeys, KeyAddField, NoYes         string
+	KeyNew, KeyEdit, ErrRequired, ErrName                                     string
+
+	// APIs.
+	APISearch, APICount, ColName, ColAcronym, ColState, ColTerms, StateDraft, StatePublished  string
+	StateRetired, KeyOpenAPI, KeyTerms, KeyVersions, KeyPublish, KeyRetire, NewAPI, EditAPI   string
+	APIFormNote, FieldID, FieldName, FieldAcronym, FieldDescription, FieldAuth, AuthNames     string
+	CustomField, CFName, CFLabel, CFType, CFTypes, CFRequired, CFPattern, APICreated          string
+	APIUpdated, ConfirmPublish, ConfirmRetire, Published, Retired, UploadOpenAPI, UploadTerms string
+	UploadOpenAPINote, UploadTermsNote, FieldPath, FieldVersion, ErrPath, ErrVersion          string
+	ErrDocTooLarge, OpenAPIUploaded, TermsUploaded, VersionsTitle, ColVersion, ColCurrent     string
+	Current, NoTerms                                                                          string
+	ExplainAPIExists, ExplainAPINotReady, ExplainBadOpenAPI, ExplainLastProfilesAdmin         string
+	ExplainUserExists, ExplainUserNotFound, ExplainBadActivation, ExplainInstitutionExists    string
+	ExplainInstitutionInactive                                                                string
+
+	// Profiles.
+	ColPermission, KeyToggle, KeySaveProfiles, KeyUndo, KeyRole, ProfilesKeys, Unsaved string
+	ProfilesSaved, NothingToSave                                                       string
+	Perms                                                                              map[api.Permission]string
+
+	// People.
+	UserSearch, UserCount, ColUsername, ColRole, ColInstitutions, ColAccess, Active, Disabled   string
+	NotActivated, KeyDisable, KeyActivation, NewUser, NewUserNote, EditUser, FieldCPF           string
+	FieldInstitutions, UserSaved, ConfirmDisable, ConfirmActivation, CodeCreatedTitle           string
+	CodeNewTitle, CodeLabel, URLLabel, CodeExpires, CodeOnce, CodeKeys, CodeClosed, KeyCopyCode string
+	KeyCopyURL                                                                                  string
+
+	// Institutions.
+	InstSearch, InstCount, Inactive, KeyRename, KeyActive, NewInstitution, RenameInstitution string
+	CNPJNote, FieldLegalName, InstCreated, InstSaved, ConfirmActivate, ConfirmDeactivate     string
+
+	// Audit.
+	ColActor, ColAction, ColTarget, KeyEvent, KeyFilter, KeyVerify, KeyClearFilter, NoFilter string
+	ClearFilterHint, FilterTitle, FilterNote, NoEvents, AuditPosition, AuditEnd, Verifying   string
+	VerifyOK, VerifyBroken, EventTitle, EventDetail, EventBefore, EventAfter, EventKeys      string
+
+	// Revoking an approved request (requests:revoke).
+	KeyRevoke, RevokePrompt, RevokeJustification, RevokeNeedsWhy, RevokeConfirm string
+	RevokeKeys, RevokeConfirmKeys, Revoking, Revoked, NotApproved               string
+}
+
+var adminPtBR = AdminText{
+	Tab: "Administração", SignIn: "Entre (L) para administrar o gecli.",
+	Only:       "A administração pede uma permissão de administrador (catálogo, perfis, usuários ou auditoria).",
+	KeySection: "seção", Loading: "Carregando…", LoadingMore: "carregando mais…", Empty: "Nada encontrado.",
+	Saving: "Gravando…", Fixed: "(fixo)",
+	SecAPIs: "APIs", SecProfiles: "Perfis", SecUsers: "Usuários", SecInstitutions: "Instituições", SecAudit: "Auditoria",
+	FormKeys:     "enter grava · tab/↓ próximo campo · ←/→ escolhe · esc cancela",
+	FormGrowKeys: " · ctrl+n campo personalizado",
+	UploadKeys:   "tab completa o caminho · ↓/↑ campo · enter envia · esc cancela",
+	CloseKeys:    "esc fecha", KeyAddField: "campo personalizado", NoYes: "não|sim",
+	KeyNew: "novo", KeyEdit: "editar", ErrRequired: "obrigatório", ErrName: "em uma linha, até 200 caracteres",
+
+	APISearch: "API", APICount: "%d de %d APIs", ColName: "Nome", ColAcronym: "Sigla", ColState: "Estado",
+	ColTerms: "Termo", StateDraft: "rascunho", StatePublished: "publicada", StateRetired: "retirada",
+	KeyOpenAPI: "OpenAPI", KeyTerms: "termo de uso", KeyVersions: "versões do termo", KeyPublish: "publicar",
+	KeyRetire: "retirar", NewAPI: "Nova API (rascunho)", EditAPI: "Editar a API %s",
+	APIFormNote: "O identificador não muda depois de criado. URL em branco: o ambiente não é oferecido.",
+	FieldID:     "Identificador", FieldName: "Nome", FieldAcronym: "Sigla", FieldDescription: "Descrição",
+	FieldAuth: "Autenticação", AuthNames: "OAuth2 (client credentials)|Chave de API|mTLS",
+	CustomField: "Campo %d: %s", CFName: "nome", CFLabel: "rótulo", CFType: "tipo", CFTypes: "texto|inteiro",
+	CFRequired: "obrigatório", CFPattern: "padrão (regex)",
+	APICreated: "API %s criada como rascunho.", APIUpdated: "API %s atualizada.",
+	ConfirmPublish: "Publicar %s (%s) no catálogo? s confirma · esc cancela",
+	ConfirmRetire:  "Retirar %s (%s) do catálogo? As solicitações existentes continuam; novas não são aceitas. s confirma · esc cancela",
+	Published:      "API %s publicada no catálogo.", Retired: "API %s retirada do catálogo.",
+	UploadOpenAPI: "Documento OpenAPI de %s", UploadTerms: "Nova versão do termo de uso de %s",
+	UploadOpenAPINote: "JSON ou YAML, até 5 MB; o servidor valida o documento antes de guardá-lo.",
+	UploadTermsNote:   "PDF; passa a ser o termo vigente. Versão vigente: %s.",
+	FieldPath:         "Arquivo", FieldVersion: "Versão",
+	ErrPath: "informe o caminho do arquivo", ErrVersion: "letras, dígitos, . e -, até 32 (ex.: 2.1)",
+	ErrDocTooLarge:  "o documento OpenAPI tem mais de %d MB",
+	OpenAPIUploaded: "Documento OpenAPI de %s guardado.", TermsUploaded: "Termo de uso %s de %s publicado.",
+	VersionsTitle: "Termos de uso de %s (%s)", ColVersion: "Versão", ColCurrent: "Vigente", Current: "vigente",
+	NoTerms:                    "Nenhum termo de uso enviado ainda: envie um (t) antes de publicar.",
+	ExplainAPIExists:           "Já existe uma API com este identificador: escolha outro.",
+	ExplainAPINotReady:         "Para publicar, a API precisa de um termo de uso vigente (t) e de ao menos um ambiente com URL (FAQ 3.6).",
+	ExplainBadOpenAPI:          "O documento OpenAPI é inválido: %s",
+	ExplainLastProfilesAdmin:   "Recusado: ninguém mais teria a permissão profiles:admin, e ninguém poderia editar os perfis. Mantenha-a em algum perfil com pessoas.",
+	ExplainUserExists:          "Já existe uma pessoa com este usuário: escolha outro.",
+	ExplainUserNotFound:        "Esta pessoa não existe mais no servidor: atualize a lista.",
+	ExplainBadActivation:       "Código de ativação inválido ou expirado: peça um novo ao administrador.",
+	ExplainInstitutionExists:   "Esta instituição já está cadastrada.",
+	ExplainInstitutionInactive: "A instituição está desativada: não envia novas solicitações até ser reativada.",
+
+	ColPermission: "Permissão", KeyToggle: "marcar", KeySaveProfiles: "salvar perfis", KeyUndo: "desfazer",
+	KeyRole: "perfil", ProfilesKeys: "↑/↓ permissão · ←/→ perfil · space marca · s salva · u desfaz · * = alterado",
+	Unsaved:       "Alterações não salvas em: %s (s salva)",
+	ProfilesSaved: "Perfis salvos.", NothingToSave: "Nada a salvar: os perfis estão como no servidor.",
+	Perms: map[api.Permission]string{
+		api.PermRequestsSubmit: "enviar solicitações", api.PermRequestsRead: "ler as solicitações de todos",
+		api.PermRequestsAnalyze: "analisar e dar parecer", api.PermRequestsApprove: "aprovar ou reprovar",
+		api.PermRequestsRevoke: "revogar aprovadas", api.PermCredentialsManage: "credenciais e IPs",
+		api.PermVaultWrite: "cofre de credenciais", api.PermCatalogAdmin: "catálogo de APIs",
+		api.PermProfilesAdmin: "editar perfis", api.PermUsersAdmin: "pessoas e instituições",
+		api.PermAuditRead: "trilha de auditoria",
+	},
+
+	UserSearch: "usuário, nome ou CPF", UserCount: "%d pessoas", ColUsername: "Usuário", ColRole: "Perfil",
+	ColInstitutions: "Instituições", ColAccess: "Situação", Active: "ativo", Disabled: "desativado",
+	NotActivated: "não ativado", KeyDisable: "desativar/reativar", KeyActivation: "novo código",
+	NewUser: "Nova pessoa", NewUserNote: "A pessoa define a própria senha com o código de ativação; ninguém mais a conhece.",
+	EditUser: "Editar %s", FieldCPF: "CPF (opcional)", FieldInstitutions: "Instituições (CNPJs)",
+	UserSaved:         "Cadastro de %s atualizado.",
+	ConfirmDisable:    "Desativar %s (%s)? A pessoa perde o acesso na hora. s confirma · esc cancela",
+	ConfirmActivation: "Gerar um novo código de ativação para %s (%s)? O anterior deixa de valer. s confirma · esc cancela",
+	CodeCreatedTitle:  "%s (%s) cadastrada", CodeNewTitle: "Novo código de ativação de %s (%s)",
+	CodeLabel: "Código de ativação", URLLabel: "Endereço de ativação", CodeExpires: "Vale até",
+	CodeOnce:   "Este código é exibido só agora e não será mostrado de novo: copie-o e entregue-o à pessoa por um canal seguro.",
+	CodeKeys:   "c copia o código · u copia o endereço · esc fecha",
+	CodeClosed: "Código fechado; ele não será exibido de novo.", KeyCopyCode: "copiar o código", KeyCopyURL: "copiar o endereço",
+
+	InstSearch: "nome ou CNPJ", InstCount: "%d instituições", Inactive: "desativada", KeyRename: "renomear",
+	KeyActive: "desativar/reativar", NewInstitution: "Nova instituição", RenameInstitution: "Renomear %s",
+	CNPJNote:       "CNPJ numérico ou alfanumérico (em vigor desde 2026); os dígitos verificadores são conferidos.",
+	FieldLegalName: "Razão social", InstCreated: "%s (%s) cadastrada.", InstSaved: "%s atualizada.",
+	ConfirmActivate:   "Reativar %s? Ela volta a enviar solicitações. s confirma · esc cancela",
+	ConfirmDeactivate: "Desativar %s? As solicitações dela continuam; novas não são aceitas. s confirma · esc cancela",
+
+	ColActor: "Autor", ColAction: "Ação", ColTarget: "Alvo", KeyEvent: "detalhes", KeyFilter: "filtrar",
+	KeyVerify: "verificar a cadeia", KeyClearFilter: "limpar filtros", NoFilter: "Todos os eventos, mais recentes primeiro · f filtra · v verifica a cadeia",
+	ClearFilterHint: "esc limpa", FilterTitle: "Filtrar a auditoria",
+	FilterNote: "Em branco: sem filtro. Alvo como tipo:id, ex.: request:SOL-2026-000123, api:datajud, user:ana.",
+	NoEvents:   "Nenhum evento.", AuditPosition: "evento %d · %d–%d carregados", AuditEnd: "(fim da trilha)",
+	Verifying:    "Verificando a cadeia de hashes…",
+	VerifyOK:     "✓ Cadeia íntegra: %d eventos, %d históricos de solicitação e %d checkpoints conferidos.",
+	VerifyBroken: "✖ Cadeia quebrada em %s, posição %d: %s",
+	EventTitle:   "Evento %d", EventDetail: "Detalhe", EventBefore: "Antes", EventAfter: "Depois",
+	EventKeys: "↑/↓ rola · esc fecha",
+
+	KeyRevoke: "revogar", RevokePrompt: "Revogar %s (%s)? A credencial deixa de funcionar na hora.",
+	RevokeJustification: "justificativa (obrigatória)", RevokeNeedsWhy: "Informe a justificativa da revogação (ao menos 10 caracteres).",
+	RevokeConfirm: "Confirmar a revogação de %s? Não há como desfazer.",
+	RevokeKeys:    "enter avança · esc cancela", RevokeConfirmKeys: "s revoga · esc volta",
+	Revoking: "Revogando %s…", Revoked: "Solicitação %s revogada; a credencial foi cancelada.",
+	NotApproved: "Só uma solicitação aprovada pode ser revogada.",
+}
+
+var adminEn = AdminText{
+	Tab: "Administration", SignIn: "Sign in (L) to administer gecli.",
+	Only:       "Administration needs an administrator permission (catalog, profiles, users or audit).",
+	KeySection: "section", Loading: "Loading…", LoadingMore: "loading more…", Empty: "Nothing found.",
+	Saving: "Saving…", Fixed: "(fixed)",
+	SecAPIs: "APIs", SecProfiles: "Profiles", SecUsers: "Users", SecInstitutions: "Institutions", SecAudit: "Audit",
+	FormKeys:     "enter saves · tab/↓ next field · ←/→ choose · esc cancels",
+	FormGrowKeys: " · ctrl+n custom field",
+	UploadKeys:   "tab completes the path · ↓/↑ field · enter sends · esc cancels",
+	CloseKeys:    "esc closes", KeyAddField: "custom field", NoYes: "no|yes",
+	KeyNew: "new", KeyEdit: "edit", ErrRequired: "required", ErrName: "one line, at most 200 characters",
+
+	APISearch: "API", APICount: "%d of %d APIs", ColName: "Name", ColAcronym: "Acronym", ColState: "State",
+	ColTerms: "Terms", StateDraft: "draft", StatePublished: "published", StateRetired: "retired",
+	KeyOpenAPI: "OpenAPI", KeyTerms: "terms of use", KeyVersions: "terms versions", KeyPublish: "publish",
+	KeyRetire: "retire", NewAPI: "New API (draft)", EditAPI: "Edit API %s",
+	APIFormNote: "The identifier never changes once created. A blank URL: the environment is not offered.",
+	FieldID:     "Identifier", FieldName: "Name", FieldAcronym: "Acronym", FieldDescription: "Description",
+	FieldAuth: "Authentication", AuthNames: "OAuth2 (client credentials)|API key|mTLS",
+	CustomField: "Field %d: %s", CFName: "name", CFLabel: "label", CFType: "type", CFTypes: "text|integer",
+	CFRequired: "required", CFPattern: "pattern (regex)",
+	APICreated: "API %s created as a draft.", APIUpdated: "API %s updated.",
+	ConfirmPublish: "Publish %s (%s) in the catalog? s confirms · esc cancels",
+	ConfirmRetire:  "Retire %s (%s) from the catalog? Its requests stay; new ones are refused. s confirms · esc cancels",
+	Published:      "API %s published in the catalog.", Retired: "API %s retired from the catalog.",
+	UploadOpenAPI: "OpenAPI document of %s", UploadTerms: "New version of the terms of use of %s",
+	UploadOpenAPINote: "JSON or YAML, up to 5 MB; the server validates the document before keeping it.",
+	UploadTermsNote:   "PDF; it becomes the current terms. Current version: %s.",
+	FieldPath:         "File", FieldVersion: "Version",
+	ErrPath: "enter the file's path", ErrVersion: "letters, digits, . and -, up to 32 (e.g. 2.1)",
+	ErrDocTooLarge:  "the OpenAPI document is larger than %d MB",
+	OpenAPIUploaded: "OpenAPI document of %s stored.", TermsUploaded: "Terms of use %s of %s published.",
+	VersionsTitle: "Terms of use of %s (%s)", ColVersion: "Version", ColCurrent: "Current", Current: "current",
+	NoTerms:                    "No terms of use uploaded yet: upload some (t) before publishing.",
+	ExplainAPIExists:           "There is already an API with this identifier: choose another.",
+	ExplainAPINotReady:         "To publish, the API needs current terms of use (t) and at least one environment with a URL (FAQ 3.6).",
+	ExplainBadOpenAPI:          "The OpenAPI document is invalid: %s",
+	ExplainLastProfilesAdmin:   "Refused: nobody would hold profiles:admin any more, and nobody could edit the profiles. Keep it in a profile that has people.",
+	ExplainUserExists:          "There is already a person with this username: choose another.",
+	ExplainUserNotFound:        "This person no longer exists on the server: refresh the list.",
+	ExplainBadActivation:       "Invalid or expired activation code: ask the administrator for a new one.",
+	ExplainInstitutionExists:   "This institution is already registered.",
+	ExplainInstitutionInactive: "The institution is deactivated: it submits no new request until reactivated.",
+
+	ColPermission: "Permission", KeyToggle: "tick", KeySaveProfiles: "save profiles", KeyUndo: "undo",
+	KeyRole: "profile", ProfilesKeys: "↑/↓ permission · ←/→ profile · space ticks · s saves · u undoes · * = changed",
+	Unsaved:       "Unsaved changes in: %s (s saves)",
+	ProfilesSaved: "Profiles saved.", NothingToSave: "Nothing to save: the profiles are as on the server.",
+	Perms: map[api.Permission]string{
+		api.PermRequestsSubmit: "submit requests", api.PermRequestsRead: "read everyone's requests",
+		api.PermRequestsAnalyze: "analyse and give opinions", api.PermRequestsApprove: "approve or reject",
+		api.PermRequestsRevoke: "revoke approved ones", api.PermCredentialsManage: "credentials and IPs",
+		api.PermVaultWrite: "credential vault", api.PermCatalogAdmin: "API catalog",
+		api.PermProfilesAdmin: "edit profiles", api.PermUsersAdmin: "people and institutions",
+		api.PermAuditRead: "audit trail",
+	},
+
+	UserSearch: "username, name or CPF", UserCount: "%d people", ColUsername: "Username", ColRole: "Profile",
+	ColInstitutions: "Institutions", ColAccess: "Status", Active: "active", Disabled: "disabled",
+	NotActivated: "not activated", KeyDisable: "disable/enable", KeyActivation: "new code",
+	NewUser: "New person", NewUserNote: "The person sets their own password with the activation code; nobody else knows it.",
+	EditUser: "Edit %s", FieldCPF: "CPF (optional)", FieldInstitutions: "Institutions (CNPJs)",
+	UserSaved:         "%s updated.",
+	ConfirmDisable:    "Disable %s (%s)? They lose access at once. s confirms · esc cancels",
+	ConfirmActivation: "Issue a new activation code for %s (%s)? The previous one stops working. s confirms · esc cancels",
+	CodeCreatedTitle:  "%s (%s) registered", CodeNewTitle: "New activation code of %s (%s)",
+	CodeLabel: "Activation code", URLLabel: "Activation address", CodeExpires: "Valid until",
+	CodeOnce:   "This code is shown only now and will not be shown again: copy it and hand it to the person over a safe channel.",
+	CodeKeys:   "c copies the code · u copies the address · esc closes",
+	CodeClosed: "Code closed; it will not be shown again.", KeyCopyCode: "copy the code", KeyCopyURL: "copy the address",
+
+	InstSearch: "name or CNPJ", InstCount: "%d institutions", Inactive: "deactivated", KeyRename: "rename",
+	KeyActive: "deactivate/reactivate", NewInstitution: "New institution", RenameInstitution: "Rename %s",
+	CNPJNote:       "Numeric or alphanumeric CNPJ (in force since 2026); the check digits are verified.",
+	FieldLegalName: "Legal name", InstCreated: "%s (%s) registered.", InstSaved: "%s updated.",
+	ConfirmActivate:   "Reactivate %s? It may submit requests again. s confirms · esc cancels",
+	ConfirmDeactivate: "Deactivate %s? Its requests stay; new ones are refused. s confirms · esc cancels",
+
+	ColActor: "Actor", ColAction: "Action", ColTarget: "Target", KeyEvent: "details", KeyFilter: "filter",
+	KeyVerify: "verify the chain", KeyClearFilter: "clear filters", NoFilter: "Every event, newest first · f filters · v verifies the chain",
+	ClearFilterHint: "esc clears", FilterTitle: "Filter the audit trail",
+	FilterNote: "Blank: no filter. Target as kind:id, e.g. request:SOL-2026-000123, api:datajud, user:ana.",
+	NoEvents:   "No events.", AuditPosition: "event %d · %d–%d loaded", AuditEnd: "(end of the trail)",
+	Verifying:    "Verifying the hash chain…",
+	VerifyOK:     "✓ Chain intact: %d events, %d request histories and %d checkpoints checked.",
+	VerifyBroken: "✖ Chain broken in %s, position %d: %s",
+	EventTitle:   "Event %d", EventDetail: "Detail", EventBefore: "Before", EventAfter: "After",
+	EventKeys: "↑/↓ scrolls · esc closes",
+
+	KeyRevoke: "revoke", RevokePrompt: "Revoke %s (%s)? Its credential stops working at once.",
+	RevokeJustification: "justification (required)", RevokeNeedsWhy: "Enter the revocation's justification (at least 10 characters).",
+	RevokeConfirm: "Confirm revoking %s? It cannot be undone.",
+	RevokeKeys:    "enter goes on · esc cancels", RevokeConfirmKeys: "s revokes · esc goes back",
+	Revoking: "Revoking %s…", Revoked: "Request %s revoked; its credential was cancelled.",
+	NotApproved: "Only an approved request can be revoked.",
+}
