@@ -20,6 +20,7 @@ import (
 	"github.com/gecli/gecli/tui/components/toast"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/pages/admin"
 	"github.com/gecli/gecli/tui/pages/catalog"
 	"github.com/gecli/gecli/tui/pages/credentials"
 	"github.com/gecli/gecli/tui/pages/requests"
@@ -105,7 +106,7 @@ func New(o Options) *Model {
 		sync: tuisync.New(tuisync.Options{Client: o.Client, Store: o.Store, Text: t, Now: o.Now,
 			RetryEvery: o.RetryEvery, SyncEvery: o.SyncEvery})}
 	m.pages = []common.Page{catalog.New(com, o.Store, o.Client), requests.New(com, o.Store), review.New(com, o.Store),
-		credentials.New(com, o.Store), vault.New(com)}
+		credentials.New(com, o.Store), vault.New(com), admin.New(com)}
 	m.router = &router.Router{Pages: m.pages, Stack: stack, Root: m.overlayResult}
 	m.applyTheme()
 	return m

@@ -1,0 +1,121 @@
+package admin
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/overlay"
+)
+
+// auditFilterForm narrows the trail by actor, action and target; all
+// blank shows everything. Nothing is sent: the result is the query.
+func auditFilterForm(e *env, cur client.AuditQuery) spec {
+	at := e.com.Text.Admin
+	return spec{kind: "audit-filter", title: at.FilterTitle, note: at.FilterNote,
+		fields: []field{textField("actor", at.ColActor, cur.Actor, 100), textField("action", at.ColAction, cur.Action, 100),
+			textField("target", at.ColTarget, cur.Target, 200)},
+		send: func(v values) tea.Cmd {
+			q := client.AuditQuery{Actor: v["actor"], Action: v["action"], Target: v["target"]}
+			return func() tea.Msg { return formAnswer{result: auditFiltered{q: q}} }
+		}}
+}
+
+// eventBox is one event in full: its state before and after, pretty
+// printed, and the hash that chains it to the one before.
+type eventBox struct {
+	overlay.Base
+	e      *env
+	ev     api.AuditEvent
+	offset int
+	keys   struct{ Close, Up, Down key.Binding }
+}
+
+func newEventBox(e *env, ev api.AuditEvent) *eventBox {
+	t, b := e.com.Text, common.Bind
+	box := &eventBox{Base: overlay.NewBase("audit-event", e.mb.ID()), e: e, ev: ev}
+	box.keys.Close = b("esc", t.Box.KeyClose, "esc", "enter")
+	box.keys.Up = b("↑/k", t.KeyMove, "up", "k")
+	box.keys.Down = b("↓/j", t.KeyMove, "down", "j", "pgdown")
+	return box
+}
+
+func (b *eventBox) ShortHelp() []key.Binding { return []key.Binding{b.keys.Close, b.keys.Down} }
+func (b *eventBox) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{b.keys.Close, b.keys.Up, b.keys.Down}}
+}
+
+func (b *eventBox) Update(msg tea.Msg) overlay.Action {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(k, b.keys.Close):
+		return overlay.Close{}
+	case key.Matches(k, b.keys.Down):
+		b.offset = min(b.offset+1, max(0, len(b.content())-3))
+	case key.Matches(k, b.keys.Up):
+		b.offset = max(0, b.offset-1)
+	}
+	return nil
+}
+
+func (b *eventBox) View(width, height int) string {
+	lines := b.content()
+	for i := range lines {
+		lines[i] = common.Truncate(lines[i], width)
+	}
+	room := max(3, height-1)
+	if off := min(b.offset, max(0, len(lines)-room)); len(lines) > room {
+		lines = lines[off : off+room]
+	}
+	return strings.Join(append(lines, b.e.com.Styles.Subtle.Render(b.e.com.Text.Admin.EventKeys)), "\n")
+}
+
+// content is every line of the event, before cutting to the screen.
+func (b *eventBox) content() []string {
+	st, t := b.e.com.Styles, b.e.com.Text
+	at, ev := t.Admin, b.ev
+	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 14)) }
+	actor := ev.Actor
+	if ev.ActorName != "" {
+		actor = ev.ActorName + " (" + ev.Actor + ")"
+	}
+	head := []string{st.Bold.Render(fmt.Sprintf(at.EventTitle, ev.Seq)),
+		label(t.ColDate) + st.Text.Render(when(b.e, ev.At)),
+		label(at.ColActor) + st.Text.Render(actor),
+		label(at.ColAction) + st.Accent.Render(ev.Action),
+		label(at.ColTarget) + st.Text.Render(ev.Target)}
+	if ev.Detail != "" {
+		head = append(head, label(at.EventDetail)+st.Text.Render(ev.Detail))
+	}
+	head = append(head, label("hash")+st.Subtle.Render(ev.Hash))
+	var body []string
+	for _, part := range []struct {
+		title string
+		raw   json.RawMessage
+	}{{at.EventBefore, ev.Before}, {at.EventAfter, ev.After}} {
+		if len(part.raw) == 0 {
+			continue
+		}
+		body = append(append(body, "", st.Bold.Render(part.title)), pretty(part.raw)...)
+	}
+	return append(head, body...)
+}
+
+// pretty indents a JSON value; what does not parse is shown as it came.
+func pretty(raw json.RawMessage) []string {
+	var out bytes.Buffer
+	if err := json.Indent(&out, raw, "  ", "  "); err != nil {
+		return []string{"  " + string(raw)}
+	}
+	return strings.Split("  "+out.String(), "\n")
+}

@@ -1,0 +1,354 @@
+package admin
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/pathcomplete"
+	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
+)
+
+// field is one line of a form: a text input, or a choice among values
+// (←/→) when options is set. Its key names it for errors (the server's
+// wire name where one field maps to one input).
+type field struct {
+	key     string
+	label   string
+	input   textinput.Model
+	options []string // wire values of a choice
+	names   []string // what the person reads for each option
+	pick    int
+	locked  bool // shown, not editable (an API's id after creation)
+}
+
+func textField(key, label, value string, limit int) field {
+	in := search.NewInput("", limit)
+	in.SetValue(value)
+	return field{key: key, label: label, input: in}
+}
+
+func choiceField(key, label string, options, names []string, value string) field {
+	f := field{key: key, label: label, options: options, names: names}
+	for i, o := range options {
+		if o == value {
+			f.pick = i
+		}
+	}
+	return f
+}
+
+// value is what the field holds: the chosen option, or the typed text
+// without surrounding blanks.
+func (f *field) value() string {
+	if f.options != nil {
+		return f.options[f.pick]
+	}
+	return strings.TrimSpace(f.input.Value())
+}
+
+// values are a form's fields by key, as its check and send read them.
+type values map[string]string
+
+// spec is what makes one form: its fields, the rules it checks before
+// sending (the api package's validators, shared with the server), and
+// the Cmd that sends it. Each maps the wire field names of its errors to
+// form keys with wire (nil: the same names).
+type spec struct {
+	kind   string
+	title  string
+	note   string // a line under the title ("" for none)
+	fields []field
+	check  func(values) []api.FieldError
+	send   func(values) tea.Cmd // answers formAnswer
+	wire   func(values, string) string
+	// grow adds fields (a custom field of an API); nil: the form is fixed.
+	grow func(n int) []field
+	// path names the field whose tab completes a file path ("": none).
+	path string
+}
+
+// completedMsg is a path completion's answer.
+type completedMsg struct{ input, completion string }
+
+func completePath(input string) tea.Cmd {
+	return func() tea.Msg { return completedMsg{input: input, completion: pathcomplete.Complete(input)} }
+}
+
+// formAnswer is a send's answer: result goes to the page, unless the
+// server refused (err) or the Cmd did before sending (fields, a file that
+// cannot be read).
+type formAnswer struct {
+	result tea.Msg
+	err    error
+	fields []api.FieldError
+}
+
+// form is a box of fields. A refusal, its own or the server's, keeps what
+// was typed and shows each message under its field.
+type form struct {
+	overlay.Base
+	com     *common.Common
+	spec    spec
+	fields  []field
+	focus   int
+	errs    map[string]string
+	problem string
+	grown   int
+	cols    int // the page's width when the form opened: inputs fit it
+	keys    formKeys
+}
+
+type formKeys struct{ Save, Close, Next, Prev, Left, Right, Grow, Complete key.Binding }
+
+func newForm(com *common.Common, owner route.ID, s spec, width int) (*form, tea.Cmd) {
+	t, b := com.Text, common.Bind
+	f := &form{Base: overlay.NewBase("admin-"+s.kind, owner), com: com, spec: s, fields: s.fields, errs: map[string]string{},
+		keys: formKeys{Save: b("enter", t.Box.KeySave, "enter"), Close: b("esc", t.Box.KeyClose, "esc"),
+			Next: b("tab/↓", t.Box.KeyField, "tab", "down"), Prev: b("shift+tab/↑", t.Box.KeyField, "shift+tab", "up"),
+			Left: b("←/→", t.Box.KeyChoose, "left"), Right: key.NewBinding(key.WithKeys("right", "space")),
+			Grow: b("ctrl+n", t.Admin.KeyAddField, "ctrl+n"), Complete: b("tab", t.Box.KeyComplete, "tab")}}
+	f.size(width)
+	for f.focus < len(f.fields)-1 && f.fields[f.focus].locked {
+		f.focus++
+	}
+	return f, f.focusField(f.focus)
+}
+
+func (f *form) size(width int) {
+	f.cols = width
+	for i := range f.fields {
+		f.fields[i].input.SetWidth(max(12, min(70, width-labelWidth(width)-4)))
+	}
+}
+
+func labelWidth(width int) int { return min(30, max(24, width/4)) }
+
+func (f *form) saving() bool { return f.Mailbox().Pending("save") }
+
+func (f *form) ShortHelp() []key.Binding {
+	k := []key.Binding{f.keys.Save, f.keys.Next, f.keys.Left, f.keys.Close}
+	if f.spec.grow != nil {
+		k = append(k, f.keys.Grow)
+	}
+	if f.spec.path != "" {
+		k = append(k, f.keys.Complete)
+	}
+	return k
+}
+func (f *form) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp(), {f.keys.Prev}} }
+
+func (f *form) focusField(i int) tea.Cmd {
+	f.fields[f.focus].input.Blur()
+	f.focus = (i + len(f.fields)) % len(f.fields)
+	if fl := &f.fields[f.focus]; fl.options == nil && !fl.locked {
+		return fl.input.Focus()
+	}
+	return nil
+}
+
+func (f *form) values() values {
+	v := values{}
+	for i := range f.fields {
+		v[f.fields[i].key] = f.fields[i].value()
+	}
+	return v
+}
+
+func (f *form) Update(msg tea.Msg) overlay.Action {
+	switch msg := msg.(type) {
+	case formAnswer:
+		return f.answered(msg)
+	case completedMsg:
+		// Only if nothing was typed meanwhile: a late answer never
+		// overwrites the person's text.
+		if i := f.index(f.spec.path); i >= 0 && f.fields[i].input.Value() == msg.input {
+			f.fields[i].input.SetValue(msg.completion)
+			f.fields[i].input.CursorEnd()
+		}
+		return nil
+	case tea.PasteMsg:
+		return f.typing(msg)
+	case tea.KeyPressMsg:
+		return f.key(msg)
+	}
+	return nil
+}
+
+func (f *form) key(msg tea.KeyPressMsg) overlay.Action {
+	if f.saving() {
+		return nil
+	}
+	k, fl := f.keys, &f.fields[f.focus]
+	switch {
+	case key.Matches(msg, k.Close):
+		return overlay.Close{}
+	case key.Matches(msg, k.Save):
+		return overlay.Run{Cmd: f.submit()}
+	case key.Matches(msg, k.Complete) && fl.key == f.spec.path:
+		return overlay.Run{Cmd: f.Mailbox().Latest("complete", completePath(fl.input.Value()))}
+	case key.Matches(msg, k.Next):
+		return overlay.Run{Cmd: f.focusField(f.focus + 1)}
+	case key.Matches(msg, k.Prev):
+		return overlay.Run{Cmd: f.focusField(f.focus - 1)}
+	case key.Matches(msg, k.Grow) && f.spec.grow != nil:
+		f.fields = append(f.fields, f.spec.grow(f.grown)...)
+		f.grown++
+		f.size(f.cols)
+		return overlay.Run{Cmd: f.focusField(len(f.fields) - len(f.spec.grow(0)))}
+	case fl.options != nil && key.Matches(msg, k.Left):
+		fl.pick = (fl.pick + len(fl.options) - 1) % len(fl.options)
+		delete(f.errs, fl.key)
+		return nil
+	case fl.options != nil && key.Matches(msg, k.Right):
+		fl.pick = (fl.pick + 1) % len(fl.options)
+		delete(f.errs, fl.key)
+		return nil
+	}
+	return f.typing(msg)
+}
+
+func (f *form) typing(msg tea.Msg) overlay.Action {
+	fl := &f.fields[f.focus]
+	if fl.options != nil || fl.locked {
+		return nil
+	}
+	var cmd tea.Cmd
+	fl.input, cmd = fl.input.Update(msg)
+	delete(f.errs, fl.key)
+	f.problem = ""
+	return overlay.Run{Cmd: cmd}
+}
+
+// submit checks with the shared rules first; only a clean form is sent.
+func (f *form) submit() tea.Cmd {
+	v := f.values()
+	f.errs, f.problem = map[string]string{}, ""
+	if f.spec.check != nil {
+		if bad := f.spec.check(v); len(bad) > 0 {
+			return f.refuse(v, bad)
+		}
+	}
+	return f.Mailbox().Latest("save", f.spec.send(v))
+}
+
+// refuse shows each error under its field and moves to the first.
+func (f *form) refuse(v values, bad []api.FieldError) tea.Cmd {
+	first := -1
+	for _, fe := range bad {
+		k := fe.Field
+		if f.spec.wire != nil {
+			k = f.spec.wire(v, fe.Field)
+		}
+		i := f.index(k)
+		if i < 0 {
+			f.problem = strings.TrimPrefix(fe.Field+": ", ": ") + fe.Message
+			continue
+		}
+		if _, seen := f.errs[k]; !seen {
+			f.errs[k] = fe.Message
+		}
+		if first < 0 || i < first {
+			first = i
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	return f.focusField(first)
+}
+
+func (f *form) index(key string) int {
+	for i := range f.fields {
+		if f.fields[i].key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// answered closes on success; a refusal keeps the form as typed, the
+// server's per-field messages under their fields.
+func (f *form) answered(msg formAnswer) overlay.Action {
+	if len(msg.fields) > 0 {
+		return overlay.Run{Cmd: f.refuse(f.values(), msg.fields)}
+	}
+	if msg.err == nil {
+		return overlay.Close{Result: msg.result}
+	}
+	f.problem = common.Explain(f.com.Text, msg.err)
+	var pe *client.ProblemError
+	if errors.As(msg.err, &pe) && len(pe.Problem.Fields) > 0 {
+		cmd := f.refuse(f.values(), pe.Problem.Fields)
+		if pe.Problem.Detail != "" && f.problem == common.Explain(f.com.Text, msg.err) {
+			f.problem = pe.Problem.Detail
+		}
+		return overlay.Run{Cmd: cmd}
+	}
+	return nil
+}
+
+// View draws the fields in a window of height lines that keeps the
+// focused one in sight, so a long form still fits at 80x24.
+func (f *form) View(width, height int) string {
+	st, t := f.com.Styles, f.com.Text
+	lw := labelWidth(width)
+	head := []string{st.Bold.Render(common.Truncate(f.spec.title, width))}
+	if f.spec.note != "" {
+		head = append(head, wrap(st.Subtle, f.spec.note, width)...)
+	}
+	var body []string
+	at := 0 // first line of the focused field
+	for i := range f.fields {
+		fl := &f.fields[i]
+		if i == f.focus {
+			at = len(body)
+		}
+		mark, style := "  ", st.Subtle
+		if i == f.focus {
+			mark, style = "› ", st.Prompt
+		}
+		line := st.Prompt.Render(mark) + style.Render(common.PadRight(common.Truncate(fl.label, lw-3), lw-2))
+		switch {
+		case fl.locked:
+			line += st.Text.Render(fl.input.Value()) + st.Subtle.Render("  "+t.Admin.Fixed)
+		case fl.options != nil:
+			line += st.Text.Render("‹ " + fl.names[fl.pick] + " ›")
+		default:
+			line += fl.input.View()
+		}
+		body = append(body, common.Truncate(line, width))
+		if e := f.errs[fl.key]; e != "" {
+			body = append(body, common.Truncate(strings.Repeat(" ", lw)+st.Error.Render("✖ "+e), width))
+		}
+	}
+	var foot []string
+	if f.problem != "" {
+		foot = append(foot, wrap(st.Error, "✖ "+f.problem, width)...)
+	}
+	if f.saving() {
+		foot = append(foot, st.Subtle.Render(t.Admin.Saving))
+	}
+	hint := t.Admin.FormKeys
+	switch {
+	case f.spec.grow != nil:
+		hint += t.Admin.FormGrowKeys
+	case f.spec.path != "":
+		hint = t.Admin.UploadKeys
+	}
+	foot = append(foot, wrap(st.Subtle, hint, width)...)
+	room := max(3, height-len(head)-len(foot))
+	if len(body) > room {
+		first := max(0, min(at-room/2, len(body)-room))
+		body = body[first : first+room]
+	}
+	return strings.Join(append(append(head, body...), foot...), "\n")
+}
