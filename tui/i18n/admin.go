@@ -42,6 +42,7 @@ type AdminText struct {
 	ColActor, ColAction, ColTarget, KeyEvent, KeyFilter, KeyVerify, KeyClearFilter, NoFilter string
 	ClearFilterHint, FilterTitle, FilterNote, NoEvents, AuditPosition, AuditEnd, Verifying   string
 	VerifyOK, VerifyBroken, EventTitle, EventDetail, EventBefore, EventAfter, EventKeys      string
+	ShortDate                                                                                string // a time layout without the year
 
 	// Revoking an approved request (requests:revoke).
 	KeyRevoke, RevokePrompt, RevokeJustification, RevokeNeedsWhy, RevokeConfirm string
@@ -68,7 +69,7 @@ var adminPtBR = AdminText{
 	FieldID:     "Identificador", FieldName: "Nome", FieldAcronym: "Sigla", FieldDescription: "Descrição",
 	FieldAuth: "Autenticação", AuthNames: "OAuth2 (client credentials)|Chave de API|mTLS",
 	CustomField: "Campo %d: %s", CFName: "nome", CFLabel: "rótulo", CFType: "tipo", CFTypes: "texto|inteiro",
-	CFRequired: "obrigatório", CFPattern: "padrão (regex)",
+	CFRequired: "obrigatório", CFPattern: "padrão",
 	APICreated: "API %s criada como rascunho.", APIUpdated: "API %s atualizada.",
 	ConfirmPublish: "Publicar %s (%s) no catálogo? s confirma · esc cancela",
 	ConfirmRetire:  "Retirar %s (%s) do catálogo? As solicitações existentes continuam; novas não são aceitas. s confirma · esc cancela",
@@ -135,7 +136,7 @@ var adminPtBR = AdminText{
 	VerifyOK:     "✓ Cadeia íntegra: %d eventos, %d históricos de solicitação e %d checkpoints conferidos.",
 	VerifyBroken: "✖ Cadeia quebrada em %s, posição %d: %s",
 	EventTitle:   "Evento %d", EventDetail: "Detalhe", EventBefore: "Antes", EventAfter: "Depois",
-	EventKeys: "↑/↓ rola · esc fecha",
+	EventKeys: "↑/↓ rola · esc fecha", ShortDate: "02/01 15:04",
 
 	KeyRevoke: "revogar", RevokePrompt: "Revogar %s (%s)? A credencial deixa de funcionar na hora.",
 	RevokeJustification: "justificativa (obrigatória)", RevokeNeedsWhy: "Informe a justificativa da revogação (ao menos 10 caracteres).",
@@ -165,7 +166,7 @@ var adminEn = AdminText{
 	FieldID:     "Identifier", FieldName: "Name", FieldAcronym: "Acronym", FieldDescription: "Description",
 	FieldAuth: "Authentication", AuthNames: "OAuth2 (client credentials)|API key|mTLS",
 	CustomField: "Field %d: %s", CFName: "name", CFLabel: "label", CFType: "type", CFTypes: "text|integer",
-	CFRequired: "required", CFPattern: "pattern (regex)",
+	CFRequired: "required", CFPattern: "pattern",
 	APICreated: "API %s created as a draft.", APIUpdated: "API %s updated.",
 	ConfirmPublish: "Publish %s (%s) in the catalog? s confirms · esc cancels",
 	ConfirmRetire:  "Retire %s (%s) from the catalog? Its requests stay; new ones are refused. s confirms · esc cancels",
@@ -232,7 +233,7 @@ var adminEn = AdminText{
 	VerifyOK:     "✓ Chain intact: %d events, %d request histories and %d checkpoints checked.",
 	VerifyBroken: "✖ Chain broken in %s, position %d: %s",
 	EventTitle:   "Event %d", EventDetail: "Detail", EventBefore: "Before", EventAfter: "After",
-	EventKeys: "↑/↓ scrolls · esc closes",
+	EventKeys: "↑/↓ scrolls · esc closes", ShortDate: "01-02 15:04",
 
 	KeyRevoke: "revoke", RevokePrompt: "Revoke %s (%s)? Its credential stops working at once.",
 	RevokeJustification: "justification (required)", RevokeNeedsWhy: "Enter the revocation's justification (at least 10 characters).",

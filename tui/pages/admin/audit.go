@@ -112,7 +112,9 @@ func (s *audit) want() tea.Cmd {
 		return nil
 	}
 	first, end := s.span()
-	margin := max(5, s.height)
+	// Within a screen of an edge, but less than a third of what is held:
+	// a read at one edge must never bring the other edge into reach.
+	margin := min(max(5, s.height), auditKeep*s.limit/3)
 	switch {
 	case s.sel >= end-margin && !s.end:
 		return s.fetch(s.base + len(s.pages))
@@ -230,10 +232,20 @@ func (s *audit) view(width, height int) []string {
 	room := max(1, height-len(lines)-2) // header and the position line
 	top := max(first, min(s.sel-room/2, end-room))
 	cols := []table.Column{{Title: "#", Width: 7}, {Title: t.ColDate, Width: 16}, {Title: t.Admin.ColActor, Width: 16},
-		{Title: t.Admin.ColAction, Width: 20}, {Title: t.Admin.ColTarget, Flex: true}}
+		{Title: t.Admin.ColAction, Width: 22}, {Title: t.Admin.ColTarget, Flex: true}}
+	date := func(at string) string { return when(s.env, at) }
 	if width < 100 {
-		cols[2].Width, cols[3].Width = 12, 16
+		// Narrow: day and time only (the detail has the year), so the
+		// action and the target are never cut.
+		cols[1].Width, cols[2].Width = 11, 12
+		date = func(at string) string { return shortWhen(s.env, at) }
 	}
+	// The action column fits the longest action on screen.
+	actW := 12
+	for i := top; i < end && i < top+room; i++ {
+		actW = max(actW, min(28, len(s.event(i).Action)))
+	}
+	cols[3].Width = actW
 	var cells [][]table.Cell
 	for i := top; i < end && len(cells) < room; i++ {
 		e := s.event(i)
@@ -241,8 +253,14 @@ func (s *audit) view(width, height int) []string {
 		if actor == "" {
 			actor = e.Actor
 		}
-		cells = append(cells, []table.Cell{cell(fmt.Sprint(e.Seq), st.Subtle), cell(when(s.env, e.At), st.Subtle),
+		cells = append(cells, []table.Cell{cell(fmt.Sprint(e.Seq), st.Subtle), cell(date(e.At), st.Subtle),
 			cell(actor, st.Text), cell(e.Action, st.Accent), cell(e.Target, st.Text)})
+		if width < 100 {
+			cells[len(cells)-1] = cells[len(cells)-1][1:] // the position line and the detail say the number
+		}
+	}
+	if width < 100 {
+		cols = cols[1:]
 	}
 	tst := table.Styles{Header: st.Bold.Underline(true), Selected: st.FilterOn.Padding(0)}
 	lines = append(lines, splitLines(table.Render(tst, cols, cells, s.sel-top, width))...)

@@ -288,8 +288,8 @@ func (f *form) answered(msg formAnswer) overlay.Action {
 	var pe *client.ProblemError
 	if errors.As(msg.err, &pe) && len(pe.Problem.Fields) > 0 {
 		cmd := f.refuse(f.values(), pe.Problem.Fields)
-		if pe.Problem.Detail != "" && f.problem == common.Explain(f.com.Text, msg.err) {
-			f.problem = pe.Problem.Detail
+		if pe.Problem.Code == api.CodeValidation && pe.Problem.Detail != "" {
+			f.problem = pe.Problem.Detail // "nada foi gravado": the fields say why
 		}
 		return overlay.Run{Cmd: cmd}
 	}

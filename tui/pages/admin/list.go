@@ -127,3 +127,12 @@ func when(e *env, s string) string {
 }
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }
+
+// shortWhen is when without the year, for narrow tables.
+func shortWhen(e *env, s string) string {
+	tm, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return tm.Local().Format(e.com.Text.Admin.ShortDate)
+}

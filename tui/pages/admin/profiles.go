@@ -201,6 +201,9 @@ func (s *profiles) view(width, height int) []string {
 	const cw = 15 // a role's column
 	codeW := 20
 	descW := max(0, width-codeW-len(api.Roles)*cw-1)
+	if descW < 24 {
+		descW = 0 // cut words help nobody: the focused one is said below
+	}
 	head := common.PadRight(t.Admin.ColPermission, codeW) + common.PadRight("", descW)
 	for _, r := range api.Roles {
 		head += common.PadRight(" "+r.Label(t.Lang), cw)
@@ -220,12 +223,12 @@ func (s *profiles) view(width, height int) []string {
 			if slices.Contains(s.saved[r], p) != s.edited[r][p] {
 				box += "*" // changed, not saved yet
 			}
-			c := common.PadRight(" "+box, cw)
-			switch {
-			case i == s.row && j == s.col:
-				line += st.FilterOn.Padding(0).Render(c)
-			default:
-				line += st.Text.Render(c)
+			if i == s.row && j == s.col {
+				// A mark as well as the colour: without colour (NO_COLOR)
+				// the focus must still show.
+				line += st.FilterOn.Padding(0).Render(common.PadRight("›"+box, cw))
+			} else {
+				line += st.Text.Render(common.PadRight(" "+box, cw))
 			}
 		}
 		lines = append(lines, common.Truncate(line, width))

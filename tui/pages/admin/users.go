@@ -175,9 +175,10 @@ func (s *users) view(width, height int) []string {
 		return append(lines, st.Subtle.Render(t.Admin.Empty))
 	}
 	cols := []table.Column{{Title: t.Admin.ColUsername, Width: 14}, {Title: t.Admin.ColName, Flex: true},
-		{Title: t.Admin.ColRole, Width: 13}, {Title: t.Admin.ColInstitutions, Width: 18}, {Title: t.Admin.ColAccess, Width: 11}}
-	if width >= 110 {
-		cols[3].Width = 34
+		{Title: t.Admin.ColRole, Width: 13}, {Title: t.Admin.ColInstitutions, Width: 21}, {Title: t.Admin.ColAccess, Width: 11}}
+	wide := width >= 110
+	if wide {
+		cols[3].Width = 40
 	}
 	cells := make([][]table.Cell, len(s.items))
 	for i, u := range s.items {
@@ -189,19 +190,23 @@ func (s *users) view(width, height int) []string {
 			access, style = t.Admin.NotActivated, st.Warning
 		}
 		cells[i] = []table.Cell{cell(u.Username, st.Text), cell(u.Name, st.Text), cell(u.Role.Label(t.Lang), st.Subtle),
-			cell(institutionList(u.Institutions), st.Subtle), cell(access, style)}
+			cell(institutionList(u.Institutions, wide), st.Subtle), cell(access, style)}
 	}
 	return append(lines, rows(s.env, cols, cells, s.sel, height-len(lines))...)
 }
 
-// institutionList names institutions by CNPJ, which fits a column.
-func institutionList(ins []api.Institution) string {
+// institutionList names institutions by CNPJ; narrow, the first and how
+// many more (the edit form lists them all), so no CNPJ is half shown.
+func institutionList(ins []api.Institution, wide bool) string {
 	var out []string
 	for _, in := range ins {
 		out = append(out, api.FormatCNPJ(in.CNPJ))
 	}
-	if len(out) == 0 {
+	switch {
+	case len(out) == 0:
 		return "—"
+	case !wide && len(out) > 1:
+		return fmt.Sprintf("%s +%d", out[0], len(out)-1)
 	}
 	return strings.Join(out, ", ")
 }
