@@ -12,6 +12,7 @@ import (
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/reqdetail"
+	"github.com/gecli/gecli/tui/overlay"
 )
 
 // detailView is one request's detail (the shared reqdetail component)
@@ -55,6 +56,8 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.mb.Drop("detail")
 	case key.Matches(msg, k.Cancel):
 		return p.askCancel(r)
+	case key.Matches(msg, k.Revoke):
+		return p.askRevoke(r)
 	case key.Matches(msg, k.Form):
 		return p.openForm(*r)
 	case key.Matches(msg, k.Download):
@@ -79,6 +82,10 @@ func (p *Page) detailView() string {
 	lines := reqdetail.Render(p.com, d.msg, d.loading, p.width)
 	if q, ok := p.question(); ok {
 		lines = append([]string{p.com.Styles.Warning.Render(q), ""}, lines...)
+	}
+	if box, ok := overlay.Of[*revokeBox](p.com.Overlays, p.mb.ID()); ok {
+		// The box stays at the top whatever the detail's scroll.
+		return box.View(p.width, p.height) + "\n\n" + strings.Join(lines, "\n")
 	}
 	offset := min(d.offset, max(0, len(lines)-p.height+1))
 	return strings.Join(lines[offset:], "\n")

@@ -10,7 +10,7 @@ import (
 type keyMap struct {
 	Up, Down, PageUp, PageDown, Home, End             key.Binding
 	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
-	Cancel, Download, New, Resume, Form               key.Binding
+	Cancel, Download, New, Resume, Form, Revoke       key.Binding
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
@@ -25,25 +25,33 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Prev: b("←/h", t.KeyStatusFocus, "left", "h"), Next: b("→/l", t.KeyStatusFocus, "right", "l"),
 		Cancel: b("x", t.KeyCancelRequest, "x"), Download: b("d", t.KeyDownload, "d"),
 		New: b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
-		Form: b("f", t.KeyForm, "f"),
+		Form: b("f", t.KeyForm, "f"), Revoke: b("v", t.Admin.KeyRevoke, "v"),
 	}
 }
 
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		return []key.Binding{k.Back, k.Form, k.Cancel, k.Download, k.Down}
+		return p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download, k.Down})
 	}
 	return []key.Binding{k.New, k.Search, k.Open, k.Toggle, k.Env, k.Sort}
+}
+
+// revokeKey adds revoke to keys for whoever may revoke (an admin).
+func (p *Page) revokeKey(keys []key.Binding) []key.Binding {
+	if p.mayRevoke() {
+		return append(keys, p.keys.Revoke)
+	}
+	return keys
 }
 
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		return [][]key.Binding{{k.Back, k.Form, k.Cancel, k.Download}, {k.Up, k.Down}}
+		return [][]key.Binding{p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download}), {k.Up, k.Down}}
 	}
 	return [][]key.Binding{
-		{k.New, k.Resume, k.Search, k.Open, k.Env, k.Sort, k.Back},
+		p.revokeKey([]key.Binding{k.New, k.Resume, k.Search, k.Open, k.Env, k.Sort, k.Back}),
 		{k.Prev, k.Next, k.Toggle},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 	}

@@ -164,6 +164,14 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, p.loadDrafts()
 	case cancelledMsg:
 		return p, p.cancelled(msg)
+	case revokeChosen:
+		if p.com.Authed == nil {
+			return p, common.Toast(p.com.Text.WizSignIn, true)
+		}
+		return p, tea.Batch(common.Toast(fmt.Sprintf(p.com.Text.Admin.Revoking, msg.id), false),
+			p.mb.Every(revokeRequest(p.com.Authed, msg.id, msg.justification)))
+	case revokedMsg:
+		return p, p.revoked(msg)
 	case downloadedMsg:
 		if msg.err != nil {
 			return p, common.Toast(common.Explain(p.com.Text, msg.err), true)
@@ -231,6 +239,8 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.openDetail()
 	case key.Matches(msg, k.Cancel):
 		return p.askCancel(p.current())
+	case key.Matches(msg, k.Revoke):
+		return p.askRevoke(p.current())
 	case key.Matches(msg, k.New):
 		return p.newRequest(nil)
 	case key.Matches(msg, k.Resume):

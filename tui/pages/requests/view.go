@@ -23,6 +23,9 @@ func (p *Page) View() string {
 	if picker, ok := overlay.Of[*picker](p.com.Overlays, p.mb.ID()); ok {
 		return p.filterBar() + "\n\n" + picker.View(p.width, p.height)
 	}
+	if box, ok := overlay.Of[*revokeBox](p.com.Overlays, p.mb.ID()); ok {
+		return box.View(p.width, p.height) + "\n\n" + p.tableView()
+	}
 	bar := p.filterBar()
 	if q, ok := p.question(); ok {
 		bar = p.com.Styles.Warning.Render(q) + "\n" + strings.SplitN(bar, "\n", 2)[1]
