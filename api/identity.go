@@ -14,6 +14,19 @@ type Me struct {
 	Name         string        `json:"name"`
 	Roles        []Role        `json:"roles"`
 	Institutions []Institution `json:"institutions"`
+	// Permissions are what the person's profiles allow (screens offer
+	// only what they allow; the server checks each call anyway).
+	Permissions []Permission `json:"permissions"`
+}
+
+// Can reports whether the profile holds perm.
+func (m Me) Can(perm Permission) bool {
+	for _, p := range m.Permissions {
+		if p == perm {
+			return true
+		}
+	}
+	return false
 }
 
 // HasRole reports whether the profile carries role.

@@ -29,8 +29,7 @@ var Permissions = []Permission{PermRequestsSubmit, PermRequestsRead, PermRequest
 var DefaultPermissions = map[Role][]Permission{
 	RoleRequester: {PermRequestsSubmit, PermCredentialsManage, PermVaultWrite},
 	RoleEvaluator: {PermRequestsRead, PermRequestsAnalyze, PermRequestsApprove},
-	RoleAdmin: {PermRequestsRead, PermRequestsRevoke, PermCredentialsManage, PermCatalogAdmin, PermProfilesAdmin,
-		PermUsersAdmin, PermAuditRead},
+	RoleAdmin:     {PermRequestsRead, PermRequestsRevoke, PermCatalogAdmin, PermProfilesAdmin, PermUsersAdmin, PermAuditRead},
 }
 
 // InstitutionEntry is an institution as administrators see it (GET

@@ -64,6 +64,7 @@ type Request struct {
 	CredentialState  string            `json:"credential_state"`
 	History          []HistoryEvent    `json:"history,omitempty"`
 	Attachments      []Attachment      `json:"attachments,omitempty"`
+	Opinions         []Opinion         `json:"opinions,omitempty"`
 }
 
 // HistoryEvent is one entry of a request's append-only history.
@@ -217,6 +218,7 @@ var actionLabels = map[string]label{
 	"revoked":        {"revogada", "revoked"},
 	"form_saved":     {"formulário técnico salvo", "technical form saved"},
 	"form_completed": {"formulário técnico completo", "technical form completed"},
+	"opinion":        {"parecer técnico", "technical opinion"},
 }
 
 // ActionLabel names a history action; unknown actions keep their code.

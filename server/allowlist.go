@@ -10,7 +10,8 @@ import (
 )
 
 // allowlistInstitution resolves {cnpj} for the allowlist endpoints: a valid
-// CNPJ of an existing institution, linked to the caller unless an admin.
+// CNPJ of an existing institution, linked to the caller unless they
+// administer institutions (users:admin).
 func (s *Server) allowlistInstitution(w http.ResponseWriter, r *http.Request, p identity.Principal) (string, bool) {
 	raw := r.PathValue("cnpj")
 	if err := api.ValidateCNPJ(raw); err != nil {
@@ -18,7 +19,7 @@ func (s *Server) allowlistInstitution(w http.ResponseWriter, r *http.Request, p 
 		return "", false
 	}
 	cnpj := api.NormalizeCNPJ(raw)
-	if !p.HasRole(api.RoleAdmin) {
+	if !can(r, api.PermUsersAdmin) {
 		linked, err := s.linkedInstitutions(r, p)
 		if err != nil {
 			s.internal(w, r, err)

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -34,7 +33,9 @@ type Auth struct {
 	Issuer    *identity.Issuer
 	Endpoints *identity.Endpoints
 	Clients   *identity.ClientVerifier
-	Meta      api.Auth
+	// Keys are the issuer's signing keys (tokens, audit checkpoints).
+	Keys *identity.Keys
+	Meta api.Auth
 }
 
 // NewAuth builds the embedded issuer or connects to the external one.
@@ -50,7 +51,7 @@ func NewAuth(ctx context.Context, d *db.DB, o AuthOptions) (*Auth, error) {
 	}
 	self := strings.TrimRight(o.PublicURL, "/")
 	issuer := identity.NewIssuer(self, o.Audience, keys, d)
-	a := &Auth{Issuer: issuer, Clients: identity.NewClientVerifier(self, keys),
+	a := &Auth{Issuer: issuer, Clients: identity.NewClientVerifier(self, keys), Keys: keys,
 		Endpoints: &identity.Endpoints{Issuer: issuer, Keys: keys, DB: d, ClientID: o.ClientID, Log: o.Log}}
 	a.Endpoints.ClientTokens = a.Clients
 	if o.Issuer == "" || o.Issuer == "embedded" {
@@ -104,26 +105,17 @@ func (s *Server) signedIn(h func(http.ResponseWriter, *http.Request, identity.Pr
 				"a sessão foi encerrada (saída, revogação ou usuário desativado); entre novamente"))
 			return
 		}
-		h(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)), p)
+		perms, err := s.permissionsOf(r.Context(), p)
+		if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		ctx := context.WithValue(r.Context(), principalKey{}, p)
+		ctx = context.WithValue(ctx, permsKey{}, perms)
+		// Whatever this call writes, the audit names who did it.
+		ctx = db.WithActor(ctx, db.Actor{ID: p.Subject, Name: p.Name})
+		h(w, r.WithContext(ctx), p)
 	}
-}
-
-// withRole wraps a signed-in handler that needs one of roles.
-func (s *Server) withRole(h func(http.ResponseWriter, *http.Request, identity.Principal), roles ...api.Role) http.HandlerFunc {
-	return s.signedIn(func(w http.ResponseWriter, r *http.Request, p identity.Principal) {
-		for _, role := range roles {
-			if p.HasRole(role) {
-				h(w, r, p)
-				return
-			}
-		}
-		names := make([]string, len(roles))
-		for i, role := range roles {
-			names[i] = role.Label(api.PtBR)
-		}
-		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeForbiddenRole,
-			fmt.Sprintf("esta operação exige o perfil %s; peça a atribuição do perfil no Keycloak/gecli", strings.Join(names, " ou "))))
-	})
 }
 
 // me answers who the token belongs to. Institutions come from the token
@@ -148,5 +140,7 @@ func (s *Server) me(w http.ResponseWriter, r *http.Request, p identity.Principal
 	if roles == nil {
 		roles = []api.Role{}
 	}
-	s.writeJSON(w, r, http.StatusOK, api.Me{Subject: p.Subject, Username: p.Username, Name: p.Name, Roles: roles, Institutions: ins})
+	perms, _ := r.Context().Value(permsKey{}).([]api.Permission)
+	s.writeJSON(w, r, http.StatusOK, api.Me{Subject: p.Subject, Username: p.Username, Name: p.Name, Roles: roles,
+		Institutions: ins, Permissions: perms})
 }

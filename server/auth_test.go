@@ -126,9 +126,9 @@ func TestBearerTokensAreChecked(t *testing.T) {
 
 func TestForbiddenRole(t *testing.T) {
 	ts := newTestServer(t)
-	ts.server.handle("GET", "/api/v1/test-admin-only", ts.server.withRole(func(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	ts.server.handle("GET", "/api/v1/test-admin-only", ts.server.withPermission(func(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 		w.WriteHeader(http.StatusNoContent)
-	}, api.RoleAdmin))
+	}, api.PermUsersAdmin))
 	for _, c := range []struct {
 		user string
 		want int

@@ -13,6 +13,10 @@ import (
 
 // listAPIs serves the public catalog, filtered by q, category and env.
 func (s *Server) listAPIs(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Has("state") { // the catalog as administrators see it
+		s.withPermission(s.listAdminAPIs, api.PermCatalogAdmin)(w, r)
+		return
+	}
 	f, p := parseCatalogFilter(r)
 	if p != nil {
 		s.problem(w, r, p)
@@ -128,7 +132,8 @@ func (s *Server) lookupAPI(w http.ResponseWriter, r *http.Request) (api.API, boo
 		return api.API{}, false
 	}
 	a, err := s.db.GetAPI(r.Context(), id)
-	if errors.Is(err, db.ErrNotFound) || err == nil && a.State != api.APIPublished { // drafts and retired APIs are not public
+	hidden := err == nil && a.State != api.APIPublished && !s.catalogAdmin(r)
+	if errors.Is(err, db.ErrNotFound) || hidden { // drafts and retired APIs are not public
 		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound,
 			fmt.Sprintf("não há API %q no catálogo; confira o identificador", id)))
 		return api.API{}, false

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 	"regexp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -189,4 +191,55 @@ func (s *Server) termsVersions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, api.List[api.TermsVersion]{Items: items})
+}
+
+// listAdminAPIs is GET /api/v1/apis?state=draft|published|retired|all
+// (several comma-separated): every API, whatever its state.
+func (s *Server) listAdminAPIs(w http.ResponseWriter, r *http.Request, _ identity.Principal) {
+	f, p := parseCatalogFilter(r)
+	if p != nil {
+		s.problem(w, r, p)
+		return
+	}
+	for _, st := range strings.Split(r.URL.Query().Get("state"), ",") {
+		switch st := api.APIState(strings.TrimSpace(st)); st {
+		case "all":
+			f.States = []api.APIState{api.APIDraft, api.APIPublished, api.APIRetired}
+		case api.APIDraft, api.APIPublished, api.APIRetired:
+			f.States = append(f.States, st)
+		default:
+			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "state: use draft, published, retired ou all").
+				WithFields(api.FieldError{Field: "state", Message: "desconhecido: " + string(st)}))
+			return
+		}
+	}
+	items, err := s.db.ListAPIs(r.Context(), f)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	for i := range items {
+		s.decorate(r, &items[i])
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.writeJSON(w, r, http.StatusOK, api.List[api.API]{Items: items})
+}
+
+// catalogAdmin says whether r carries a live token with catalog:admin:
+// the public endpoints then show drafts and retired APIs too. A missing or
+// bad token is no error there, just the public view.
+func (s *Server) catalogAdmin(r *http.Request) bool {
+	raw, ok := identity.BearerToken(r)
+	if !ok || raw == "" {
+		return false
+	}
+	p, err := s.auth.Verifier.Verify(r.Context(), raw)
+	if err != nil {
+		return false
+	}
+	if live, err := s.live(r.Context(), p); err != nil || !live {
+		return false
+	}
+	perms, err := s.permissionsOf(r.Context(), p)
+	return err == nil && slices.Contains(perms, api.PermCatalogAdmin)
 }

@@ -16,9 +16,9 @@ import (
 
 func (s *Server) credentialRoutes() {
 	s.handle("GET", "/api/v1/credentials", s.signedIn(s.listCredentials))
-	s.handle("POST", "/api/v1/requests/{id}/credential/secret", s.withRole(s.idempotent(s.generateSecret, keepNoBody), api.RoleRequester))
-	s.handle("GET", "/api/v1/institutions/{cnpj}/ip-allowlist", s.withRole(s.getAllowlist, api.RoleRequester, api.RoleAdmin))
-	s.handle("PUT", "/api/v1/institutions/{cnpj}/ip-allowlist", s.withRole(s.putAllowlist, api.RoleRequester, api.RoleAdmin))
+	s.handle("POST", "/api/v1/requests/{id}/credential/secret", s.withPermission(s.idempotent(s.generateSecret, keepNoBody), api.PermCredentialsManage))
+	s.handle("GET", "/api/v1/institutions/{cnpj}/ip-allowlist", s.withPermission(s.getAllowlist, api.PermCredentialsManage, api.PermUsersAdmin))
+	s.handle("PUT", "/api/v1/institutions/{cnpj}/ip-allowlist", s.withPermission(s.putAllowlist, api.PermCredentialsManage, api.PermUsersAdmin))
 	s.handle("GET", "/gateway/{env}/ping", s.gatewayPing)
 }
 

@@ -22,7 +22,7 @@ import (
 
 const (
 	maxIdempotencyKey  = 255
-	maxIdempotentBody  = 1 << 20 // JSON bodies only: uploads are not retried this way
+	maxIdempotentBody  = api.MaxAttachmentBytes + 64<<10 // an opinion with its PDF; JSON bodies keep their own bound
 	inFlightWait       = 5 * time.Second
 	inFlightPollPeriod = 50 * time.Millisecond
 	// A key on record means its write committed; its answer lands within

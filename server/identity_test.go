@@ -323,7 +323,7 @@ func TestIntrospectionAndRevocation(t *testing.T) {
 	other := ts.newSecret(ts.approvedRequest(tjCNPJ).ID, 0)
 	otherToken := ts.tokenOf(other.ClientID, other.ClientSecret)
 	otherCredential, _ := ts.db.ClientByID(ctx, other.ClientID)
-	if res := ts.postJSON("/api/v1/requests/"+otherCredential.RequestID+"/revoke", ts.tokenFor("admin"), map[string]string{"justification": "fim"}); res.status != 200 {
+	if res := ts.postJSON("/api/v1/requests/"+otherCredential.RequestID+"/revoke", ts.tokenFor("admin"), map[string]string{"justification": "fim do convênio"}); res.status != 200 {
 		t.Fatalf("revoke the request: %d %s", res.status, res.body)
 	}
 	if _, body := ts.introspect(gateway.ClientID, gateway.ClientSecret, true, otherToken); !strings.Contains(body, `"active":false`) {

@@ -19,17 +19,17 @@ import (
 
 func (s *Server) requestRoutes() {
 	s.handle("GET", "/api/v1/requests", s.signedIn(s.listRequests))
-	s.handle("POST", "/api/v1/requests", s.withRole(s.idempotent(s.createRequest, keepAnswer), api.RoleRequester))
+	s.handle("POST", "/api/v1/requests", s.withPermission(s.idempotent(s.createRequest, keepAnswer), api.PermRequestsSubmit))
 	s.handle("GET", "/api/v1/requests/{id}", s.signedIn(s.getRequest))
-	s.handle("POST", "/api/v1/requests/{id}/cancel", s.withRole(s.idempotent(s.cancelRequest, keepAnswer), api.RoleRequester))
-	s.handle("POST", "/api/v1/requests/{id}/attachments", s.withRole(s.uploadAttachment, api.RoleRequester))
+	s.handle("POST", "/api/v1/requests/{id}/cancel", s.withPermission(s.idempotent(s.cancelRequest, keepAnswer), api.PermRequestsSubmit))
+	s.handle("POST", "/api/v1/requests/{id}/attachments", s.withPermission(s.uploadAttachment, api.PermRequestsSubmit))
 	s.handle("GET", "/api/v1/requests/{id}/attachments/{aid}", s.signedIn(s.downloadAttachment))
 }
 
-// visibleInstitutions is nil for evaluators and admins (every request)
-// and the linked CNPJs for requesters (FAQ 4.2).
+// visibleInstitutions is nil for whoever has requests:read (every
+// request) and the linked CNPJs for everyone else (FAQ 4.2).
 func (s *Server) visibleInstitutions(r *http.Request, p identity.Principal) ([]string, error) {
-	if p.HasRole(api.RoleEvaluator) || p.HasRole(api.RoleAdmin) {
+	if can(r, api.PermRequestsRead) {
 		return nil, nil
 	}
 	return s.linkedInstitutions(r, p)

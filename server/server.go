@@ -59,7 +59,9 @@ type Server struct {
 	idemMu  sync.Mutex
 	idemKey []byte // the HMAC key of idempotent requests, read once
 
-	sessions sessions // whether people's sign-ins are still live
+	sessions     sessions     // whether people's sign-ins are still live
+	registered   []string     // "METHOD /path", as registered (a test classifies each)
+	profileCache profileCache // each role's permissions, read from the database
 }
 
 // New builds a server over an opened database.
@@ -95,6 +97,10 @@ func (s *Server) routes() {
 	s.vaultRoutes()
 	s.institutionRoutes()
 	s.catalogAdminRoutes()
+	s.profileRoutes()
+	s.userRoutes()
+	s.auditRoutes()
+	s.opinionRoutes()
 	s.auth.Endpoints.Clients = s
 	s.auth.Endpoints.TrustedProxies = s.cfg.TrustedProxies
 	s.auth.Endpoints.Register(identity.Route(s.handle))
@@ -108,6 +114,7 @@ func (s *Server) routes() {
 // other methods with a 405 problem instead of the mux's plain text.
 func (s *Server) handle(method, path string, h http.HandlerFunc) {
 	s.mux.HandleFunc(method+" "+path, h)
+	s.registered = append(s.registered, method+" "+path)
 	if !s.paths[path] {
 		s.paths[path] = true
 		s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {

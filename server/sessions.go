@@ -2,9 +2,11 @@ package server
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 
+	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/identity"
 )
 
@@ -28,11 +30,10 @@ type liveAnswer struct {
 }
 
 // live says whether p's token still speaks for someone: its user enabled
-// and its session not ended. Only this server's own tokens are checked:
-// an external issuer's users and sessions are that issuer's to end.
+// and, for this server's own tokens, its session not ended.
 func (s *Server) live(ctx context.Context, p identity.Principal) (bool, error) {
-	if !s.auth.Meta.Embedded {
-		return true, nil
+	if p.ClientID != "" && p.Subject == p.ClientID {
+		return true, nil // a client credentials token speaks for no person
 	}
 	key := p.Subject + "\x00" + p.Session
 	now := time.Now()
@@ -43,7 +44,15 @@ func (s *Server) live(ctx context.Context, p identity.Principal) (bool, error) {
 	if ok && now.Sub(a.at) < c.ttl {
 		return a.live, nil
 	}
-	live, err := s.db.SessionLive(ctx, p.Subject, p.Session)
+	var live bool
+	var err error
+	if s.auth.Meta.Embedded {
+		live, err = s.db.SessionLive(ctx, p.Subject, p.Session)
+	} else {
+		// An external issuer's sessions are its own to end, but its people
+		// are recorded here at their first call, and may be disabled here.
+		live, err = s.db.SeeExternalUser(ctx, p.Subject, p.Username, p.Name, firstRole(p.Roles))
+	}
 	if err != nil {
 		return false, err
 	}
@@ -61,4 +70,28 @@ func (s *Server) live(ctx context.Context, p identity.Principal) (bool, error) {
 	c.seen[key] = liveAnswer{live, now}
 	c.mu.Unlock()
 	return live, nil
+}
+
+// firstRole is the role an external person is recorded with (the
+// last-profiles-admin guard counts it); their permissions still come from
+// every role their token carries.
+func firstRole(roles []api.Role) api.Role {
+	for _, r := range []api.Role{api.RoleAdmin, api.RoleEvaluator, api.RoleRequester} {
+		if slices.Contains(roles, r) {
+			return r
+		}
+	}
+	return api.RoleRequester
+}
+
+// forget drops what this replica knows of a person's sessions, so the
+// next call asks the database (a person just disabled here).
+func (c *sessions) forget(userID string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.seen {
+		if len(k) > len(userID) && k[:len(userID)] == userID && k[len(userID)] == 0 {
+			delete(c.seen, k)
+		}
+	}
 }

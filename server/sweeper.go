@@ -45,4 +45,27 @@ func (s *Server) sweep(ctx context.Context) {
 		s.log.Info("expiry sweep", "device_codes", swept.DeviceCodes, "refresh_tokens", swept.RefreshTokens,
 			"idempotency_keys", swept.IdempotencyKeys, "rate_limits", swept.RateLimits)
 	}
+	if err == nil && !swept.Skipped {
+		s.checkpointIfMoved(ctx)
+	}
+}
+
+// checkpointIfMoved signs the audit's head when anything but the last
+// checkpoint's own event came after it: at the sweep's interval, by one
+// replica at a time.
+func (s *Server) checkpointIfMoved(ctx context.Context) {
+	count, _, err := s.db.AuditHead(ctx)
+	if err != nil {
+		s.log.Warn("audit checkpoint failed", "err", err)
+		return
+	}
+	last, err := s.db.Checkpoints(ctx)
+	if err != nil || count == 0 || len(last) > 0 && count <= last[0].Count+1 {
+		return
+	}
+	if c, err := Checkpoint(ctx, s.db, s.auth.Keys); err != nil {
+		s.log.Warn("audit checkpoint failed", "err", err)
+	} else {
+		s.log.Info("audit checkpoint", "count", c.Count, "head", c.Head)
+	}
 }

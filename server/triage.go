@@ -14,10 +14,10 @@ import (
 )
 
 func (s *Server) triageRoutes() {
-	s.handle("POST", "/api/v1/requests/{id}/decision", s.withRole(s.idempotent(s.decide, keepAnswer), api.RoleEvaluator))
-	s.handle("POST", "/api/v1/requests/{id}/revoke", s.withRole(s.idempotent(s.revoke, keepAnswer), api.RoleAdmin))
+	s.handle("POST", "/api/v1/requests/{id}/decision", s.withPermission(s.idempotent(s.decide, keepAnswer), api.PermRequestsApprove))
+	s.handle("POST", "/api/v1/requests/{id}/revoke", s.withPermission(s.idempotent(s.revoke, keepAnswer), api.PermRequestsRevoke))
 	s.handle("GET", "/api/v1/requests/{id}/verification-form", s.signedIn(s.getForm))
-	s.handle("PUT", "/api/v1/requests/{id}/verification-form", s.withRole(s.putForm, api.RoleRequester))
+	s.handle("PUT", "/api/v1/requests/{id}/verification-form", s.withPermission(s.putForm, api.PermRequestsSubmit))
 }
 
 // decide approves or rejects a pending request (FAQ 3.18). The status is
@@ -84,10 +84,15 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request, p identity.Princ
 	if !ok {
 		return
 	}
-	var body struct {
-		Justification string `json:"justification"`
+	var body api.Revocation
+	if !s.decodeJSON(w, r, &body) {
+		return
 	}
-	if r.ContentLength != 0 && !s.decodeJSON(w, r, &body) {
+	// Revoking stops an institution's integration at once: the reason is
+	// part of the record (its history, and the requester reads it).
+	if api.VisibleLen(body.Justification) < 10 {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "diga por que revoga (ao menos 10 caracteres)").
+			WithFields(api.FieldError{Field: "justification", Message: "obrigatória para revogar"}))
 		return
 	}
 	if utf8.RuneCountInString(body.Justification) > api.MaxJustificationLen {

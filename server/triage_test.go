@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -177,11 +178,22 @@ func TestRevoke(t *testing.T) {
 	if res := ts.call("POST", path, ts.tokenFor("avaliador"), "", nil); res.status != 403 {
 		t.Errorf("evaluator revoking: %d", res.status)
 	}
+	for _, why := range []string{"", "   ", "porque"} {
+		wantProblem(t, "revoking with justification "+strconv.Quote(why), ts.postJSON(path, ts.tokenFor("admin"),
+			map[string]string{"justification": why}), 422, api.CodeValidation)
+	}
+	if got, _ := ts.db.GetRequest(ctx, all[0].ID); got.Status != api.StatusApproved {
+		t.Fatalf("a refused revocation changed the request: %s", got.Status)
+	}
 	res := ts.postJSON(path, ts.tokenFor("admin"), map[string]string{"justification": "Uso em desacordo com o termo."})
 	if res.status != 200 || decode[api.Request](t, res.body).Status != api.StatusRevoked {
 		t.Fatalf("admin revoking: %d %s", res.status, res.body)
 	}
-	if res := ts.call("POST", path, ts.tokenFor("admin"), "", nil); res.status != 409 {
+	got, _ := ts.db.GetRequest(ctx, all[0].ID)
+	if last := got.History[len(got.History)-1]; last.Action != "revoked" || last.Justification != "Uso em desacordo com o termo." {
+		t.Errorf("the history does not keep why: %+v", last)
+	}
+	if res := ts.postJSON(path, ts.tokenFor("admin"), map[string]string{"justification": "De novo, por engano."}); res.status != 409 {
 		t.Errorf("revoking twice: %d", res.status)
 	}
 }

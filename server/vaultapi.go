@@ -22,9 +22,9 @@ const ScopeVaultResolve = "vault:resolve"
 
 func (s *Server) vaultRoutes() {
 	s.handle("GET", "/api/v1/vault/systems", s.signedIn(s.listVaultSystems))
-	s.handle("POST", "/api/v1/vault/credentials", s.withRole(s.idempotent(s.vaultWrite, keepAnswer), api.RoleRequester))
-	s.handle("GET", "/api/v1/vault/credentials", s.withRole(s.vaultList, api.RoleRequester))
-	s.handle("DELETE", "/api/v1/vault/credentials", s.withRole(s.idempotent(s.vaultDelete, keepAnswer), api.RoleRequester))
+	s.handle("POST", "/api/v1/vault/credentials", s.withPermission(s.idempotent(s.vaultWrite, keepAnswer), api.PermVaultWrite))
+	s.handle("GET", "/api/v1/vault/credentials", s.withPermission(s.vaultList, api.PermVaultWrite))
+	s.handle("DELETE", "/api/v1/vault/credentials", s.withPermission(s.idempotent(s.vaultDelete, keepAnswer), api.PermVaultWrite))
 	s.handle("POST", "/api/v1/vault/resolve", s.vaultResolve)
 }
 

@@ -39,6 +39,8 @@ func (d *DB) AddAttachment(ctx context.Context, requestID, id, filename string, 
 	if _, err := tx.ExecContext(ctx, "UPDATE requests SET seq = ?, updated_at = ? WHERE id = ?", seq, a.UploadedAt, requestID); err != nil {
 		return a, err
 	}
+	record(tx, Audit{Actor: by, Action: "request.attachment_added", Target: "request:" + requestID,
+		After: map[string]any{"id": a.ID, "filename": a.Filename, "size": a.Size, "sha256": a.SHA256}})
 	return a, d.w.commit(tx)
 }
 

@@ -19,6 +19,9 @@ type CatalogFilter struct {
 	Query    string // words, each must appear in name, acronym, description or owner
 	Category api.Category
 	Env      api.Environment
+	// States are the states listed; none: published only (the public
+	// catalog).
+	States []api.APIState
 }
 
 // NewAPI is what is needed to publish an API with its first terms of use.
@@ -39,6 +42,12 @@ const apiFrom = ` FROM apis a LEFT JOIN terms t ON t.api_id = a.id AND t.is_curr
 func (d *DB) ListAPIs(ctx context.Context, f CatalogFilter) ([]api.API, error) {
 	where := []string{"a.state = 'published'"} // the public catalog
 	var args []any
+	if len(f.States) > 0 {
+		where[0] = "a.state IN (" + placeholders(len(f.States)) + ")"
+		for _, st := range f.States {
+			args = append(args, string(st))
+		}
+	}
 	for _, word := range strings.Fields(api.Fold(f.Query)) {
 		where = append(where, `a.search_text LIKE ? ESCAPE '\'`)
 		args = append(args, "%"+likeEscape(word)+"%")

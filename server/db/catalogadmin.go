@@ -31,7 +31,10 @@ func (d *DB) CreateAPI(ctx context.Context, w api.APIWrite) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrConflict
 		}
-		return writeAPI(ctx, tx, w)
+		if err := writeAPI(ctx, tx, w); err != nil {
+			return err
+		}
+		return auditAPI(ctx, tx, "api.created", w.ID, nil)
 	})
 }
 
@@ -45,7 +48,14 @@ func (d *DB) UpdateAPI(ctx context.Context, w api.APIWrite) error {
 		} else if err != nil {
 			return err
 		}
-		return writeAPI(ctx, tx, w)
+		before, err := snapshotAPI(ctx, tx, w.ID)
+		if err != nil {
+			return err
+		}
+		if err := writeAPI(ctx, tx, w); err != nil {
+			return err
+		}
+		return auditAPI(ctx, tx, "api.updated", w.ID, before)
 	})
 }
 
@@ -108,6 +118,8 @@ func (d *DB) SetAPIState(ctx context.Context, id string, state api.APIState) err
 			string(state), time.Now().UTC().Format(time.RFC3339), id); err != nil {
 			return err
 		}
+		record(tx, Audit{Actor: actorOf(ctx), Action: "api." + map[api.APIState]string{api.APIPublished: "published", api.APIRetired: "retired"}[state],
+			Target: "api:" + id, Before: map[string]string{"state": cur}, After: map[string]string{"state": string(state)}})
 		return bumpCatalog(ctx, tx)
 	})
 }
@@ -139,6 +151,8 @@ func (d *DB) AddTerms(ctx context.Context, apiID, version string, pdf []byte, at
 			VALUES (?,?,?,?,?,?,1)`, t.ID, apiID, version, t.SHA256, pdf, at.UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
+		record(tx, Audit{Actor: actorOf(ctx), Action: "api.terms_published", Target: "api:" + apiID,
+			After: map[string]any{"version": version, "sha256": t.SHA256, "size": len(pdf)}})
 		return bumpCatalog(ctx, tx)
 	})
 	return t, err
@@ -155,8 +169,58 @@ func (d *DB) SetOpenAPIDoc(ctx context.Context, id string, doc []byte) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
+		sum := sha256.Sum256(doc)
+		record(tx, Audit{Actor: actorOf(ctx), Action: "api.openapi_stored", Target: "api:" + id,
+			After: map[string]any{"sha256": hex.EncodeToString(sum[:]), "size": len(doc)}})
 		return bumpCatalog(ctx, tx)
 	})
+}
+
+// apiSnapshot is an API as the audit keeps it: what an administrator
+// describes, read inside the write's transaction.
+type apiSnapshot struct {
+	Name, Acronym, Description, Category, SystemType, Owner, AuthType, State string
+	CustomFields                                                         json.RawMessage
+	Environments                                                         map[string]string
+}
+
+func snapshotAPI(ctx context.Context, tx *sql.Tx, id string) (apiSnapshot, error) {
+	var s apiSnapshot
+	var fields string
+	if err := tx.QueryRowContext(ctx, `SELECT name, acronym, description, category, system_type, owner, auth_type, state,
+		custom_fields FROM apis WHERE id = ?`, id).Scan(&s.Name, &s.Acronym, &s.Description, &s.Category, &s.SystemType,
+		&s.Owner, &s.AuthType, &s.State, &fields); err != nil {
+		return s, err
+	}
+	s.CustomFields = json.RawMessage(fields)
+	rows, err := tx.QueryContext(ctx, "SELECT name, base_url FROM api_environments WHERE api_id = ?", id)
+	if err != nil {
+		return s, err
+	}
+	defer rows.Close()
+	s.Environments = map[string]string{}
+	for rows.Next() {
+		var name, url string
+		if err := rows.Scan(&name, &url); err != nil {
+			return s, err
+		}
+		s.Environments[name] = url
+	}
+	return s, rows.Err()
+}
+
+// auditAPI records action on API id with its state now as after.
+func auditAPI(ctx context.Context, tx *sql.Tx, action, id string, before any) error {
+	after, err := snapshotAPI(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	a := Audit{Actor: actorOf(ctx), Action: action, Target: "api:" + id, After: after}
+	if before != nil {
+		a.Before = before
+	}
+	record(tx, a)
+	return nil
 }
 
 // TermsVersions lists an API's terms of use, newest first.

@@ -16,10 +16,11 @@ var copyOrder = []string{
 	"counters", "requests", "request_events", "attachments", "verification_forms", "credentials", "ip_allowlist",
 	"vault_systems", "vault_entries", "vault_meta", "vault_audit", "service_clients",
 	"idempotency_keys", "server_keys", "rate_limits",
+	"profiles", "opinions", "audit_events", "audit_checkpoints",
 }
 
 // seededTables hold rows the migrations write; a copy replaces them.
-var seededTables = map[string]bool{"catalog_revision": true, "counters": true, "vault_systems": true}
+var seededTables = map[string]bool{"catalog_revision": true, "counters": true, "vault_systems": true, "profiles": true}
 
 // CopyReport is what a copy moved: rows per table, and requests whose
 // history chain was verified on the destination.

@@ -237,10 +237,13 @@ func (d *DB) SetAllowlist(ctx context.Context, cnpj string, ranges []netip.Prefi
 	if _, err := tx.ExecContext(ctx, "DELETE FROM ip_allowlist WHERE institution_cnpj = ?", cnpj); err != nil {
 		return err
 	}
+	after := make([]string, len(ranges))
 	for i, p := range ranges {
+		after[i] = p.String()
 		if _, err := tx.ExecContext(ctx, "INSERT INTO ip_allowlist (institution_cnpj, position, cidr) VALUES (?,?,?)", cnpj, i, p.String()); err != nil {
 			return err
 		}
 	}
+	record(tx, Audit{Actor: actorOf(ctx), Action: "institution.allowlist_set", Target: "institution:" + cnpj, After: after})
 	return d.w.commit(tx)
 }

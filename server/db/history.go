@@ -37,7 +37,18 @@ func appendEvent(ctx context.Context, tx *sql.Tx, requestID string, e event) err
 	_, err = tx.ExecContext(ctx, `INSERT INTO request_events (request_id, n, at, actor_id, actor_name, action,
 		from_status, to_status, justification, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
 		requestID, n, e.at, e.actor.ID, e.actor.Name, e.action, string(e.from), string(e.to), e.justification, prev, hash)
-	return err
+	if err != nil {
+		return err
+	}
+	a := Audit{Actor: e.actor, Action: "request." + e.action, Target: "request:" + requestID, Detail: e.justification}
+	if e.from != e.to {
+		if e.from != "" {
+			a.Before = map[string]string{"status": string(e.from)}
+		}
+		a.After = map[string]string{"status": string(e.to)}
+	}
+	record(tx, a)
+	return nil
 }
 
 func eventHash(prev, requestID string, n int, fields ...string) string {

@@ -65,6 +65,11 @@ func (d *DB) CreateUser(ctx context.Context, u User) error {
 			return err
 		}
 	}
+	after, err := snapshotUser(ctx, tx, u.ID)
+	if err != nil {
+		return err
+	}
+	record(tx, Audit{Actor: actorOf(ctx), Action: "user.created", Target: "user:" + u.Username, After: after})
 	return d.w.commit(tx)
 }
 
@@ -174,6 +179,8 @@ func (d *DB) DisableUser(ctx context.Context, username string) error {
 		WHERE user_id = (SELECT id FROM users WHERE username = ?)`, username); err != nil {
 		return err
 	}
+	record(tx, Audit{Actor: actorOf(ctx), Action: "user.updated", Target: "user:" + username,
+		Before: map[string]bool{"disabled": false}, After: map[string]bool{"disabled": true}})
 	return d.w.commit(tx)
 }
 

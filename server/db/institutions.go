@@ -48,28 +48,50 @@ func (d *DB) Institution(ctx context.Context, cnpj string) (api.InstitutionEntry
 // CreateInstitution records a new institution (active); ErrConflict when
 // its CNPJ is already there.
 func (d *DB) CreateInstitution(ctx context.Context, in api.InstitutionCreate) error {
-	res, err := d.w.exec(ctx, "INSERT INTO institutions (cnpj, name) VALUES (?, ?) ON CONFLICT (cnpj) DO NOTHING",
-		api.NormalizeCNPJ(in.CNPJ), in.Name)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrConflict
-	}
-	return nil
-}
-
-// UpdateInstitution changes what p gives; ErrNotFound for an unknown CNPJ.
-func (d *DB) UpdateInstitution(ctx context.Context, cnpj string, p api.InstitutionPatch) error {
 	return d.w.do(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE institutions SET name = COALESCE(?, name), active = COALESCE(?, active) WHERE cnpj = ?",
-			nullable(p.Name), nullableFlag(p.Active), api.NormalizeCNPJ(cnpj))
+		cnpj := api.NormalizeCNPJ(in.CNPJ)
+		res, err := tx.ExecContext(ctx, "INSERT INTO institutions (cnpj, name) VALUES (?, ?) ON CONFLICT (cnpj) DO NOTHING", cnpj, in.Name)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+			return ErrConflict
 		}
+		record(tx, Audit{Actor: actorOf(ctx), Action: "institution.created", Target: "institution:" + cnpj,
+			After: api.InstitutionEntry{CNPJ: cnpj, Name: in.Name, Active: true}})
+		return nil
+	})
+}
+
+func snapshotInstitution(ctx context.Context, tx *sql.Tx, cnpj string) (api.InstitutionEntry, error) {
+	e := api.InstitutionEntry{CNPJ: cnpj}
+	err := tx.QueryRowContext(ctx, "SELECT name, active FROM institutions WHERE cnpj = ?", cnpj).Scan(&e.Name, &e.Active)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, ErrNotFound
+	}
+	return e, err
+}
+
+// UpdateInstitution changes what p gives; ErrNotFound for an unknown CNPJ.
+func (d *DB) UpdateInstitution(ctx context.Context, cnpj string, p api.InstitutionPatch) error {
+	cnpj = api.NormalizeCNPJ(cnpj)
+	return d.w.do(ctx, func(tx *sql.Tx) error {
+		if err := d.lockRow(ctx, tx, "institutions", "cnpj", cnpj); err != nil {
+			return err
+		}
+		before, err := snapshotInstitution(ctx, tx, cnpj)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE institutions SET name = COALESCE(?, name), active = COALESCE(?, active) WHERE cnpj = ?",
+			nullable(p.Name), nullableFlag(p.Active), cnpj); err != nil {
+			return err
+		}
+		after, err := snapshotInstitution(ctx, tx, cnpj)
+		if err != nil {
+			return err
+		}
+		record(tx, Audit{Actor: actorOf(ctx), Action: "institution.updated", Target: "institution:" + cnpj, Before: before, After: after})
 		return nil
 	})
 }

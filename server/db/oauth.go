@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"github.com/gecli/gecli/internal/pg"
 )
 
 // DeviceCode is one RFC 8628 authorization.
@@ -106,10 +108,21 @@ type RefreshToken struct {
 }
 
 // AddRefreshToken stores a refresh token.
+// A new family is a sign-in: the audit records it (refreshes are not).
 func (d *DB) AddRefreshToken(ctx context.Context, t RefreshToken) error {
-	_, err := d.w.exec(ctx, `INSERT INTO refresh_tokens (token_hash, family_id, user_id, client_id, expires_at)
-		VALUES (?,?,?,?,?)`, t.Hash, t.FamilyID, t.UserID, t.ClientID, t.ExpiresAt.Unix())
-	return err
+	return d.w.do(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO refresh_tokens (token_hash, family_id, user_id, client_id, expires_at)
+			VALUES (?,?,?,?,?)`, t.Hash, t.FamilyID, t.UserID, t.ClientID, t.ExpiresAt.Unix()); err != nil {
+			return err
+		}
+		var username, name string
+		if err := tx.QueryRowContext(ctx, "SELECT username, name FROM users WHERE id = ?", t.UserID).Scan(&username, &name); err != nil {
+			return err
+		}
+		record(tx, Audit{Actor: Actor{ID: t.UserID, Name: name}, Action: "session.signed_in", Target: "user:" + username,
+			Detail: "client " + t.ClientID})
+		return nil
+	})
 }
 
 // Refresh outcomes.
@@ -192,7 +205,7 @@ func (d *DB) RefreshTokenActive(ctx context.Context, hash string, now time.Time)
 
 // isUnique reports a unique-constraint violation (SQLite's message).
 func isUnique(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE")
+	return err != nil && (strings.Contains(err.Error(), "UNIQUE") || pg.UniqueViolation(err)) // SQLite's message; PostgreSQL's code
 }
 
 // SessionLive says whether userID is enabled and, for family != "",

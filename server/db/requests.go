@@ -117,6 +117,7 @@ func (d *DB) SeedRequests(ctx context.Context, all []NewRequest, after func(id s
 		return err
 	}
 	defer d.w.end(tx)
+	bufOf(tx).quiet = true // demo data is no one's doing
 	for i, n := range all {
 		id, err := insertRequest(ctx, tx, n)
 		if err != nil {
@@ -266,13 +267,16 @@ func (d *DB) RequestRow(ctx context.Context, id string) (api.Request, error) {
 	return r, err
 }
 
-// RequestDetails fills in a request's history and attachments.
+// RequestDetails fills in a request's history, attachments and opinions.
 func (d *DB) RequestDetails(ctx context.Context, r api.Request) (api.Request, error) {
 	var err error
 	if r.History, err = d.history(ctx, r.ID); err != nil {
 		return r, err
 	}
-	r.Attachments, err = d.attachments(ctx, r.ID)
+	if r.Attachments, err = d.attachments(ctx, r.ID); err != nil {
+		return r, err
+	}
+	r.Opinions, err = d.opinions(ctx, r.ID)
 	return r, err
 }
 

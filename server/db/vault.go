@@ -102,6 +102,11 @@ func appendVaultAudit(ctx context.Context, ex interface {
 	_, err := ex.ExecContext(ctx, `INSERT INTO vault_audit (at, actor_id, actor_name, institution_cnpj, action, customer_key,
 		system_name, outcome) VALUES (?,?,?,?,?,?,?,?)`, a.At.UTC().Format(time.RFC3339Nano), a.Actor.ID, a.Actor.Name,
 		a.Key.Institution, a.Action, a.Key.CustomerKey, a.Key.System, a.Outcome)
+	if tx, ok := ex.(*sql.Tx); ok && err == nil {
+		// The trail names the key, never a value.
+		record(tx, Audit{Actor: a.Actor, Action: "vault." + a.Action, Target: "vault:" + a.Key.Institution + "/" + a.Key.CustomerKey + "/" + a.Key.System,
+			Detail: a.Outcome})
+	}
 	return err
 }
 

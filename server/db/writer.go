@@ -44,6 +44,7 @@ type writer struct {
 // txState is what a running transaction carries besides its own write,
 // to undo unless it commits, and whether it did.
 type txState struct {
+	ctx       context.Context // for the audit's statements at commit
 	claim     *Claim
 	carried   []deferred
 	committed bool
@@ -97,10 +98,11 @@ func (w *writer) begin(ctx context.Context) (*sql.Tx, error) {
 		<-w.token
 		return nil, err
 	}
-	st := &txState{}
+	st := &txState{ctx: ctx}
 	w.mu.Lock()
 	w.running[tx] = st
 	w.mu.Unlock()
+	auditBufs.Store(tx, &auditBuf{})
 	w.carry(ctx, tx, st)
 	if c := claimOf(ctx); c != nil && !c.recorded {
 		ok, err := c.record(ctx, tx)
@@ -163,6 +165,12 @@ func (w *writer) carry(ctx context.Context, tx *sql.Tx, st *txState) {
 // failed COMMIT, or a rollback database/sql did itself when the context
 // ended, it answers sql.ErrTxDone as after a commit.)
 func (w *writer) commit(tx *sql.Tx) error {
+	w.mu.Lock()
+	ctx := w.running[tx].ctx
+	w.mu.Unlock()
+	if err := flushAudit(ctx, tx, bufOf(tx)); err != nil {
+		return err
+	}
 	err := tx.Commit()
 	w.mu.Lock()
 	w.running[tx].committed = err == nil
@@ -175,6 +183,7 @@ func (w *writer) commit(tx *sql.Tx) error {
 // no longer recorded, and the deferred statements wait for the next one.
 func (w *writer) end(tx *sql.Tx) {
 	tx.Rollback() // after a commit: sql.ErrTxDone, nothing to undo
+	auditBufs.Delete(tx)
 	w.mu.Lock()
 	st := w.running[tx]
 	delete(w.running, tx)

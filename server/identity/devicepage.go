@@ -110,9 +110,11 @@ func (e *Endpoints) deviceSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	u, err := e.DB.UserByUsername(ctx, data.Username)
 	hash := dummyHash()
-	if err == nil {
+	switch {
+	case err == nil && u.PasswordHash != "":
 		hash = u.PasswordHash
-	} else if !errors.Is(err, db.ErrNotFound) {
+	case err == nil: // added by an admin, not yet activated: no password works
+	case !errors.Is(err, db.ErrNotFound):
 		e.serverErrorPage(w, err, data)
 		return
 	}
@@ -122,6 +124,7 @@ func (e *Endpoints) deviceSubmit(w http.ResponseWriter, r *http.Request) {
 		e.serverErrorPage(w, cerr, data)
 		return
 	}
+	match = match && u.PasswordHash != ""
 	if err == nil && match {
 		succeeded() // the right password (even of a disabled user) is no guess
 	}

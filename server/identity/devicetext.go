@@ -12,6 +12,7 @@ import (
 // person's language (Accept-Language: Portuguese by default, English).
 type deviceText struct {
 	Lang, Title, Heading, Intro, Code, User, Password, Approve, Deny, Footer, Close string
+	FirstTime                                                                       string // the link to /device/activate
 
 	BadForm, Expired, BadCodeFormat, UnknownCode, BadPassword, Approved, Denied, JustExpired, Internal string
 	tooMany                                                                                            string // with the time to wait
@@ -23,6 +24,7 @@ var devicePT = deviceText{
 	Code:  "Código", User: "Usuário", Password: "Senha", Approve: "Autorizar", Deny: "Negar",
 	Footer:        "Só autorize se foi você quem iniciou a entrada no terminal. O código expira em 10 minutos.",
 	Close:         "Pode fechar esta página e voltar ao terminal.",
+	FirstTime:     "Primeiro acesso? Ative sua conta com o código que a administração lhe entregou.",
 	BadForm:       "Formulário inválido ou grande demais.",
 	Expired:       "A sessão desta página expirou ou o envio não veio dela. Confira os dados e envie de novo.",
 	BadCodeFormat: "Código em formato inválido: são 8 letras, como BCDF-GHJK.",
@@ -41,6 +43,7 @@ var deviceEN = deviceText{
 	Code:  "Code", User: "User", Password: "Password", Approve: "Authorize", Deny: "Deny",
 	Footer:        "Only authorize if you started the sign-in on the terminal yourself. The code expires in 10 minutes.",
 	Close:         "You can close this page and go back to the terminal.",
+	FirstTime:     "First time? Activate your account with the code the administrators gave you.",
 	BadForm:       "Invalid or oversized form.",
 	Expired:       "This page's session expired or the form did not come from it. Check the fields and send again.",
 	BadCodeFormat: "Invalid code format: 8 letters, like BCDF-GHJK.",

@@ -86,6 +86,8 @@ func (e *Endpoints) Register(route Route) {
 	route("POST", "/oauth2/revoke", e.tokenLimit.limit(e.addr, e.revoke))
 	route("GET", "/device", e.devicePage)
 	route("POST", "/device", e.deviceSubmit)
+	route("GET", "/device/activate", e.activationPage)
+	route("POST", "/device/activate", e.activationSubmit)
 }
 
 // discovery advertises what exists and nothing else: the device flow,

@@ -1,0 +1,161 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/server/identity"
+)
+
+// userRoutes: people (FAQ 3.7, 4.2), by whoever has users:admin. An
+// administrator never knows a password: a new person gets a one-time
+// activation code and sets their own on /device/activate.
+func (s *Server) userRoutes() {
+	s.handle("GET", "/api/v1/users", s.withPermission(s.listUsers, api.PermUsersAdmin))
+	s.handle("POST", "/api/v1/users", s.withPermission(s.createUser, api.PermUsersAdmin))
+	s.handle("PATCH", "/api/v1/users/{id}", s.withPermission(s.patchUser, api.PermUsersAdmin))
+	s.handle("POST", "/api/v1/users/{id}/activation", s.withPermission(s.newActivation, api.PermUsersAdmin))
+}
+
+func (s *Server) listUsers(w http.ResponseWriter, r *http.Request, _ identity.Principal) {
+	q := r.URL.Query().Get("q")
+	if utf8.RuneCountInString(q) > api.MaxQueryLen {
+		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeQueryTooLong, "busca longa demais").
+			WithFields(api.FieldError{Field: "q", Message: "até 200 caracteres"}))
+		return
+	}
+	items, err := s.db.ListUserEntries(r.Context(), q)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, api.List[api.UserEntry]{Items: items})
+}
+
+// activation makes a code, keeping only its hash, and the answer that
+// shows it this once.
+func (s *Server) activation(r *http.Request, u api.UserEntry) (db.Activation, api.UserCreated) {
+	code, hash := identity.NewActivationCode()
+	exp := time.Now().Add(identity.ActivationTTL).UTC()
+	return db.Activation{Hash: hash, Expires: exp}, api.UserCreated{User: u, ActivationCode: code,
+		ActivationURL: s.publicBase(r) + "/device/activate", ExpiresAt: exp.Format(time.RFC3339)}
+}
+
+func (s *Server) createUser(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	if !s.auth.Meta.Embedded {
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeValidation,
+			"com um emissor externo, as pessoas entram pelo emissor e aparecem aqui no primeiro acesso"))
+		return
+	}
+	var in api.UserCreate
+	if !s.decodeJSON(w, r, &in) {
+		return
+	}
+	in.Name = api.TrimText(in.Name)
+	if bad := in.Validate(); len(bad) > 0 {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "usuário inválido; nada foi gravado").WithFields(bad...))
+		return
+	}
+	b := make([]byte, 8)
+	rand.Read(b)
+	id := "u-" + hex.EncodeToString(b)
+	act, answer := s.activation(r, api.UserEntry{})
+	switch err := s.db.AddUser(r.Context(), id, in, act); {
+	case errors.Is(err, db.ErrConflict):
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeUserExists, "já há um usuário "+in.Username).
+			WithFields(api.FieldError{Field: "username", Message: "já existe"}))
+		return
+	case errors.Is(err, db.ErrUnknownInstitution):
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "instituição não cadastrada: "+err.Error()).
+			WithFields(api.FieldError{Field: "institutions", Message: "cadastre a instituição antes: " + err.Error()}))
+		return
+	case err != nil:
+		s.internal(w, r, err)
+		return
+	}
+	u, err := s.db.UserEntry(r.Context(), id)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	answer.User = u
+	s.log.Info("user created", "user", in.Username, "role", in.Role, "by", p.Subject) // never the code
+	w.Header().Set("Cache-Control", "no-store")
+	s.writeJSON(w, r, http.StatusCreated, answer)
+}
+
+func (s *Server) patchUser(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	id := r.PathValue("id")
+	var in api.UserPatch
+	if !s.decodeJSON(w, r, &in) {
+		return
+	}
+	if bad := in.Validate(); len(bad) > 0 {
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "mudança inválida; nada foi gravado").WithFields(bad...))
+		return
+	}
+	switch err := s.db.PatchUser(r.Context(), id, in); {
+	case errors.Is(err, db.ErrNotFound):
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeUserNotFound, "não há usuário "+id))
+		return
+	case errors.Is(err, db.ErrLastProfilesAdmin):
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeLastProfilesAdmin,
+			"a mudança deixaria nenhum usuário ativo com profiles:admin; ninguém poderia desfazê-la"))
+		return
+	case errors.Is(err, db.ErrUnknownInstitution):
+		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "instituição não cadastrada: "+err.Error()).
+			WithFields(api.FieldError{Field: "institutions", Message: "cadastre a instituição antes: " + err.Error()}))
+		return
+	case err != nil:
+		s.internal(w, r, err)
+		return
+	}
+	// Disabling (or a new role or institutions, which end the sessions)
+	// must stop the person's tokens at their next call, not a second later:
+	// this replica forgets what it knew of them.
+	if in.Disabled != nil && *in.Disabled || in.Role != nil || in.Institutions != nil {
+		s.sessions.forget(id)
+	}
+	s.log.Info("user changed", "user", id, "by", p.Subject)
+	u, err := s.db.UserEntry(r.Context(), id)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, u)
+}
+
+func (s *Server) newActivation(w http.ResponseWriter, r *http.Request, p identity.Principal) {
+	id := r.PathValue("id")
+	if !s.auth.Meta.Embedded {
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeValidation,
+			"com um emissor externo, as senhas são do emissor: não há código de ativação aqui"))
+		return
+	}
+	u, err := s.db.UserEntry(r.Context(), id)
+	if errors.Is(err, db.ErrNotFound) {
+		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeUserNotFound, "não há usuário "+id))
+		return
+	} else if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	act, answer := s.activation(r, u)
+	switch err := s.db.SetActivation(r.Context(), id, act); {
+	case errors.Is(err, db.ErrExternalUser):
+		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeValidation, "esta pessoa entra pelo emissor externo: não tem senha aqui"))
+		return
+	case err != nil:
+		s.internal(w, r, err)
+		return
+	}
+	s.log.Info("activation code issued", "user", u.Username, "by", p.Subject)
+	w.Header().Set("Cache-Control", "no-store")
+	s.writeJSON(w, r, http.StatusOK, answer)
+}
