@@ -169,7 +169,8 @@ func TestExternalIssuer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(New(d, Config{Auth: auth}).Handler())
+	gecli := New(d, Config{Auth: auth})
+	srv := httptest.NewServer(gecli.Handler())
 	defer srv.Close()
 	get := func(path, token string) (int, []byte) {
 		req, _ := http.NewRequest("GET", srv.URL+path, nil)
@@ -225,6 +226,28 @@ func TestExternalIssuer(t *testing.T) {
 	// Client credentials stay with gecli, which signs their tokens.
 	if status, _ := get("/oauth2/jwks", ""); status != 200 {
 		t.Errorf("jwks for client-credentials tokens: %d", status)
+	}
+
+	// Someone the issuer knows and gecli does not appears at their first
+	// call, to be linked and disabled here.
+	newcomer := claims(kc.srv.URL, "gecli", time.Now().Add(time.Minute), map[string]any{
+		"realm_access": map[string]any{"roles": []string{"Solicitante"}}})
+	newcomer["sub"], newcomer["preferred_username"], newcomer["name"] = "kc-4471", "marina.souza", "Marina Souza"
+	marina := kc.sign(t, newcomer)
+	if status, body := get("/api/v1/me", marina); status != 200 {
+		t.Fatalf("a newcomer's first call: %d %s", status, body)
+	}
+	seen, err := d.ListUserEntries(ctx, "marina")
+	if err != nil || len(seen) != 1 || seen[0].ID != "kc-4471" || seen[0].Role != api.RoleRequester || !seen[0].Activated {
+		t.Fatalf("the newcomer is not recorded: %+v %v", seen, err)
+	}
+	yes := true
+	if err := d.PatchUser(ctx, "kc-4471", api.UserPatch{Disabled: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	gecli.sessions.forget("kc-4471")
+	if status, _ := get("/api/v1/me", marina); status != 401 {
+		t.Errorf("a disabled external person's next call: %d, want 401", status)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -317,6 +318,7 @@ func (d *DB) RotateVaultKey(ctx context.Context, old, next *vault.MasterKey) (in
 		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, next.Check()); err != nil {
 		return 0, err
 	}
+	record(tx, Audit{Actor: actorOf(ctx), Action: "vault.key_rotated", Target: "vault:*", Detail: fmt.Sprintf("%d entradas", len(all))})
 	return len(all), d.w.commit(tx)
 }
 
