@@ -263,6 +263,15 @@ func (d *DB) SetActivation(ctx context.Context, id string, a Activation) error {
 // ErrExternalUser: an external issuer's person has no password here.
 var ErrExternalUser = errors.New("user of an external issuer")
 
+// ActivationPending says whether codeHash is an unused, unexpired code of
+// an enabled person.
+func (d *DB) ActivationPending(ctx context.Context, codeHash string, now time.Time) (bool, error) {
+	var n int
+	err := d.queryRow(ctx, `SELECT count(*) FROM users WHERE activation_hash = ? AND activation_hash <> ''
+		AND activation_expires > ? AND disabled = 0`, codeHash, now.Unix()).Scan(&n)
+	return n > 0, err
+}
+
 // Activate sets the password of the person whose unexpired code hashes to
 // codeHash, ends the code and every earlier sign-in, and answers the
 // username (ErrNotFound: no such code, used, expired or user disabled).

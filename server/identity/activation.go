@@ -114,12 +114,24 @@ func (e *Endpoints) activationSubmit(w http.ResponseWriter, r *http.Request) {
 		e.renderActivation(w, http.StatusTooManyRequests, data)
 		return
 	}
-	hash, err := HashPassword(password)
+	// The code first: a wrong one costs no password hash (tens of
+	// milliseconds of CPU each, and a guesser could ask for many).
+	codeHash := HashActivationCode(data.Code)
+	switch pending, err := e.DB.ActivationPending(ctx, codeHash, e.Issuer.now()); {
+	case err != nil:
+		e.activationError(w, err, data)
+		return
+	case !pending:
+		data.Error = t.UnknownCode
+		e.renderActivation(w, http.StatusBadRequest, data)
+		return
+	}
+	hash, err := hashPasswordBounded(ctx, password)
 	if err != nil {
 		e.activationError(w, err, data)
 		return
 	}
-	username, err := e.DB.Activate(ctx, HashActivationCode(data.Code), hash, e.Issuer.now())
+	username, err := e.DB.Activate(ctx, codeHash, hash, e.Issuer.now())
 	switch {
 	case errors.Is(err, db.ErrNotFound):
 		data.Error = t.UnknownCode

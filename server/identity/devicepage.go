@@ -180,6 +180,16 @@ func (e *Endpoints) serverErrorPage(w http.ResponseWriter, err error, data devic
 // server's cores.
 var passwordChecks = make(chan struct{}, 4)
 
+func hashPasswordBounded(ctx context.Context, password string) (string, error) {
+	select {
+	case passwordChecks <- struct{}{}:
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+	defer func() { <-passwordChecks }()
+	return HashPassword(password)
+}
+
 func checkPasswordBounded(ctx context.Context, hash, password string) (bool, error) {
 	select {
 	case passwordChecks <- struct{}{}:
