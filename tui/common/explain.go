@@ -88,6 +88,20 @@ func explainProblem(t *i18n.Text, p *api.Problem) string {
 	}
 	code := p.Code
 	switch {
+	case code == api.CodeRequestState:
+		return t.Opinion.ExplainState
+	case code == api.CodeAttachmentTooLarge:
+		return t.Opinion.ExplainTooLarge
+	case code == api.CodeNotPDF:
+		return t.Opinion.ExplainNotPDF
+	case code == api.CodeUnsupportedMediaType:
+		return t.Opinion.ExplainMediaType
+	case code == api.CodeValidation && len(p.Fields) > 0:
+		names := make([]string, len(p.Fields))
+		for i, f := range p.Fields {
+			names[i] = f.Field
+		}
+		return fmt.Sprintf(t.Opinion.ExplainInvalid, strings.Join(names, ", "))
 	case code == api.CodeTokenExpired || code == api.CodeInvalidToken:
 		return t.Explain401
 	case code == api.CodeForbiddenRole:

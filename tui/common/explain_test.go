@@ -111,6 +111,10 @@ func TestExplainNestsCausesAndFallsBackInTheLanguage(t *testing.T) {
 		{en, &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: "/x/a.pdf", Err: &fs.PathError{Op: "open", Path: "/x/a.pdf", Err: fs.ErrPermission}}, []string{"Could not read /x/a.pdf (permission denied)"}},
 		{en, errors.Join(errors.New("first"), &store.Error{Op: store.OpWrite, Entity: store.EntitySession}), []string{"Could not write the session"}},
 		{en, &client.ProblemError{Problem: *api.NewProblem(409, "already_decided", "decidida por ana")}, []string{"refused", "409 already_decided", "decidida por ana"}},
+		{en, &client.ProblemError{Problem: *api.NewProblem(409, api.CodeRequestState, "só solicitações em análise recebem pareceres")}, []string{"409", "no longer takes this operation"}},
+		{pt, &client.ProblemError{Problem: *api.NewProblem(413, api.CodeAttachmentTooLarge, "o parecer passa do limite de 10 MB")}, []string{"413", "10 MB"}},
+		{en, &client.ProblemError{Problem: *api.NewProblem(415, api.CodeNotPDF, "o anexo do parecer deve ser um PDF")}, []string{"415", "not a valid PDF"}},
+		{en, &client.ProblemError{Problem: *api.NewProblem(422, api.CodeValidation, "parecer inválido").WithFields(api.FieldError{Field: "text", Message: "curto"})}, []string{"422", "(text)", "nothing was saved"}},
 		{en, errors.New("boom"), []string{"Unexpected error: boom"}},
 		{pt, errors.New("boom"), []string{"Erro inesperado: boom"}},
 	}

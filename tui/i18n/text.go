@@ -77,6 +77,8 @@ type Text struct {
 	Vault VaultText
 	Admin AdminText
 	Err   ErrText
+	// Opinion: technical opinions (FAQ 3.17).
+	Opinion OpinionText
 }
 
 // For returns the text of a language.
@@ -94,6 +96,7 @@ var ptBR = Text{
 	Vault:   vaultPtBR,
 	Admin:   adminPtBR,
 	Err:     errPtBR,
+	Opinion: opinionPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
@@ -222,6 +225,7 @@ var en = Text{
 	Vault:   vaultEn,
 	Admin:   adminEn,
 	Err:     errEn,
+	Opinion: opinionEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",

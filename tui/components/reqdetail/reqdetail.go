@@ -1,7 +1,7 @@
 // Package reqdetail loads and draws the detail of one request: API,
 // institution, requester, contact, purpose, dates, SEI number, rule,
-// credential state, custom fields, attachments, the verification form and
-// the history timeline. The Solicitações and Avaliação pages share it.
+// credential state, custom fields, attachments, the verification form,
+// the technical opinions and the history timeline. The Solicitações and Avaliação pages share it.
 package reqdetail
 
 import (
@@ -132,15 +132,20 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 			lines = append(lines, label(l)+st.Text.Render(n+": "+r.CustomFields[n]))
 		}
 	}
-	if len(r.Attachments) == 0 {
-		lines = append(lines, label(t.DetailAttachments)+st.Subtle.Render(t.DetailNoAttachments))
-	}
-	for i, a := range r.Attachments {
+	ofOpinions, shown := opinionFiles(r), 0
+	for _, a := range r.Attachments {
+		if ofOpinions[a.ID] {
+			continue // under its opinion
+		}
 		l := ""
-		if i == 0 {
+		if shown == 0 {
 			l = t.DetailAttachments
 		}
+		shown++
 		lines = append(lines, label(l)+st.Text.Render(fmt.Sprintf("%s (%d KB)", a.Filename, (a.Size+1023)/1024)))
+	}
+	if shown == 0 {
+		lines = append(lines, label(t.DetailAttachments)+st.Subtle.Render(t.DetailNoAttachments))
 	}
 	if f := m.Form; f != nil {
 		state := t.FormIncomplete
@@ -152,6 +157,7 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 			lines = append(lines, label("")+st.Text.Render(f.EntityName+" · "+f.Project), label("")+st.Subtle.Render(f.Justification))
 		}
 	}
+	lines = append(lines, opinions(com, r, when, width)...)
 	lines = append(lines, "", st.Bold.Render(t.DetailHistory))
 	for _, e := range r.History {
 		line := st.Subtle.Render(when(e.At)+"  ") + st.Text.Render(e.Actor) + st.Subtle.Render(" · "+api.ActionLabel(e.Action, t.Lang))
@@ -159,7 +165,9 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 			line += st.Subtle.Render(" → ") + StatusStyle(com, api.Status(e.ToStatus)).Render(api.Status(e.ToStatus).Label(t.Lang))
 		}
 		lines = append(lines, line)
-		if e.Justification != "" {
+		// An opinion's text is the event's justification: the section
+		// above shows it whole.
+		if e.Justification != "" && (e.Action != "opinion" || len(r.Opinions) == 0) {
 			lines = append(lines, st.Subtle.Render("    “"+e.Justification+"”"))
 		}
 	}

@@ -111,3 +111,51 @@ func TestLongTextsStayInsideThePanel(t *testing.T) {
 		}
 	}
 }
+
+// TestOpinionsAreShownWhole: on any panel width an opinion's every word
+// is on screen (wrapped, never cut), its author and PDF too; the PDF is
+// listed once on screen and downloaded once, and the history names the
+// opinion without repeating its text.
+func TestOpinionsAreShownWhole(t *testing.T) {
+	text := strings.Repeat("Consulta compatível com o limite de requisições. ", 12) + "\nSegunda linha: SuperPalavraSemEspaçosQueNãoCabeEmQuarentaColunasDeJeitoNenhum."
+	pdf := api.Attachment{ID: "att-2", Filename: "parecer.pdf", Size: 3000}
+	m := Msg{ID: "SOL-1", Req: api.Request{ID: "SOL-1", Status: api.StatusPending, Environment: api.EnvHMG,
+		Attachments: []api.Attachment{{ID: "att-1", Filename: "oficio.pdf", Size: 10}, pdf},
+		Opinions:    []api.Opinion{{ID: "op-1", AuthorName: "Bruno Lima", At: "2026-11-20T10:00:00Z", Text: text, Attachment: &pdf}},
+		History:     []api.HistoryEvent{{At: "2026-11-20T10:00:00Z", Actor: "Bruno Lima", Action: "opinion", Justification: text}}}}
+	for _, lang := range []api.Lang{api.PtBR, api.En} {
+		com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(lang)}
+		for _, width := range []int{40, 80} {
+			lines := Render(com, m, false, width)
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > width {
+					t.Fatalf("a line of %d cells in a %d-cell panel: %q", w, width, ansi.Strip(l))
+				}
+			}
+			v := ansi.Strip(strings.Join(lines, "\n"))
+			joined := strings.ReplaceAll(strings.Join(strings.Fields(v), " "), "- ", "-") // words broken across lines
+			for _, w := range strings.Fields(text) {
+				if !strings.Contains(joined, w) && !strings.Contains(strings.ReplaceAll(v, "\n  ", ""), w) {
+					t.Errorf("%s at %d: %q is not shown", lang, width, w)
+				}
+			}
+			if strings.Count(v, "parecer.pdf") != 1 || !strings.Contains(v, "oficio.pdf") || !strings.Contains(v, "Bruno Lima") {
+				t.Errorf("%s at %d: files or author wrong:\n%s", lang, width, v)
+			}
+			if strings.Count(v, "Segunda linha") != 1 {
+				t.Errorf("%s at %d: the opinion's text is repeated in the history:\n%s", lang, width, v)
+			}
+			if title := i18n.For(lang).Opinion.Section + " (1)"; !strings.Contains(v, title) {
+				t.Errorf("%s: no %q", lang, title)
+			}
+		}
+	}
+	if files := Files(m.Req); len(files) != 2 {
+		t.Fatalf("files to download: %+v", files)
+	}
+	alone := m.Req
+	alone.Attachments = nil // a server that lists opinion PDFs apart
+	if files := Files(alone); len(files) != 1 || files[0].ID != "att-2" {
+		t.Fatalf("the opinion's PDF is not offered for download: %+v", files)
+	}
+}

@@ -2,9 +2,6 @@ package requests
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strconv"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -43,11 +40,6 @@ type countMsg struct {
 type cancelledMsg struct {
 	req api.Request
 	err error
-}
-
-type downloadedMsg struct {
-	path string
-	err  error
 }
 
 // readWindow resolves the API-name search against the catalog (a few
@@ -95,54 +87,6 @@ func cancelRequest(c *client.Client, id string) tea.Cmd {
 		r, err := c.CancelRequest(client.WithIdempotencyKey(ctx, client.NewIdempotencyKey()), id)
 		return cancelledMsg{req: r, err: err}
 	}
-}
-
-// downloadAttachment writes an attachment into the download folder
-// (created if needed), never overwriting: a file that exists gets a
-// numbered name.
-func downloadAttachment(c *client.Client, requestID string, a api.Attachment) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		body, err := c.Attachment(ctx, requestID, a.ID)
-		if err != nil {
-			return downloadedMsg{err: err}
-		}
-		dir := downloadDir()
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return downloadedMsg{err: err}
-		}
-		path := filepath.Join(dir, filepath.Base(a.Filename))
-		ext := filepath.Ext(path)
-		for i := 1; ; i++ {
-			f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-			if os.IsExist(err) {
-				path = filepath.Join(dir, filepath.Base(a.Filename[:len(a.Filename)-len(ext)])+"-"+strconv.Itoa(i)+ext)
-				continue
-			}
-			if err != nil {
-				return downloadedMsg{err: err}
-			}
-			_, err = f.Write(body)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			return downloadedMsg{path: path, err: err}
-		}
-	}
-}
-
-// downloadDir is where attachments are saved: ~/Downloads when it exists,
-// else the working directory. It reads the file system: Cmds only.
-func downloadDir() string {
-	home, err := os.UserHomeDir()
-	if err == nil {
-		if st, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && st.IsDir() {
-			return filepath.Join(home, "Downloads")
-		}
-	}
-	wd, _ := os.Getwd()
-	return wd
 }
 
 type draftsMsg struct{ drafts []store.Draft }

@@ -61,12 +61,13 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Form):
 		return p.openForm(*r)
 	case key.Matches(msg, k.Download):
-		if len(r.Attachments) == 0 || p.com.Authed == nil {
+		files := reqdetail.Files(*r) // the opinions' PDFs too
+		if len(files) == 0 || p.com.Authed == nil {
 			return common.Toast(p.com.Text.DetailNoAttachments, true)
 		}
 		var cmds []tea.Cmd
-		for _, a := range r.Attachments {
-			cmds = append(cmds, p.mb.Every(downloadAttachment(p.com.Authed, r.ID, a)))
+		for _, a := range files {
+			cmds = append(cmds, p.mb.Every(reqdetail.Download(p.com.Authed, r.ID, a)))
 		}
 		return tea.Batch(cmds...)
 	case key.Matches(msg, k.Down):

@@ -172,11 +172,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			p.mb.Every(revokeRequest(p.com.Authed, msg.id, msg.justification)))
 	case revokedMsg:
 		return p, p.revoked(msg)
-	case downloadedMsg:
-		if msg.err != nil {
-			return p, common.Toast(common.Explain(p.com.Text, msg.err), true)
-		}
-		return p, common.Toast(fmt.Sprintf(p.com.Text.Downloaded, msg.path), false)
+	case reqdetail.DownloadedMsg:
+		return p, reqdetail.Downloaded(p.com, msg)
 	case tea.KeyPressMsg:
 		switch {
 		case p.detail != nil:

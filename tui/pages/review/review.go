@@ -1,7 +1,9 @@
 // Package review is the Avaliação page: the queue of pending requests
 // (oldest first, with their age) beside the full detail of the selected
 // one; a approves and r rejects through a short dialog (a justification is
-// required to reject), then the next request is selected.
+// required to reject), then the next request is selected. Whoever analyses
+// requests (requests:analyze) adds a technical opinion with o; d saves
+// the request's files, the opinions' PDFs included.
 package review
 
 import (
@@ -25,7 +27,7 @@ import (
 )
 
 type keyMap struct {
-	Up, Down, Approve, Reject, Search, Back, Env, System, DetailUp, DetailDown key.Binding
+	Up, Down, Approve, Reject, Opinion, Download, Search, Back, Env, System, DetailUp, DetailDown key.Binding
 }
 
 // Page is the Avaliação page.
@@ -49,6 +51,9 @@ type Page struct {
 	offset  int
 
 	busy string // id being decided
+	// drafts are the opinions typed and not sent, by request, kept when
+	// the box closes.
+	drafts map[string]opinionDraft
 
 	width, height int
 }
@@ -57,10 +62,11 @@ type Page struct {
 func New(com *common.Common, s *store.Store) *Page {
 	t := com.Text
 	b := common.Bind
-	return &Page{com: com, store: s, mb: route.NewMailbox("review"), env: common.NewChoice(api.Environments), system: common.NewChoice(api.SystemTypes), search: search.New(t.SearchAPIPlaceholder, api.MaxQueryLen), keys: keyMap{
+	return &Page{com: com, store: s, mb: route.NewMailbox("review"), drafts: map[string]opinionDraft{}, env: common.NewChoice(api.Environments), system: common.NewChoice(api.SystemTypes), search: search.New(t.SearchAPIPlaceholder, api.MaxQueryLen), keys: keyMap{
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
-		Approve: b("a", t.KeyApprove, "a"), Reject: b("r", t.KeyReject, "r"),
-		Search: b("/", t.KeyFilterAPI, "/"), Back: b("esc", t.KeyBack, "esc"), Env: b("e", t.KeyEnv, "e"), System: b("t", t.KeyFilterSystem, "t"),
+		Approve: b("a", t.KeyApprove, "a"), Reject: b("r", t.KeyReject, "r"), Opinion: b("o", t.Opinion.KeyAdd, "o"),
+		Download: b("d", t.KeyDownload, "d"),
+		Search:   b("/", t.KeyFilterAPI, "/"), Back: b("esc", t.KeyBack, "esc"), Env: b("e", t.KeyEnv, "e"), System: b("t", t.KeyFilterSystem, "t"),
 		DetailUp: b("pgup", t.KeyPage, "pgup"), DetailDown: b("pgdn", t.KeyPage, "pgdown"),
 	}}
 }
@@ -80,12 +86,35 @@ func (p *Page) SetSize(w, h int) tea.Cmd {
 
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
-	return []key.Binding{k.Approve, k.Reject, k.Down, k.Search, k.Env, k.System}
+	return p.opinionKey([]key.Binding{k.Approve, k.Reject}, k.Down, k.Search, k.Env, k.System)
 }
 
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
-	return [][]key.Binding{{k.Approve, k.Reject}, {k.Up, k.Down, k.DetailUp, k.DetailDown}, {k.Search, k.Env, k.System}}
+	return [][]key.Binding{p.opinionKey([]key.Binding{k.Approve, k.Reject}, k.Download), {k.Up, k.Down, k.DetailUp, k.DetailDown}, {k.Search, k.Env, k.System}}
+}
+
+// opinionKey adds o to keys, before rest, when the selected request may
+// take an opinion from this person.
+func (p *Page) opinionKey(keys []key.Binding, rest ...key.Binding) []key.Binding {
+	if _, ok := p.opinable(); ok {
+		keys = append(keys, p.keys.Opinion)
+	}
+	return append(keys, rest...)
+}
+
+// opinable is the selected request, when the signed-in person analyses
+// requests and it is still pending (as the freshest detail says).
+func (p *Page) opinable() (api.Request, bool) {
+	r := p.current()
+	if r == nil || p.com.Me == nil || !p.com.Me.Can(api.PermRequestsAnalyze) {
+		return api.Request{}, false
+	}
+	req := r.Request
+	if p.detail.ID == r.ID && p.detail.Req.ID == r.ID {
+		req = p.detail.Req
+	}
+	return req, req.Status == api.StatusPending
 }
 
 func (p *Page) filter() filter {
@@ -134,6 +163,12 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, p.mb.Every(decide(p.com.Authed, msg.id, msg.decision))
 	case decidedMsg:
 		return p, p.decided(msg)
+	case reqdetail.DownloadedMsg:
+		return p, reqdetail.Downloaded(p.com, msg)
+	case opinionDraft:
+		p.drafts[msg.id] = msg
+	case opinionAdded:
+		return p, p.opinionAdded(msg)
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
 	}
@@ -218,8 +253,57 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		d, cmd := newDialog(p.com, p.mb.ID(), r.Request, key.Matches(msg, k.Approve), detailW)
 		p.com.Overlays.Push(d)
 		return cmd
+	case key.Matches(msg, k.Download):
+		return p.download()
+	case key.Matches(msg, k.Opinion):
+		r, ok := p.opinable()
+		if !ok || p.busy != "" {
+			return nil
+		}
+		_, detailW := p.panes()
+		box, cmd := newOpinionBox(p.com, p.mb.ID(), r, p.drafts[r.ID], detailW, p.height-3)
+		p.com.Overlays.Push(box)
+		return cmd
 	}
 	return nil
+}
+
+// download saves the selected request's files, the opinions' PDFs
+// included, as Solicitações does.
+func (p *Page) download() tea.Cmd {
+	r := p.current()
+	if r == nil {
+		return nil
+	}
+	req := r.Request
+	if p.detail.Req.ID == r.ID {
+		req = p.detail.Req
+	}
+	files := reqdetail.Files(req)
+	if len(files) == 0 || p.com.Authed == nil {
+		return common.Toast(p.com.Text.DetailNoAttachments, true)
+	}
+	var cmds []tea.Cmd
+	for _, a := range files {
+		cmds = append(cmds, p.mb.Every(reqdetail.Download(p.com.Authed, r.ID, a)))
+	}
+	return tea.Batch(cmds...)
+}
+
+// opinionAdded says so and reads the detail again, so the opinion shows
+// as the server keeps it (and the cache keeps it for offline).
+func (p *Page) opinionAdded(msg opinionAdded) tea.Cmd {
+	delete(p.drafts, msg.id)
+	cmds := []tea.Cmd{common.Toast(fmt.Sprintf(p.com.Text.Opinion.Added, msg.id), false),
+		func() tea.Msg { return common.SyncRequestsMsg{} }}
+	if r := p.current(); r != nil && r.ID == msg.id {
+		if p.detail.Req.ID == msg.id {
+			p.detail.Req.Opinions = append(p.detail.Req.Opinions, msg.opinion)
+		}
+		p.loading = true
+		cmds = append(cmds, p.mb.Latest("detail", reqdetail.Load(p.com.Authed, p.store, msg.id, p.com.Now())))
+	}
+	return tea.Batch(cmds...)
 }
 
 // decided reports the outcome; the sync then removes the request from
@@ -306,6 +390,9 @@ func (p *Page) View() string {
 	}
 	if d, ok := overlay.Of[*dialog](p.com.Overlays, p.mb.ID()); ok {
 		detail = append(append(strings.Split(d.View(detailW, 0), "\n"), ""), detail...)
+	}
+	if b, ok := overlay.Of[*opinionBox](p.com.Overlays, p.mb.ID()); ok {
+		detail = append(append(strings.Split(b.View(detailW, 0), "\n"), ""), detail...)
 	}
 	left := lipgloss.NewStyle().Width(queueW).Render(strings.Join(queue, "\n"))
 	right := lipgloss.NewStyle().Width(detailW).Render(strings.Join(clip(detail, height), "\n"))

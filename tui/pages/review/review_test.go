@@ -28,8 +28,9 @@ func TestMain(m *testing.M) {
 var now = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
 
 // queue builds a cache with pending and decided requests (fixed dates)
-// and cached details, and the catalog for API and system-type filters.
-func queue(t *testing.T) *store.Store {
+// and cached details, and the catalog for API and system-type filters;
+// edit, when given, changes the first request's detail before it is cached.
+func queue(t *testing.T, edit ...func(*api.Request)) *store.Store {
 	t.Helper()
 	ctx := context.Background()
 	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
@@ -59,6 +60,9 @@ func queue(t *testing.T) *store.Store {
 			History: []api.HistoryEvent{{N: 1, At: now.Add(-time.Duration(30-i) * 24 * time.Hour).Format(time.RFC3339),
 				Actor: "Ana Souza", Action: "submitted", ToStatus: "pending"}}}
 		items = append(items, r)
+		if i == 0 && len(edit) > 0 {
+			edit[0](&r)
+		}
 		s.SaveRequestDetail(ctx, r, now)
 	}
 	s.ApplyRequests(ctx, items, 12)
@@ -66,9 +70,15 @@ func queue(t *testing.T) *store.Store {
 }
 
 func newPage(t *testing.T, w, h int) (*drive.Driver, *Page) {
+	return newPageAs(t, w, h, &api.Me{Name: "Bruno", Roles: []api.Role{api.RoleEvaluator}}, queue(t))
+}
+
+// newPageAs is the page over the cache s, signed out (the details are
+// the cached ones), for me.
+func newPageAs(t *testing.T, w, h int, me *api.Me, s *store.Store) (*drive.Driver, *Page) {
 	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR,
-		Now: func() time.Time { return now }, Me: &api.Me{Name: "Bruno", Roles: []api.Role{api.RoleEvaluator}}}
-	p := New(com, queue(t))
+		Now: func() time.Time { return now }, Me: me}
+	p := New(com, s)
 	d := drive.New(t, drive.NewHost(p.com, p), w, h)
 	d.WaitForText("Fila: 9 em análise")
 	d.WaitForText("cópia em cache") // the detail of the first request
