@@ -19,9 +19,17 @@ type Me struct {
 	Permissions []Permission `json:"permissions"`
 }
 
-// Can reports whether the profile holds perm.
+// Can reports whether the profile holds perm. A profile without the
+// permissions field (a server from before profiles were editable, or a
+// profile cached then) holds its roles' default permissions.
 func (m Me) Can(perm Permission) bool {
-	for _, p := range m.Permissions {
+	perms := m.Permissions
+	if perms == nil {
+		for _, r := range m.Roles {
+			perms = append(perms, DefaultPermissions[r]...)
+		}
+	}
+	for _, p := range perms {
 		if p == perm {
 			return true
 		}

@@ -82,7 +82,7 @@ func boxOpen[T overlay.Overlay](p *Page) bool {
 // permission, and each section only for its own.
 func TestAllowedByPermission(t *testing.T) {
 	p := New(newCommon(api.PtBR, nil))
-	if p.Allowed(nil) || p.Allowed(&api.Me{Roles: []api.Role{api.RoleAdmin}}) {
+	if p.Allowed(nil) || p.Allowed(&api.Me{Roles: []api.Role{api.RoleAdmin}, Permissions: []api.Permission{}}) {
 		t.Fatal("allowed without an administration permission")
 	}
 	auditor := &api.Me{Name: "Auditora", Permissions: []api.Permission{api.PermAuditRead, api.PermRequestsRead}}

@@ -238,7 +238,7 @@ func (p *Page) request(a api.API) tea.Cmd {
 	switch {
 	case p.com.Me == nil:
 		return common.Toast(t.WizSignIn, true)
-	case !p.com.Me.HasRole(api.RoleRequester):
+	case !p.com.Me.Can(api.PermRequestsSubmit):
 		return common.Toast(t.WizOnlyRequester, true)
 	}
 	env := a.Environments[0].Name

@@ -65,7 +65,7 @@ func (p *Page) Init() tea.Cmd           { return p.mb.Latest("cache", loadCached
 func (p *Page) Capturing() bool { return false }
 
 // Allowed: credentials belong to institutions, managed by their requesters.
-func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.HasRole(api.RoleRequester) }
+func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.Can(api.PermCredentialsManage) }
 
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h

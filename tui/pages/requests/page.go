@@ -257,7 +257,7 @@ func (p *Page) newRequest(d *store.Draft) tea.Cmd {
 	switch {
 	case p.com.Me == nil && d == nil:
 		return common.Toast(t.WizSignIn, true)
-	case p.com.Me != nil && !p.com.Me.HasRole(api.RoleRequester):
+	case p.com.Me != nil && !p.com.Me.Can(api.PermRequestsSubmit):
 		return common.Toast(t.WizOnlyRequester, true)
 	}
 	return func() tea.Msg { return common.OpenWizardMsg{Draft: d} }

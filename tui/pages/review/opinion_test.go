@@ -96,7 +96,7 @@ func TestOpinionKeyOnlyForAnalysts(t *testing.T) {
 		who     string
 		me      *api.Me
 		offered bool
-	}{{"no permissions", &api.Me{Name: "Bruno", Roles: []api.Role{api.RoleEvaluator}}, false}, {"approve only", approver, false}, {"analyst", analyst(), true}} {
+	}{{"approve only", approver, false}, {"analyst", analyst(), true}} {
 		t.Run(c.who, func(t *testing.T) {
 			d, p := newPageAs(t, 120, 30, c.me, queue(t))
 			if got := offers(p); got != c.offered {
@@ -282,5 +282,24 @@ func TestOpinionTooLongIsRefusedWhole(t *testing.T) {
 	}
 	if box.text.Value() != long {
 		t.Fatalf("the paste was cut: %d of %d characters kept", len(box.text.Value()), len(long))
+	}
+}
+
+// TestOnlyDecidersDecide: a profile that analyses but may not approve
+// reads the queue and gives opinions; a and r are neither offered nor act.
+func TestOnlyDecidersDecide(t *testing.T) {
+	me := &api.Me{Name: "Analista", Roles: []api.Role{api.RoleEvaluator}, Permissions: []api.Permission{api.PermRequestsRead, api.PermRequestsAnalyze}}
+	d, p := newPageAs(t, 120, 30, me, queue(t))
+	for _, k := range p.ShortHelp() {
+		if k.Help().Key == "a" || k.Help().Key == "r" {
+			t.Errorf("%s offered to an analyst who may not decide", k.Help().Key)
+		}
+	}
+	d.Key("a")
+	if _, open := overlay.Of[*dialog](p.com.Overlays, p.mb.ID()); open {
+		t.Error("a opened the decision dialog for an analyst who may not decide")
+	}
+	if !offers(p) {
+		t.Error("the analyst is not offered o")
 	}
 }

@@ -77,7 +77,9 @@ func (p *Page) Capturing() bool         { return p.search.Active }
 func (p *Page) Init() tea.Cmd           { return p.reload() }
 
 // Allowed: the queue belongs to evaluators.
-func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.HasRole(api.RoleEvaluator) }
+func (p *Page) Allowed(me *api.Me) bool {
+	return me != nil && (me.Can(api.PermRequestsAnalyze) || me.Can(api.PermRequestsApprove))
+}
 
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
@@ -86,12 +88,21 @@ func (p *Page) SetSize(w, h int) tea.Cmd {
 
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
-	return p.opinionKey([]key.Binding{k.Approve, k.Reject}, k.Down, k.Search, k.Env, k.System)
+	return p.opinionKey(p.decisionKeys(), k.Down, k.Search, k.Env, k.System)
+}
+
+// decisionKeys are a and r, for whoever may decide (requests:approve):
+// an analyst without it only reads and gives opinions.
+func (p *Page) decisionKeys() []key.Binding {
+	if p.com.Me == nil || !p.com.Me.Can(api.PermRequestsApprove) {
+		return nil
+	}
+	return []key.Binding{p.keys.Approve, p.keys.Reject}
 }
 
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
-	return [][]key.Binding{p.opinionKey([]key.Binding{k.Approve, k.Reject}, k.Download), {k.Up, k.Down, k.DetailUp, k.DetailDown}, {k.Search, k.Env, k.System}}
+	return [][]key.Binding{p.opinionKey(p.decisionKeys(), k.Download), {k.Up, k.Down, k.DetailUp, k.DetailDown}, {k.Search, k.Env, k.System}}
 }
 
 // opinionKey adds o to keys, before rest, when the selected request may
@@ -246,7 +257,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return p.reload()
 	case key.Matches(msg, k.Approve), key.Matches(msg, k.Reject):
 		r := p.current()
-		if r == nil || p.busy != "" {
+		if r == nil || p.busy != "" || len(p.decisionKeys()) == 0 {
 			return nil
 		}
 		_, detailW := p.panes()

@@ -66,7 +66,7 @@ func (p *Page) Init() tea.Cmd           { return nil }
 func (p *Page) Capturing() bool         { return p.search.Active }
 
 // Allowed: the vault belongs to institutions, managed by their requesters.
-func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.HasRole(api.RoleRequester) }
+func (p *Page) Allowed(me *api.Me) bool { return me != nil && me.Can(api.PermVaultWrite) }
 
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
