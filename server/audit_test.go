@@ -70,6 +70,19 @@ func TestTheAuditTrailRecordsEveryChange(t *testing.T) {
 		t.Errorf("since the future: %+v", got)
 	}
 	wantProblem(t, "a requester reads the audit", ts.call("GET", "/api/v1/audit", ts.tokenFor("solicitante"), "", nil), 403, api.CodeForbiddenRole)
+
+	// A person looks for someone by the name on screen, not by an id.
+	if got := page("?actor=carla&action=institution.updated").Items; len(got) != 1 || got[0].Actor != "u-admin" {
+		t.Errorf("by part of the name: %+v", got)
+	}
+	// Publishing what is published changes nothing and records nothing.
+	before := len(page("?action=api.published&limit=200").Items)
+	if res := ts.call("POST", "/api/v1/apis/"+r.APIID+"/publish", admin, "", nil); res.status != 200 {
+		t.Fatalf("publish again: %d %s", res.status, res.body)
+	}
+	if after := len(page("?action=api.published&limit=200").Items); after != before {
+		t.Errorf("publishing a published API was recorded: %d events, were %d", after, before)
+	}
 }
 
 // TestTamperingIsFoundAndCheckpointsPinThePast: verify names the first

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -72,8 +73,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request, p identity.P
 			WithFields(api.FieldError{Field: "username", Message: "já existe"}))
 		return
 	case errors.Is(err, db.ErrUnknownInstitution):
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "instituição não cadastrada: "+err.Error()).
-			WithFields(api.FieldError{Field: "institutions", Message: "cadastre a instituição antes: " + err.Error()}))
+		s.unknownInstitution(w, r, err)
 		return
 	case err != nil:
 		s.internal(w, r, err)
@@ -109,8 +109,7 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request, p identity.Pr
 			"a mudança deixaria nenhum usuário ativo com profiles:admin; ninguém poderia desfazê-la"))
 		return
 	case errors.Is(err, db.ErrUnknownInstitution):
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "instituição não cadastrada: "+err.Error()).
-			WithFields(api.FieldError{Field: "institutions", Message: "cadastre a instituição antes: " + err.Error()}))
+		s.unknownInstitution(w, r, err)
 		return
 	case err != nil:
 		s.internal(w, r, err)
@@ -158,4 +157,12 @@ func (s *Server) newActivation(w http.ResponseWriter, r *http.Request, p identit
 	s.log.Info("activation code issued", "user", u.Username, "by", p.Subject)
 	w.Header().Set("Cache-Control", "no-store")
 	s.writeJSON(w, r, http.StatusOK, answer)
+}
+
+// unknownInstitution answers a link to an institution not registered,
+// naming its CNPJ.
+func (s *Server) unknownInstitution(w http.ResponseWriter, r *http.Request, err error) {
+	cnpj := strings.TrimSuffix(err.Error(), ": "+db.ErrUnknownInstitution.Error())
+	s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "instituição não cadastrada: "+cnpj).
+		WithFields(api.FieldError{Field: "institutions", Message: cnpj + " não está cadastrada; cadastre a instituição antes"}))
 }

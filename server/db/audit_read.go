@@ -11,7 +11,8 @@ import (
 	"github.com/gecli/gecli/api"
 )
 
-// AuditFilter narrows the audit trail. Action and Target match exactly,
+// AuditFilter narrows the audit trail. Actor is an actor's id or part of
+// their name (any case). Action and Target match exactly,
 // or as a prefix when they end in '.', ':' or '*' ("request." is every
 // request event, "api:" every API's). Since and Until are RFC 3339 UTC
 // (compared as text against auditStamp); Before is the cursor, a seq.
@@ -42,8 +43,10 @@ func (d *DB) ListAudit(ctx context.Context, f AuditFilter) ([]api.AuditEvent, er
 	var where []string
 	var args []any
 	if f.Actor != "" {
-		where = append(where, "actor_id = ?")
-		args = append(args, f.Actor)
+		// The id exactly (from an event), or part of the name a person
+		// reads on screen.
+		where = append(where, `(actor_id = ? OR lower(actor_name) LIKE ? ESCAPE '\')`)
+		args = append(args, f.Actor, "%"+escapeLike(strings.ToLower(f.Actor))+"%")
 	}
 	matchClause("action", f.Action, &where, &args)
 	matchClause("target", f.Target, &where, &args)

@@ -104,6 +104,9 @@ func (d *DB) SetAPIState(ctx context.Context, id string, state api.APIState) err
 		} else if err != nil {
 			return err
 		}
+		if cur == string(state) {
+			return nil // already so: nothing changes, nothing to record
+		}
 		if state == api.APIPublished {
 			var terms, envs int
 			if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM terms WHERE api_id = ? AND is_current = 1),
@@ -217,6 +220,9 @@ func auditAPI(ctx context.Context, tx *sql.Tx, action, id string, before any) er
 	}
 	a := Audit{Actor: actorOf(ctx), Action: action, Target: "api:" + id, After: after}
 	if before != nil {
+		if auditJSON(before) == auditJSON(after) {
+			return nil // saved as it was: no change to record
+		}
 		a.Before = before
 	}
 	record(tx, a)
