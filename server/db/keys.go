@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"time"
 )
 
@@ -35,7 +36,12 @@ func (d *DB) SigningKeys(ctx context.Context) ([]SigningKey, error) {
 
 // AddSigningKey stores a new key; it becomes the signing key.
 func (d *DB) AddSigningKey(ctx context.Context, k SigningKey) error {
-	_, err := d.w.exec(ctx, "INSERT INTO signing_keys (kid, alg, private_der, created_at) VALUES (?,?,?,?)",
-		k.KID, k.Alg, k.PrivateDER, k.CreatedAt.UTC().Format(time.RFC3339Nano))
-	return err
+	return d.w.do(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO signing_keys (kid, alg, private_der, created_at) VALUES (?,?,?,?)",
+			k.KID, k.Alg, k.PrivateDER, k.CreatedAt.UTC().Format(time.RFC3339Nano)); err != nil {
+			return err
+		}
+		record(tx, Audit{Actor: actorOf(ctx), Action: "issuer.key_added", Target: "key:" + k.KID, Detail: k.Alg})
+		return nil
+	})
 }

@@ -333,9 +333,15 @@ type ServiceClient struct {
 
 // CreateServiceClient stores a service client.
 func (d *DB) CreateServiceClient(ctx context.Context, c ServiceClient, at time.Time) error {
-	_, err := d.w.exec(ctx, `INSERT INTO service_clients (client_id, name, institution_cnpj, scope, secret_hash, created_at)
-		VALUES (?,?,?,?,?,?)`, c.ClientID, c.Name, api.NormalizeCNPJ(c.Institution), c.Scope, c.SecretHash, at.UTC().Format(time.RFC3339))
-	return err
+	return d.w.do(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO service_clients (client_id, name, institution_cnpj, scope, secret_hash, created_at)
+			VALUES (?,?,?,?,?,?)`, c.ClientID, c.Name, api.NormalizeCNPJ(c.Institution), c.Scope, c.SecretHash, at.UTC().Format(time.RFC3339)); err != nil {
+			return err
+		}
+		record(tx, Audit{Actor: actorOf(ctx), Action: "service_client.created", Target: "service_client:" + c.ClientID,
+			After: map[string]string{"name": c.Name, "institution": api.NormalizeCNPJ(c.Institution), "scope": c.Scope}})
+		return nil
+	})
 }
 
 // ServiceClientByID looks a service client up.
