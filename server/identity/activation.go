@@ -47,26 +47,18 @@ func HashActivationCode(code string) string {
 //go:embed activation.html
 var activationHTML string
 
-var activationTmpl = template.Must(template.New("activation").Parse(activationHTML))
+var activationTmpl = template.Must(template.Must(template.New("activation").Parse(activationHTML)).Parse(pageHead))
 
 type activationData struct {
-	T                        activationText
+	T                       activationText
 	CSRF, Code, Error, Done string
 }
 
 func (e *Endpoints) renderActivation(w http.ResponseWriter, status int, data activationData) {
 	if data.Done == "" {
-		data.CSRF = randomToken("")
-		http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: data.CSRF, Path: "/device", HttpOnly: true,
-			SameSite: http.SameSiteStrictMode, MaxAge: 3600})
+		data.CSRF = newCSRF(w, time.Hour)
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
-	h.Set("X-Frame-Options", "DENY")
-	w.WriteHeader(status)
-	activationTmpl.Execute(w, data)
+	writePage(w, status, activationTmpl, data)
 }
 
 // activationPage shows the form where a person added by an administrator

@@ -18,7 +18,12 @@ import (
 //go:embed device.html
 var devicePageHTML string
 
-var devicePageTmpl = template.Must(template.New("device").Parse(devicePageHTML))
+// pageHead is what the /device pages share: language, title, style.
+//
+//go:embed head.html
+var pageHead string
+
+var devicePageTmpl = template.Must(template.Must(template.New("device").Parse(devicePageHTML)).Parse(pageHead))
 
 const csrfCookie = "gecli_csrf"
 
@@ -46,17 +51,31 @@ func (e *Endpoints) devicePage(w http.ResponseWriter, r *http.Request) {
 
 func (e *Endpoints) renderDevice(w http.ResponseWriter, status int, data devicePageData) {
 	if data.Done == "" {
-		data.CSRF = randomToken("")
-		http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: data.CSRF, Path: "/device", HttpOnly: true,
-			SameSite: http.SameSiteStrictMode, MaxAge: int(DeviceCodeTTL.Seconds())})
+		data.CSRF = newCSRF(w, DeviceCodeTTL)
 	}
+	writePage(w, status, devicePageTmpl, data)
+}
+
+// newCSRF sets a fresh CSRF token in a cookie for the /device pages and
+// returns it for the form (double submit: a cross-site form cannot read
+// the cookie).
+func newCSRF(w http.ResponseWriter, life time.Duration) string {
+	token := randomToken("")
+	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: token, Path: "/device", HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, MaxAge: int(life.Seconds())})
+	return token
+}
+
+// writePage answers one of the /device pages: never cached, never framed,
+// no script, forms posting only back here.
+func writePage(w http.ResponseWriter, status int, tmpl *template.Template, data any) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
 	h.Set("X-Frame-Options", "DENY")
 	w.WriteHeader(status)
-	devicePageTmpl.Execute(w, data)
+	tmpl.Execute(w, data)
 }
 
 // deviceSubmit checks CSRF, the code and the password, then records the
