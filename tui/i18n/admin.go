@@ -6,7 +6,7 @@ import "github.com/gecli/gecli/api"
 type AdminText struct {
 	Tab, SignIn, Only, KeySection, Loading, LoadingMore, Empty, Saving, Fixed string
 	SecAPIs, SecProfiles, SecUsers, SecInstitutions, SecAudit                 string
-	FormKeys, FormGrowKeys, UploadKeys, CloseKeys, KeyAddField, NoYes         string
+	CloseKeys, KeyAddField, NoYes, KeyDiscard, KeyCloseDraft, DraftRestored   string
 	KeyNew, KeyEdit, ErrRequired, ErrName                                     string
 
 	// APIs.
@@ -55,9 +55,8 @@ var adminPtBR = AdminText{
 	KeySection: "seção", Loading: "Carregando…", LoadingMore: "carregando mais…", Empty: "Nada encontrado.",
 	Saving: "Gravando…", Fixed: "(fixo)",
 	SecAPIs: "APIs", SecProfiles: "Perfis", SecUsers: "Usuários", SecInstitutions: "Instituições", SecAudit: "Auditoria",
-	FormKeys:     "enter grava · tab/↓ próximo campo · ←/→ escolhe · esc cancela",
-	FormGrowKeys: " · ctrl+n campo personalizado",
-	UploadKeys:   "tab completa o caminho · ↓/↑ campo · enter envia · esc cancela",
+	KeyDiscard: "descartar o rascunho", KeyCloseDraft: "fechar (guarda o rascunho)",
+	DraftRestored: "Rascunho restaurado: o que foi digitado antes está de volta (ctrl+d descarta).",
 	CloseKeys:    "esc fecha", KeyAddField: "campo personalizado", NoYes: "não|sim",
 	KeyNew: "novo", KeyEdit: "editar", ErrRequired: "obrigatório", ErrName: "em uma linha, até 200 caracteres",
 
@@ -152,9 +151,8 @@ var adminEn = AdminText{
 	KeySection: "section", Loading: "Loading…", LoadingMore: "loading more…", Empty: "Nothing found.",
 	Saving: "Saving…", Fixed: "(fixed)",
 	SecAPIs: "APIs", SecProfiles: "Profiles", SecUsers: "Users", SecInstitutions: "Institutions", SecAudit: "Audit",
-	FormKeys:     "enter saves · tab/↓ next field · ←/→ choose · esc cancels",
-	FormGrowKeys: " · ctrl+n custom field",
-	UploadKeys:   "tab completes the path · ↓/↑ field · enter sends · esc cancels",
+	KeyDiscard: "discard the draft", KeyCloseDraft: "close (keeps the draft)",
+	DraftRestored: "Draft restored: what was typed before is back (ctrl+d discards it).",
 	CloseKeys:    "esc closes", KeyAddField: "custom field", NoYes: "no|yes",
 	KeyNew: "new", KeyEdit: "edit", ErrRequired: "required", ErrName: "one line, at most 200 characters",
 

@@ -46,7 +46,7 @@ func apiForm(e *env, a *api.API) spec {
 	}
 	existing := len(cur.CustomFields)
 	c, create := e.com.Authed, a == nil
-	return spec{kind: "api", title: title, note: at.APIFormNote, fields: fields,
+	return spec{kind: "api", title: title, note: at.APIFormNote, fields: fields, draft: "api:" + cur.ID,
 		check: func(v values) []api.FieldError { w, _ := apiWrite(v); return w.Validate() },
 		send:  func(v values) tea.Cmd { w, _ := apiWrite(v); return saveAPI(c, w, create) },
 		wire:  func(v values, f string) string { _, keys := apiWrite(v); return keys(f) },
@@ -135,12 +135,12 @@ func uploadForm(e *env, a api.API, terms bool) spec {
 	t, c := e.com.Text, e.com.Authed
 	at := t.Admin
 	if !terms {
-		return spec{kind: "openapi", title: fmt.Sprintf(at.UploadOpenAPI, a.Name), note: at.UploadOpenAPINote, path: "path",
+		return spec{kind: "openapi", title: fmt.Sprintf(at.UploadOpenAPI, a.Name), note: at.UploadOpenAPINote, path: "path", draft: "openapi:" + a.ID,
 			fields: []field{textField("path", at.FieldPath, "", 1024)},
 			check:  requirePath(at),
 			send:   func(v values) tea.Cmd { return uploadOpenAPI(c, a.ID, v["path"], t) }}
 	}
-	return spec{kind: "terms", title: fmt.Sprintf(at.UploadTerms, a.Name), note: fmt.Sprintf(at.UploadTermsNote, a.Terms.Version), path: "path",
+	return spec{kind: "terms", title: fmt.Sprintf(at.UploadTerms, a.Name), note: fmt.Sprintf(at.UploadTermsNote, a.Terms.Version), path: "path", draft: "terms:" + a.ID,
 		fields: []field{textField("version", at.FieldVersion, "", 32), textField("path", at.FieldPath, "", 1024)},
 		check: func(v values) []api.FieldError {
 			out := requirePath(at)(v)

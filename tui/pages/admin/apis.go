@@ -167,12 +167,6 @@ func (s *apis) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (s *apis) open(sp spec) tea.Cmd {
-	f, cmd := newForm(s.com, s.mb.ID(), sp, s.width)
-	s.com.Overlays.Push(f)
-	return cmd
-}
-
 // ask confirms with s or y only: enter edits on this list, and a
 // published API cannot be quietly taken back.
 func (s *apis) ask(question string, yes tea.Msg) {

@@ -37,7 +37,7 @@ func TestServerFieldsLandUnderTheirInputs(t *testing.T) {
 		SystemType: api.SysOther, Owner: "CNJ", AuthType: "api_key",
 		Environments: []api.APIEnvironment{{Name: api.EnvHMG, BaseURL: "https://h.example"}, {Name: api.EnvPRD, BaseURL: "https://p.example"}},
 		CustomFields: []api.CustomField{{Name: "orgao", Label: "Órgão", Type: "string"}}}
-	f, _ := newForm(com, p.mb.ID(), apiForm(p.env, &a), 120)
+	f, _ := newForm(com, p.mb.ID(), apiForm(p.env, &a), 120, nil)
 	refusal := &client.ProblemError{Problem: *api.NewProblem(422, api.CodeValidation, "API inválida; nada foi gravado").WithFields(
 		api.FieldError{Field: "environments[1].base_url", Message: "URL recusada pelo servidor"},
 		api.FieldError{Field: "custom_fields[0].pattern", Message: "padrão recusado"})}

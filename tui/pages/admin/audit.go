@@ -184,9 +184,7 @@ func (s *audit) key(msg tea.KeyPressMsg) tea.Cmd {
 			s.com.Overlays.Push(newEventBox(s.env, *e))
 		}
 	case key.Matches(msg, k.Filter):
-		f, cmd := newForm(s.com, s.mb.ID(), auditFilterForm(s.env, s.filter), s.width)
-		s.com.Overlays.Push(f)
-		return cmd
+		return s.open(auditFilterForm(s.env, s.filter))
 	case key.Matches(msg, k.Clear) && s.filter != (client.AuditQuery{}):
 		s.filter = client.AuditQuery{}
 		s.reset()

@@ -2,11 +2,13 @@ package admin
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
@@ -74,13 +76,34 @@ type spec struct {
 	grow func(n int) []field
 	// path names the field whose tab completes a file path ("": none).
 	path string
+	// draft names what the form edits ("api:new", "api:datajud"): esc
+	// keeps what was typed under it until it is saved or discarded
+	// ("": nothing is kept).
+	draft string
 }
 
-// completedMsg is a path completion's answer.
-type completedMsg struct{ input, completion string }
+// draft is a form's fields as left on esc: each field's text or option,
+// in order, and how many custom fields were added.
+type draft struct {
+	values []string
+	grown  int
+}
+
+// drafts are the page's kept forms, by spec.draft.
+type drafts map[string]draft
+
+// completedMsg is a path completion's answer: the longest common prefix
+// and, when it cannot choose, the candidates.
+type completedMsg struct {
+	input, completion string
+	candidates        []string
+}
 
 func completePath(input string) tea.Cmd {
-	return func() tea.Msg { return completedMsg{input: input, completion: pathcomplete.Complete(input)} }
+	return func() tea.Msg {
+		out, names := pathcomplete.Candidates(input)
+		return completedMsg{input: input, completion: out, candidates: names}
+	}
 }
 
 // formAnswer is a send's answer: result goes to the page, unless the
@@ -105,22 +128,100 @@ type form struct {
 	grown   int
 	cols    int // the page's width when the form opened: inputs fit it
 	keys    formKeys
+	// drafts keeps what was typed on esc (nil: the form keeps nothing);
+	// start is the fields as the form opened, before any draft.
+	drafts   drafts
+	start    []string
+	restored bool
+	// candidates are the files a tab could not choose between.
+	candidates []string
 }
 
-type formKeys struct{ Save, Close, Next, Prev, Left, Right, Grow, Complete key.Binding }
+type formKeys struct {
+	Save, Close, Next, Prev, Left, Right, Grow, Complete, Discard key.Binding
+}
 
-func newForm(com *common.Common, owner route.ID, s spec, width int) (*form, tea.Cmd) {
+func newForm(com *common.Common, owner route.ID, s spec, width int, kept drafts) (*form, tea.Cmd) {
 	t, b := com.Text, common.Bind
 	f := &form{Base: overlay.NewBase("admin-"+s.kind, owner), com: com, spec: s, fields: s.fields, errs: map[string]string{},
 		keys: formKeys{Save: b("enter", t.Box.KeySave, "enter"), Close: b("esc", t.Box.KeyClose, "esc"),
 			Next: b("tab/↓", t.Box.KeyField, "tab", "down"), Prev: b("shift+tab/↑", t.Box.KeyField, "shift+tab", "up"),
 			Left: b("←/→", t.Box.KeyChoose, "left"), Right: key.NewBinding(key.WithKeys("right", "space")),
-			Grow: b("ctrl+n", t.Admin.KeyAddField, "ctrl+n"), Complete: b("tab", t.Box.KeyComplete, "tab")}}
+			Grow: b("ctrl+n", t.Admin.KeyAddField, "ctrl+n"), Complete: b("tab", t.Box.KeyComplete, "tab"),
+			Discard: b("ctrl+d", t.Admin.KeyDiscard, "ctrl+d")}}
+	if s.draft != "" {
+		f.drafts = kept
+	}
+	f.start = f.snapshot().values
+	if d, ok := f.drafts[s.draft]; ok {
+		f.restore(d)
+	}
 	f.size(width)
+	for i := range f.fields {
+		f.fields[i].input.CursorStart() // a long value shows its start
+	}
 	for f.focus < len(f.fields)-1 && f.fields[f.focus].locked {
 		f.focus++
 	}
 	return f, f.focusField(f.focus)
+}
+
+// snapshot is the fields as a draft.
+func (f *form) snapshot() draft {
+	d := draft{grown: f.grown}
+	for i := range f.fields {
+		fl := &f.fields[i]
+		if fl.options != nil {
+			d.values = append(d.values, fl.options[fl.pick])
+		} else {
+			d.values = append(d.values, fl.input.Value())
+		}
+	}
+	return d
+}
+
+// restore puts a draft back: the custom fields it had, then each value.
+func (f *form) restore(d draft) {
+	for f.grown < d.grown && f.spec.grow != nil {
+		f.fields = append(f.fields, f.spec.grow(f.grown)...)
+		f.grown++
+	}
+	for i := range f.fields {
+		if i >= len(d.values) {
+			break
+		}
+		fl := &f.fields[i]
+		switch {
+		case fl.locked:
+		case fl.options != nil:
+			for j, o := range fl.options {
+				if o == d.values[i] {
+					fl.pick = j
+				}
+			}
+		default:
+			fl.input.SetValue(d.values[i])
+		}
+	}
+	f.restored = true
+}
+
+// changed reports whether the form differs from how it opened.
+func (f *form) changed() bool {
+	return f.grown > 0 || !slices.Equal(f.snapshot().values, f.start)
+}
+
+// keep records the form as a draft on esc, or forgets it when nothing
+// differs from how it opened.
+func (f *form) keep() {
+	if f.drafts == nil {
+		return
+	}
+	if f.changed() {
+		f.drafts[f.spec.draft] = f.snapshot()
+	} else {
+		delete(f.drafts, f.spec.draft)
+	}
 }
 
 func (f *form) size(width int) {
@@ -134,22 +235,42 @@ func labelWidth(width int) int { return min(30, max(24, width/4)) }
 
 func (f *form) saving() bool { return f.Mailbox().Pending("save") }
 
+// ShortHelp lists only the keys that act where the focus is: ←/→ on a
+// choice, tab's completion on the path.
 func (f *form) ShortHelp() []key.Binding {
-	k := []key.Binding{f.keys.Save, f.keys.Next, f.keys.Left, f.keys.Close}
+	t := f.com.Text
+	fl := &f.fields[f.focus]
+	k := []key.Binding{f.keys.Save}
+	if f.spec.path != "" && fl.key == f.spec.path {
+		k = append(k, f.keys.Complete)
+	}
+	k = append(k, f.keys.Next)
+	if fl.options != nil {
+		k = append(k, f.keys.Left)
+	}
 	if f.spec.grow != nil {
 		k = append(k, f.keys.Grow)
 	}
-	if f.spec.path != "" {
-		k = append(k, f.keys.Complete)
+	closing := f.keys.Close
+	if f.drafts != nil && f.changed() {
+		closing.SetHelp("esc", t.Admin.KeyCloseDraft)
+	}
+	k = append(k, closing)
+	if f.drafts != nil && (f.restored || f.changed()) {
+		k = append(k, f.keys.Discard)
 	}
 	return k
 }
 func (f *form) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp(), {f.keys.Prev}} }
 
 func (f *form) focusField(i int) tea.Cmd {
+	// A field left shows its start (a long description is read from its
+	// first words); the focused one its end, where typing goes on.
 	f.fields[f.focus].input.Blur()
+	f.fields[f.focus].input.CursorStart()
 	f.focus = (i + len(f.fields)) % len(f.fields)
 	if fl := &f.fields[f.focus]; fl.options == nil && !fl.locked {
+		fl.input.CursorEnd()
 		return fl.input.Focus()
 	}
 	return nil
@@ -173,6 +294,7 @@ func (f *form) Update(msg tea.Msg) overlay.Action {
 		if i := f.index(f.spec.path); i >= 0 && f.fields[i].input.Value() == msg.input {
 			f.fields[i].input.SetValue(msg.completion)
 			f.fields[i].input.CursorEnd()
+			f.candidates = msg.candidates
 		}
 		return nil
 	case tea.PasteMsg:
@@ -190,7 +312,13 @@ func (f *form) key(msg tea.KeyPressMsg) overlay.Action {
 	k, fl := f.keys, &f.fields[f.focus]
 	switch {
 	case key.Matches(msg, k.Close):
+		f.keep()
 		return overlay.Close{}
+	case key.Matches(msg, k.Discard) && f.drafts != nil:
+		delete(f.drafts, f.spec.draft)
+		f.restore(draft{values: f.start})
+		f.restored, f.errs, f.problem = false, map[string]string{}, ""
+		return nil
 	case key.Matches(msg, k.Save):
 		return overlay.Run{Cmd: f.submit()}
 	case key.Matches(msg, k.Complete) && fl.key == f.spec.path:
@@ -224,7 +352,7 @@ func (f *form) typing(msg tea.Msg) overlay.Action {
 	var cmd tea.Cmd
 	fl.input, cmd = fl.input.Update(msg)
 	delete(f.errs, fl.key)
-	f.problem = ""
+	f.problem, f.candidates = "", nil
 	return overlay.Run{Cmd: cmd}
 }
 
@@ -282,6 +410,9 @@ func (f *form) answered(msg formAnswer) overlay.Action {
 		return overlay.Run{Cmd: f.refuse(f.values(), msg.fields)}
 	}
 	if msg.err == nil {
+		if f.drafts != nil {
+			delete(f.drafts, f.spec.draft) // saved: nothing left to keep
+		}
 		return overlay.Close{Result: msg.result}
 	}
 	f.problem = common.Explain(f.com.Text, msg.err)
@@ -326,8 +457,13 @@ func (f *form) View(width, height int) string {
 			line += fl.input.View()
 		}
 		body = append(body, common.Truncate(line, width))
+		// A message under its field is wrapped, never cut: it is what
+		// the person has to read to go on.
 		if e := f.errs[fl.key]; e != "" {
-			body = append(body, common.Truncate(strings.Repeat(" ", lw)+st.Error.Render("✖ "+e), width))
+			body = append(body, under(st.Error, "✖ "+e, lw, width)...)
+		}
+		if fl.key == f.spec.path && len(f.candidates) > 0 {
+			body = append(body, under(st.Subtle, strings.Join(f.candidates, "  "), lw, width)...)
 		}
 	}
 	var foot []string
@@ -337,18 +473,40 @@ func (f *form) View(width, height int) string {
 	if f.saving() {
 		foot = append(foot, st.Subtle.Render(t.Admin.Saving))
 	}
-	hint := t.Admin.FormKeys
-	switch {
-	case f.spec.grow != nil:
-		hint += t.Admin.FormGrowKeys
-	case f.spec.path != "":
-		hint = t.Admin.UploadKeys
+	if f.restored {
+		foot = append(foot, wrap(st.Subtle, t.Admin.DraftRestored, width)...)
 	}
-	foot = append(foot, wrap(st.Subtle, hint, width)...)
+	foot = append(foot, wrap(st.Subtle, keyHint(f.ShortHelp()), width)...)
 	room := max(3, height-len(head)-len(foot))
 	if len(body) > room {
 		first := max(0, min(at-room/2, len(body)-room))
 		body = body[first : first+room]
 	}
 	return strings.Join(append(append(head, body...), foot...), "\n")
+}
+
+// under is text wrapped in the room right of the labels, each line
+// indented to start under the field's input.
+func under(style lipgloss.Style, text string, indent, width int) []string {
+	if width-indent < 30 {
+		indent = 2 // too narrow beside the labels: under them
+	}
+	pad := strings.Repeat(" ", indent)
+	lines := wrap(style, text, width-indent)
+	for i := range lines {
+		lines[i] = pad + lines[i]
+	}
+	return lines
+}
+
+// keyHint is the bindings as one line, "enter grava · esc cancela": the
+// same keys as the footer, from the same bindings.
+func keyHint(keys []key.Binding) string {
+	var parts []string
+	for _, k := range keys {
+		if h := k.Help(); k.Enabled() && h.Key != "" {
+			parts = append(parts, h.Key+" "+h.Desc)
+		}
+	}
+	return strings.Join(parts, " · ")
 }

@@ -132,12 +132,6 @@ func (s *institutions) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (s *institutions) open(sp spec) tea.Cmd {
-	f, cmd := newForm(s.com, s.mb.ID(), sp, s.width)
-	s.com.Overlays.Push(f)
-	return cmd
-}
-
 func (s *institutions) view(width, height int) []string {
 	st, t := s.com.Styles, s.com.Text
 	lines := []string{common.Truncate(searchLine(s.env, &s.list, t.Admin.InstSearch)+
@@ -165,7 +159,7 @@ func (s *institutions) view(width, height int) []string {
 // alphanumeric form) before sending.
 func createInstitutionForm(e *env) spec {
 	at, c := e.com.Text.Admin, e.com.Authed
-	return spec{kind: "institution", title: at.NewInstitution, note: at.CNPJNote,
+	return spec{kind: "institution", title: at.NewInstitution, note: at.CNPJNote, draft: "institution:",
 		fields: []field{textField("cnpj", "CNPJ", "", 18), textField("name", at.FieldLegalName, "", 200)},
 		check: func(v values) []api.FieldError {
 			var out []api.FieldError
@@ -183,7 +177,7 @@ func renameInstitutionForm(e *env, in api.InstitutionEntry) spec {
 	at, c := e.com.Text.Admin, e.com.Authed
 	cnpj := textField("cnpj", "CNPJ", api.FormatCNPJ(in.CNPJ), 18)
 	cnpj.locked = true
-	return spec{kind: "institution-rename", title: fmt.Sprintf(at.RenameInstitution, in.Name),
+	return spec{kind: "institution-rename", title: fmt.Sprintf(at.RenameInstitution, in.Name), draft: "institution:" + in.CNPJ,
 		fields: []field{cnpj, textField("name", at.FieldLegalName, in.Name, 200)},
 		check:  func(v values) []api.FieldError { return checkName(at, v["name"]) },
 		send:   func(v values) tea.Cmd { return renameInstitution(c, in.CNPJ, v["name"]) }}

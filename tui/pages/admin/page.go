@@ -39,6 +39,15 @@ type env struct {
 	mb            *route.Mailbox
 	keys          listKeys
 	width, height int
+	// drafts are the forms left with esc, kept until saved or discarded.
+	drafts drafts
+}
+
+// open pushes a form, with its draft if one was kept.
+func (e *env) open(sp spec) tea.Cmd {
+	f, cmd := newForm(e.com, e.mb.ID(), sp, e.width, e.drafts)
+	e.com.Overlays.Push(f)
+	return cmd
 }
 
 // Page is the Administração page.
@@ -54,7 +63,7 @@ type Page struct {
 // New builds the page and its sections.
 func New(com *common.Common) *Page {
 	t, b := com.Text, common.Bind
-	e := &env{com: com, mb: route.NewMailbox("admin"), keys: newListKeys(com)}
+	e := &env{com: com, mb: route.NewMailbox("admin"), keys: newListKeys(com), drafts: drafts{}}
 	return &Page{env: e,
 		sections: []section{newAPIs(e), newProfiles(e), newUsers(e), newInstitutions(e), newAudit(e)},
 		prev:     b("[", t.Admin.KeySection, "["), next: b("]", t.Admin.KeySection, "]"),

@@ -17,7 +17,7 @@ import (
 func createUserForm(e *env) spec {
 	at, c := e.com.Text.Admin, e.com.Authed
 	roles := enumOptions(api.Roles, e.com.Text.Lang)
-	return spec{kind: "user", title: at.NewUser, note: at.NewUserNote,
+	return spec{kind: "user", title: at.NewUser, note: at.NewUserNote, draft: "user:",
 		fields: []field{
 			textField("username", at.ColUsername, "", 64),
 			textField("name", at.ColName, "", 200),
@@ -59,7 +59,7 @@ func editUserForm(e *env, u api.UserEntry) spec {
 		}
 		return p
 	}
-	return spec{kind: "user-edit", title: fmt.Sprintf(at.EditUser, u.Username),
+	return spec{kind: "user-edit", title: fmt.Sprintf(at.EditUser, u.Username), draft: "user:" + u.ID,
 		fields: []field{user,
 			textField("name", at.ColName, u.Name, 200),
 			choiceField("role", at.ColRole, roles.values, roles.names, string(u.Role)),

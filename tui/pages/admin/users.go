@@ -151,12 +151,6 @@ func (s *users) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (s *users) open(sp spec) tea.Cmd {
-	f, cmd := newForm(s.com, s.mb.ID(), sp, s.width)
-	s.com.Overlays.Push(f)
-	return cmd
-}
-
 func (s *users) ask(question string, yes tea.Msg) {
 	s.com.Overlays.Push(confirm.New(s.com, s.mb.ID(), question, yes, "s", "y"))
 }
