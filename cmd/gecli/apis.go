@@ -25,7 +25,7 @@ func runAPIs(ctx context.Context, args []string) error {
 	need := map[string]int{"list": 0, "create": 0, "update": 1, "publish": 1, "retire": 1, "upload-openapi": 2, "upload-terms": 2, "terms": 1}
 	n, known := need[sub]
 	if !known {
-		return usagef("gecli apis: subcomando desconhecido %q\n%s", sub, apisUsage)
+		return usagef("gecli apis: subcomando desconhecido %q; %s", sub, apisUsage)
 	}
 	pos, rest, ok := positional(rest, n)
 	if !ok {

@@ -28,7 +28,7 @@ func runAudit(ctx context.Context, args []string) error {
 	switch sub {
 	case "list", "verify", "checkpoint", "checkpoints":
 	default:
-		return usagef("gecli audit: subcomando desconhecido %q\n%s", sub, auditUsage)
+		return usagef("gecli audit: subcomando desconhecido %q; %s", sub, auditUsage)
 	}
 	if sub == "verify" && hasFlag(rest, "db") {
 		return runAuditVerifyDB(ctx, rest)

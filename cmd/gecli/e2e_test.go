@@ -143,7 +143,8 @@ func TestDemoInTmux(t *testing.T) {
 
 func TestUsageErrorsExitTwo(t *testing.T) {
 	bin := buildBinary(t)
-	for _, args := range [][]string{{"nao-existe"}, {"--lang", "fr"}, {"--theme", "neon"}, {"serve", "--seed", "x"}, {"demo", "extra"}} {
+	for _, args := range [][]string{{"nao-existe"}, {"--lang", "fr"}, {"--theme", "neon"}, {"serve", "--seed", "x"}, {"demo", "extra"},
+		{"apis", "bogus"}, {"apis", "publish"}, {"apis", "upload-terms", "x"}, {"users", "update"}, {"users", "nope"}, {"audit", "nope"}, {"audit", "verify", "--db", "/nonexistent/dir/x.db", "--bogus"}} {
 		cmd := exec.Command(bin, args...)
 		out, err := cmd.CombinedOutput()
 		ee, ok := err.(*exec.ExitError)

@@ -26,7 +26,7 @@ func runUsers(ctx context.Context, args []string) error {
 	need := map[string]int{"list": 0, "create": 0, "update": 1, "activation": 1}
 	n, known := need[sub]
 	if !known {
-		return usagef("gecli users: subcomando desconhecido %q\n%s", sub, usersUsage)
+		return usagef("gecli users: subcomando desconhecido %q; %s", sub, usersUsage)
 	}
 	pos, rest, ok := positional(rest, n)
 	if !ok {

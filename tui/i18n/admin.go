@@ -57,7 +57,7 @@ var adminPtBR = AdminText{
 	SecAPIs: "APIs", SecProfiles: "Perfis", SecUsers: "Usuários", SecInstitutions: "Instituições", SecAudit: "Auditoria",
 	KeyDiscard: "descartar o rascunho", KeyCloseDraft: "fechar (guarda o rascunho)",
 	DraftRestored: "Rascunho restaurado: o que foi digitado antes está de volta (ctrl+d descarta).",
-	CloseKeys:    "esc fecha", KeyAddField: "campo personalizado", NoYes: "não|sim",
+	CloseKeys:     "esc fecha", KeyAddField: "campo personalizado", NoYes: "não|sim",
 	KeyNew: "novo", KeyEdit: "editar", ErrRequired: "obrigatório", ErrName: "em uma linha, até 200 caracteres",
 
 	APISearch: "API", APICount: "%d de %d APIs", ColName: "Nome", ColAcronym: "Sigla", ColState: "Estado",
@@ -153,7 +153,7 @@ var adminEn = AdminText{
 	SecAPIs: "APIs", SecProfiles: "Profiles", SecUsers: "Users", SecInstitutions: "Institutions", SecAudit: "Audit",
 	KeyDiscard: "discard the draft", KeyCloseDraft: "close (keeps the draft)",
 	DraftRestored: "Draft restored: what was typed before is back (ctrl+d discards it).",
-	CloseKeys:    "esc closes", KeyAddField: "custom field", NoYes: "no|yes",
+	CloseKeys:     "esc closes", KeyAddField: "custom field", NoYes: "no|yes",
 	KeyNew: "new", KeyEdit: "edit", ErrRequired: "required", ErrName: "one line, at most 200 characters",
 
 	APISearch: "API", APICount: "%d of %d APIs", ColName: "Name", ColAcronym: "Acronym", ColState: "State",
