@@ -26,7 +26,7 @@ func TestExplainFollowsTheFAQ(t *testing.T) {
 	}{
 		{problem(401, api.CodeTokenExpired), "401"},
 		{problem(401, api.CodeInvalidToken), "entre"},
-		{problem(403, api.CodeForbiddenRole), "Solicitante, Avaliador ou Administrador"},
+		{problem(403, api.CodeForbiddenRole), "seu perfil não tem a permissão para esta ação; peça a quem administra os perfis"},
 		{problem(404, api.CodeAPINotFound), "Homologação ou Produção"},
 		{problem(500, api.CodeInternal), "data e hora"},
 		{problem(502, "http_502"), "500"},
@@ -39,7 +39,7 @@ func TestExplainFollowsTheFAQ(t *testing.T) {
 			t.Errorf("%v: %q lacks %q", tt.err, got, tt.want)
 		}
 	}
-	if got := Explain(i18n.For(api.En), problem(403, api.CodeForbiddenRole)); !strings.Contains(got, "Requester") {
+	if got := Explain(i18n.For(api.En), problem(403, api.CodeForbiddenRole)); !strings.Contains(got, "ask whoever administers the profiles") {
 		t.Errorf("English 403: %q", got)
 	}
 }

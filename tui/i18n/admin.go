@@ -140,7 +140,7 @@ var adminPtBR = AdminText{
 	KeyRevoke: "revogar", RevokePrompt: "Revogar %s (%s)? A credencial deixa de funcionar na hora.",
 	RevokeJustification: "justificativa (obrigatória)", RevokeNeedsWhy: "Informe a justificativa da revogação (ao menos 10 caracteres).",
 	RevokeConfirm: "Confirmar a revogação de %s? Não há como desfazer.",
-	RevokeKeys:    "enter avança · esc cancela", RevokeConfirmKeys: "s revoga · esc volta",
+	RevokeKeys:    "enter avança · esc fecha (o texto fica guardado)", RevokeConfirmKeys: "s revoga · esc volta",
 	Revoking: "Revogando %s…", Revoked: "Solicitação %s revogada; a credencial foi cancelada.",
 	NotApproved: "Só uma solicitação aprovada pode ser revogada.",
 }
@@ -236,7 +236,7 @@ var adminEn = AdminText{
 	KeyRevoke: "revoke", RevokePrompt: "Revoke %s (%s)? Its credential stops working at once.",
 	RevokeJustification: "justification (required)", RevokeNeedsWhy: "Enter the revocation's justification (at least 10 characters).",
 	RevokeConfirm: "Confirm revoking %s? It cannot be undone.",
-	RevokeKeys:    "enter goes on · esc cancels", RevokeConfirmKeys: "s revokes · esc goes back",
+	RevokeKeys:    "enter goes on · esc closes (the text is kept)", RevokeConfirmKeys: "s revokes · esc goes back",
 	Revoking: "Revoking %s…", Revoked: "Request %s revoked; its credential was cancelled.",
 	NotApproved: "Only an approved request can be revoked.",
 }

@@ -109,7 +109,7 @@ var ptBR = Text{
 	TabCatalog:       "Catálogo",
 
 	Explain401:       "401 – token inválido ou expirado (tokens valem 5 minutos): entre novamente (L).",
-	Explain403:       "403 – sem permissão: confira se o perfil está atribuído (Solicitante, Avaliador ou Administrador).",
+	Explain403:       "403 – sem permissão: o seu perfil não tem a permissão para esta ação; peça a quem administra os perfis.",
 	Explain404:       "404 – rota ou recurso inexistente: confira o endereço e o ambiente (Homologação ou Produção).",
 	Explain500:       "500 – erro interno do servidor: tente de novo em alguns minutos; se persistir, informe o suporte com data e hora.",
 	ExplainNotLinked: "CNPJ ainda não vinculado ao seu cadastro: solicite a atualização cadastral à equipe CNJ/PDPJ.",
@@ -159,7 +159,7 @@ var ptBR = Text{
 	WizDrafts:        "Rascunhos: %d · r retoma",
 	WizPickDraft:     "↑/↓ escolhe · enter retoma · esc fecha",
 	KeyResumeDraft:   "retomar rascunho",
-	WizOnlyRequester: "Só o perfil Solicitante envia solicitações (403). Entre com um usuário Solicitante.",
+	WizOnlyRequester: "Seu perfil não tem a permissão de enviar solicitações (requests:submit, 403): peça a quem administra os perfis.",
 
 	FormTitle: "Formulário técnico", FormComplete: "completo", FormIncomplete: "incompleto (a credencial segue bloqueada)",
 	TabReview: "Avaliação", QueueTitle: "Fila: %d em análise", QueueEmpty: "Nenhuma solicitação em análise com estes filtros.",
@@ -239,7 +239,7 @@ var en = Text{
 	TabCatalog:       "Catalog",
 
 	Explain401:       "401 – invalid or expired token (tokens last 5 minutes): sign in again (L).",
-	Explain403:       "403 – forbidden: check that your role is assigned (Requester, Evaluator or Administrator).",
+	Explain403:       "403 – forbidden: your profile lacks the permission for this action; ask whoever administers the profiles.",
 	Explain404:       "404 – no such route or resource: check the address and the environment (Staging or Production).",
 	Explain500:       "500 – internal server error: try again in a few minutes; if it persists, tell support the date and time.",
 	ExplainNotLinked: "CNPJ not yet linked to your account: ask the CNJ/PDPJ team to update your registration.",
@@ -289,7 +289,7 @@ var en = Text{
 	WizDrafts:        "Drafts: %d · r resumes",
 	WizPickDraft:     "↑/↓ choose · enter resumes · esc closes",
 	KeyResumeDraft:   "resume draft",
-	WizOnlyRequester: "Only the Requester role sends requests (403). Sign in as a Requester.",
+	WizOnlyRequester: "Your profile lacks the permission to submit requests (requests:submit, 403): ask whoever administers the profiles.",
 
 	FormTitle: "Technical form", FormComplete: "complete", FormIncomplete: "incomplete (the credential stays blocked)",
 	TabReview: "Review", QueueTitle: "Queue: %d under review", QueueEmpty: "No request under review with these filters.",

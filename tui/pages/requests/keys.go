@@ -3,6 +3,7 @@ package requests
 import (
 	"charm.land/bubbles/v2/key"
 
+	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
 )
@@ -34,7 +35,16 @@ func (p *Page) ShortHelp() []key.Binding {
 	if p.detail != nil {
 		return p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download, k.Down})
 	}
-	return []key.Binding{k.New, k.Search, k.Open, k.Toggle, k.Env, k.Sort}
+	return p.revokeKey(p.newKey([]key.Binding{k.Search, k.Open, k.Toggle, k.Env, k.Sort}))
+}
+
+// newKey puts n first for whoever may submit (signed out, n says to
+// sign in).
+func (p *Page) newKey(keys []key.Binding) []key.Binding {
+	if p.com.Me == nil || p.com.Me.Can(api.PermRequestsSubmit) {
+		return append([]key.Binding{p.keys.New}, keys...)
+	}
+	return keys
 }
 
 // revokeKey adds revoke to keys for whoever may revoke (an admin).
@@ -51,7 +61,7 @@ func (p *Page) FullHelp() [][]key.Binding {
 		return [][]key.Binding{p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download}), {k.Up, k.Down}}
 	}
 	return [][]key.Binding{
-		p.revokeKey([]key.Binding{k.New, k.Resume, k.Search, k.Open, k.Env, k.Sort, k.Back}),
+		p.revokeKey(p.newKey([]key.Binding{k.Resume, k.Search, k.Open, k.Env, k.Sort, k.Back})),
 		{k.Prev, k.Next, k.Toggle},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 	}

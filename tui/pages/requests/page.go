@@ -49,6 +49,9 @@ type Page struct {
 
 	detail *detailView
 	drafts []store.Draft
+	// justifications are revocations' texts left with esc, by request,
+	// kept until the revocation is done.
+	justifications map[string]string
 }
 
 // cancelConfirmed is the cancel question's yes.
@@ -61,7 +64,8 @@ func New(com *common.Common, s *store.Store) *Page {
 		statuses[s] = true
 	}
 	return &Page{com: com, store: s, keys: newKeyMap(com.Text), mb: route.NewMailbox("requests"), search: search.New(com.Text.SearchAPIPlaceholder, api.MaxQueryLen), statuses: statuses, count: -1,
-		env: common.NewChoice(api.Environments)}
+		justifications: map[string]string{},
+		env:            common.NewChoice(api.Environments)}
 }
 
 func (p *Page) Title() string           { return p.com.Text.TabRequests }
@@ -165,6 +169,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case cancelledMsg:
 		return p, p.cancelled(msg)
 	case revokeChosen:
+		p.justifications[msg.id] = msg.justification // until it is done
 		if p.com.Authed == nil {
 			return p, common.Toast(p.com.Text.WizSignIn, true)
 		}

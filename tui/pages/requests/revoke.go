@@ -28,6 +28,7 @@ type revokeBox struct {
 	input      textinput.Model
 	confirming bool
 	problem    string
+	drafts     map[string]string // the page's justifications, by request
 	keys       struct{ Next, Yes, Back key.Binding }
 }
 
@@ -39,11 +40,12 @@ type revokedMsg struct {
 	err error
 }
 
-func newRevokeBox(com *common.Common, owner route.ID, r api.Request, width int) (*revokeBox, tea.Cmd) {
+func newRevokeBox(com *common.Common, owner route.ID, r api.Request, width int, drafts map[string]string) (*revokeBox, tea.Cmd) {
 	t, b := com.Text, common.Bind
 	in := search.NewInput(t.Admin.RevokeJustification, api.MaxJustificationLen)
 	in.SetWidth(max(10, width-2))
-	box := &revokeBox{Base: overlay.NewBase("revoke", owner), com: com, req: r, input: in}
+	in.SetValue(drafts[r.ID]) // what was typed before esc
+	box := &revokeBox{Base: overlay.NewBase("revoke", owner), com: com, req: r, input: in, drafts: drafts}
 	box.keys.Next = b("enter", t.KeyConfirm, "enter")
 	box.keys.Yes = b("s", t.Admin.KeyRevoke, "s", "y")
 	box.keys.Back = b("esc", t.KeyBack, "esc")
@@ -75,6 +77,12 @@ func (b *revokeBox) Update(msg tea.Msg) overlay.Action {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(k, b.keys.Back):
+			// The text stays for the next time this request is revoked.
+			if v := b.input.Value(); strings.TrimSpace(v) != "" {
+				b.drafts[b.req.ID] = v
+			} else {
+				delete(b.drafts, b.req.ID)
+			}
 			return overlay.Close{}
 		case key.Matches(k, b.keys.Next):
 			// The server's rule for a justification: visible text.
@@ -134,7 +142,7 @@ func (p *Page) askRevoke(r *api.Request) tea.Cmd {
 	case r.Status != api.StatusApproved:
 		return common.Toast(p.com.Text.Admin.NotApproved, true)
 	}
-	box, cmd := newRevokeBox(p.com, p.mb.ID(), *r, p.width)
+	box, cmd := newRevokeBox(p.com, p.mb.ID(), *r, p.width, p.justifications)
 	p.com.Overlays.Push(box)
 	return cmd
 }
@@ -145,6 +153,7 @@ func (p *Page) revoked(msg revokedMsg) tea.Cmd {
 	if msg.err != nil {
 		return common.Toast(common.Explain(p.com.Text, msg.err), true)
 	}
+	delete(p.justifications, msg.req.ID)
 	if p.detail != nil && p.detail.msg.ID == msg.req.ID {
 		p.detail.msg.Req = msg.req
 	}

@@ -68,6 +68,12 @@ func TestRevokeNeedsAJustification(t *testing.T) {
 	d.Key("enter")
 	d.WaitForText("Informe a justificativa da revogação")
 	d.Type("Convênio encerrado em 30/11/2026.")
+	// esc closes the box; the justification comes back with it.
+	d.Key("esc")
+	d.WaitFor("the box to close", func(v string) bool { return !strings.Contains(v, "Revogar "+approved.ID) })
+	d.Key("v")
+	d.WaitForText("Revogar " + approved.ID)
+	d.WaitForText("Convênio encerrado em 30/11/2026.")
 	d.Key("enter")
 	d.WaitForText("Confirmar a revogação de " + approved.ID)
 	d.Key("s")
@@ -82,5 +88,28 @@ func TestRevokeNeedsAJustification(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("the justification is not in the history: %+v", got.History)
+	}
+}
+
+// TestFooterFollowsPermissions: the table's footer offers v to whoever may
+// revoke, and n only to whoever may submit.
+func TestFooterFollowsPermissions(t *testing.T) {
+	keys := func(me *api.Me) string {
+		com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR, Now: time.Now, Me: me}
+		var out []string
+		for _, k := range New(com, nil).ShortHelp() {
+			out = append(out, k.Help().Key)
+		}
+		return " " + strings.Join(out, " ") + " "
+	}
+	admin := &api.Me{Permissions: api.DefaultPermissions[api.RoleAdmin]}
+	if k := keys(admin); !strings.Contains(k, " v ") {
+		t.Fatalf("whoever may revoke sees v: %s", k)
+	}
+	if k := keys(&api.Me{Permissions: []api.Permission{api.PermRequestsRead}}); strings.Contains(k, " n ") || strings.Contains(k, " v ") {
+		t.Fatalf("without requests:submit nor revoke, neither n nor v: %s", k)
+	}
+	if k := keys(&api.Me{Permissions: []api.Permission{api.PermRequestsSubmit}}); !strings.HasPrefix(k, " n ") {
+		t.Fatalf("a requester sees n first: %s", k)
 	}
 }
