@@ -162,6 +162,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.sessionResumed(msg)
 	case tuisync.SessionLostMsg:
 		return m, m.sessionResumed(sessionMsg{err: msg.Err})
+	case common.SessionEndedMsg:
+		return m, m.sessionResumed(sessionMsg{err: msg.Err, reason: msg.Reason})
+	case common.ReloadMeMsg:
+		if m.com.ForcedOffline || m.me == nil {
+			return m, nil
+		}
+		return m, rereadMe(m.opts.Store, m.opts.Client, msg.Reason)
+	case common.SyncCatalogMsg:
+		return m, m.online(m.sync.CatalogChanged())
 	case signin.ApprovedMsg:
 		return m, resumeSession(m.opts.Store, m.opts.Client)
 	}

@@ -22,20 +22,26 @@ type sessionMsg struct {
 	authed *client.Client
 	me     api.Me
 	err    error
+	// reason is said on the sign-in screen when the session is over
+	// ("": the usual sentence).
+	reason string
 }
 
 // resumeSession turns the stored tokens into an authenticated client and
 // asks who we are; the refresh, if due, happens (and is saved) here.
-func resumeSession(s *store.Store, c *client.Client) tea.Cmd {
+func resumeSession(s *store.Store, c *client.Client) tea.Cmd { return rereadMe(s, c, "") }
+
+// rereadMe is resumeSession saying reason should the session be over.
+func rereadMe(s *store.Store, c *client.Client, reason string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
 		authed, err := session.Resume(ctx, s, c)
 		if err != nil {
-			return sessionMsg{err: err}
+			return sessionMsg{err: err, reason: reason}
 		}
 		me, err := authed.Me(ctx)
-		return sessionMsg{authed: authed, me: me, err: err}
+		return sessionMsg{authed: authed, me: me, err: err, reason: reason}
 	}
 }
 
@@ -68,14 +74,17 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 		m.authed, m.me = msg.authed, &msg.me
 		m.com.Authed, m.com.Me = m.authed, m.me
 		m.keys.SignIn.SetEnabled(false) // help lists L only while it works
+		if !m.active().Allowed(m.me) {
+			m.page = 0 // the permissions changed: this page is no longer theirs
+		}
 		cmds := []tea.Cmd{m.online(m.sync.SetOnline(true)), m.sync.SignedIn(m.authed, m.me.Subject)}
 		if m.closeSignIn() {
 			cmds = append(cmds, m.toast.Push(fmt.Sprintf(t.SignInDone, msg.me.Name), false))
 		}
 		return tea.Batch(cmds...)
 	case common.SignedOut(msg.err):
-		reason := ""
-		if m.me != nil {
+		reason := msg.reason
+		if reason == "" && m.me != nil {
 			reason = t.SessionExpired
 		}
 		m.authed, m.me = nil, nil

@@ -163,7 +163,10 @@ func (m *Model) footer() string {
 		right = h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
 	}
 	h.SetWidth(max(0, m.width-lipgloss.Width(version)-lipgloss.Width(right)-2))
-	keys := append(m.active().ShortHelp(), m.keys.Refresh)
+	keys := m.active().ShortHelp()
+	if !m.active().Capturing() {
+		keys = append(keys, m.keys.Refresh) // a capturing page takes ctrl+r too
+	}
 	if top := m.stack.TopFor(m.onScreen()); top != nil {
 		keys = top.ShortHelp() // the wizard's is empty: it hints under each step
 	}

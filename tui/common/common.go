@@ -101,6 +101,24 @@ type OpenWizardMsg struct {
 // DraftsChangedMsg tells pages the saved drafts changed.
 type DraftsChangedMsg struct{}
 
+// SyncCatalogMsg asks the root to read the catalog from the server now:
+// an administrator just changed it there (created, edited, published or
+// retired an API), and the Catálogo should not wait for ctrl+r.
+type SyncCatalogMsg struct{}
+
+// ReloadMeMsg asks the root to read who is signed in again (/me): the
+// person's permissions may have changed (a profile saved, their own
+// record edited). Reason is said on the sign-in screen should the server
+// have ended the session meanwhile ("" for the usual sentence).
+type ReloadMeMsg struct{ Reason string }
+
+// SessionEndedMsg tells the root the server refused the session (401):
+// it opens the sign-in screen as for a lost session, saying Reason.
+type SessionEndedMsg struct {
+	Err    error
+	Reason string
+}
+
 // Toast returns a Cmd that shows text.
 func Toast(text string, isError bool) tea.Cmd {
 	return func() tea.Msg { return ToastMsg{Text: text, Error: isError} }

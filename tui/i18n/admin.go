@@ -20,28 +20,31 @@ type AdminText struct {
 	Current, NoTerms                                                                          string
 	ExplainAPIExists, ExplainAPINotReady, ExplainBadOpenAPI, ExplainLastProfilesAdmin         string
 	ExplainUserExists, ExplainUserNotFound, ExplainBadActivation, ExplainInstitutionExists    string
-	ExplainInstitutionInactive                                                                string
+	ExplainInstitutionInactive, NotReadyTerms, NotReadyEnvs, APITotal                         string
 
 	// Profiles.
 	ColPermission, KeyToggle, KeySaveProfiles, KeyUndo, KeyRole, ProfilesKeys, Unsaved string
-	ProfilesSaved, NothingToSave                                                       string
+	ProfilesSaved, NothingToSave, UnsavedLeave, ProfilesRefused                        string
 	Perms                                                                              map[api.Permission]string
 
 	// People.
 	UserSearch, UserCount, ColUsername, ColRole, ColInstitutions, ColAccess, Active, Disabled   string
 	NotActivated, KeyDisable, KeyActivation, NewUser, NewUserNote, EditUser, FieldCPF           string
 	FieldInstitutions, UserSaved, ConfirmDisable, ConfirmActivation, CodeCreatedTitle           string
+	UserDisabled, UserEnabled                                                                   string
 	CodeNewTitle, CodeLabel, URLLabel, CodeExpires, CodeOnce, CodeKeys, CodeClosed, KeyCopyCode string
 	KeyCopyURL                                                                                  string
 
 	// Institutions.
 	InstSearch, InstCount, Inactive, KeyRename, KeyActive, NewInstitution, RenameInstitution string
+	ColInstState, InstActive                                                                 string
 	CNPJNote, FieldLegalName, InstCreated, InstSaved, ConfirmActivate, ConfirmDeactivate     string
 
 	// Audit.
 	ColActor, ColAction, ColTarget, KeyEvent, KeyFilter, KeyVerify, KeyClearFilter, NoFilter string
 	ClearFilterHint, FilterTitle, FilterNote, NoEvents, AuditPosition, AuditEnd, Verifying   string
 	VerifyOK, VerifyBroken, EventTitle, EventDetail, EventBefore, EventAfter, EventKeys      string
+	VerifyEvents, VerifyHistories, VerifyCheckpoints                                         string
 	ShortDate                                                                                string // a time layout without the year
 
 	// Revoking an approved request (requests:revoke).
@@ -60,7 +63,7 @@ var adminPtBR = AdminText{
 	CloseKeys:     "esc fecha", KeyAddField: "campo personalizado", NoYes: "não|sim",
 	KeyNew: "novo", KeyEdit: "editar", ErrRequired: "obrigatório", ErrName: "em uma linha, até 200 caracteres",
 
-	APISearch: "API", APICount: "%d de %d APIs", ColName: "Nome", ColAcronym: "Sigla", ColState: "Estado",
+	APISearch: "API", APICount: "%d de %s", APITotal: "%s API|%s APIs", ColName: "Nome", ColAcronym: "Sigla", ColState: "Estado",
 	ColTerms: "Termo", StateDraft: "rascunho", StatePublished: "publicada", StateRetired: "retirada",
 	KeyOpenAPI: "OpenAPI", KeyTerms: "termo de uso", KeyVersions: "versões do termo", KeyPublish: "publicar",
 	KeyRetire: "retirar", NewAPI: "Nova API (rascunho)", EditAPI: "Editar a API %s",
@@ -91,11 +94,15 @@ var adminPtBR = AdminText{
 	ExplainBadActivation:       "Código de ativação inválido ou expirado: peça um novo ao administrador.",
 	ExplainInstitutionExists:   "Esta instituição já está cadastrada.",
 	ExplainInstitutionInactive: "A instituição está desativada: não envia novas solicitações até ser reativada.",
+	NotReadyTerms:              "Para publicar, falta à API um termo de uso vigente: envie um (t).",
+	NotReadyEnvs:               "Para publicar, falta à API ao menos um ambiente com URL: edite-a (e) e informe uma URL.",
 
 	ColPermission: "Permissão", KeyToggle: "marcar", KeySaveProfiles: "salvar perfis", KeyUndo: "desfazer",
 	KeyRole: "perfil", ProfilesKeys: "↑/↓ permissão · ←/→ perfil · space marca · s salva · u desfaz · * = alterado",
 	Unsaved:       "Alterações não salvas em: %s (s salva)",
 	ProfilesSaved: "Perfis salvos.", NothingToSave: "Nada a salvar: os perfis estão como no servidor.",
+	UnsavedLeave:    "Os perfis têm alterações não salvas: s salva, u desfaz (ctrl+c sai sem salvar).",
+	ProfilesRefused: "Perfis não salvos: veja o motivo abaixo da matriz.",
 	Perms: map[api.Permission]string{
 		api.PermRequestsSubmit: "enviar solicitações", api.PermRequestsRead: "ler as solicitações de todos",
 		api.PermRequestsAnalyze: "analisar e dar parecer", api.PermRequestsApprove: "aprovar ou reprovar",
@@ -105,21 +112,24 @@ var adminPtBR = AdminText{
 		api.PermAuditRead: "trilha de auditoria",
 	},
 
-	UserSearch: "usuário, nome ou CPF", UserCount: "%d pessoas", ColUsername: "Usuário", ColRole: "Perfil",
-	ColInstitutions: "Instituições", ColAccess: "Situação", Active: "ativo", Disabled: "desativado",
+	UserSearch: "usuário, nome ou CPF", UserCount: "%s pessoa|%s pessoas", ColUsername: "Usuário", ColRole: "Perfil",
+	ColInstitutions: "Instituições", ColAccess: "Acesso", Active: "ativo", Disabled: "desativado",
 	NotActivated: "não ativado", KeyDisable: "desativar/reativar", KeyActivation: "novo código",
 	NewUser: "Nova pessoa", NewUserNote: "A pessoa define a própria senha com o código de ativação; ninguém mais a conhece.",
 	EditUser: "Editar %s", FieldCPF: "CPF (opcional)", FieldInstitutions: "Instituições (CNPJs)",
 	UserSaved:         "Cadastro de %s atualizado.",
+	UserDisabled:      "Acesso de %s desativado: a pessoa não entra mais até ser reativada.",
+	UserEnabled:       "Acesso de %s reativado.",
 	ConfirmDisable:    "Desativar %s (%s)? A pessoa perde o acesso na hora. s confirma · esc cancela",
 	ConfirmActivation: "Gerar um novo código de ativação para %s (%s)? O anterior deixa de valer. s confirma · esc cancela",
-	CodeCreatedTitle:  "%s (%s) cadastrada", CodeNewTitle: "Novo código de ativação de %s (%s)",
+	CodeCreatedTitle:  "Cadastro de %s (%s) criado", CodeNewTitle: "Novo código de ativação de %s (%s)",
 	CodeLabel: "Código de ativação", URLLabel: "Endereço de ativação", CodeExpires: "Vale até",
 	CodeOnce:   "Este código é exibido só agora e não será mostrado de novo: copie-o e entregue-o à pessoa por um canal seguro.",
 	CodeKeys:   "c copia o código · u copia o endereço · esc fecha",
 	CodeClosed: "Código fechado; ele não será exibido de novo.", KeyCopyCode: "copiar o código", KeyCopyURL: "copiar o endereço",
 
-	InstSearch: "nome ou CNPJ", InstCount: "%d instituições", Inactive: "desativada", KeyRename: "renomear",
+	InstSearch: "nome ou CNPJ", InstCount: "%s instituição|%s instituições", Inactive: "desativada",
+	ColInstState: "Situação", InstActive: "ativa", KeyRename: "renomear",
 	KeyActive: "desativar/reativar", NewInstitution: "Nova instituição", RenameInstitution: "Renomear %s",
 	CNPJNote:       "CNPJ numérico ou alfanumérico (em vigor desde 2026); os dígitos verificadores são conferidos.",
 	FieldLegalName: "Razão social", InstCreated: "%s (%s) cadastrada.", InstSaved: "%s atualizada.",
@@ -132,9 +142,11 @@ var adminPtBR = AdminText{
 	FilterNote: "Em branco: sem filtro. Alvo como tipo:id, ex.: request:SOL-2026-000123, api:datajud, user:ana.",
 	NoEvents:   "Nenhum evento.", AuditPosition: "evento %d · %d–%d carregados", AuditEnd: "(fim da trilha)",
 	Verifying:    "Verificando a cadeia de hashes…",
-	VerifyOK:     "✓ Cadeia íntegra: %d eventos, %d históricos de solicitação e %d checkpoints conferidos.",
-	VerifyBroken: "✖ Cadeia quebrada em %s, posição %d: %s",
-	EventTitle:   "Evento %d", EventDetail: "Detalhe", EventBefore: "Antes", EventAfter: "Depois",
+	VerifyOK:     "✓ Cadeia íntegra: %s, %s e %s conferidos.",
+	VerifyEvents: "%s evento|%s eventos", VerifyHistories: "%s histórico de solicitação|%s históricos de solicitação",
+	VerifyCheckpoints: "%s checkpoint|%s checkpoints",
+	VerifyBroken:      "✖ Cadeia quebrada em %s, posição %d: %s",
+	EventTitle:        "Evento %d", EventDetail: "Detalhe", EventBefore: "Antes", EventAfter: "Depois",
 	EventKeys: "↑/↓ rola · esc fecha", ShortDate: "02/01 15:04",
 
 	KeyRevoke: "revogar", RevokePrompt: "Revogar %s (%s)? A credencial deixa de funcionar na hora.",
@@ -156,7 +168,7 @@ var adminEn = AdminText{
 	CloseKeys:     "esc closes", KeyAddField: "custom field", NoYes: "no|yes",
 	KeyNew: "new", KeyEdit: "edit", ErrRequired: "required", ErrName: "one line, at most 200 characters",
 
-	APISearch: "API", APICount: "%d of %d APIs", ColName: "Name", ColAcronym: "Acronym", ColState: "State",
+	APISearch: "API", APICount: "%d of %s", APITotal: "%s API|%s APIs", ColName: "Name", ColAcronym: "Acronym", ColState: "State",
 	ColTerms: "Terms", StateDraft: "draft", StatePublished: "published", StateRetired: "retired",
 	KeyOpenAPI: "OpenAPI", KeyTerms: "terms of use", KeyVersions: "terms versions", KeyPublish: "publish",
 	KeyRetire: "retire", NewAPI: "New API (draft)", EditAPI: "Edit API %s",
@@ -187,11 +199,15 @@ var adminEn = AdminText{
 	ExplainBadActivation:       "Invalid or expired activation code: ask the administrator for a new one.",
 	ExplainInstitutionExists:   "This institution is already registered.",
 	ExplainInstitutionInactive: "The institution is deactivated: it submits no new request until reactivated.",
+	NotReadyTerms:              "To publish, the API lacks current terms of use: upload them (t).",
+	NotReadyEnvs:               "To publish, the API lacks an environment with a URL: edit it (e) and enter a URL.",
 
 	ColPermission: "Permission", KeyToggle: "tick", KeySaveProfiles: "save profiles", KeyUndo: "undo",
 	KeyRole: "profile", ProfilesKeys: "↑/↓ permission · ←/→ profile · space ticks · s saves · u undoes · * = changed",
 	Unsaved:       "Unsaved changes in: %s (s saves)",
 	ProfilesSaved: "Profiles saved.", NothingToSave: "Nothing to save: the profiles are as on the server.",
+	UnsavedLeave:    "The profiles have unsaved changes: s saves, u undoes (ctrl+c quits without saving).",
+	ProfilesRefused: "Profiles not saved: see why under the matrix.",
 	Perms: map[api.Permission]string{
 		api.PermRequestsSubmit: "submit requests", api.PermRequestsRead: "read everyone's requests",
 		api.PermRequestsAnalyze: "analyse and give opinions", api.PermRequestsApprove: "approve or reject",
@@ -201,21 +217,24 @@ var adminEn = AdminText{
 		api.PermAuditRead: "audit trail",
 	},
 
-	UserSearch: "username, name or CPF", UserCount: "%d people", ColUsername: "Username", ColRole: "Profile",
-	ColInstitutions: "Institutions", ColAccess: "Status", Active: "active", Disabled: "disabled",
+	UserSearch: "username, name or CPF", UserCount: "%s person|%s people", ColUsername: "Username", ColRole: "Profile",
+	ColInstitutions: "Institutions", ColAccess: "Access", Active: "active", Disabled: "disabled",
 	NotActivated: "not activated", KeyDisable: "disable/enable", KeyActivation: "new code",
 	NewUser: "New person", NewUserNote: "The person sets their own password with the activation code; nobody else knows it.",
 	EditUser: "Edit %s", FieldCPF: "CPF (optional)", FieldInstitutions: "Institutions (CNPJs)",
 	UserSaved:         "%s updated.",
+	UserDisabled:      "Access of %s disabled: they cannot sign in until re-enabled.",
+	UserEnabled:       "Access of %s re-enabled.",
 	ConfirmDisable:    "Disable %s (%s)? They lose access at once. s confirms · esc cancels",
 	ConfirmActivation: "Issue a new activation code for %s (%s)? The previous one stops working. s confirms · esc cancels",
-	CodeCreatedTitle:  "%s (%s) registered", CodeNewTitle: "New activation code of %s (%s)",
+	CodeCreatedTitle:  "Account of %s (%s) created", CodeNewTitle: "New activation code of %s (%s)",
 	CodeLabel: "Activation code", URLLabel: "Activation address", CodeExpires: "Valid until",
 	CodeOnce:   "This code is shown only now and will not be shown again: copy it and hand it to the person over a safe channel.",
 	CodeKeys:   "c copies the code · u copies the address · esc closes",
 	CodeClosed: "Code closed; it will not be shown again.", KeyCopyCode: "copy the code", KeyCopyURL: "copy the address",
 
-	InstSearch: "name or CNPJ", InstCount: "%d institutions", Inactive: "deactivated", KeyRename: "rename",
+	InstSearch: "name or CNPJ", InstCount: "%s institution|%s institutions", Inactive: "deactivated",
+	ColInstState: "Status", InstActive: "active", KeyRename: "rename",
 	KeyActive: "deactivate/reactivate", NewInstitution: "New institution", RenameInstitution: "Rename %s",
 	CNPJNote:       "Numeric or alphanumeric CNPJ (in force since 2026); the check digits are verified.",
 	FieldLegalName: "Legal name", InstCreated: "%s (%s) registered.", InstSaved: "%s updated.",
@@ -228,9 +247,11 @@ var adminEn = AdminText{
 	FilterNote: "Blank: no filter. Target as kind:id, e.g. request:SOL-2026-000123, api:datajud, user:ana.",
 	NoEvents:   "No events.", AuditPosition: "event %d · %d–%d loaded", AuditEnd: "(end of the trail)",
 	Verifying:    "Verifying the hash chain…",
-	VerifyOK:     "✓ Chain intact: %d events, %d request histories and %d checkpoints checked.",
-	VerifyBroken: "✖ Chain broken in %s, position %d: %s",
-	EventTitle:   "Event %d", EventDetail: "Detail", EventBefore: "Before", EventAfter: "After",
+	VerifyOK:     "✓ Chain intact: %s, %s and %s checked.",
+	VerifyEvents: "%s event|%s events", VerifyHistories: "%s request history|%s request histories",
+	VerifyCheckpoints: "%s checkpoint|%s checkpoints",
+	VerifyBroken:      "✖ Chain broken in %s, position %d: %s",
+	EventTitle:        "Event %d", EventDetail: "Detail", EventBefore: "Before", EventAfter: "After",
 	EventKeys: "↑/↓ scrolls · esc closes", ShortDate: "01-02 15:04",
 
 	KeyRevoke: "revoke", RevokePrompt: "Revoke %s (%s)? Its credential stops working at once.",

@@ -1,6 +1,9 @@
 package i18n
 
 import (
+	"fmt"
+	"strings"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
@@ -19,4 +22,15 @@ func (t *Text) Number(n int) string {
 		return enPrinter.Sprintf("%d", n)
 	}
 	return ptPrinter.Sprintf("%d", n)
+}
+
+// Plural writes n into forms, "%s pessoa|%s pessoas": the first for one,
+// the second for any other number (zero included, in both languages), n
+// with the language's grouping.
+func (t *Text) Plural(n int, forms string) string {
+	one, many, _ := strings.Cut(forms, "|")
+	if n == 1 || many == "" {
+		return fmt.Sprintf(one, t.Number(n))
+	}
+	return fmt.Sprintf(many, t.Number(n))
 }

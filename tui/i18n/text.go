@@ -27,6 +27,7 @@ type Text struct {
 	// Sign-in.
 	SignInTitle, SignInStarting, SignInOpen, SignInType, SignInWaiting, SignInKeys, SignInQR string
 	SignInFailed, SignInRetryHint, SignInSkipped, SignInURL, SignInDone, SessionExpired      string
+	SessionAccessChanged                                                                     string
 	NotSignedIn, KeySignIn, KeySkipSignIn, KeyCopyURL, KeyRetry                              string
 
 	// FAQ 4.1/4.2 explanations of server answers.
@@ -57,7 +58,8 @@ type Text struct {
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
 	KeyJump                                                                              string
-	KeyCategory, KeyEnv, KeyPage, KeyEnds, KeyCopyDoc, KeyCopyHMG, KeyCopyPRD            string
+	KeyCategory, KeyEnv, KeyPage, KeyCopyDoc, KeyCopyHMG, KeyCopyPRD                     string
+	KeyFirst, KeyLast, KeySearchKeep, KeySearchClear                                     string
 	HelpTitle, HelpGlobal, HelpPage, HelpClose                                           string
 
 	// Catalog.
@@ -188,16 +190,19 @@ var ptBR = Text{
 	SignInURL:       "Endereço de aprovação",
 	SignInDone:      "Entrou como %s.",
 	SessionExpired:  "Sua sessão terminou (401 – token inválido ou expirado). Entre de novo; a página atual foi mantida.",
-	NotSignedIn:     "não identificado · L entrar",
-	KeySignIn:       "entrar",
-	KeySkipSignIn:   "continuar sem entrar",
-	KeyCopyURL:      "copiar endereço",
-	KeyRetry:        "tentar de novo",
+	SessionAccessChanged: "Sua sessão terminou porque o seu acesso mudou (perfil, instituições ou desativação). " +
+		"Entre de novo para seguir com o que você pode fazer agora.",
+	NotSignedIn:   "não identificado · L entrar",
+	KeySignIn:     "entrar",
+	KeySkipSignIn: "continuar sem entrar",
+	KeyCopyURL:    "copiar endereço",
+	KeyRetry:      "tentar de novo",
 
 	KeyJump: "ir à página do número da aba",
 	KeyNext: "próxima página", KeyPrev: "página anterior", KeySearch: "buscar", KeyRefresh: "atualizar",
 	KeyHelp: "ajuda", KeyQuit: "sair", KeyMove: "mover", KeyOpen: "documentação", KeyBack: "voltar",
-	KeyCategory: "categoria", KeyEnv: "ambiente", KeyPage: "página", KeyEnds: "início/fim",
+	KeyCategory: "categoria", KeyEnv: "ambiente", KeyPage: "página",
+	KeyFirst: "início", KeyLast: "fim", KeySearchKeep: "manter a busca", KeySearchClear: "limpar a busca",
 	KeyCopyDoc: "copiar URL do documento", KeyCopyHMG: "copiar URL HMG", KeyCopyPRD: "copiar URL PRD",
 	HelpTitle: "Ajuda — atalhos", HelpGlobal: "Em todas as páginas", HelpPage: "Nesta página", HelpClose: "? ou esc fecha a ajuda",
 
@@ -318,16 +323,19 @@ var en = Text{
 	SignInURL:       "Approval URL",
 	SignInDone:      "Signed in as %s.",
 	SessionExpired:  "Your session ended (401 – invalid or expired token). Sign in again; this page was kept.",
-	NotSignedIn:     "not signed in · L sign in",
-	KeySignIn:       "sign in",
-	KeySkipSignIn:   "continue without signing in",
-	KeyCopyURL:      "copy URL",
-	KeyRetry:        "retry",
+	SessionAccessChanged: "Your session ended because your access changed (profile, institutions or disabling). " +
+		"Sign in again to go on with what you may do now.",
+	NotSignedIn:   "not signed in · L sign in",
+	KeySignIn:     "sign in",
+	KeySkipSignIn: "continue without signing in",
+	KeyCopyURL:    "copy URL",
+	KeyRetry:      "retry",
 
 	KeyJump: "go to the page of that tab number",
 	KeyNext: "next page", KeyPrev: "previous page", KeySearch: "search", KeyRefresh: "refresh",
 	KeyHelp: "help", KeyQuit: "quit", KeyMove: "move", KeyOpen: "documentation", KeyBack: "back",
-	KeyCategory: "category", KeyEnv: "environment", KeyPage: "page", KeyEnds: "first/last",
+	KeyCategory: "category", KeyEnv: "environment", KeyPage: "page",
+	KeyFirst: "first", KeyLast: "last", KeySearchKeep: "keep the search", KeySearchClear: "clear the search",
 	KeyCopyDoc: "copy document URL", KeyCopyHMG: "copy staging URL", KeyCopyPRD: "copy production URL",
 	HelpTitle: "Help — keys", HelpGlobal: "On every page", HelpPage: "On this page", HelpClose: "? or esc closes help",
 

@@ -92,6 +92,17 @@ func (m *Model) Refresh() tea.Cmd {
 	return m.refreshCatalog(true)
 }
 
+// CatalogChanged reads the catalog again now, quietly: an administrator
+// changed it on the server. Unlike Refresh it does not wait for a read in
+// flight, which may have left before the change (the newer read's answer
+// replaces it).
+func (m *Model) CatalogChanged() tea.Cmd {
+	if m.o.Client == nil {
+		return nil
+	}
+	return m.refreshCatalog(false)
+}
+
 // SignedIn starts syncing requests as authed (subject owns the cache's
 // requests) and keeps doing so in the background.
 func (m *Model) SignedIn(authed *client.Client, subject string) tea.Cmd {

@@ -46,7 +46,7 @@ func setState(c *client.Client, id string, state api.APIState) tea.Cmd {
 		} else {
 			a, err = c.RetireAPI(ctx, id)
 		}
-		return stateMsg{api: a, state: state, err: err}
+		return stateMsg{id: id, api: a, state: state, err: err}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/confirm"
 	"github.com/gecli/gecli/tui/components/search"
@@ -42,6 +43,7 @@ type stateConfirmed struct {
 }
 
 type stateMsg struct {
+	id    string
 	api   api.API
 	state api.APIState
 	err   error
@@ -69,6 +71,9 @@ func (s *apis) capturing() bool      { return s.search.Active }
 func (s *apis) load() tea.Cmd { return s.mb.Latest("apis", loadAPIs(s.com.Authed)) }
 
 func (s *apis) help() []key.Binding {
+	if s.search.Active {
+		return s.env.keys.searching()
+	}
 	k := s.keys
 	return []key.Binding{k.New, k.Edit, k.OpenAPI, k.Terms, k.Versions, k.Publish, k.Retire, s.env.keys.Search}
 }
@@ -102,38 +107,79 @@ func (s *apis) update(msg tea.Msg) (tea.Cmd, bool) {
 		s.done, s.err = true, msg.err
 		if msg.err == nil {
 			s.all = msg.items
-			s.sel = max(0, min(s.sel, len(s.visible())-1))
+			v := s.visible()
+			s.pick(len(v), func(i int) string { return v[i].ID })
 		}
 	case apiSaved:
 		text := fmt.Sprintf(t.APIUpdated, msg.api.ID)
 		if msg.created {
+			// The new API is selected, in sight: the next key acts on it.
 			text = fmt.Sprintf(t.APICreated, msg.api.ID)
+			s.search.Clear()
+			s.want = msg.api.ID
 		}
-		return tea.Batch(common.Toast(text, false), s.load()), true
+		s.problem = "" // an older refusal no longer holds
+		return tea.Batch(common.Toast(text, false), s.load(), syncCatalog), true
 	case uploaded:
-		return tea.Batch(common.Toast(msg.text, false), s.load()), true
+		s.problem = ""
+		return tea.Batch(common.Toast(msg.text, false), s.load(), syncCatalog), true
 	case stateConfirmed:
 		s.problem = ""
 		return s.mb.Every(setState(s.com.Authed, msg.id, msg.state)), true
 	case stateMsg:
 		if msg.err != nil {
-			s.problem = common.Explain(s.com.Text, msg.err)
+			s.problem = s.refusal(msg)
 			return nil, true
 		}
+		s.problem = ""
 		text := fmt.Sprintf(t.Published, msg.api.ID)
 		if msg.state == api.APIRetired {
 			text = fmt.Sprintf(t.Retired, msg.api.ID)
 		}
-		return tea.Batch(common.Toast(text, false), s.load()), true
+		return tea.Batch(common.Toast(text, false), s.load(), syncCatalog), true
 	default:
 		return nil, false
 	}
 	return nil, true
 }
 
+// syncCatalog asks the root to read the public catalog again: an API
+// changed on the server, and the Catálogo must show it without ctrl+r.
+func syncCatalog() tea.Msg { return common.SyncCatalogMsg{} }
+
+// refusal words a publish or retire refusal; a publish refused for want
+// of terms or environments names only what this API lacks.
+func (s *apis) refusal(msg stateMsg) string {
+	t := s.com.Text
+	if client.ProblemCode(msg.err) == api.CodeAPINotReady {
+		for _, a := range s.all {
+			if a.ID != msg.id {
+				continue
+			}
+			noTerms, noEnvs := a.Terms.Version == "", len(a.Environments) == 0
+			switch {
+			case noTerms && !noEnvs:
+				return t.Admin.NotReadyTerms
+			case noEnvs && !noTerms:
+				return t.Admin.NotReadyEnvs
+			}
+		}
+	}
+	return common.Explain(t, msg.err)
+}
+
+func (s *apis) selectedID() string {
+	if a := s.selected(); a != nil {
+		return a.ID
+	}
+	return ""
+}
+
 func (s *apis) key(msg tea.KeyPressMsg) tea.Cmd {
 	if s.search.Active {
-		cmd, _ := s.searchKey(msg)
+		cmd, _ := s.searchKey(msg, s.selectedID())
+		v := s.visible()
+		s.pick(len(v), func(i int) string { return v[i].ID }) // filtered here: at once
 		return cmd
 	}
 	k, t, a := s.keys, s.com.Text.Admin, s.selected()
@@ -144,7 +190,9 @@ func (s *apis) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.env.keys.Search):
 		return s.search.Focus()
 	case key.Matches(msg, s.env.keys.Back):
-		s.search.Clear()
+		s.clear(s.selectedID())
+		v := s.visible()
+		s.pick(len(v), func(i int) string { return v[i].ID })
 		s.problem = ""
 	case key.Matches(msg, k.New):
 		return s.open(apiForm(s.env, nil))
@@ -176,7 +224,7 @@ func (s *apis) ask(question string, yes tea.Msg) {
 func (s *apis) view(width, height int) []string {
 	st, t := s.com.Styles, s.com.Text
 	lines := []string{common.Truncate(searchLine(s.env, &s.list, t.Admin.APISearch)+
-		st.Subtle.Render(fmt.Sprintf("  · "+t.Admin.APICount, len(s.visible()), len(s.all))), width)}
+		st.Subtle.Render(fmt.Sprintf("  · "+t.Admin.APICount, len(s.visible()), t.Plural(len(s.all), t.Admin.APITotal))), width)}
 	lines = append(lines, status(s.env, &s.list)...)
 	if !s.done {
 		return lines

@@ -8,7 +8,19 @@ import (
 	"testing"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/internal/drive"
 )
+
+// seen reports whether a message of type T reached the page.
+func seen[T any](d *drive.Driver) bool {
+	for _, m := range d.Seen {
+		if _, ok := m.(T); ok {
+			return true
+		}
+	}
+	return false
+}
 
 // TestCreateAPIThenUploadTermsAndPublish is an administrator's first API:
 // a bad field is refused under itself with everything typed kept; the
@@ -44,16 +56,20 @@ func TestCreateAPIThenUploadTermsAndPublish(t *testing.T) {
 	d.Type("MP Consulta") // the focus went to the refused name
 	d.Key("enter")
 	d.WaitFor("the form to close", func(string) bool { return !boxOpen[*form](p) })
-	d.Key("/")
-	d.Type("bnmp")
-	d.Key("enter")
-	d.WaitForText("consulta-bnmp")
+	// The new API is the selected row: p and t below act on it.
+	s := p.sections[secAPIs].(*apis)
+	d.WaitFor("the new API selected", func(string) bool { return !p.mb.Pending("apis") && s.selectedID() == "consulta-bnmp" })
 	d.WaitForText("rascunho")
+	d.WaitFor("creating an API to ask the root to refresh the catalog", func(string) bool { return seen[common.SyncCatalogMsg](d) })
 
 	d.Key("p")
 	d.WaitForText("Publicar BNMP Consulta (consulta-bnmp) no catálogo?")
 	d.Key("s")
-	d.WaitForText("precisa de um termo de uso vigente")
+	// Only what this API lacks is named: it has an environment.
+	d.WaitForText("falta à API um termo de uso vigente")
+	if v := d.View(); strings.Contains(v, "ambiente com URL") {
+		t.Fatalf("the API has an environment; only the terms are missing:\n%s", v)
+	}
 
 	dir := t.TempDir()
 	pdf := "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
@@ -69,6 +85,9 @@ func TestCreateAPIThenUploadTermsAndPublish(t *testing.T) {
 	d.WaitForText("termo-bnmp-v1.pdf")
 	d.Key("enter")
 	d.WaitFor("the upload box to close", func(string) bool { return !boxOpen[*form](p) })
+	if v := d.View(); strings.Contains(v, "falta à API") {
+		t.Fatalf("the refusal must go once the terms are up:\n%s", v)
+	}
 	d.Key("v")
 	d.WaitForText("Termos de uso de BNMP Consulta (consulta-bnmp)")
 	d.WaitForText("● vigente")

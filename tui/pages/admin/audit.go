@@ -297,7 +297,8 @@ func (s *audit) verifyLines(width int) []string {
 		return nil
 	case s.verify.OK:
 		v := s.verify
-		return wrap(st.Success, fmt.Sprintf(t.Admin.VerifyOK, v.Events, v.Requests, v.Checkpoints), width)
+		return wrap(st.Success, fmt.Sprintf(t.Admin.VerifyOK, t.Plural(int(v.Events), t.Admin.VerifyEvents),
+			t.Plural(int(v.Requests), t.Admin.VerifyHistories), t.Plural(int(v.Checkpoints), t.Admin.VerifyCheckpoints)), width)
 	}
 	b := s.verify.Broken
 	if b == nil {

@@ -409,6 +409,10 @@ func (f *form) answered(msg formAnswer) overlay.Action {
 	if len(msg.fields) > 0 {
 		return overlay.Run{Cmd: f.refuse(f.values(), msg.fields)}
 	}
+	if cmd := sessionEnded(f.com, msg.err); cmd != nil {
+		f.keep() // what was typed waits for the next sign-in
+		return overlay.Close{Cmd: cmd}
+	}
 	if msg.err == nil {
 		if f.drafts != nil {
 			delete(f.drafts, f.spec.draft) // saved: nothing left to keep

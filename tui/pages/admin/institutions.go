@@ -62,7 +62,17 @@ func (s *institutions) load() tea.Cmd {
 }
 
 func (s *institutions) help() []key.Binding {
+	if s.search.Active {
+		return s.env.keys.searching()
+	}
 	return []key.Binding{s.keys.New, s.keys.Rename, s.keys.Active, s.env.keys.Search}
+}
+
+func (s *institutions) selectedCNPJ() string {
+	if s.sel < len(s.items) {
+		return s.items[s.sel].CNPJ
+	}
+	return ""
 }
 
 func (s *institutions) update(msg tea.Msg) (tea.Cmd, bool) {
@@ -72,7 +82,7 @@ func (s *institutions) update(msg tea.Msg) (tea.Cmd, bool) {
 		s.done, s.err = true, msg.err
 		if msg.err == nil {
 			s.items = msg.items
-			s.sel = max(0, min(s.sel, len(s.items)-1))
+			s.pick(len(s.items), func(i int) string { return s.items[i].CNPJ })
 		}
 	case activeConfirmed:
 		s.problem = ""
@@ -82,9 +92,13 @@ func (s *institutions) update(msg tea.Msg) (tea.Cmd, bool) {
 			s.problem = common.Explain(s.com.Text, msg.err)
 			return nil, true
 		}
+		s.problem = ""
 		text := fmt.Sprintf(t.InstSaved, msg.in.Name)
 		if msg.created {
+			// The new institution is selected, in sight.
 			text = fmt.Sprintf(t.InstCreated, msg.in.Name, api.FormatCNPJ(msg.in.CNPJ))
+			s.search.Clear()
+			s.want = msg.in.CNPJ
 		}
 		return tea.Batch(common.Toast(text, false), s.load()), true
 	default:
@@ -95,7 +109,7 @@ func (s *institutions) update(msg tea.Msg) (tea.Cmd, bool) {
 
 func (s *institutions) key(msg tea.KeyPressMsg) tea.Cmd {
 	if s.search.Active {
-		cmd, changed := s.searchKey(msg)
+		cmd, changed := s.searchKey(msg, s.selectedCNPJ())
 		if changed {
 			return tea.Batch(cmd, s.load())
 		}
@@ -114,7 +128,7 @@ func (s *institutions) key(msg tea.KeyPressMsg) tea.Cmd {
 		return s.search.Focus()
 	case key.Matches(msg, s.env.keys.Back):
 		s.problem = ""
-		if s.search.Clear() {
+		if s.clear(s.selectedCNPJ()) {
 			return s.load()
 		}
 	case key.Matches(msg, s.keys.New):
@@ -135,7 +149,7 @@ func (s *institutions) key(msg tea.KeyPressMsg) tea.Cmd {
 func (s *institutions) view(width, height int) []string {
 	st, t := s.com.Styles, s.com.Text
 	lines := []string{common.Truncate(searchLine(s.env, &s.list, t.Admin.InstSearch)+
-		st.Subtle.Render(fmt.Sprintf("  · "+t.Admin.InstCount, len(s.items))), width)}
+		st.Subtle.Render("  · "+t.Plural(len(s.items), t.Admin.InstCount)), width)}
 	lines = append(lines, status(s.env, &s.list)...)
 	if !s.done {
 		return lines
@@ -143,10 +157,10 @@ func (s *institutions) view(width, height int) []string {
 	if len(s.items) == 0 {
 		return append(lines, st.Subtle.Render(t.Admin.Empty))
 	}
-	cols := []table.Column{{Title: "CNPJ", Width: 18}, {Title: t.Admin.ColName, Flex: true}, {Title: t.Admin.ColAccess, Width: 12}}
+	cols := []table.Column{{Title: "CNPJ", Width: 18}, {Title: t.Admin.ColName, Flex: true}, {Title: t.Admin.ColInstState, Width: 12}}
 	cells := make([][]table.Cell, len(s.items))
 	for i, in := range s.items {
-		state, style := t.Admin.Active, st.Success
+		state, style := t.Admin.InstActive, st.Success
 		if !in.Active {
 			state, style = t.Admin.Inactive, st.Error
 		}

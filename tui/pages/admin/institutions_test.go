@@ -53,13 +53,27 @@ func TestRegisterInstitution(t *testing.T) {
 	d.Key("enter")
 	d.WaitFor("the form to close", func(string) bool { return !boxOpen[*form](p) })
 	d.WaitForText("11.444.777/0001-61")
+	// The new institution is the selected row (the list is by name, and
+	// it is not the first): e acts on it.
+	s := p.sections[secInstitutions].(*institutions)
+	d.WaitFor("the new row selected", func(string) bool {
+		return !p.mb.Pending("institutions") && s.selectedCNPJ() == "11444777000161"
+	})
+	if s.sel == 0 {
+		t.Fatal("the new institution is on row 1: the test proves nothing")
+	}
 
+	// A search, then cleared: the selection stays on the same record.
 	d.Key("/")
 	d.Type("Regional")
 	d.WaitFor("the search to answer", func(string) bool {
-		return !p.mb.Pending("institutions") && len(p.sections[secInstitutions].(*institutions).items) == 1
+		return !p.mb.Pending("institutions") && len(s.items) == 1
 	})
-	d.Key("enter")
+	d.Key("esc")
+	d.WaitFor("the whole list again", func(string) bool { return !p.mb.Pending("institutions") && len(s.items) > 1 })
+	if s.selectedCNPJ() != "11444777000161" {
+		t.Fatalf("after clearing the search the selection moved to %s", s.selectedCNPJ())
+	}
 	d.Key("e")
 	d.WaitForText("Renomear Tribunal Regional Exemplo")
 	d.Type(" da 5ª Região")

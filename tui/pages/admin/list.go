@@ -17,15 +17,22 @@ import (
 // listKeys move in the sections' lists.
 type listKeys struct {
 	Up, Down, PageUp, PageDown, Home, End, Search, Back key.Binding
+	// The search box's own keys, for the footer while it is typed in.
+	SearchKeep, SearchClear key.Binding
 }
 
 func newListKeys(com *common.Common) listKeys {
 	t, b := com.Text, common.Bind
 	return listKeys{Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
 		PageUp: b("pgup", t.KeyPage, "pgup"), PageDown: b("pgdn", t.KeyPage, "pgdown"),
-		Home: b("g", t.KeyEnds, "g", "home"), End: b("G", t.KeyEnds, "G", "end"),
-		Search: b("/", t.KeySearch, "/"), Back: b("esc", t.KeyBack, "esc")}
+		Home: b("g", t.KeyFirst, "g", "home"), End: b("G", t.KeyLast, "G", "end"),
+		Search: b("/", t.KeySearch, "/"), Back: b("esc", t.KeyBack, "esc"),
+		SearchKeep: b("enter", t.KeySearchKeep, "enter", "tab", "down"), SearchClear: b("esc", t.KeySearchClear, "esc")}
 }
+
+// searching is the footer while the search box is typed in: its keys,
+// not the list's (n, e… would be typed into it).
+func (k listKeys) searching() []key.Binding { return []key.Binding{k.SearchKeep, k.SearchClear} }
 
 func (k listKeys) moves() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
@@ -62,16 +69,48 @@ type list struct {
 	done    bool // a first answer arrived
 	err     error
 	problem string // a refusal of the last action, shown above the rows
+	// want is the record to select once the next answer is in (one just
+	// created, or the one selected when a search was cleared).
+	want string
+}
+
+// pick selects want among n rows named by id, if it is there; the
+// selection then stays within the rows.
+func (l *list) pick(n int, id func(int) string) {
+	if l.want != "" {
+		for i := range n {
+			if id(i) == l.want {
+				l.sel = i
+				break
+			}
+		}
+		l.want = ""
+	}
+	l.sel = max(0, min(l.sel, n-1))
 }
 
 // searchKey handles a key while the search box is open; changed asks
-// the section to read again.
-func (l *list) searchKey(msg tea.KeyPressMsg) (cmd tea.Cmd, changed bool) {
+// the section to read again. Cleared (esc), the selection stays on the
+// record selected (current names it).
+func (l *list) searchKey(msg tea.KeyPressMsg, current string) (cmd tea.Cmd, changed bool) {
 	cmd, changed = l.search.Key(msg)
-	if changed {
+	switch {
+	case changed && l.search.Value() == "":
+		l.want = current
+	case changed:
 		l.sel = 0
 	}
 	return cmd, changed
+}
+
+// clear empties the search (esc on the list), keeping the selection on
+// the record selected; it reports whether there was text.
+func (l *list) clear(current string) bool {
+	if l.search.Clear() {
+		l.want = current
+		return true
+	}
+	return false
 }
 
 // rows draws the table's window of height lines around sel.

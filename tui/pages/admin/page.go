@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/confirm"
 	"github.com/gecli/gecli/tui/route"
@@ -110,14 +111,22 @@ func (p *Page) ShortHelp() []key.Binding {
 	if !p.visible() {
 		return nil
 	}
-	return append([]key.Binding{p.next}, p.sections[p.current].help()...)
+	s := p.sections[p.current]
+	if s.capturing() {
+		return s.help() // typing, or unsaved changes: the section's keys only
+	}
+	return append([]key.Binding{p.next}, s.help()...)
 }
 
 func (p *Page) FullHelp() [][]key.Binding {
 	if !p.visible() {
 		return nil
 	}
-	return [][]key.Binding{{p.prev, p.next}, p.sections[p.current].help(), p.keys.moves()}
+	s := p.sections[p.current]
+	if s.capturing() {
+		return [][]key.Binding{s.help()}
+	}
+	return [][]key.Binding{{p.prev, p.next}, s.help(), p.keys.moves()}
 }
 
 // show loads the current section the first time it is on screen.
@@ -167,10 +176,62 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	}
 	for _, s := range p.sections {
 		if cmd, ok := s.update(msg); ok {
-			return p, cmd
+			// A refusal of the session also opens the sign-in screen.
+			return p, tea.Batch(cmd, p.env.sessionOver(answerErr(msg)))
 		}
 	}
 	return p, nil
+}
+
+// answerErr is the error a section's answer carries, if any.
+func answerErr(msg tea.Msg) error {
+	switch m := msg.(type) {
+	case apisMsg:
+		return m.err
+	case stateMsg:
+		return m.err
+	case profilesMsg:
+		return m.err
+	case profilesSavedMsg:
+		return m.err
+	case usersMsg:
+		return m.err
+	case userCreated:
+		return m.err
+	case userChanged:
+		return m.err
+	case institutionsMsg:
+		return m.err
+	case institutionSaved:
+		return m.err
+	case auditMsg:
+		return m.err
+	case verifiedMsg:
+		return m.err
+	}
+	return nil
+}
+
+// sessionOver answers a refusal of the session itself (401): the server
+// ends a person's sessions when their role, institutions or access
+// change, so the sign-in screen opens saying so; nil for anything else.
+func (e *env) sessionOver(err error) tea.Cmd { return sessionEnded(e.com, err) }
+
+func sessionEnded(com *common.Common, err error) tea.Cmd {
+	if err == nil || !common.SignedOut(err) {
+		return nil
+	}
+	reason := ""
+	if client.ProblemCode(err) == api.CodeInvalidToken {
+		reason = com.Text.SessionAccessChanged
+	}
+	return func() tea.Msg { return common.SessionEndedMsg{Err: err, Reason: reason} }
+}
+
+// reloadMe asks the root to read the person's permissions again.
+func (e *env) reloadMe() tea.Cmd {
+	reason := e.com.Text.SessionAccessChanged
+	return func() tea.Msg { return common.ReloadMeMsg{Reason: reason} }
 }
 
 // View draws the section bar, then the section.

@@ -24,7 +24,7 @@ type profiles struct {
 	done    bool
 	err     error
 	problem string
-	keys    struct{ Toggle, Save, Undo, Left, Right key.Binding }
+	keys    struct{ Toggle, Save, Undo, Left, Right, Leave key.Binding }
 }
 
 type profilesMsg struct {
@@ -47,13 +47,18 @@ func newProfiles(e *env) *profiles {
 	s.keys.Undo = b("u", t.Admin.KeyUndo, "u")
 	s.keys.Left = b("←/→", t.Admin.KeyRole, "left", "h")
 	s.keys.Right = key.NewBinding(key.WithKeys("right", "l"))
+	// While the matrix has unsaved changes the page captures keys: these
+	// would leave it (quit, another page or section, help, a refresh)
+	// and are answered with what to do instead. ctrl+c still quits.
+	s.keys.Leave = key.NewBinding(key.WithKeys("q", "tab", "shift+tab", "[", "]", "?", "L", "ctrl+r",
+		"1", "2", "3", "4", "5", "6", "7", "8", "9"))
 	return s
 }
 
 func (s *profiles) title() string        { return s.com.Text.Admin.SecProfiles }
 func (s *profiles) perm() api.Permission { return api.PermProfilesAdmin }
 func (s *profiles) loaded() bool         { return s.done }
-func (s *profiles) capturing() bool      { return false }
+func (s *profiles) capturing() bool      { return s.done && s.err == nil && len(s.dirty()) > 0 }
 
 func (s *profiles) load() tea.Cmd { return s.mb.Latest("profiles", loadProfiles(s.com.Authed)) }
 
@@ -114,10 +119,13 @@ func (s *profiles) update(msg tea.Msg) (tea.Cmd, bool) {
 			s.reset(p.Role, p.Permissions)
 		}
 		if msg.err != nil {
+			// The toast replaces an older "saved": the refusal is below.
 			s.problem = common.Explain(s.com.Text, msg.err)
-			return nil, true
+			return common.Toast(s.com.Text.Admin.ProfilesRefused, true), true
 		}
-		return common.Toast(s.com.Text.Admin.ProfilesSaved, false), true
+		// The person's own profile may have changed: tabs, sections and
+		// keys follow what /me says now.
+		return tea.Batch(common.Toast(s.com.Text.Admin.ProfilesSaved, false), s.reloadMe()), true
 	default:
 		return nil, false
 	}
@@ -130,6 +138,8 @@ func (s *profiles) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := s.keys
 	switch {
+	case s.capturing() && key.Matches(msg, k.Leave):
+		return common.Toast(s.com.Text.Admin.UnsavedLeave, true)
 	case s.env.keys.move(msg, &s.row, len(api.Permissions), len(api.Permissions)):
 	case key.Matches(msg, k.Left):
 		s.col = (s.col + len(api.Roles) - 1) % len(api.Roles)

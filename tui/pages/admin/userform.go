@@ -125,7 +125,7 @@ func changeUser(c *client.Client, id string, p api.UserPatch) tea.Cmd {
 		ctx, cancel := timeout()
 		defer cancel()
 		u, err := c.UpdateUser(ctx, id, p)
-		return userChanged{user: u, err: err}
+		return userChanged{user: u, disabled: p.Disabled, err: err}
 	}
 }
 

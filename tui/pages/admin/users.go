@@ -36,9 +36,12 @@ type userCreated struct {
 	err     error
 }
 
+// userChanged is a change's answer; disabled is the access the change
+// set, if it set one (the toast says so).
 type userChanged struct {
-	user api.UserEntry
-	err  error
+	user     api.UserEntry
+	disabled *bool
+	err      error
 }
 
 // patchConfirmed and activationConfirmed are the questions' yes.
@@ -70,6 +73,9 @@ func (s *users) load() tea.Cmd {
 }
 
 func (s *users) help() []key.Binding {
+	if s.search.Active {
+		return s.env.keys.searching()
+	}
 	k := s.keys
 	return []key.Binding{k.New, k.Edit, k.Disable, k.Activation, s.env.keys.Search}
 }
@@ -81,6 +87,13 @@ func (s *users) selected() *api.UserEntry {
 	return nil
 }
 
+func (s *users) selectedID() string {
+	if u := s.selected(); u != nil {
+		return u.ID
+	}
+	return ""
+}
+
 func (s *users) update(msg tea.Msg) (tea.Cmd, bool) {
 	t := s.com.Text.Admin
 	switch msg := msg.(type) {
@@ -88,12 +101,18 @@ func (s *users) update(msg tea.Msg) (tea.Cmd, bool) {
 		s.done, s.err = true, msg.err
 		if msg.err == nil {
 			s.items = msg.items
-			s.sel = max(0, min(s.sel, len(s.items)-1))
+			s.pick(len(s.items), func(i int) string { return s.items[i].ID })
 		}
 	case userCreated:
 		if msg.err != nil {
 			s.problem = common.Explain(s.com.Text, msg.err)
 			return nil, true
+		}
+		s.problem = ""
+		if msg.isNew {
+			// The new person is selected, in sight: the next key acts on them.
+			s.search.Clear()
+			s.want = msg.created.User.ID
 		}
 		s.com.Overlays.Push(newCodeBox(s.env, msg.created, msg.isNew))
 		return s.load(), true
@@ -108,7 +127,19 @@ func (s *users) update(msg tea.Msg) (tea.Cmd, bool) {
 			s.problem = common.Explain(s.com.Text, msg.err)
 			return nil, true
 		}
-		return tea.Batch(common.Toast(fmt.Sprintf(t.UserSaved, msg.user.Username), false), s.load()), true
+		s.problem = ""
+		text := fmt.Sprintf(t.UserSaved, msg.user.Username)
+		switch {
+		case msg.disabled != nil && *msg.disabled:
+			text = fmt.Sprintf(t.UserDisabled, msg.user.Username)
+		case msg.disabled != nil:
+			text = fmt.Sprintf(t.UserEnabled, msg.user.Username)
+		}
+		cmds := []tea.Cmd{common.Toast(text, false), s.load()}
+		if me := s.com.Me; me != nil && (msg.user.ID == me.Subject || msg.user.Username == me.Username) {
+			cmds = append(cmds, s.reloadMe()) // their own access may have changed
+		}
+		return tea.Batch(cmds...), true
 	default:
 		return nil, false
 	}
@@ -117,7 +148,7 @@ func (s *users) update(msg tea.Msg) (tea.Cmd, bool) {
 
 func (s *users) key(msg tea.KeyPressMsg) tea.Cmd {
 	if s.search.Active {
-		cmd, changed := s.searchKey(msg)
+		cmd, changed := s.searchKey(msg, s.selectedID())
 		if changed {
 			return tea.Batch(cmd, s.load())
 		}
@@ -132,7 +163,7 @@ func (s *users) key(msg tea.KeyPressMsg) tea.Cmd {
 		return s.search.Focus()
 	case key.Matches(msg, s.env.keys.Back):
 		s.problem = ""
-		if s.search.Clear() {
+		if s.clear(s.selectedID()) {
 			return s.load()
 		}
 	case key.Matches(msg, k.New):
@@ -160,7 +191,7 @@ func ptr[T any](v T) *T { return &v }
 func (s *users) view(width, height int) []string {
 	st, t := s.com.Styles, s.com.Text
 	lines := []string{common.Truncate(searchLine(s.env, &s.list, t.Admin.UserSearch)+
-		st.Subtle.Render(fmt.Sprintf("  · "+t.Admin.UserCount, len(s.items))), width)}
+		st.Subtle.Render("  · "+t.Plural(len(s.items), t.Admin.UserCount)), width)}
 	lines = append(lines, status(s.env, &s.list)...)
 	if !s.done {
 		return lines

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/tui/common"
 )
 
 func TestUsersGolden(t *testing.T) {
@@ -59,22 +60,31 @@ func TestCreateUserShowsTheCodeOnce(t *testing.T) {
 	}
 	d.Key("c")
 	d.WaitFor("the copy", func(string) bool { osc, _ := d.Copied(code); return osc })
+	if !strings.Contains(v, "Cadastro de Joana Silva (joana.silva) criado") {
+		t.Fatalf("the title names the record, not the person's gender:\n%s", v)
+	}
 	d.Key("esc")
 	d.WaitForText("joana.silva")
 	if v := d.View(); strings.Contains(v, code) || boxOpen[*codeBox](p) {
 		t.Fatalf("the code is still on screen after closing:\n%s", v)
 	}
 	d.WaitForText("não ativado")
-
-	d.Key("/")
-	d.Type("joana")
-	d.WaitFor("one person", func(string) bool {
-		return !p.mb.Pending("users") && len(p.sections[secUsers].(*users).items) == 1
+	// The new person is the selected row: d below acts on her.
+	s := p.sections[secUsers].(*users)
+	d.WaitFor("the new row selected", func(string) bool {
+		return !p.mb.Pending("users") && s.selected() != nil && s.selected().Username == "joana.silva"
 	})
-	d.Key("enter")
 	d.Key("d")
 	d.WaitForText("Desativar Joana Silva (joana.silva)?")
 	d.Key("s")
+	d.WaitFor("the toast to say access was disabled", func(string) bool {
+		for _, m := range d.Seen {
+			if tm, ok := m.(common.ToastMsg); ok && tm.Text == "Acesso de joana.silva desativado: a pessoa não entra mais até ser reativada." {
+				return true
+			}
+		}
+		return false
+	})
 	d.WaitForText("desativado")
 
 	d.Key("a")

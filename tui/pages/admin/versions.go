@@ -51,6 +51,9 @@ func (b *versionsBox) FullHelp() [][]key.Binding { return [][]key.Binding{b.Shor
 func (b *versionsBox) Update(msg tea.Msg) overlay.Action {
 	switch msg := msg.(type) {
 	case versionsMsg:
+		if cmd := sessionEnded(b.e.com, msg.err); cmd != nil {
+			return overlay.Close{Cmd: cmd}
+		}
 		b.items, b.err = msg.items, msg.err
 	case tea.KeyPressMsg:
 		if key.Matches(msg, b.close) {

@@ -25,8 +25,8 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Right:    b("→/l", t.KeyMove, "right", "l"),
 		PageUp:   b("pgup", t.KeyPage, "pgup"),
 		PageDown: b("pgdn", t.KeyPage, "pgdown"),
-		Home:     b("g/G", t.KeyEnds, "g", "home"),
-		End:      b("G", t.KeyEnds, "G", "end"),
+		Home:     b("g", t.KeyFirst, "g", "home"),
+		End:      b("G", t.KeyLast, "G", "end"),
 		Search:   b("/", t.KeySearch, "/"),
 		Open:     b("enter", t.KeyOpen, "enter"),
 		Back:     b("esc", t.KeyBack, "esc", "backspace"),
@@ -56,6 +56,6 @@ func (p *Page) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Search, k.Open, k.Request, k.Category, k.Env, k.Back},
-		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home},
+		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home, k.End},
 	}
 }

@@ -19,7 +19,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 	return keyMap{
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
 		PageUp: b("pgup", t.KeyPage, "pgup"), PageDown: b("pgdn", t.KeyPage, "pgdown"),
-		Home: b("g", t.KeyEnds, "g", "home"), End: b("G", t.KeyEnds, "G", "end"),
+		Home: b("g", t.KeyFirst, "g", "home"), End: b("G", t.KeyLast, "G", "end"),
 		Search: b("/", t.KeySearchAPI, "/"), Open: b("enter", t.KeyDetail, "enter"),
 		Back: b("esc", t.KeyBack, "esc", "backspace"), Env: b("e", t.KeyEnv, "e"),
 		Sort: b("o", t.KeySort, "o"), Toggle: b("space", t.KeyToggleStatus, "space"),
