@@ -17,6 +17,7 @@ type AdminText struct {
 	APIUpdated, ConfirmPublish, ConfirmRetire, Published, Retired, UploadOpenAPI, UploadTerms string
 	UploadOpenAPINote, UploadTermsNote, FieldPath, FieldVersion, ErrPath, ErrVersion          string
 	ErrDocTooLarge, OpenAPIUploaded, TermsUploaded, VersionsTitle, ColVersion, ColCurrent     string
+	ErrDocIsDir, UploadTermsFirst                                                             string
 	Current, NoTerms                                                                          string
 	ExplainAPIExists, ExplainAPINotReady, ExplainBadOpenAPI, ExplainLastProfilesAdmin         string
 	ExplainUserExists, ExplainUserNotFound, ExplainBadActivation, ExplainInstitutionExists    string
@@ -81,8 +82,10 @@ var adminPtBR = AdminText{
 	UploadTermsNote:   "PDF; passa a ser o termo vigente. Versão vigente: %s.",
 	FieldPath:         "Arquivo", FieldVersion: "Versão",
 	ErrPath: "informe o caminho do arquivo", ErrVersion: "letras, dígitos, . e -, até 32 (ex.: 2.1)",
-	ErrDocTooLarge:  "o documento OpenAPI tem mais de %d MB",
-	OpenAPIUploaded: "Documento OpenAPI de %s guardado.", TermsUploaded: "Termo de uso %s de %s publicado.",
+	ErrDocTooLarge:   "o documento OpenAPI tem mais de %d MB",
+	ErrDocIsDir:      "%s é uma pasta: escolha um arquivo OpenAPI (JSON ou YAML)",
+	UploadTermsFirst: "PDF; passa a ser o termo vigente. Ainda não há termo vigente.",
+	OpenAPIUploaded:  "Documento OpenAPI de %s guardado.", TermsUploaded: "Termo de uso %s de %s publicado.",
 	VersionsTitle: "Termos de uso de %s (%s)", ColVersion: "Versão", ColCurrent: "Vigente", Current: "vigente",
 	NoTerms:                    "Nenhum termo de uso enviado ainda: envie um (t) antes de publicar.",
 	ExplainAPIExists:           "Já existe uma API com este identificador: escolha outro.",
@@ -186,8 +189,10 @@ var adminEn = AdminText{
 	UploadTermsNote:   "PDF; it becomes the current terms. Current version: %s.",
 	FieldPath:         "File", FieldVersion: "Version",
 	ErrPath: "enter the file's path", ErrVersion: "letters, digits, . and -, up to 32 (e.g. 2.1)",
-	ErrDocTooLarge:  "the OpenAPI document is larger than %d MB",
-	OpenAPIUploaded: "OpenAPI document of %s stored.", TermsUploaded: "Terms of use %s of %s published.",
+	ErrDocTooLarge:   "the OpenAPI document is larger than %d MB",
+	ErrDocIsDir:      "%s is a folder: choose an OpenAPI file (JSON or YAML)",
+	UploadTermsFirst: "PDF; it becomes the current terms. There are no current terms yet.",
+	OpenAPIUploaded:  "OpenAPI document of %s stored.", TermsUploaded: "Terms of use %s of %s published.",
 	VersionsTitle: "Terms of use of %s (%s)", ColVersion: "Version", ColCurrent: "Current", Current: "current",
 	NoTerms:                    "No terms of use uploaded yet: upload some (t) before publishing.",
 	ExplainAPIExists:           "There is already an API with this identifier: choose another.",

@@ -140,7 +140,11 @@ func uploadForm(e *env, a api.API, terms bool) spec {
 			check:  requirePath(at),
 			send:   func(v values) tea.Cmd { return uploadOpenAPI(c, a.ID, v["path"], t) }}
 	}
-	return spec{kind: "terms", title: fmt.Sprintf(at.UploadTerms, a.Name), note: fmt.Sprintf(at.UploadTermsNote, a.Terms.Version), path: "path", draft: "terms:" + a.ID,
+	note := fmt.Sprintf(at.UploadTermsNote, a.Terms.Version)
+	if a.Terms.Version == "" {
+		note = at.UploadTermsFirst
+	}
+	return spec{kind: "terms", title: fmt.Sprintf(at.UploadTerms, a.Name), note: note, path: "path", draft: "terms:" + a.ID,
 		fields: []field{textField("version", at.FieldVersion, "", 32), textField("path", at.FieldPath, "", 1024)},
 		check: func(v values) []api.FieldError {
 			out := requirePath(at)(v)
@@ -194,8 +198,12 @@ func uploadOpenAPI(c *client.Client, id, path string, t *i18n.Text) tea.Cmd {
 	return func() tea.Msg {
 		b, err := readUpload(path, api.MaxOpenAPIDocBytes)
 		var ae *api.AttachmentError
-		if errors.As(err, &ae) && ae.Kind == api.AttachmentTooLarge {
+		switch {
+		case errors.As(err, &ae) && ae.Kind == api.AttachmentTooLarge:
 			return refusedPath(fmt.Sprintf(at.ErrDocTooLarge, api.MaxOpenAPIDocBytes>>20))
+		case errors.As(err, &ae) && ae.Kind == api.AttachmentIsDir:
+			// The attachments' sentence asks for a PDF: this is a document.
+			return refusedPath(fmt.Sprintf(at.ErrDocIsDir, ae.Path))
 		}
 		if err != nil {
 			return refusedPath(common.Explain(t, err))

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/internal/drive"
 	"github.com/gecli/gecli/tui/overlay"
 )
@@ -171,5 +172,21 @@ func TestDraftsSurviveEsc(t *testing.T) {
 	f.Update(formAnswer{result: userChanged{}})
 	if _, kept := p.drafts["user:u1"]; kept {
 		t.Fatal("a saved form leaves no draft")
+	}
+}
+
+// TestUploadWording: a folder given as the OpenAPI document asks for an
+// OpenAPI file, not a PDF; terms for an API that has none say so.
+func TestUploadWording(t *testing.T) {
+	msg := uploadOpenAPI(nil, "x", t.TempDir(), i18n.For(api.PtBR))()
+	ans, ok := msg.(formAnswer)
+	if !ok || len(ans.fields) != 1 || !strings.Contains(ans.fields[0].Message, "escolha um arquivo OpenAPI (JSON ou YAML)") ||
+		strings.Contains(ans.fields[0].Message, "PDF") {
+		t.Fatalf("a folder as the document: %+v", msg)
+	}
+	p := offlinePage(api.PtBR, 120, 40)
+	f, _ := newForm(p.com, p.mb.ID(), uploadForm(p.env, api.API{ID: "x", Name: "Xis"}, true), 120, nil)
+	if v := ansi.Strip(f.View(120, 40)); strings.Contains(v, "Versão vigente: .") || !strings.Contains(v, "Ainda não há termo vigente") {
+		t.Fatalf("no terms yet:\n%s", v)
 	}
 }
