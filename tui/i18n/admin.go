@@ -47,6 +47,10 @@ type AdminText struct {
 	VerifyOK, VerifyBroken, EventTitle, EventDetail, EventBefore, EventAfter, EventKeys      string
 	VerifyEvents, VerifyHistories, VerifyCheckpoints                                         string
 	ShortDate                                                                                string // a time layout without the year
+	// Actions name the trail's action codes; RequestAction prefixes a
+	// request's history label ("solicitação: aprovada").
+	Actions       map[string]string
+	RequestAction string
 
 	// Revoking an approved request (requests:revoke).
 	KeyRevoke, RevokePrompt, RevokeJustification, RevokeNeedsWhy, RevokeConfirm string
@@ -150,7 +154,19 @@ var adminPtBR = AdminText{
 	VerifyCheckpoints: "%s checkpoint|%s checkpoints",
 	VerifyBroken:      "✖ Cadeia quebrada em %s, posição %d: %s",
 	EventTitle:        "Evento %d", EventDetail: "Detalhe", EventBefore: "Antes", EventAfter: "Depois",
-	EventKeys: "↑/↓ rola · esc fecha", ShortDate: "02/01 15:04",
+	EventKeys: "↑/↓ rola · esc fecha", ShortDate: "02/01 15:04", RequestAction: "solicitação: ",
+	Actions: map[string]string{
+		"api.created": "API criada", "api.updated": "API alterada", "api.published": "API publicada",
+		"api.retired": "API retirada", "api.terms_published": "termo de uso publicado", "api.openapi_stored": "OpenAPI guardado",
+		"audit.checkpoint": "checkpoint da trilha", "institution.allowlist_set": "IPs liberados definidos",
+		"institution.created": "instituição cadastrada", "institution.updated": "instituição alterada",
+		"issuer.key_added": "chave de assinatura nova", "profile.updated": "perfil alterado",
+		"session.signed_in": "entrada (sessão nova)", "user.created": "cadastro criado", "user.updated": "cadastro alterado",
+		"user.activation_issued": "código de ativação emitido", "user.activated": "cadastro ativado",
+		"user.first_sign_in": "primeira entrada", "request.attachment_added": "solicitação: anexo incluído",
+		"vault.write": "cofre: gravação", "vault.delete": "cofre: remoção", "vault.key_rotated": "cofre: chave trocada",
+		"service_client.created": "cliente de serviço criado",
+	},
 
 	KeyRevoke: "revogar", RevokePrompt: "Revogar %s (%s)? A credencial deixa de funcionar na hora.",
 	RevokeJustification: "justificativa (obrigatória)", RevokeNeedsWhy: "Informe a justificativa da revogação (ao menos 10 caracteres).",
@@ -257,7 +273,19 @@ var adminEn = AdminText{
 	VerifyCheckpoints: "%s checkpoint|%s checkpoints",
 	VerifyBroken:      "✖ Chain broken in %s, position %d: %s",
 	EventTitle:        "Event %d", EventDetail: "Detail", EventBefore: "Before", EventAfter: "After",
-	EventKeys: "↑/↓ scrolls · esc closes", ShortDate: "01-02 15:04",
+	EventKeys: "↑/↓ scrolls · esc closes", ShortDate: "Jan 02 15:04", RequestAction: "request: ",
+	Actions: map[string]string{
+		"api.created": "API created", "api.updated": "API changed", "api.published": "API published",
+		"api.retired": "API retired", "api.terms_published": "terms of use published", "api.openapi_stored": "OpenAPI stored",
+		"audit.checkpoint": "trail checkpoint", "institution.allowlist_set": "IP allowlist set",
+		"institution.created": "institution registered", "institution.updated": "institution changed",
+		"issuer.key_added": "new signing key", "profile.updated": "profile changed",
+		"session.signed_in": "signed in (new session)", "user.created": "account created", "user.updated": "account changed",
+		"user.activation_issued": "activation code issued", "user.activated": "account activated",
+		"user.first_sign_in": "first sign-in", "request.attachment_added": "request: attachment added",
+		"vault.write": "vault: write", "vault.delete": "vault: delete", "vault.key_rotated": "vault: key rotated",
+		"service_client.created": "service client created",
+	},
 
 	KeyRevoke: "revoke", RevokePrompt: "Revoke %s (%s)? Its credential stops working at once.",
 	RevokeJustification: "justification (required)", RevokeNeedsWhy: "Enter the revocation's justification (at least 10 characters).",

@@ -2,14 +2,18 @@ package admin
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/table"
+	"github.com/gecli/gecli/tui/i18n"
 )
 
 // The audit trail can hold millions of events: the section keeps a window
@@ -229,36 +233,50 @@ func (s *audit) view(width, height int) []string {
 	}
 	room := max(1, height-len(lines)-2) // header and the position line
 	top := max(first, min(s.sel-room/2, end-room))
-	cols := []table.Column{{Title: "#", Width: 7}, {Title: t.ColDate, Width: 16}, {Title: t.Admin.ColActor, Width: 16},
-		{Title: t.Admin.ColAction, Width: 22}, {Title: t.Admin.ColTarget, Flex: true}}
+	narrow := width < 100
 	date := func(at string) string { return when(s.env, at) }
-	if width < 100 {
-		// Narrow: day and time only (the detail has the year), so the
-		// action and the target are never cut.
-		cols[1].Width, cols[2].Width = 11, 12
+	dateW := 16
+	if narrow {
+		// Narrow: day and time only (the detail has the year).
 		date = func(at string) string { return shortWhen(s.env, at) }
+		dateW = 12
 	}
-	// The action column fits the longest action on screen.
-	actW := 12
-	for i := top; i < end && i < top+room; i++ {
-		actW = max(actW, min(28, len(s.event(i).Action)))
-	}
-	cols[3].Width = actW
-	var cells [][]table.Cell
-	for i := top; i < end && len(cells) < room; i++ {
+	var rows [][]string
+	for i := top; i < end && len(rows) < room; i++ {
 		e := s.event(i)
-		actor := e.ActorName
-		if actor == "" {
-			actor = e.Actor
-		}
-		cells = append(cells, []table.Cell{cell(fmt.Sprint(e.Seq), st.Subtle), cell(date(e.At), st.Subtle),
-			cell(actor, st.Text), cell(e.Action, st.Accent), cell(e.Target, st.Text)})
-		if width < 100 {
-			cells[len(cells)-1] = cells[len(cells)-1][1:] // the position line and the detail say the number
-		}
+		rows = append(rows, []string{fmt.Sprint(e.Seq), date(e.At), actorOf(e), actionLabel(t, e.Action), targetLabel(e.Target)})
 	}
-	if width < 100 {
-		cols = cols[1:]
+	// Each column fits what is on screen: the actor and the action whole
+	// when there is room, the target taking the rest.
+	longest := func(col, least int) int {
+		w := least
+		for _, r := range rows {
+			w = max(w, ansi.StringWidth(r[col]))
+		}
+		return w
+	}
+	seqW := longest(0, 1)
+	fixed := dateW + 3 // the date and the gaps between four columns
+	if !narrow {
+		fixed += seqW + 1 // and the number, one more gap
+	}
+	actW := min(longest(3, len([]rune(t.Admin.ColAction))), 30)
+	targetW := min(longest(4, 10), 20) // what the target keeps at least
+	actorW := max(10, min(longest(2, len([]rune(t.Admin.ColActor))), width-fixed-actW-targetW))
+	cols := []table.Column{{Title: "#", Width: seqW}, {Title: t.ColDate, Width: dateW}, {Title: t.Admin.ColActor, Width: actorW},
+		{Title: t.Admin.ColAction, Width: actW}, {Title: t.Admin.ColTarget, Flex: true}}
+	styles := []lipgloss.Style{st.Subtle, st.Subtle, st.Text, st.Accent, st.Text}
+	if narrow {
+		cols, styles = cols[1:], styles[1:] // the position line and the detail say the number
+	}
+	cells := make([][]table.Cell, len(rows))
+	for i, r := range rows {
+		if narrow {
+			r = r[1:]
+		}
+		for j, text := range r {
+			cells[i] = append(cells[i], cell(text, styles[j]))
+		}
 	}
 	tst := table.Styles{Header: st.Bold.Underline(true), Selected: st.FilterOn.Padding(0)}
 	lines = append(lines, splitLines(table.Render(tst, cols, cells, s.sel-top, width))...)
@@ -269,6 +287,45 @@ func (s *audit) view(width, height int) []string {
 		pos += "  " + t.Admin.AuditEnd
 	}
 	return append(lines, st.Subtle.Render(common.Truncate(pos, width)))
+}
+
+// actorOf is who acted, by name when the trail has one.
+func actorOf(e *api.AuditEvent) string {
+	if e.ActorName != "" {
+		return e.ActorName
+	}
+	return e.Actor
+}
+
+// actionLabel reads an action code in the UI's language: the admin
+// actions by name, a request's by its history's label; an unknown code
+// as it came (the event's detail always shows the code).
+func actionLabel(t *i18n.Text, code string) string {
+	if l, ok := t.Admin.Actions[code]; ok {
+		return l
+	}
+	if a, ok := strings.CutPrefix(code, "request."); ok {
+		// Known to the history (its Portuguese label differs from the
+		// code; an English one may not).
+		if api.ActionLabel(a, api.PtBR) != a {
+			return t.Admin.RequestAction + api.ActionLabel(a, t.Lang)
+		}
+	}
+	return code
+}
+
+// targetLabel shows an institution by its formatted CNPJ and a person by
+// the username; other targets as kind:id.
+func targetLabel(target string) string {
+	kind, id, ok := strings.Cut(target, ":")
+	switch {
+	case !ok:
+	case kind == "institution":
+		return api.FormatCNPJ(id)
+	case kind == "user":
+		return id
+	}
+	return target
 }
 
 func (s *audit) filterLine() string {

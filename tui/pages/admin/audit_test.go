@@ -15,6 +15,7 @@ import (
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/internal/drive"
 )
 
@@ -61,17 +62,52 @@ func TestAuditGolden(t *testing.T) {
 	}
 }
 
-var dateRE = regexp.MustCompile(`\d\d/\d\d(/\d{4})? \d\d:\d\d`)
+var (
+	dateRE = regexp.MustCompile(`\d\d/\d\d(/\d{4})? \d\d:\d\d`)
+	keyRE  = regexp.MustCompile(`key:[0-9a-f]{16}`)
+)
 
-// stable blanks what changes between runs (dates) in a view.
+// stable blanks what changes between runs (dates, the signing key's id)
+// in a view.
 func stable(v string) string {
 	var out []string
 	for _, l := range strings.Split(v, "\n") {
+		l = keyRE.ReplaceAllString(l, "key:0000000000000000")
 		out = append(out, dateRE.ReplaceAllStringFunc(l, func(d string) string {
 			return regexp.MustCompile(`\d`).ReplaceAllString(d, "9")
 		}))
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestAuditReadsInEachLanguage: codes get names (kept in the detail), an
+// institution is its formatted CNPJ, a person their username, and the
+// short English date names its month (12-02 could be either order).
+func TestAuditReadsInEachLanguage(t *testing.T) {
+	pt, en := i18n.For(api.PtBR), i18n.For(api.En)
+	for _, c := range []struct{ got, want string }{
+		{actionLabel(pt, "institution.updated"), "instituição alterada"}, {actionLabel(en, "user.created"), "account created"},
+		{actionLabel(pt, "request.approved"), "solicitação: aprovada"}, {actionLabel(en, "request.revoked"), "request: revoked"},
+		{actionLabel(pt, "something.new"), "something.new"},
+		{targetLabel("institution:11222333000181"), "11.222.333/0001-81"}, {targetLabel("user:ana"), "ana"},
+		{targetLabel("api:datajud"), "api:datajud"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+	e := offlinePage(api.En, 120, 40).env
+	if got := shortWhen(e, "2026-12-02T06:33:00Z"); got != "Dec 02 06:33" {
+		t.Errorf("English short date: %q", got)
+	}
+	e.com = newCommon(api.PtBR, admin())
+	if got := shortWhen(e, "2026-12-02T06:33:00Z"); got != "02/12 06:33" {
+		t.Errorf("pt-BR short date: %q", got)
+	}
+	box := newEventBox(e, api.AuditEvent{Seq: 3, Action: "user.updated", Target: "user:ana", Actor: "u1", ActorName: "Carla Dias"})
+	if v := strings.Join(box.content(), "\n"); !strings.Contains(v, "cadastro alterado") || !strings.Contains(v, "(user.updated)") || !strings.Contains(v, "(user:ana)") {
+		t.Errorf("the detail keeps the codes:\n%s", v)
+	}
 }
 
 // TestAuditPagesAsYouScroll: the section holds a few pages at a time; as

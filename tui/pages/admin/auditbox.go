@@ -89,11 +89,18 @@ func (b *eventBox) content() []string {
 	if ev.ActorName != "" {
 		actor = ev.ActorName + " (" + ev.Actor + ")"
 	}
+	// The readable names first, the codes (what the filter takes) after.
+	code := func(readable, raw string) string {
+		if readable == raw {
+			return st.Text.Render(raw)
+		}
+		return st.Text.Render(readable) + st.Subtle.Render(" ("+raw+")")
+	}
 	head := []string{st.Bold.Render(fmt.Sprintf(at.EventTitle, ev.Seq)),
 		label(t.ColDate) + st.Text.Render(when(b.e, ev.At)),
 		label(at.ColActor) + st.Text.Render(actor),
-		label(at.ColAction) + st.Accent.Render(ev.Action),
-		label(at.ColTarget) + st.Text.Render(ev.Target)}
+		label(at.ColAction) + code(actionLabel(t, ev.Action), ev.Action),
+		label(at.ColTarget) + code(targetLabel(ev.Target), ev.Target)}
 	if ev.Detail != "" {
 		head = append(head, label(at.EventDetail)+st.Text.Render(ev.Detail))
 	}
