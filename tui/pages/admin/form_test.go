@@ -1,11 +1,13 @@
 package admin
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/i18n"
@@ -188,5 +190,20 @@ func TestUploadWording(t *testing.T) {
 	f, _ := newForm(p.com, p.mb.ID(), uploadForm(p.env, api.API{ID: "x", Name: "Xis"}, true), 120, nil)
 	if v := ansi.Strip(f.View(120, 40)); strings.Contains(v, "Versão vigente: .") || !strings.Contains(v, "Ainda não há termo vigente") {
 		t.Fatalf("no terms yet:\n%s", v)
+	}
+}
+
+// TestRefusedFormGolden: the refused Nova API form as a person sees it,
+// every message whole under its field, at both sizes.
+func TestRefusedFormGolden(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			p := offlinePage(api.PtBR, size[0], size[1]-2)
+			p.open(apiForm(p.env, nil))
+			f, _ := overlay.Of[*form](p.com.Overlays, p.mb.ID())
+			typeInto(f, "Não Vale")
+			f.Update(drive.KeyPress("enter"))
+			golden.RequireEqual(t, ansi.Strip(p.View()))
+		})
 	}
 }
