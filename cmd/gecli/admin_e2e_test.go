@@ -90,10 +90,12 @@ func activateAccount(t *testing.T, base, code, password string) {
 // TestAnEmptyServerIsFilledAndUsed: the whole first day of a real
 // installation. An empty server; its first admin made with `gecli user
 // add --db`; signed in, the admin registers an institution, creates an
-// API, uploads its terms and OpenAPI document, publishes it and adds a
-// requester, who gets an activation code. The requester sets a password
-// on /device/activate, signs in, finds the API in the TUI (in tmux) and
-// submits a request for it; the audit trail holds every step and verifies.
+// API, uploads its terms and OpenAPI document and publishes it from the
+// command line, then adds a requester in the TUI (Administração,
+// Usuários), which shows the activation code once. The requester sets a
+// password on /device/activate, signs in, finds the API in the TUI and
+// submits a request for it; the audit trail holds every step and
+// verifies, over the API and on the database against a kept checkpoint.
 func TestAnEmptyServerIsFilledAndUsed(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
@@ -138,7 +140,6 @@ func TestAnEmptyServerIsFilledAndUsed(t *testing.T) {
 		}
 		return out
 	}
-	const court = "11444777000161"
 	must("institution", as(adminCache, "institutions", "create", "--cnpj", "11.444.777/0001-61", "--name", "Tribunal Regional Exemplo")...)
 
 	apiJSON := filepath.Join(dir, "api.json")
@@ -163,13 +164,32 @@ func TestAnEmptyServerIsFilledAndUsed(t *testing.T) {
 	must("openapi", as(adminCache, "apis", "upload-openapi", "consulta-processos", doc)...)
 	must("publish", as(adminCache, "apis", "publish", "consulta-processos")...)
 
-	out = must("the requester", as(adminCache, "users", "create", "--username", "rita.alves", "--name", "Rita Alves",
-		"--role", "requester", "--institution", court, "--json")...)
-	var made api.UserCreated
-	if err := json.Unmarshal([]byte(out), &made); err != nil || made.ActivationCode == "" {
-		t.Fatalf("users create --json: %v\n%s", err, out)
+	var scr string
+	// The requester is added in the admin's TUI: Administração, Usuários.
+	a := newTmux(t, 120, 40, fmt.Sprintf("%s --server %s --cache %s; echo GECLI_EXIT=$?; sleep 60", bin, base, adminCache))
+	a.waitText("Helena Castro · Administrador")
+	a.keys("6")
+	a.waitText("Consulta de Processos") // the APIs section lists it, published
+	a.keys("]", "]")
+	a.waitText("1 pessoa") // the admin alone
+	a.keys("n")
+	a.waitText("A pessoa define a própria senha")
+	a.text("rita.alves")
+	a.keys("Tab")
+	a.text("Rita Alves")
+	a.keys("Tab", "Tab", "Tab")
+	a.text("11.444.777/0001-61")
+	a.keys("Enter")
+	scr = a.waitText("Código de ativação")
+	activation := regexp.MustCompile(`[A-Z]{4}-[A-Z]{4}-[A-Z]{4}-[A-Z]{4}`).FindString(scr)
+	if activation == "" || !strings.Contains(scr, "não será mostrado de novo") {
+		t.Fatalf("the activation code, shown once:\n%s", scr)
 	}
-	activateAccount(t, base, made.ActivationCode, "a senha da rita, longa")
+	a.keys("Escape")
+	a.waitFor("the code gone", func(scr string) bool { return !strings.Contains(scr, activation) })
+	a.keys("q")
+	a.waitText("GECLI_EXIT=0")
+	activateAccount(t, base, activation, "a senha da rita, longa")
 	ritaCache := filepath.Join(dir, "rita.db")
 	loginAs(t, bin, base, ritaCache, "rita.alves", "a senha da rita, longa")
 
@@ -199,7 +219,7 @@ func TestAnEmptyServerIsFilledAndUsed(t *testing.T) {
 	s.keys("Space", "Enter")
 	s.waitText("enter envia")
 	s.keys("Enter")
-	scr := s.waitText("enviada.")
+	scr = s.waitText("enviada.")
 	id := regexp.MustCompile(`SOL-\d{4}-\d{6}`).FindString(scr)
 	if id == "" {
 		t.Fatalf("no request id on the outcome:\n%s", scr)
