@@ -100,15 +100,33 @@ func (c *Client) SetProfile(ctx context.Context, role api.Role, perms []api.Perm
 	return out, c.send(ctx, http.MethodPut, "/api/v1/profiles/"+url.PathEscape(string(role)), "application/json", body, &out)
 }
 
-// Users lists the people whose username, name or CPF contains q
-// (users:admin).
+// Users lists every person whose username, name or CPF contains q,
+// following the server's pages (users:admin).
 func (c *Client) Users(ctx context.Context, q string) ([]api.UserEntry, error) {
-	var out api.List[api.UserEntry]
-	path := "/api/v1/users"
-	if q != "" {
-		path += "?q=" + url.QueryEscape(q)
+	var all []api.UserEntry
+	cursor := ""
+	for {
+		v := url.Values{}
+		if q != "" {
+			v.Set("q", q)
+		}
+		if cursor != "" {
+			v.Set("cursor", cursor)
+		}
+		path := "/api/v1/users"
+		if len(v) > 0 {
+			path += "?" + v.Encode()
+		}
+		var page api.List[api.UserEntry]
+		if err := c.getJSON(ctx, path, &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Items...)
+		if page.NextCursor == "" || page.NextCursor == cursor {
+			return all, nil
+		}
+		cursor = page.NextCursor
 	}
-	return out.Items, c.getJSON(ctx, path, &out)
 }
 
 // CreateUser adds a person; the answer carries the one-time activation

@@ -237,7 +237,7 @@ func TestExternalIssuer(t *testing.T) {
 	if status, body := get("/api/v1/me", marina); status != 200 {
 		t.Fatalf("a newcomer's first call: %d %s", status, body)
 	}
-	seen, err := d.ListUserEntries(ctx, "marina")
+	seen, err := d.ListUserEntries(ctx, "marina", "", 10)
 	if err != nil || len(seen) != 1 || seen[0].ID != "kc-4471" || seen[0].Role != api.RoleRequester || !seen[0].Activated {
 		t.Fatalf("the newcomer is not recorded: %+v %v", seen, err)
 	}

@@ -31,12 +31,17 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request, _ identity.Pr
 			WithFields(api.FieldError{Field: "q", Message: "até 200 caracteres"}))
 		return
 	}
-	items, err := s.db.ListUserEntries(r.Context(), q)
+	const page = 500
+	items, err := s.db.ListUserEntries(r.Context(), q, r.URL.Query().Get("cursor"), page)
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, api.List[api.UserEntry]{Items: items})
+	out := api.List[api.UserEntry]{Items: items}
+	if len(items) == page {
+		out.NextCursor = items[len(items)-1].Username // keyset: the next page starts after it
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
 }
 
 // activation makes a code, keeping only its hash, and the answer that

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,20 +24,22 @@ func scanUserEntry(s scanner) (api.UserEntry, error) {
 	return u, err
 }
 
-// ListUserEntries lists the people whose username, name or CPF contains
-// q (at most 500, by username).
-func (d *DB) ListUserEntries(ctx context.Context, q string) ([]api.UserEntry, error) {
-	query := "SELECT " + userEntryColumns + " FROM users"
-	var args []any
+// ListUserEntries lists, by username, up to limit people after the
+// username after ("" from the start) whose username, name or CPF
+// contains q.
+func (d *DB) ListUserEntries(ctx context.Context, q, after string, limit int) ([]api.UserEntry, error) {
+	query := "SELECT " + userEntryColumns + " FROM users WHERE username > ?"
+	args := []any{after}
 	if q = strings.ToLower(strings.TrimSpace(q)); q != "" {
 		like := "%" + escapeLike(q) + "%"
-		query += ` WHERE lower(username) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\' OR cpf LIKE ? ESCAPE '\'`
-		args = append(args, like, like, "%"+escapeLike(api.NormalizeCPF(q))+"%")
+		cpf := "%" + escapeLike(api.NormalizeCPF(q)) + "%"
 		if api.NormalizeCPF(q) == "" {
-			args[2] = "\x00" // no digits typed: CPF matches nothing
+			cpf = "\x00" // no digits typed: CPF matches nothing
 		}
+		query += ` AND (lower(username) LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\' OR cpf LIKE ? ESCAPE '\')`
+		args = append(args, like, like, cpf)
 	}
-	rows, err := d.query(ctx, query+" ORDER BY username LIMIT 500", args...)
+	rows, err := d.query(ctx, query+" ORDER BY username LIMIT "+strconv.Itoa(limit), args...)
 	if err != nil {
 		return nil, err
 	}
