@@ -133,7 +133,14 @@ func explainAdmin(t *i18n.Text, p *api.Problem) string {
 	case api.CodeAPINotReady:
 		return a.ExplainAPINotReady
 	case api.CodeBadOpenAPI:
-		return fmt.Sprintf(a.ExplainBadOpenAPI, p.Detail)
+		// The server's detail is "documento OpenAPI inválido: " and the
+		// parser's own (English) message: the sentence says the first
+		// part in the UI's language.
+		detail := p.Detail
+		if _, parser, ok := strings.Cut(detail, ": "); ok {
+			detail = parser
+		}
+		return fmt.Sprintf(a.ExplainBadOpenAPI, detail)
 	case api.CodeLastProfilesAdmin:
 		return a.ExplainLastProfilesAdmin
 	case api.CodeUserExists:

@@ -146,6 +146,10 @@ func TestExplainAdministration(t *testing.T) {
 			seen[got] = c
 		}
 	}
+	bad := &client.ProblemError{Problem: *api.NewProblem(422, api.CodeBadOpenAPI, "documento OpenAPI inválido: value of openapi must be a non-empty string")}
+	if got := Explain(i18n.For(api.En), bad); strings.Contains(got, "inválido") || !strings.Contains(got, "value of openapi") {
+		t.Errorf("a bad OpenAPI document, in English: %q (the server's Portuguese prefix left, or the parser's message lost)", got)
+	}
 	if got := Explain(i18n.For(api.PtBR), &client.ProblemError{Problem: *api.NewProblem(409, api.CodeLastProfilesAdmin, "")}); !strings.Contains(got, "profiles:admin") {
 		t.Errorf("last profiles admin: %q", got)
 	}

@@ -7,7 +7,9 @@ type AdminText struct {
 	Tab, SignIn, Only, KeySection, Loading, LoadingMore, Empty, Saving, Fixed string
 	SecAPIs, SecProfiles, SecUsers, SecInstitutions, SecAudit                 string
 	CloseKeys, KeyAddField, NoYes, KeyDiscard, KeyCloseDraft, DraftRestored   string
-	KeyNew, KeyEdit, ErrRequired, ErrName                                     string
+	KeyNew, KeyEdit                                                           string
+	// Rule words each form field's rule (a refusal, local or the server's).
+	Rule RuleText
 
 	// APIs.
 	APISearch, APICount, ColName, ColAcronym, ColState, ColTerms, StateDraft, StatePublished  string
@@ -15,7 +17,7 @@ type AdminText struct {
 	APIFormNote, FieldID, FieldName, FieldAcronym, FieldDescription, FieldAuth, AuthNames     string
 	CustomField, CFName, CFLabel, CFType, CFTypes, CFRequired, CFPattern, APICreated          string
 	APIUpdated, ConfirmPublish, ConfirmRetire, Published, Retired, UploadOpenAPI, UploadTerms string
-	UploadOpenAPINote, UploadTermsNote, FieldPath, FieldVersion, ErrPath, ErrVersion          string
+	UploadOpenAPINote, UploadTermsNote, FieldPath, FieldVersion, ErrPath                      string
 	ErrDocTooLarge, OpenAPIUploaded, TermsUploaded, VersionsTitle, ColVersion, ColCurrent     string
 	ErrDocIsDir, UploadTermsFirst                                                             string
 	Current, NoTerms                                                                          string
@@ -66,7 +68,7 @@ var adminPtBR = AdminText{
 	KeyDiscard: "descartar o rascunho", KeyCloseDraft: "fechar (guarda o rascunho)",
 	DraftRestored: "Rascunho restaurado: o que foi digitado antes está de volta (ctrl+d descarta).",
 	CloseKeys:     "esc fecha", KeyAddField: "campo personalizado", NoYes: "não|sim",
-	KeyNew: "novo", KeyEdit: "editar", ErrRequired: "obrigatório", ErrName: "em uma linha, até 200 caracteres",
+	KeyNew: "novo", KeyEdit: "editar", Rule: rulePtBR,
 
 	APISearch: "API", APICount: "%d de %s", APITotal: "%s API|%s APIs", ColName: "Nome", ColAcronym: "Sigla", ColState: "Estado",
 	ColTerms: "Termo", StateDraft: "rascunho", StatePublished: "publicada", StateRetired: "retirada",
@@ -85,7 +87,7 @@ var adminPtBR = AdminText{
 	UploadOpenAPINote: "JSON ou YAML, até 5 MB; o servidor valida o documento antes de guardá-lo.",
 	UploadTermsNote:   "PDF; passa a ser o termo vigente. Versão vigente: %s.",
 	FieldPath:         "Arquivo", FieldVersion: "Versão",
-	ErrPath: "informe o caminho do arquivo", ErrVersion: "letras, dígitos, . e -, até 32 (ex.: 2.1)",
+	ErrPath:          "informe o caminho do arquivo",
 	ErrDocTooLarge:   "o documento OpenAPI tem mais de %d MB",
 	ErrDocIsDir:      "%s é uma pasta: escolha um arquivo OpenAPI (JSON ou YAML)",
 	UploadTermsFirst: "PDF; passa a ser o termo vigente. Ainda não há termo vigente.",
@@ -185,7 +187,7 @@ var adminEn = AdminText{
 	KeyDiscard: "discard the draft", KeyCloseDraft: "close (keeps the draft)",
 	DraftRestored: "Draft restored: what was typed before is back (ctrl+d discards it).",
 	CloseKeys:     "esc closes", KeyAddField: "custom field", NoYes: "no|yes",
-	KeyNew: "new", KeyEdit: "edit", ErrRequired: "required", ErrName: "one line, at most 200 characters",
+	KeyNew: "new", KeyEdit: "edit", Rule: ruleEn,
 
 	APISearch: "API", APICount: "%d of %s", APITotal: "%s API|%s APIs", ColName: "Name", ColAcronym: "Acronym", ColState: "State",
 	ColTerms: "Terms", StateDraft: "draft", StatePublished: "published", StateRetired: "retired",
@@ -204,7 +206,7 @@ var adminEn = AdminText{
 	UploadOpenAPINote: "JSON or YAML, up to 5 MB; the server validates the document before keeping it.",
 	UploadTermsNote:   "PDF; it becomes the current terms. Current version: %s.",
 	FieldPath:         "File", FieldVersion: "Version",
-	ErrPath: "enter the file's path", ErrVersion: "letters, digits, . and -, up to 32 (e.g. 2.1)",
+	ErrPath:          "enter the file's path",
 	ErrDocTooLarge:   "the OpenAPI document is larger than %d MB",
 	ErrDocIsDir:      "%s is a folder: choose an OpenAPI file (JSON or YAML)",
 	UploadTermsFirst: "PDF; it becomes the current terms. There are no current terms yet.",

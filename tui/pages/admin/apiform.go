@@ -50,6 +50,7 @@ func apiForm(e *env, a *api.API) spec {
 		check: func(v values) []api.FieldError { w, _ := apiWrite(v); return w.Validate() },
 		send:  func(v values) tea.Cmd { w, _ := apiWrite(v); return saveAPI(c, w, create) },
 		wire:  func(v values, f string) string { _, keys := apiWrite(v); return keys(f) },
+		say:   sayAPI(at.Rule),
 		grow:  func(n int) []field { return customField(at, existing+n, api.CustomField{Type: "string"}) },
 	}
 }
@@ -138,6 +139,7 @@ func uploadForm(e *env, a api.API, terms bool) spec {
 		return spec{kind: "openapi", title: fmt.Sprintf(at.UploadOpenAPI, a.Name), note: at.UploadOpenAPINote, path: "path", draft: "openapi:" + a.ID,
 			fields: []field{textField("path", at.FieldPath, "", 1024)},
 			check:  requirePath(at),
+			say:    sayUpload(at.Rule),
 			send:   func(v values) tea.Cmd { return uploadOpenAPI(c, a.ID, v["path"], t) }}
 	}
 	note := fmt.Sprintf(at.UploadTermsNote, a.Terms.Version)
@@ -149,10 +151,11 @@ func uploadForm(e *env, a api.API, terms bool) spec {
 		check: func(v values) []api.FieldError {
 			out := requirePath(at)(v)
 			if !termsVersion.MatchString(v["version"]) {
-				out = append(out, api.FieldError{Field: "version", Message: at.ErrVersion})
+				out = append(out, api.FieldError{Field: "version", Message: at.Rule.TermsVersion})
 			}
 			return out
 		},
+		say:  sayUpload(at.Rule),
 		send: func(v values) tea.Cmd { return uploadTerms(c, a.ID, v["version"], v["path"], t) }}
 }
 

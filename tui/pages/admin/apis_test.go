@@ -42,10 +42,12 @@ func TestServerFieldsLandUnderTheirInputs(t *testing.T) {
 		api.FieldError{Field: "environments[1].base_url", Message: "URL recusada pelo servidor"},
 		api.FieldError{Field: "custom_fields[0].pattern", Message: "padrão recusado"})}
 	f.Update(formAnswer{err: refusal})
-	if f.errs["env.prd"] != "URL recusada pelo servidor" || f.errs["cf0.pattern"] != "padrão recusado" {
+	// Each under its input, as the rule of that field.
+	r := com.Text.Admin.Rule
+	if f.errs["env.prd"] != r.EnvURL || f.errs["cf0.pattern"] != r.CFPattern {
 		t.Fatalf("errors by field: %v", f.errs)
 	}
-	if v := f.View(120, 40); !strings.Contains(v, "https://p.example") || !strings.Contains(v, "API inválida") {
+	if v := f.View(120, 40); !strings.Contains(v, "https://p.example") || !strings.Contains(v, "Nada foi gravado") {
 		t.Fatalf("the refusal must keep what was typed and say why:\n%s", v)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,6 +13,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/overlay"
 )
 
@@ -22,10 +24,24 @@ func auditFilterForm(e *env, cur client.AuditQuery) spec {
 	return spec{kind: "audit-filter", title: at.FilterTitle, note: at.FilterNote,
 		fields: []field{textField("actor", at.ColActor, cur.Actor, 100), textField("action", at.ColAction, cur.Action, 100),
 			textField("target", at.ColTarget, cur.Target, 200)},
+		check: checkFilter(at.Rule), say: sayFilter(at.Rule),
 		send: func(v values) tea.Cmd {
 			q := client.AuditQuery{Actor: v["actor"], Action: v["action"], Target: v["target"]}
 			return func() tea.Msg { return formAnswer{result: auditFiltered{q: q}} }
 		}}
+}
+
+// checkFilter is the server's bound on each filter (runes, as it counts).
+func checkFilter(r i18n.RuleText) func(values) []api.FieldError {
+	return func(v values) []api.FieldError {
+		var out []api.FieldError
+		for _, k := range []string{"actor", "action", "target"} {
+			if utf8.RuneCountInString(v[k]) > api.MaxQueryLen {
+				out = append(out, api.FieldError{Field: k, Message: fmt.Sprintf(r.FilterLength, api.MaxQueryLen)})
+			}
+		}
+		return out
+	}
 }
 
 // eventBox is one event in full: its state before and after, pretty

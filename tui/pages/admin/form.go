@@ -63,7 +63,8 @@ type values map[string]string
 // spec is what makes one form: its fields, the rules it checks before
 // sending (the api package's validators, shared with the server), and
 // the Cmd that sends it. Each maps the wire field names of its errors to
-// form keys with wire (nil: the same names).
+// form keys with wire (nil: the same names), and words them in the UI's
+// language with say (rules.go).
 type spec struct {
 	kind   string
 	title  string
@@ -72,6 +73,7 @@ type spec struct {
 	check  func(values) []api.FieldError
 	send   func(values) tea.Cmd // answers formAnswer
 	wire   func(values, string) string
+	say    sayer
 	// grow adds fields (a custom field of an API); nil: the form is fixed.
 	grow func(n int) []field
 	// path names the field whose tab completes a file path ("": none).
@@ -368,7 +370,8 @@ func (f *form) submit() tea.Cmd {
 	return f.Mailbox().Latest("save", f.spec.send(v))
 }
 
-// refuse shows each error under its field and moves to the first.
+// refuse shows each error under its field, worded by the field's rule,
+// and moves to the first.
 func (f *form) refuse(v values, bad []api.FieldError) tea.Cmd {
 	first := -1
 	for _, fe := range bad {
@@ -376,13 +379,21 @@ func (f *form) refuse(v values, bad []api.FieldError) tea.Cmd {
 		if f.spec.wire != nil {
 			k = f.spec.wire(v, fe.Field)
 		}
+		text, known := f.say(v, fe)
 		i := f.index(k)
 		if i < 0 {
-			f.problem = strings.TrimPrefix(fe.Field+": ", ": ") + fe.Message
+			// No input shows it: the first such is said under the
+			// form, named by its wire field when no rule words it.
+			if f.problem == "" {
+				if !known {
+					text = strings.TrimPrefix(fe.Field+": ", ": ") + text
+				}
+				f.problem = text
+			}
 			continue
 		}
 		if _, seen := f.errs[k]; !seen {
-			f.errs[k] = fe.Message
+			f.errs[k] = text
 		}
 		if first < 0 || i < first {
 			first = i
@@ -392,6 +403,17 @@ func (f *form) refuse(v values, bad []api.FieldError) tea.Cmd {
 		return nil
 	}
 	return f.focusField(first)
+}
+
+// say words fe by its field's rule, and reports whether a rule did (if
+// not: the server's message in pt-BR, that it refused in English).
+func (f *form) say(v values, fe api.FieldError) (string, bool) {
+	if f.spec.say != nil {
+		if s := f.spec.say(v, fe); s != "" {
+			return s, true
+		}
+	}
+	return unknownRule(f.com.Text, fe), false
 }
 
 func (f *form) index(key string) int {
@@ -422,9 +444,15 @@ func (f *form) answered(msg formAnswer) overlay.Action {
 	f.problem = common.Explain(f.com.Text, msg.err)
 	var pe *client.ProblemError
 	if errors.As(msg.err, &pe) && len(pe.Problem.Fields) > 0 {
+		// A refusal field by field: the fields say why. Its detail is
+		// the server's Portuguese, so the line under the form says only
+		// that nothing was saved (or names what no field shows).
+		if c := pe.Problem.Code; c == api.CodeValidation || c == api.CodeInvalidParameter {
+			f.problem = ""
+		}
 		cmd := f.refuse(f.values(), pe.Problem.Fields)
-		if pe.Problem.Code == api.CodeValidation && pe.Problem.Detail != "" {
-			f.problem = pe.Problem.Detail // "nada foi gravado": the fields say why
+		if f.problem == "" {
+			f.problem = f.com.Text.Admin.Rule.NotSaved
 		}
 		return overlay.Run{Cmd: cmd}
 	}

@@ -194,16 +194,19 @@ func TestUploadWording(t *testing.T) {
 }
 
 // TestRefusedFormGolden: the refused Nova API form as a person sees it,
-// every message whole under its field, at both sizes.
+// every message whole under its field, at both sizes, and in English
+// (every rule in English).
 func TestRefusedFormGolden(t *testing.T) {
-	for _, size := range [][2]int{{120, 40}, {80, 24}} {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			p := offlinePage(api.PtBR, size[0], size[1]-2)
-			p.open(apiForm(p.env, nil))
-			f, _ := overlay.Of[*form](p.com.Overlays, p.mb.ID())
-			typeInto(f, "Não Vale")
-			f.Update(drive.KeyPress("enter"))
-			golden.RequireEqual(t, ansi.Strip(p.View()))
-		})
+	refused := func(t *testing.T, lang api.Lang, w, h int) {
+		p := offlinePage(lang, w, h-2)
+		p.open(apiForm(p.env, nil))
+		f, _ := overlay.Of[*form](p.com.Overlays, p.mb.ID())
+		typeInto(f, "Não Vale")
+		f.Update(drive.KeyPress("enter"))
+		golden.RequireEqual(t, ansi.Strip(p.View()))
 	}
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { refused(t, api.PtBR, size[0], size[1]) })
+	}
+	t.Run("en", func(t *testing.T) { refused(t, api.En, 120, 40) })
 }

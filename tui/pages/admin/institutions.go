@@ -3,6 +3,7 @@ package admin
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -182,6 +183,7 @@ func createInstitutionForm(e *env) spec {
 			}
 			return append(out, checkName(at, v["name"])...)
 		},
+		say: sayInstitution(at.Rule),
 		send: func(v values) tea.Cmd {
 			return createInstitution(c, api.InstitutionCreate{CNPJ: api.NormalizeCNPJ(v["cnpj"]), Name: v["name"]})
 		}}
@@ -194,16 +196,18 @@ func renameInstitutionForm(e *env, in api.InstitutionEntry) spec {
 	return spec{kind: "institution-rename", title: fmt.Sprintf(at.RenameInstitution, in.Name), draft: "institution:" + in.CNPJ,
 		fields: []field{cnpj, textField("name", at.FieldLegalName, in.Name, 200)},
 		check:  func(v values) []api.FieldError { return checkName(at, v["name"]) },
+		say:    sayInstitution(at.Rule),
 		send:   func(v values) tea.Cmd { return renameInstitution(c, in.CNPJ, v["name"]) }}
 }
 
-// checkName is the server's rule for a legal name: one line, 1 to 200.
+// checkName is the server's rule for a legal name: one line, 2 to 200
+// visible characters.
 func checkName(at i18n.AdminText, name string) []api.FieldError {
 	switch {
 	case api.Blank(name):
-		return []api.FieldError{{Field: "name", Message: at.ErrRequired}}
-	case api.VisibleLen(name) > 200 || api.MultiLine(name):
-		return []api.FieldError{{Field: "name", Message: at.ErrName}}
+		return []api.FieldError{{Field: "name", Message: at.Rule.Required}}
+	case api.VisibleLen(name) < 2 || utf8.RuneCountInString(name) > api.MaxNameLen || api.MultiLine(name):
+		return []api.FieldError{{Field: "name", Message: at.Rule.LegalName}}
 	}
 	return nil
 }

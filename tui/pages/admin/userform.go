@@ -26,6 +26,7 @@ func createUserForm(e *env) spec {
 			textField("institutions", at.FieldInstitutions, "", 50*20),
 		},
 		check: func(v values) []api.FieldError { return newUser(v).Validate() },
+		say:   sayUser(at.Rule),
 		send:  func(v values) tea.Cmd { return createUser(c, newUser(v)) },
 	}
 }
@@ -66,6 +67,7 @@ func editUserForm(e *env, u api.UserEntry) spec {
 			textField("institutions", at.FieldInstitutions, strings.Join(cnpjs, ", "), 50*20),
 		},
 		check: func(v values) []api.FieldError { return patch(v).Validate() },
+		say:   sayUser(at.Rule),
 		send:  func(v values) tea.Cmd { return patchUser(c, u.ID, patch(v)) },
 	}
 }
