@@ -183,8 +183,8 @@ func (d *DB) SetOpenAPIDoc(ctx context.Context, id string, doc []byte) error {
 // describes, read inside the write's transaction.
 type apiSnapshot struct {
 	Name, Acronym, Description, Category, SystemType, Owner, AuthType, State string
-	CustomFields                                                         json.RawMessage
-	Environments                                                         map[string]string
+	CustomFields                                                             json.RawMessage
+	Environments                                                             map[string]string
 }
 
 func snapshotAPI(ctx context.Context, tx *sql.Tx, id string) (apiSnapshot, error) {
