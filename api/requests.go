@@ -57,14 +57,18 @@ type Request struct {
 	Status           Status            `json:"status"`
 	Rule             Rule              `json:"rule"`
 	SEIProcess       string            `json:"sei_process"`
-	CreatedAt        string            `json:"created_at"`
-	DecidedAt        string            `json:"decided_at"`
-	UpdatedAt        string            `json:"updated_at"`
-	Seq              int64             `json:"seq"`
-	CredentialState  string            `json:"credential_state"`
-	History          []HistoryEvent    `json:"history,omitempty"`
-	Attachments      []Attachment      `json:"attachments,omitempty"`
-	Opinions         []Opinion         `json:"opinions,omitempty"`
+	// SEIState is where the link to SEI is (issue 16): "" when gecli has
+	// no SEI integration (the number is what the requester typed), pending
+	// while the process is being generated or checked, linked, failed.
+	SEIState        string         `json:"sei_state,omitempty"`
+	CreatedAt       string         `json:"created_at"`
+	DecidedAt       string         `json:"decided_at"`
+	UpdatedAt       string         `json:"updated_at"`
+	Seq             int64          `json:"seq"`
+	CredentialState string         `json:"credential_state"`
+	History         []HistoryEvent `json:"history,omitempty"`
+	Attachments     []Attachment   `json:"attachments,omitempty"`
+	Opinions        []Opinion      `json:"opinions,omitempty"`
 }
 
 // HistoryEvent is one entry of a request's append-only history.

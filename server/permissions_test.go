@@ -48,6 +48,7 @@ func TestEveryEndpointChecksItsPermission(t *testing.T) {
 		{"POST", req + "/decision", []api.Permission{api.PermRequestsApprove}, json},
 		{"POST", req + "/opinions", []api.Permission{api.PermRequestsAnalyze}, json},
 		{"POST", appr + "/revoke", []api.Permission{api.PermRequestsRevoke}, json},
+		{"POST", appr + "/sei/retry", []api.Permission{api.PermRequestsRevoke}, nil},
 		{"POST", appr + "/credential/secret", []api.Permission{api.PermCredentialsManage}, json},
 		{"GET", "/api/v1/institutions/" + tjCNPJ + "/ip-allowlist", []api.Permission{api.PermCredentialsManage, api.PermUsersAdmin}, nil},
 		{"PUT", "/api/v1/institutions/" + tjCNPJ + "/ip-allowlist", []api.Permission{api.PermCredentialsManage, api.PermUsersAdmin}, json},
@@ -81,7 +82,7 @@ func TestEveryEndpointChecksItsPermission(t *testing.T) {
 		"GET /healthz", "GET /readyz", "GET /version", "GET /openapi.yaml", "GET /api/v1/meta",
 		"GET /api/v1/apis", "GET /api/v1/apis/{id}", "GET /api/v1/apis/{id}/terms", "GET /api/v1/apis/{id}/openapi.json",
 		"GET /api/v1/apis/{id}/terms/versions", "GET /api/v1/me", "GET /api/v1/requests", "GET /api/v1/requests/{id}",
-		"GET /api/v1/requests/{id}/attachments/{aid}", "GET /api/v1/requests/{id}/verification-form",
+		"GET /api/v1/requests/{id}/attachments/{aid}", "GET /api/v1/requests/{id}/verification-form", "GET /api/v1/requests/{id}/sei",
 		"GET /api/v1/credentials", "GET /api/v1/vault/systems", "POST /api/v1/vault/resolve", "GET /gateway/{env}/ping",
 	}
 	classified := map[string]bool{}

@@ -219,7 +219,7 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identit
 	}
 	rule := a.Rule.For(c.Environment)
 	n := db.NewRequest{Create: c, Requester: db.Actor{ID: p.Subject, Name: p.Name}, CPF: s.requesterCPF(r, p),
-		Rule: rule, Status: api.StatusPending, At: time.Now()}
+		Rule: rule, Status: api.StatusPending, At: time.Now(), SEI: s.cfg.SEI != nil}
 	if rule == api.RuleAuto {
 		n.Status = api.StatusApproved
 		n.Reason = api.AutoApprovalReason(a.SystemType, c.Environment)

@@ -18,6 +18,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/identity"
+	"github.com/gecli/gecli/server/sei"
 	"github.com/gecli/gecli/server/vault"
 )
 
@@ -40,6 +41,9 @@ type Config struct {
 	// VaultKey is the vault's master key; without it (or with the wrong
 	// one) the vault answers 503 vault_locked and the rest works.
 	VaultKey *vault.MasterKey
+	// SEI is the client of SEI's web service; nil: the integration is off
+	// and a request's SEI number is only what its requester typed.
+	SEI *sei.Client
 }
 
 // Server routes the REST API to its handlers.
@@ -101,6 +105,7 @@ func (s *Server) routes() {
 	s.userRoutes()
 	s.auditRoutes()
 	s.opinionRoutes()
+	s.seiRoutes()
 	s.auth.Endpoints.Clients = s
 	s.auth.Endpoints.TrustedProxies = s.cfg.TrustedProxies
 	s.auth.Endpoints.Register(identity.Route(s.handle))

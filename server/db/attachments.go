@@ -32,6 +32,9 @@ func (d *DB) AddAttachment(ctx context.Context, requestID, id, filename string, 
 		VALUES (?,?,?,?,?,?,?,?)`, a.ID, requestID, a.Filename, a.Size, a.SHA256, content, by.Name, a.UploadedAt); err != nil {
 		return a, err
 	}
+	if err := enqueueSEI(ctx, tx, requestID, "attachment:"+a.ID, SEIDocument, SEIPayload{Attachment: a.ID}); err != nil {
+		return a, err
+	}
 	seq, err := next(ctx, tx, "change_seq")
 	if err != nil {
 		return a, err

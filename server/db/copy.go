@@ -16,7 +16,7 @@ var copyOrder = []string{
 	"counters", "requests", "request_events", "attachments", "verification_forms", "credentials", "ip_allowlist",
 	"vault_systems", "vault_entries", "vault_meta", "vault_audit", "service_clients",
 	"idempotency_keys", "server_keys", "rate_limits",
-	"profiles", "opinions", "audit_events", "audit_checkpoints",
+	"profiles", "opinions", "audit_events", "audit_checkpoints", "sei_outbox", "sei_log",
 }
 
 // seededTables hold rows the migrations write; a copy replaces them.
@@ -75,10 +75,13 @@ func CopyAll(ctx context.Context, from, to *DB, progress func(table string, rows
 				progress(t, n)
 			}
 		}
-		if to.postgres { // ids given explicitly: the identity goes on after them
-			_, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('vault_audit', 'id'),
-				COALESCE((SELECT max(id) FROM vault_audit), 0) + 1, false)`)
-			return err
+		if to.postgres { // ids given explicitly: the identities go on after them
+			for _, t := range []string{"vault_audit", "sei_outbox", "sei_log"} {
+				if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'),
+					COALESCE((SELECT max(id) FROM `+t+`), 0) + 1, false)`); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

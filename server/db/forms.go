@@ -58,6 +58,11 @@ func (d *DB) SaveVerificationForm(ctx context.Context, requestID string, f api.V
 	if err := appendEvent(ctx, tx, requestID, event{at: stamp, actor: by, action: action, from: status, to: status}); err != nil {
 		return err
 	}
+	if f.Complete {
+		if err := enqueueSEI(ctx, tx, requestID, "form", SEIDocument, SEIPayload{Form: true}); err != nil {
+			return err
+		}
+	}
 	seq, err := next(ctx, tx, "change_seq") // last: see next
 	if err != nil {
 		return err

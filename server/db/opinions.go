@@ -53,6 +53,9 @@ func (d *DB) AddOpinion(ctx context.Context, requestID, id, text string, pdf *PD
 		if err := appendEvent(ctx, tx, requestID, event{at: o.At, actor: by, action: "opinion", from: status, to: status, justification: text}); err != nil {
 			return err
 		}
+		if err := enqueueSEI(ctx, tx, requestID, "opinion:"+id, SEIDocument, SEIPayload{Opinion: id}); err != nil {
+			return err
+		}
 		// The change sequence last (see next): syncs bring the opinion.
 		seq, err := next(ctx, tx, "change_seq")
 		if err != nil {

@@ -24,6 +24,9 @@ type NewRequest struct {
 	Status    api.Status // pending, or approved for automatic rules
 	Reason    string     // justification of an automatic decision
 	At        time.Time
+	// SEI: the server has the SEI integration, so the request gets its
+	// process (generated, or the typed number checked) through the outbox.
+	SEI bool
 }
 
 // ErrState is returned when a transition does not apply to the request's
@@ -32,7 +35,7 @@ var ErrState = errors.New("invalid state for this action")
 
 const requestColumns = `r.id, r.seq, r.api_id, a.name, r.environment, r.institution_cnpj, COALESCE(i.name, ''),
 	r.requester_name, r.requester_cpf, r.contact_name, r.contact_cpf, r.contact_email, r.contact_phone,
-	r.purpose, r.custom_fields, r.terms_id, r.terms_version, r.status, r.rule, r.sei_process,
+	r.purpose, r.custom_fields, r.terms_id, r.terms_version, r.status, r.rule, r.sei_process, r.sei_state,
 	r.created_at, COALESCE(r.decided_at, ''), r.updated_at, ` + formCompleteSQL + `, ` + hasSecretSQL
 
 // hasSecretSQL is whether request r's credential has a secret (0 or 1 on
@@ -51,7 +54,7 @@ func scanRequest(s scanner) (api.Request, error) {
 	var formComplete, hasSecret bool
 	err := s.Scan(&r.ID, &r.Seq, &r.APIID, &r.APIName, &r.Environment, &r.Institution.CNPJ, &r.Institution.Name,
 		&r.Requester.Name, &r.Requester.CPF, &r.TechnicalContact.Name, &r.TechnicalContact.CPF, &r.TechnicalContact.Email,
-		&r.TechnicalContact.Phone, &r.Purpose, &fields, &r.Terms.ID, &r.Terms.Version, &r.Status, &r.Rule, &r.SEIProcess,
+		&r.TechnicalContact.Phone, &r.Purpose, &fields, &r.Terms.ID, &r.Terms.Version, &r.Status, &r.Rule, &r.SEIProcess, &r.SEIState,
 		&r.CreatedAt, &r.DecidedAt, &r.UpdatedAt, &formComplete, &hasSecret)
 	if err != nil {
 		return r, err
@@ -150,16 +153,19 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO requests (id, seq, api_id, environment, institution_cnpj, requester_id,
 		requester_name, requester_cpf, contact_name, contact_cpf, contact_email, contact_phone, purpose, custom_fields,
-		terms_id, terms_version, terms_accepted_at, status, rule, sei_process, created_at, decided_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		terms_id, terms_version, terms_accepted_at, status, rule, sei_process, created_at, decided_at, updated_at, sei_state)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		id, -num, c.APIID, string(c.Environment), api.NormalizeCNPJ(c.InstitutionCNPJ), n.Requester.ID, n.Requester.Name,
 		api.NormalizeCPF(n.CPF), strings.TrimSpace(c.TechnicalContact.Name), api.NormalizeCPF(c.TechnicalContact.CPF),
 		strings.TrimSpace(c.TechnicalContact.Email), api.NormalizePhone(c.TechnicalContact.Phone), strings.TrimSpace(c.Purpose),
-		string(fields), c.Terms.ID, c.Terms.Version, at, string(n.Status), string(n.Rule), c.SEIProcess, at, decided, at)
+		string(fields), c.Terms.ID, c.Terms.Version, at, string(n.Status), string(n.Rule), c.SEIProcess, at, decided, at, seiState(n.SEI))
 	if err != nil {
 		return "", err
 	}
 	if err := appendEvent(ctx, tx, id, event{at: at, actor: n.Requester, action: "submitted", to: api.StatusPending}); err != nil {
+		return "", err
+	}
+	if err := enqueueSEI(ctx, tx, id, "process", SEIProcess, SEIPayload{}); err != nil {
 		return "", err
 	}
 	if n.Status == api.StatusApproved {
@@ -169,6 +175,9 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 			return "", err
 		}
 		if err := createCredential(ctx, tx, id, at); err != nil {
+			return "", err
+		}
+		if err := enqueueSEI(ctx, tx, id, "movement:auto_approved", SEIMovement, SEIPayload{Text: "Solicitação aprovada automaticamente no gecli: " + n.Reason}); err != nil {
 			return "", err
 		}
 	}
@@ -233,6 +242,10 @@ func transition(ctx context.Context, tx *sql.Tx, id string, t Transition, lock s
 	if err := appendEvent(ctx, tx, id, event{at: at, actor: t.Actor, action: t.Action, from: cur, to: t.To, justification: t.Justification}); err != nil {
 		return cur, err
 	}
+	// A decision, a cancellation, a revocation: a movement of the process.
+	if err := enqueueSEI(ctx, tx, id, "movement:"+t.Action, SEIMovement, SEIPayload{Text: movementText(t)}); err != nil {
+		return cur, err
+	}
 	// The change sequence last: its row stays locked to commit (see next).
 	seq, err := next(ctx, tx, "change_seq")
 	if err != nil {
@@ -285,4 +298,13 @@ func nonNilMap(m map[string]string) map[string]string {
 		return map[string]string{}
 	}
 	return m
+}
+
+// seiState is a new request's link state: pending with the integration,
+// none without.
+func seiState(on bool) string {
+	if on {
+		return "pending"
+	}
+	return ""
 }
