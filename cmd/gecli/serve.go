@@ -17,6 +17,7 @@ import (
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/seed"
+	"github.com/gecli/gecli/server/sei"
 	"github.com/gecli/gecli/server/vault"
 )
 
@@ -30,6 +31,8 @@ func runServe(ctx context.Context, args []string) error {
 	proxies := fs.StringSlice("trusted-proxy", nil, "proxy reverso (CIDR) cujo X-Forwarded-For vale para a lista de IPs do gateway; repetível")
 	var auth authFlags
 	auth.register(fs)
+	var seiF seiFlags
+	seiF.register(fs)
 	logFormat := fs.String("log-format", "text", "formato dos logs: text ou json")
 	logLevel := fs.String("log-level", "info", "nível dos logs: debug, info, warn, error")
 	if err := parse(fs, args); err != nil {
@@ -43,6 +46,10 @@ func runServe(ctx context.Context, args []string) error {
 		return usagef("--trusted-proxy: %s", errs[0].Message)
 	}
 	vaultKey, err := loadVaultKey(*vaultKeyFile)
+	if err != nil {
+		return err
+	}
+	seiClient, err := seiF.client()
 	if err != nil {
 		return err
 	}
@@ -77,13 +84,17 @@ func runServe(ctx context.Context, args []string) error {
 		ln.Close()
 		return err
 	}
-	b, err := openBackend(ctx, *dbPath, *seedName == "demo", opts, backendOptions{trusted: trusted, vaultKey: vaultKey}, log)
+	b, err := openBackend(ctx, *dbPath, *seedName == "demo", opts, backendOptions{trusted: trusted, vaultKey: vaultKey, sei: seiClient}, log)
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer b.Close()
 	defer b.StartSweeping(ctx, server.SweepEvery)()
+	if seiClient != nil {
+		defer (&server.SEISender{DB: b.db, SEI: seiClient, Log: log}).Start(ctx)()
+		log.Info("sei integration on", "url", seiF.url, "unit", seiF.unidade)
+	}
 	log.Info("gecli serve", "url", "http://"+ln.Addr().String(), "db", dbName(*dbPath), "version", api.Build().Version)
 	return server.Serve(ctx, ln, b.Handler(), log)
 }
@@ -104,6 +115,7 @@ func (b *backend) Close() error { return b.db.Close() }
 type backendOptions struct {
 	trusted  []netip.Prefix
 	vaultKey *vault.MasterKey
+	sei      *sei.Client
 }
 
 func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.AuthOptions, o backendOptions, log *slog.Logger) (*backend, error) {
@@ -128,7 +140,7 @@ func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.
 		return nil, fmt.Errorf("identidade: %w", err)
 	}
 	srv := server.New(d, server.Config{PublicURL: auth.PublicURL, Logger: log, Build: api.Build(), Auth: a,
-		TrustedProxies: o.trusted, VaultKey: o.vaultKey})
+		TrustedProxies: o.trusted, VaultKey: o.vaultKey, SEI: o.sei})
 	return &backend{Server: srv, db: d, auth: a}, nil
 }
 
