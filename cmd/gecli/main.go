@@ -44,6 +44,7 @@ func commands() []command {
 		{"audit", "trilha de auditoria (audit:read): list | verify [--db PATH|URL] | checkpoint | checkpoints", runAudit},
 		{"service", "clientes de serviço: add --db PATH --name N --institution CNPJ --scope vault:resolve", runService},
 		{"vault", "chave mestra do cofre: keygen --out ARQUIVO | rotate-key", runVault},
+		{"sei-sim", "simulador do web service do SEI (SOAP) para a demonstração e os testes: --addr, --state ARQUIVO", runSeiSim},
 		{"db", "banco do servidor: copy --from ARQUIVO.db --to postgres://… (do SQLite para o PostgreSQL)", runDB},
 		{"version", "versão, commit e data de build", runVersion},
 		{"help", "esta ajuda", func(context.Context, []string) error { printUsage(os.Stdout); return nil }},
