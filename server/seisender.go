@@ -44,8 +44,8 @@ func (s *SEISender) Wake() {
 	}
 }
 
-// Start sends until ctx ends; stop waits for the send in progress.
-func (s *SEISender) Start(ctx context.Context) (stop func()) {
+// defaults fills what was left unset.
+func (s *SEISender) defaults() {
 	if s.Now == nil {
 		s.Now = time.Now
 	}
@@ -61,6 +61,11 @@ func (s *SEISender) Start(ctx context.Context) (stop func()) {
 	if s.Log == nil {
 		s.Log = slog.New(slog.DiscardHandler)
 	}
+}
+
+// Start sends until ctx ends; stop waits for the send in progress.
+func (s *SEISender) Start(ctx context.Context) (stop func()) {
+	s.defaults()
 	s.wake = make(chan struct{}, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
@@ -82,6 +87,7 @@ func (s *SEISender) Start(ctx context.Context) (stop func()) {
 
 // SendOne sends the next due item, if any; it says whether it found one.
 func (s *SEISender) SendOne(ctx context.Context) bool {
+	s.defaults()
 	now := s.Now()
 	it, ok, err := s.DB.ClaimSEI(ctx, now, s.Lease)
 	if err != nil || !ok {

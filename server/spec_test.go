@@ -100,6 +100,13 @@ func newTestServer(t *testing.T) *testServer {
 // own address (replicas share one, as behind a load balancer).
 func startServer(t *testing.T, path, publicURL string, key *vault.MasterKey) *testServer {
 	t.Helper()
+	return startServerWith(t, path, publicURL, key, nil)
+}
+
+// startServerWith is startServer with the server's Config changed by
+// configure first (an SEI client, say).
+func startServerWith(t *testing.T, path, publicURL string, key *vault.MasterKey, configure func(*Config)) *testServer {
+	t.Helper()
 	ctx := context.Background()
 	d, err := db.Open(ctx, path)
 	if err != nil {
@@ -119,7 +126,11 @@ func startServer(t *testing.T, path, publicURL string, key *vault.MasterKey) *te
 	}
 	ts := &testServer{t: t, srv: srv, db: d, dbPath: path, auth: auth, logs: logs}
 	ts.vaultKey = key
-	ts.server = New(d, Config{Build: api.Build(), Auth: auth, Logger: log, VaultKey: key})
+	cfg := Config{Build: api.Build(), Auth: auth, Logger: log, VaultKey: key}
+	if configure != nil {
+		configure(&cfg)
+	}
+	ts.server = New(d, cfg)
 	srv.Config.Handler = ts.server.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)
