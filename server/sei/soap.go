@@ -46,7 +46,9 @@ func opt(kids []node, name, v string) []node {
 	return append(kids, str(name, v))
 }
 
-func strct(name, typ string, kids ...node) node { return node{name: name, typ: "sei:" + typ, kids: kids} }
+func strct(name, typ string, kids ...node) node {
+	return node{name: name, typ: "sei:" + typ, kids: kids}
+}
 
 func array(name, arrayType, itemType string, items []node) node {
 	for i := range items {
