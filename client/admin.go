@@ -239,3 +239,16 @@ func (c *Client) RevokeRequest(ctx context.Context, id, justification string) (a
 	}
 	return out, c.send(ctx, http.MethodPost, "/api/v1/requests/"+url.PathEscape(id)+"/revoke", "application/json", body, &out)
 }
+
+// RequestSEI reads a request's SEI process (refreshed from SEI when the
+// server can), its sends and the log of calls.
+func (c *Client) RequestSEI(ctx context.Context, id string) (api.SEIStatus, error) {
+	var out api.SEIStatus
+	return out, c.getJSON(ctx, "/api/v1/requests/"+url.PathEscape(id)+"/sei", &out)
+}
+
+// RetrySEI sends again what SEI refused for a request (requests:revoke).
+func (c *Client) RetrySEI(ctx context.Context, id string) (api.SEIStatus, error) {
+	var out api.SEIStatus
+	return out, c.send(ctx, http.MethodPost, "/api/v1/requests/"+url.PathEscape(id)+"/sei/retry", "", nil, &out)
+}
