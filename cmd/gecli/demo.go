@@ -15,6 +15,8 @@ import (
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/server"
 	"github.com/gecli/gecli/server/seed"
+	"github.com/gecli/gecli/server/sei"
+	"github.com/gecli/gecli/server/sei/seisim"
 	"github.com/gecli/gecli/server/vault"
 	"github.com/gecli/gecli/session"
 	"github.com/gecli/gecli/store"
@@ -78,15 +80,27 @@ func runDemo(ctx context.Context, args []string) error {
 		ln.Close()
 		return err
 	}
-	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, opts, backendOptions{vaultKey: vaultKey}, log)
+	// A simulated SEI beside it (its processes kept beside the data), so
+	// the demo's requests get real process numbers: the server's SEI
+	// client talks to it over HTTP as to any SEI.
+	srvCtx, stopServer := context.WithCancel(ctx)
+	seiClient, stopSEI, err := demoSEI(srvCtx, dir, log)
 	if err != nil {
 		ln.Close()
+		stopServer()
+		return err
+	}
+	defer stopSEI()
+	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, opts, backendOptions{vaultKey: vaultKey, sei: seiClient}, log)
+	if err != nil {
+		ln.Close()
+		stopServer()
 		return err
 	}
 	defer b.Close()
 
-	srvCtx, stopServer := context.WithCancel(ctx)
 	defer b.StartSweeping(srvCtx, server.SweepEvery)()
+	defer (&server.SEISender{DB: b.db, SEI: seiClient, Log: log}).Start(srvCtx)()
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(srvCtx, ln, b.Handler(), log) }()
 
@@ -127,3 +141,29 @@ func demoSignIn(ctx context.Context, b *backend, url string, role api.Role, s *s
 // passwords, also in README).
 const demoHint = "Demonstração: usuários solicitante, avaliador e admin, senha demo-<usuário> (ex.: demo-solicitante). " +
 	"Ou rode gecli demo --as requester."
+
+// demoSEI serves a simulated SEI on a loopback port and returns a client
+// of it, configured as a real installation would be.
+func demoSEI(ctx context.Context, dir string, log *slog.Logger) (*sei.Client, func(), error) {
+	cfg := seisim.DemoConfig()
+	cfg.StateFile = filepath.Join(dir, "sei.json")
+	sim, err := seisim.Open(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { server.Serve(ctx, ln, sim, log); close(done) }()
+	c, err := sei.New(sei.Config{URL: "http://" + ln.Addr().String() + "/sei/ws/SeiWS.php", Sigla: cfg.Sigla, Key: cfg.Key,
+		Unidade: "110000001", TipoProcedimento: "100000100", SerieDocumento: "13"})
+	if err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	log.Info("demo sei simulator", "url", "http://"+ln.Addr().String())
+	return c, func() { cancel(); <-done }, nil
+}
