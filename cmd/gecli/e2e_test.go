@@ -144,7 +144,7 @@ func TestDemoInTmux(t *testing.T) {
 func TestUsageErrorsExitTwo(t *testing.T) {
 	bin := buildBinary(t)
 	for _, args := range [][]string{{"nao-existe"}, {"--lang", "fr"}, {"--theme", "neon"}, {"serve", "--seed", "x"}, {"demo", "extra"},
-		{"apis", "bogus"}, {"apis", "publish"}, {"apis", "upload-terms", "x"}, {"users", "update"}, {"users", "nope"}, {"audit", "nope"}, {"audit", "verify", "--db", "/nonexistent/dir/x.db", "--bogus"}} {
+		{"apis", "bogus"}, {"apis", "publish"}, {"apis", "upload-terms", "x"}, {"users", "update"}, {"users", "nope"}, {"audit", "nope"}, {"audit", "verify", "--db", "/nonexistent/dir/x.db", "--bogus"}, {"sei", "nope"}, {"sei", "log"}} {
 		cmd := exec.Command(bin, args...)
 		out, err := cmd.CombinedOutput()
 		ee, ok := err.(*exec.ExitError)

@@ -41,6 +41,7 @@ func commands() []command {
 		{"institutions", "instituições, com a sessão (users:admin): list | create | update CNPJ [--json]", runInstitutions},
 		{"apis", "catálogo, com a sessão (catalog:admin): list | create | update | publish | retire | upload-openapi | upload-terms | terms", runAPIs},
 		{"users", "pessoas, com a sessão (users:admin): list | create | update ID | activation ID [--json]", runUsers},
+		{"sei", "processo SEI de uma solicitação: log ID (envios e chamadas) | retry ID (reenvia o que o SEI recusou)", runSEI},
 		{"audit", "trilha de auditoria (audit:read): list | verify [--db PATH|URL] | checkpoint | checkpoints", runAudit},
 		{"service", "clientes de serviço: add --db PATH --name N --institution CNPJ --scope vault:resolve", runService},
 		{"vault", "chave mestra do cofre: keygen --out ARQUIVO | rotate-key", runVault},
