@@ -27,7 +27,6 @@ type SEISender struct {
 	Lease  time.Duration // how long a claimed item is this sender's
 	Every  time.Duration // how often it looks when idle
 	Faults int           // SEI's refusals of one item before it waits for an admin
-	wake   chan struct{}
 }
 
 // Backoff bounds: the first retry after backoffMin, doubling to backoffMax.
@@ -35,14 +34,6 @@ const (
 	backoffMin = 2 * time.Second
 	backoffMax = 10 * time.Minute
 )
-
-// Wake makes an idle sender look at once (after a change that enqueued).
-func (s *SEISender) Wake() {
-	select {
-	case s.wake <- struct{}{}:
-	default:
-	}
-}
 
 // defaults fills what was left unset.
 func (s *SEISender) defaults() {
@@ -66,7 +57,6 @@ func (s *SEISender) defaults() {
 // Start sends until ctx ends; stop waits for the send in progress.
 func (s *SEISender) Start(ctx context.Context) (stop func()) {
 	s.defaults()
-	s.wake = make(chan struct{}, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
@@ -77,8 +67,7 @@ func (s *SEISender) Start(ctx context.Context) (stop func()) {
 			select {
 			case <-ctx.Done():
 				return
-			case <-s.wake:
-			case <-time.After(s.Every):
+			case <-time.After(s.Every): // idle: a new item waits at most this long
 			}
 		}
 	}()
