@@ -81,6 +81,8 @@ type Text struct {
 	Err   ErrText
 	// Opinion: technical opinions (FAQ 3.17).
 	Opinion OpinionText
+	// SEI: the request's administrative process (issue 16).
+	SEI SEIText
 }
 
 // For returns the text of a language.
@@ -99,6 +101,7 @@ var ptBR = Text{
 	Admin:   adminPtBR,
 	Err:     errPtBR,
 	Opinion: opinionPtBR,
+	SEI:     seiPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
@@ -231,6 +234,7 @@ var en = Text{
 	Admin:   adminEn,
 	Err:     errEn,
 	Opinion: opinionEn,
+	SEI:     seiEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",

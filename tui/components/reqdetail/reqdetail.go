@@ -1,5 +1,6 @@
 // Package reqdetail loads and draws the detail of one request: API,
-// institution, requester, contact, purpose, dates, SEI number, rule,
+// institution, requester, contact, purpose, dates, the SEI process (its
+// link state and, online, what SEI says of it and of the sends), rule,
 // credential state, custom fields, attachments, the verification form,
 // the technical opinions and the history timeline. The Solicitações and Avaliação pages share it.
 package reqdetail
@@ -28,6 +29,10 @@ type Msg struct {
 	// CacheErr: the server's answer is good and shown, but the cache
 	// could not keep it (said apart, never in place of the answer).
 	CacheErr error
+	// SEI is the request's SEI section as the server told it (read apart,
+	// LoadSEI; nil until then, and offline); SEIErr why it could not be.
+	SEI    *api.SEIStatus
+	SEIErr error
 }
 
 // Load asks the server (when signed in and reachable), caches the answer,
@@ -111,12 +116,17 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 	if r.DecidedAt != "" {
 		lines = append(lines, label(t.DetailDecided)+st.Text.Render(when(r.DecidedAt)))
 	}
-	sei := r.SEIProcess
-	if sei == "" {
-		sei = "—"
+	sei, pending, failed := seiValue(t, m)
+	seiStyle := st.Text
+	switch {
+	case pending:
+		seiStyle = st.Warning
+	case failed:
+		seiStyle = st.Error
 	}
-	lines = append(lines, label(t.DetailSEI)+st.Text.Render(sei),
-		label(t.DetailRule)+st.Text.Render(r.Rule.Label(t.Lang)),
+	lines = append(lines, label(t.DetailSEI)+seiStyle.Render(sei))
+	lines = append(lines, seiSection(com, m, label)...)
+	lines = append(lines, label(t.DetailRule)+st.Text.Render(r.Rule.Label(t.Lang)),
 		label(t.DetailCredential)+st.Text.Render(cred))
 	if len(r.CustomFields) > 0 {
 		names := make([]string, 0, len(r.CustomFields))

@@ -16,7 +16,7 @@ import (
 )
 
 // detailView is one request's detail (the shared reqdetail component)
-// with the page's actions: cancel, download, scroll.
+// with the page's actions: cancel, download, scroll, and its SEI keys.
 type detailView struct {
 	msg     reqdetail.Msg
 	loading bool
@@ -34,6 +34,7 @@ func (p *Page) openDetail() tea.Cmd {
 
 // detailLoaded shows the answer; a failure keeps the row's data on
 // screen, and a cache that could not keep a good answer is said apart.
+// A fresh answer has its SEI section read next.
 func (p *Page) detailLoaded(msg reqdetail.Msg) tea.Cmd {
 	if p.detail == nil {
 		return nil
@@ -43,17 +44,42 @@ func (p *Page) detailLoaded(msg reqdetail.Msg) tea.Cmd {
 		p.detail.msg.Err = msg.Err
 		return nil
 	}
-	p.detail.msg = msg
-	return reqdetail.CacheProblem(p.com, msg)
+	prev := p.detail.msg
+	p.detail.msg = reqdetail.Reread(prev, msg)
+	return tea.Batch(reqdetail.CacheProblem(p.com, msg), reqdetail.ReadSEI(p.com, p.mb, prev, msg))
+}
+
+// rereadDetail reads the open detail again after a sync brought changes
+// (a decision, the SEI process linked), without the loading line: what
+// is on screen stays until the answer.
+func (p *Page) rereadDetail() tea.Cmd {
+	if p.detail == nil {
+		return nil
+	}
+	return p.mb.Latest("detail", reqdetail.Load(p.com.Authed, p.store, p.detail.msg.ID, p.com.Now()))
+}
+
+// seiAnswered puts a SEI answer in the open detail (a retry's toast
+// comes whether or not the detail is still open).
+func (p *Page) seiAnswered(msg reqdetail.SEIMsg) tea.Cmd {
+	m := &reqdetail.Msg{}
+	if p.detail != nil {
+		m = &p.detail.msg
+	}
+	return reqdetail.SEIAnswered(p.com, p.mb, m, msg)
 }
 
 func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, d := p.keys, p.detail
 	r := &d.msg.Req
+	if cmd, ok := k.sei.Key(p.com, p.mb, d.msg, msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		p.detail = nil
 		p.mb.Drop("detail")
+		p.mb.Drop(reqdetail.QuestionSEI)
 	case key.Matches(msg, k.Cancel):
 		return p.askCancel(r)
 	case key.Matches(msg, k.Revoke):

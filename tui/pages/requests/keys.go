@@ -5,6 +5,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/reqdetail"
 	"github.com/gecli/gecli/tui/i18n"
 )
 
@@ -12,6 +13,8 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Home, End             key.Binding
 	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
 	Cancel, Download, New, Resume, Form, Revoke       key.Binding
+	// sei copies the detail's SEI link and retries what SEI refused.
+	sei reqdetail.SEIKeys
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
@@ -27,13 +30,14 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Cancel: b("x", t.KeyCancelRequest, "x"), Download: b("d", t.KeyDownload, "d"),
 		New: b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
 		Form: b("f", t.KeyForm, "f"), Revoke: b("v", t.Admin.KeyRevoke, "v"),
+		sei: reqdetail.NewSEIKeys(t),
 	}
 }
 
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		return p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download, k.Down})
+		return append(p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download, k.Down}), k.sei.Offered(p.com, p.detail.msg)...)
 	}
 	return p.revokeKey(p.newKey([]key.Binding{k.Search, k.Open, k.Toggle, k.Env, k.Sort}))
 }
@@ -58,7 +62,8 @@ func (p *Page) revokeKey(keys []key.Binding) []key.Binding {
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		return [][]key.Binding{p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download}), {k.Up, k.Down}}
+		return [][]key.Binding{p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download}), {k.Up, k.Down},
+			k.sei.Offered(p.com, p.detail.msg)}
 	}
 	return [][]key.Binding{
 		p.revokeKey(p.newKey([]key.Binding{k.Resume, k.Search, k.Open, k.Env, k.Sort, k.Back})),

@@ -150,11 +150,16 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case countMsg:
 		p.count = msg.n
 	case common.RequestsSyncedMsg:
-		if msg.Changed > 0 || !p.loaded {
+		if msg.Changed > 0 {
+			return p, tea.Batch(p.refresh(), p.rereadDetail())
+		}
+		if !p.loaded {
 			return p, p.refresh()
 		}
 	case reqdetail.Msg:
 		return p, p.detailLoaded(msg)
+	case reqdetail.SEIMsg:
+		return p, p.seiAnswered(msg)
 	case cancelConfirmed:
 		if p.com.Authed == nil {
 			return p, common.Toast(p.com.Text.WizSignIn, true)

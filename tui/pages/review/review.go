@@ -3,7 +3,8 @@
 // one; a approves and r rejects through a short dialog (a justification is
 // required to reject), then the next request is selected. Whoever analyses
 // requests (requests:analyze) adds a technical opinion with o; d saves
-// the request's files, the opinions' PDFs included.
+// the request's files, the opinions' PDFs included; c copies the SEI
+// process's link, and R retries what SEI refused (requests:revoke).
 package review
 
 import (
@@ -28,6 +29,8 @@ import (
 
 type keyMap struct {
 	Up, Down, Approve, Reject, Opinion, Download, Search, Back, Env, System, DetailUp, DetailDown key.Binding
+	// SEI copies the detail's SEI link and retries what SEI refused.
+	SEI reqdetail.SEIKeys
 }
 
 // Page is the Avaliação page.
@@ -68,6 +71,7 @@ func New(com *common.Common, s *store.Store) *Page {
 		Download: b("d", t.KeyDownload, "d"),
 		Search:   b("/", t.KeyFilterAPI, "/"), Back: b("esc", t.KeyBack, "esc"), Env: b("e", t.KeyEnv, "e"), System: b("t", t.KeyFilterSystem, "t"),
 		DetailUp: b("pgup", t.KeyPage, "pgup"), DetailDown: b("pgdn", t.KeyPage, "pgdown"),
+		SEI: reqdetail.NewSEIKeys(t),
 	}}
 }
 
@@ -88,7 +92,15 @@ func (p *Page) SetSize(w, h int) tea.Cmd {
 
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
-	return p.opinionKey(p.decisionKeys(), k.Down, k.Search, k.Env, k.System)
+	return append(p.opinionKey(p.decisionKeys(), k.Down, k.Search, k.Env, k.System), p.seiKeys()...)
+}
+
+// seiKeys are the detail's SEI keys that act now (copy the link, retry).
+func (p *Page) seiKeys() []key.Binding {
+	if p.current() == nil {
+		return nil
+	}
+	return p.keys.SEI.Offered(p.com, p.detail)
 }
 
 // decisionKeys are a and r, for whoever may decide (requests:approve):
@@ -102,7 +114,8 @@ func (p *Page) decisionKeys() []key.Binding {
 
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
-	return [][]key.Binding{p.opinionKey(p.decisionKeys(), k.Download), {k.Up, k.Down, k.DetailUp, k.DetailDown}, {k.Search, k.Env, k.System}}
+	return [][]key.Binding{p.opinionKey(p.decisionKeys(), k.Download), {k.Up, k.Down, k.DetailUp, k.DetailDown}, {k.Search, k.Env, k.System},
+		p.seiKeys()}
 }
 
 // opinionKey adds o to keys, before rest, when the selected request may
@@ -151,7 +164,12 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case queueMsg:
 		return p, p.queueLoaded(msg)
 	case common.RequestsSyncedMsg:
-		if msg.Changed > 0 || !p.loaded {
+		if msg.Changed > 0 {
+			// The queue, and the detail on screen: a sync brings a
+			// decision elsewhere, or the SEI process linked.
+			return p, tea.Batch(p.reload(), p.rereadDetail())
+		}
+		if !p.loaded {
 			return p, p.reload()
 		}
 	case detailTickMsg:
@@ -164,8 +182,11 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			p.detail.Err = msg.Err
 			return p, nil
 		}
-		p.detail = msg
-		return p, reqdetail.CacheProblem(p.com, msg)
+		prev := p.detail
+		p.detail = reqdetail.Reread(prev, msg)
+		return p, tea.Batch(reqdetail.CacheProblem(p.com, msg), reqdetail.ReadSEI(p.com, p.mb, prev, msg))
+	case reqdetail.SEIMsg:
+		return p, reqdetail.SEIAnswered(p.com, p.mb, &p.detail, msg)
 	case decisionChosen:
 		if p.com.Authed == nil {
 			return p, common.Toast(p.com.Text.WizSignIn, true)
@@ -208,6 +229,7 @@ func (p *Page) queueLoaded(msg queueMsg) tea.Cmd {
 func (p *Page) selectionChanged() tea.Cmd {
 	p.offset = 0
 	p.mb.Drop("detail") // the one in flight is for another request
+	p.mb.Drop(reqdetail.QuestionSEI)
 	r := p.current()
 	if r == nil {
 		p.detail = reqdetail.Msg{}
@@ -228,6 +250,11 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	k := p.keys
+	if p.current() != nil {
+		if cmd, ok := k.SEI.Key(p.com, p.mb, p.detail, msg); ok {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Down):
 		if p.selected+1 < len(p.rows) {
@@ -277,6 +304,16 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// rereadDetail reads the selected request's detail again (after a sync
+// brought changes), without the loading line.
+func (p *Page) rereadDetail() tea.Cmd {
+	r := p.current()
+	if r == nil || p.mb.Pending("tick") {
+		return nil // none, or one is about to be read
+	}
+	return p.mb.Latest("detail", reqdetail.Load(p.com.Authed, p.store, r.ID, p.com.Now()))
 }
 
 // download saves the selected request's files, the opinions' PDFs
