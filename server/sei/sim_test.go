@@ -97,16 +97,16 @@ func TestEveryOperationAgainstTheSimulator(t *testing.T) {
 func TestRefusalsAndOutagesOfTheSimulator(t *testing.T) {
 	ctx := context.Background()
 	var f *Fault
-	c, sim, _ := simulated(t, func(cfg *Config) { cfg.Unidade = "110000999" })
+	c, _, _ := simulated(t, func(cfg *Config) { cfg.Unidade = "110000999" })
 	if _, err := c.GerarProcedimento(ctx, Procedimento{NivelAcesso: AcessoPublico}, nil); !errors.As(err, &f) ||
 		!strings.Contains(f.Message, "110000999") {
 		t.Errorf("an unknown unit: %#v", err)
 	}
-	c, sim, _ = simulated(t, func(cfg *Config) { cfg.Key = "outra" })
+	c, _, _ = simulated(t, func(cfg *Config) { cfg.Key = "outra" })
 	if _, err := c.ConsultarProcedimento(ctx, "99990.000001/2026-00"); !errors.As(err, &f) || strings.Contains(f.Message, "outra") {
 		t.Errorf("a wrong key (and never echoed): %#v", err)
 	}
-	c, sim, _ = simulated(t, nil)
+	c, sim, _ := simulated(t, nil)
 	if _, err := c.ConsultarProcedimento(ctx, "99990.999999/2026-00"); !errors.As(err, &f) || !strings.Contains(f.Message, "não encontrado") {
 		t.Errorf("an unknown process: %#v", err)
 	}
