@@ -145,17 +145,18 @@ func (d *DB) DeferSEI(ctx context.Context, it SEIItem, call SEICall, next time.T
 		state := SEIPending
 		if failed {
 			state = SEIFailed
-			if it.Kind == SEIProcess {
-				if err := d.setSEIState(ctx, tx, it.RequestID, "failed", now); err != nil {
-					return err
-				}
-			}
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE sei_outbox SET state = ?, next_at = ?, result = ?, lease_until = 0 WHERE id = ?",
 			state, next.Unix(), call.Detail, it.ID); err != nil {
 			return err
 		}
-		return logSEI(ctx, tx, it, call, now)
+		if err := logSEI(ctx, tx, it, call, now); err != nil {
+			return err
+		}
+		if failed && it.Kind == SEIProcess { // the request's row and the change sequence last
+			return d.setSEIState(ctx, tx, it.RequestID, "failed", now)
+		}
+		return nil
 	})
 }
 
