@@ -137,18 +137,22 @@ func SEIAnswered(com *common.Common, mb *route.Mailbox, m *Msg, s SEIMsg) tea.Cm
 		func() tea.Msg { return common.SyncRequestsMsg{} })
 }
 
-// SEIKeys are the detail's SEI keys: copy the process's link, and retry
-// what SEI refused.
-type SEIKeys struct{ CopyLink, Retry key.Binding }
+// SEIKeys are the detail's SEI keys: copy the process's link, retry
+// what SEI refused, and open the SEI box (the process, every send and
+// the full log of calls).
+type SEIKeys struct{ CopyLink, Retry, Box key.Binding }
 
-// NewSEIKeys binds c (copy) and R (retry: shift, as it writes to SEI).
+// NewSEIKeys binds c (copy), R (retry: shift, as it writes to SEI) and S
+// (the SEI box; free on both pages that show a detail).
 func NewSEIKeys(t *i18n.Text) SEIKeys {
-	return SEIKeys{CopyLink: common.Bind("c", t.SEI.KeyCopyLink, "c"), Retry: common.Bind("R", t.SEI.KeyRetry, "R")}
+	return SEIKeys{CopyLink: common.Bind("c", t.SEI.KeyCopyLink, "c"), Retry: common.Bind("R", t.SEI.KeyRetry, "R"),
+		Box: common.Bind("S", t.SEI.KeyBox, "S")}
 }
 
 // Offered are the keys that act on m now, for the help and footer: copy
 // when SEI gave a link, retry for whoever holds requests:revoke when a
-// send failed.
+// send failed, the box for whoever reads every request once the server
+// told the request's SEI section.
 func (k SEIKeys) Offered(com *common.Common, m Msg) []key.Binding {
 	var out []key.Binding
 	if link(m) != "" {
@@ -156,6 +160,9 @@ func (k SEIKeys) Offered(com *common.Common, m Msg) []key.Binding {
 	}
 	if MayRetry(com, m) {
 		out = append(out, k.Retry)
+	}
+	if MayOpenBox(com, m) {
+		out = append(out, k.Box)
 	}
 	return out
 }
@@ -167,20 +174,39 @@ func MayRetry(com *common.Common, m Msg) bool {
 		m.ID == m.Req.ID && sends(*m.SEI).failed > 0
 }
 
-// Key acts on a key press on the detail m; handled is false when msg is
-// none of these keys or the key does not apply now (then it does nothing).
+// MayOpenBox: the person holds requests:read or requests:revoke (issue
+// 16: the full log is for evaluators and admins), and the server told the
+// SEI section of the request on screen.
+func MayOpenBox(com *common.Common, m Msg) bool {
+	return com.Me != nil && (com.Me.Can(api.PermRequestsRead) || com.Me.Can(api.PermRequestsRevoke)) &&
+		m.SEI != nil && m.ID == m.Req.ID
+}
+
+// Key acts on a key press on the detail m, whose page's mailbox is mb
+// (the SEI box opens on the page's behalf, owned by it); handled is false
+// when msg is none of these keys or the key does not apply now (then it
+// does nothing).
 func (k SEIKeys) Key(com *common.Common, mb *route.Mailbox, m Msg, msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 	switch {
 	case key.Matches(msg, k.CopyLink) && link(m) != "":
 		return common.Copy(com, com.Text.SEI.LinkLabel, link(m)), true
 	case key.Matches(msg, k.Retry) && MayRetry(com, m):
-		if mb.Pending(QuestionSEIRetry) {
-			return nil, true // the first one is on its way
-		}
-		return tea.Batch(common.Toast(fmt.Sprintf(com.Text.SEI.Retrying, m.ID), false),
-			mb.Latest(QuestionSEIRetry, RetrySEI(com.Authed, m.ID))), true
+		return retry(com, mb, m), true
+	case key.Matches(msg, k.Box) && MayOpenBox(com, m):
+		com.Overlays.Push(NewSEIBox(com, mb.ID(), k, m))
+		return nil, true
 	}
 	return nil, false
+}
+
+// retry asks the server, through mb, to send again what SEI refused for
+// m, once: a second R while the first is on its way does nothing.
+func retry(com *common.Common, mb *route.Mailbox, m Msg) tea.Cmd {
+	if mb.Pending(QuestionSEIRetry) {
+		return nil
+	}
+	return tea.Batch(common.Toast(fmt.Sprintf(com.Text.SEI.Retrying, m.ID), false),
+		mb.Latest(QuestionSEIRetry, RetrySEI(com.Authed, m.ID)))
 }
 
 func link(m Msg) string {

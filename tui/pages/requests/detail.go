@@ -46,6 +46,7 @@ func (p *Page) detailLoaded(msg reqdetail.Msg) tea.Cmd {
 	}
 	prev := p.detail.msg
 	p.detail.msg = reqdetail.Reread(prev, msg)
+	reqdetail.FollowInBox(p.com, p.mb.ID(), p.detail.msg)
 	return tea.Batch(reqdetail.CacheProblem(p.com, msg), reqdetail.ReadSEI(p.com, p.mb, prev, msg))
 }
 
@@ -59,14 +60,17 @@ func (p *Page) rereadDetail() tea.Cmd {
 	return p.mb.Latest("detail", reqdetail.Load(p.com.Authed, p.store, p.detail.msg.ID, p.com.Now()))
 }
 
-// seiAnswered puts a SEI answer in the open detail (a retry's toast
-// comes whether or not the detail is still open).
+// seiAnswered puts a SEI answer in the open detail, and in its SEI box
+// when open (a retry's toast comes whether or not the detail is still
+// open).
 func (p *Page) seiAnswered(msg reqdetail.SEIMsg) tea.Cmd {
 	m := &reqdetail.Msg{}
 	if p.detail != nil {
 		m = &p.detail.msg
 	}
-	return reqdetail.SEIAnswered(p.com, p.mb, m, msg)
+	cmd := reqdetail.SEIAnswered(p.com, p.mb, m, msg)
+	reqdetail.FollowInBox(p.com, p.mb.ID(), *m)
+	return cmd
 }
 
 func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -106,6 +110,9 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (p *Page) detailView() string {
 	d := p.detail
+	if box, ok := overlay.Of[*reqdetail.SEIBox](p.com.Overlays, p.mb.ID()); ok {
+		return box.View(p.width, p.height) // in place of the detail, all of the room
+	}
 	lines := reqdetail.Render(p.com, d.msg, d.loading, p.width)
 	if q, ok := p.question(); ok {
 		lines = append([]string{p.com.Styles.Warning.Render(q), ""}, lines...)

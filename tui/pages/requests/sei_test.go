@@ -79,6 +79,7 @@ type fakeSEI struct {
 	req     api.Request
 	sei     api.SEIStatus
 	retries int
+	down    bool // the SEI section cannot be read
 }
 
 func (f *fakeSEI) set(r api.Request, s api.SEIStatus) {
@@ -95,6 +96,10 @@ func (f *fakeSEI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == http.MethodGet && r.URL.Path == base:
 		json.NewEncoder(w).Encode(f.req)
+	case r.Method == http.MethodGet && r.URL.Path == base+"/sei" && f.down:
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		json.NewEncoder(w).Encode(api.NewProblem(http.StatusServiceUnavailable, api.CodeBusy, "indisponível"))
 	case r.Method == http.MethodGet && r.URL.Path == base+"/sei":
 		json.NewEncoder(w).Encode(f.sei)
 	case r.Method == http.MethodPost && r.URL.Path == base+"/sei/retry":
@@ -123,6 +128,13 @@ func (f *fakeSEI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // with the request's row cached as a sync leaves it.
 func seiPage(t *testing.T, f *fakeSEI, me *api.Me, lang api.Lang, w, h int) (*drive.Driver, *Page) {
 	t.Helper()
+	return seiPageUntil(t, f, me, lang, w, h, func(p *Page) bool { return p.detail.msg.SEI != nil })
+}
+
+// seiPageUntil is seiPage, the detail ready when its SEI read is over and
+// ready holds.
+func seiPageUntil(t *testing.T, f *fakeSEI, me *api.Me, lang api.Lang, w, h int, ready func(*Page) bool) (*drive.Driver, *Page) {
+	t.Helper()
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
 	c, _ := client.New(srv.URL, nil)
@@ -143,7 +155,7 @@ func seiPage(t *testing.T, f *fakeSEI, me *api.Me, lang api.Lang, w, h int) (*dr
 	d.WaitForText("DataJud")
 	d.Key("enter")
 	d.WaitFor("the detail and its SEI section", func(string) bool {
-		return p.detail != nil && !p.detail.loading && p.detail.msg.SEI != nil && !p.mb.Pending(reqdetail.QuestionSEI)
+		return p.detail != nil && !p.detail.loading && ready(p) && !p.mb.Pending(reqdetail.QuestionSEI)
 	})
 	return d, p
 }

@@ -4,7 +4,8 @@
 // required to reject), then the next request is selected. Whoever analyses
 // requests (requests:analyze) adds a technical opinion with o; d saves
 // the request's files, the opinions' PDFs included; c copies the SEI
-// process's link, and R retries what SEI refused (requests:revoke).
+// process's link, R retries what SEI refused (requests:revoke), and S
+// opens the SEI box: the process, every send and the full log of calls.
 package review
 
 import (
@@ -184,9 +185,12 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		}
 		prev := p.detail
 		p.detail = reqdetail.Reread(prev, msg)
+		reqdetail.FollowInBox(p.com, p.mb.ID(), p.detail)
 		return p, tea.Batch(reqdetail.CacheProblem(p.com, msg), reqdetail.ReadSEI(p.com, p.mb, prev, msg))
 	case reqdetail.SEIMsg:
-		return p, reqdetail.SEIAnswered(p.com, p.mb, &p.detail, msg)
+		cmd := reqdetail.SEIAnswered(p.com, p.mb, &p.detail, msg)
+		reqdetail.FollowInBox(p.com, p.mb.ID(), p.detail)
+		return p, cmd
 	case decisionChosen:
 		if p.com.Authed == nil {
 			return p, common.Toast(p.com.Text.WizSignIn, true)
@@ -435,6 +439,9 @@ func (p *Page) View() string {
 	}
 	if p.busy != "" { // a second a or r is ignored meanwhile
 		detail = append([]string{st.Subtle.Render(fmt.Sprintf(t.Box.Deciding, p.busy)), ""}, detail...)
+	}
+	if b, ok := overlay.Of[*reqdetail.SEIBox](p.com.Overlays, p.mb.ID()); ok {
+		detail = strings.Split(b.View(detailW, height), "\n") // the whole pane
 	}
 	if d, ok := overlay.Of[*dialog](p.com.Overlays, p.mb.ID()); ok {
 		detail = append(append(strings.Split(d.View(detailW, 0), "\n"), ""), detail...)
