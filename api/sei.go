@@ -34,7 +34,7 @@ type SEICall struct {
 	Item      string `json:"item"`
 	Operation string `json:"operation"`
 	At        string `json:"at"`
-	Outcome   string `json:"outcome"` // ok, fault, unavailable
+	Outcome   string `json:"outcome"` // ok, fault (SEI refused), unavailable, error (gecli's own), retried (by an admin)
 	Detail    string `json:"detail"`
 	Attempt   int    `json:"attempt"`
 }

@@ -43,6 +43,16 @@ func (s *Server) getSEI(w http.ResponseWriter, r *http.Request, p identity.Princ
 	for _, e := range log {
 		out.Log = append(out.Log, api.SEICall{Item: e.Item, Operation: e.Operation, At: e.At, Outcome: e.Outcome, Detail: e.Detail, Attempt: e.Attempt})
 	}
+	if !can(r, api.PermRequestsRead) && !can(r, api.PermRequestsRevoke) {
+		// A requester sees where each send is, not what SEI or the network
+		// answered (addresses, SEI's internal messages).
+		for i := range out.Items {
+			out.Items[i].Result = ""
+		}
+		for i := range out.Log {
+			out.Log[i].Detail = ""
+		}
+	}
 	if s.cfg.SEI != nil && req.SEIState == "linked" {
 		ctx, cancel := context.WithTimeout(r.Context(), seiRefresh)
 		defer cancel()

@@ -62,7 +62,10 @@ func (s *SEISender) Start(ctx context.Context) (stop func()) {
 	go func() {
 		defer close(done)
 		for {
-			for s.SendOne(ctx) {
+			// A send in progress is not cut by stop (SEI may already have
+			// acted: cut, it would be sent again); it is bounded by the
+			// client's timeout, and stop waits for it.
+			for ctx.Err() == nil && s.SendOne(context.WithoutCancel(ctx)) {
 			}
 			select {
 			case <-ctx.Done():
@@ -94,12 +97,19 @@ func (s *SEISender) SendOne(ctx context.Context) bool {
 		return true
 	}
 	var fault *sei.Fault
-	refused := errors.As(err, &fault)
+	var down *sei.Unavailable
 	call.Outcome, call.Detail = "unavailable", err.Error()
-	if refused {
+	failed := false
+	switch {
+	case errors.As(err, &fault):
 		call.Outcome, call.Detail = "fault", fault.Message
+		faults, ferr := s.DB.SEIFaults(ctx, it)
+		failed = ferr == nil && faults+1 >= s.Faults // SEI's refusals, not the outages before them
+	case !errors.As(err, &down):
+		// gecli's own trouble with the item (what it should send is gone or
+		// unreadable): trying again will not help; an admin sees why.
+		call.Outcome, failed = "error", true
 	}
-	failed := refused && it.Attempts >= s.Faults
 	wait := min(backoffMin<<min(it.Attempts-1, 20), backoffMax)
 	if err := s.DB.DeferSEI(ctx, it, call, now.Add(wait), failed, now); err != nil {
 		s.Log.Warn("sei outbox: recording a failed send failed", "err", err)
@@ -154,7 +164,7 @@ func (s *SEISender) process(ctx context.Context, req api.Request) (db.SEICall, *
 	summary := sei.Documento{Descricao: "Solicitação de acesso " + req.ID, NomeArquivo: strings.ToLower(req.ID) + ".pdf",
 		Data: seiDate(req.CreatedAt), NivelAcesso: sei.AcessoPublico, Remetente: &party, Conteudo: summaryPDF(req)}
 	r, err := s.SEI.GerarProcedimento(ctx, sei.Procedimento{
-		Especificacao: fmt.Sprintf("Acesso à API %s (%s) - %s", req.APIName, strings.ToUpper(string(req.Environment)), req.ID),
+		Especificacao: especificacao(req),
 		Interessados:  []sei.Interessado{party}, Observacao: "Gerado pelo gecli a partir da solicitação " + req.ID,
 		NivelAcesso: sei.AcessoPublico}, []sei.Documento{summary})
 	call.Outcome, call.Detail = "ok", "processo "+r.ProcedimentoFormatado+" gerado"
@@ -227,4 +237,20 @@ func seiDate(stamp string) string {
 		t = time.Now()
 	}
 	return t.Format("02/01/2006")
+}
+
+// maxEspecificacao is SEI's limit on a process's specification (50 in
+// SEI 4's ProtocoloRN; counted in ISO-8859-1).
+const maxEspecificacao = 50
+
+// especificacao names the process within SEI's limit: the request, the
+// environment, then as much of the API's name as fits, in Latin-1.
+func especificacao(r api.Request) string {
+	s := []rune(r.ID + " " + strings.ToUpper(string(r.Environment)) + " " + r.APIName)
+	for i, c := range s {
+		if c > 0xff {
+			s[i] = '-' // an en dash and the like: not in ISO-8859-1
+		}
+	}
+	return string(s[:min(len(s), maxEspecificacao)])
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/server/db"
 	"github.com/gecli/gecli/server/seed"
 	"github.com/gecli/gecli/server/seed/seedtest"
 	"github.com/gecli/gecli/server/sei"
@@ -221,3 +223,52 @@ func inspect(t *testing.T, base, protocol string) simProcess {
 }
 
 func seedPDF() []byte { return seed.DemoAPIs()[0].TermsPDF }
+
+// TestAStaleSenderRecordsNothingOverTheNext: a sender whose lease ran out
+// (the item claimed again by another) cannot put the item back; and what
+// gecli itself cannot read fails at once, for an admin to see, instead of
+// blocking the request's later sends forever.
+func TestAStaleSenderRecordsNothingOverTheNext(t *testing.T) {
+	ts, sim, _, client := seiServer(t)
+	ctx := context.Background()
+	sim.Down(true)
+	res := ts.postJSON("/api/v1/requests", ts.tokenFor("solicitante"), submission(ts.apiFor(api.SysSNGB, api.EnvHMG), api.EnvHMG, tjCNPJ))
+	r := decode[api.Request](t, res.body)
+	now := time.Now()
+	first, ok, err := ts.db.ClaimSEI(ctx, now, time.Minute)
+	if err != nil || !ok {
+		t.Fatalf("claim: %v %v", ok, err)
+	}
+	second, ok, err := ts.db.ClaimSEI(ctx, now.Add(2*time.Minute), time.Minute) // the first's lease is over
+	if err != nil || !ok || second.ID != first.ID {
+		t.Fatalf("second claim: %+v %v %v", second, ok, err)
+	}
+	if err := ts.db.DeferSEI(ctx, first, db.SEICall{Operation: "gerarProcedimento", Outcome: "unavailable", Detail: "x"}, now, false, now); !errors.Is(err, db.ErrLeaseLost) {
+		t.Errorf("the stale sender recorded over the next: %v", err)
+	}
+	if err := ts.db.FinishSEI(ctx, first, db.SEICall{Operation: "gerarProcedimento", Outcome: "ok"}, &db.SEILink{Number: "99990.000009/2026-00"}, now); !errors.Is(err, db.ErrLeaseLost) {
+		t.Errorf("the stale sender finished the item: %v", err)
+	}
+	if got, _ := ts.db.GetRequest(ctx, r.ID); got.SEIProcess != "" {
+		t.Errorf("a stale sender linked the request: %q", got.SEIProcess)
+	}
+
+	// An opinion item whose opinion gecli cannot find: failed at once.
+	sim.Down(false)
+	raw := ts.raw()
+	if _, err := raw.Exec(`INSERT INTO sei_outbox (request_id, item, kind, payload, next_at, created_at) VALUES (?, 'opinion:op-x', 'document', '{"opinion":"op-x"}', 0, '')`, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	sender := &SEISender{DB: ts.db, SEI: client, Now: func() time.Time { return now.Add(time.Hour) }}
+	drain(ctx, sender)
+	st := ts.seiOf(r.ID)
+	var opinion api.SEIItem
+	for _, it := range st.Items {
+		if it.Item == "opinion:op-x" {
+			opinion = it
+		}
+	}
+	if opinion.State != "failed" || st.Items[0].State != "sent" {
+		t.Errorf("the unreadable item: %+v (process %s)", opinion, st.Items[0].State)
+	}
+}

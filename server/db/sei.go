@@ -118,9 +118,13 @@ func (d *DB) FinishSEI(ctx context.Context, it SEIItem, call SEICall, link *SEIL
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE sei_outbox SET state = 'sent', done_at = ?, result = ?, lease_until = 0 WHERE id = ?",
-			now.UTC().Format(time.RFC3339), call.Detail, it.ID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE sei_outbox SET state = 'sent', done_at = ?, result = ?, lease_until = 0
+			WHERE id = ? AND attempts = ? AND state = 'pending'`, now.UTC().Format(time.RFC3339), call.Detail, it.ID, it.Attempts)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrLeaseLost
 		}
 		if err := logSEI(ctx, tx, it, call, now); err != nil {
 			return err
@@ -143,17 +147,27 @@ func (d *DB) FinishSEI(ctx context.Context, it SEIItem, call SEICall, link *SEIL
 func (d *DB) DeferSEI(ctx context.Context, it SEIItem, call SEICall, next time.Time, failed bool, now time.Time) error {
 	return d.w.do(ctx, func(tx *sql.Tx) error {
 		state := SEIPending
+		marks := failed && it.Kind == SEIProcess // the request says so too
 		if failed {
 			state = SEIFailed
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE sei_outbox SET state = ?, next_at = ?, result = ?, lease_until = 0 WHERE id = ?",
-			state, next.Unix(), call.Detail, it.ID); err != nil {
+		if marks { // the request's row first, as every write that changes a request
+			if err := d.lockRow(ctx, tx, "requests", "id", it.RequestID); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE sei_outbox SET state = ?, next_at = ?, result = ?, lease_until = 0
+			WHERE id = ? AND attempts = ? AND state = 'pending'`, state, next.Unix(), call.Detail, it.ID, it.Attempts)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrLeaseLost
 		}
 		if err := logSEI(ctx, tx, it, call, now); err != nil {
 			return err
 		}
-		if failed && it.Kind == SEIProcess { // the request's row and the change sequence last
+		if marks { // the change sequence last
 			return d.setSEIState(ctx, tx, it.RequestID, "failed", now)
 		}
 		return nil
@@ -186,6 +200,29 @@ func logSEI(ctx context.Context, tx *sql.Tx, it SEIItem, call SEICall, now time.
 func (d *DB) RetrySEI(ctx context.Context, requestID string, now time.Time) (int, error) {
 	var n int64
 	err := d.w.do(ctx, func(tx *sql.Tx) error {
+		if err := d.lockRow(ctx, tx, "requests", "id", requestID); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT item FROM sei_outbox WHERE request_id = ? AND state = 'failed'", requestID)
+		if err != nil {
+			return err
+		}
+		var items []string
+		for rows.Next() {
+			var it string
+			if err := rows.Scan(&it); err != nil {
+				rows.Close()
+				return err
+			}
+			items = append(items, it)
+		}
+		rows.Close()
+		for _, it := range items { // the log says so, and the count of refusals starts again
+			if err := logSEI(ctx, tx, SEIItem{RequestID: requestID, Item: it}, SEICall{Operation: "none", Outcome: "retried",
+				Detail: "reenvio pedido por " + actorOf(ctx).Name}, now); err != nil {
+				return err
+			}
+		}
 		res, err := tx.ExecContext(ctx, "UPDATE sei_outbox SET state = 'pending', next_at = ?, attempts = 0 WHERE request_id = ? AND state = 'failed'",
 			now.Unix(), requestID)
 		if err != nil {
@@ -263,3 +300,16 @@ func movementText(t Transition) string {
 	}
 	return s
 }
+
+// SEIFaults counts SEI's refusals of an item since an admin last retried it.
+func (d *DB) SEIFaults(ctx context.Context, it SEIItem) (int, error) {
+	var n int
+	err := d.queryRow(ctx, `SELECT count(*) FROM sei_log WHERE request_id = ? AND item = ? AND outcome = 'fault'
+		AND id > COALESCE((SELECT max(id) FROM sei_log WHERE request_id = ? AND item = ? AND outcome = 'retried'), 0)`,
+		it.RequestID, it.Item, it.RequestID, it.Item).Scan(&n)
+	return n, err
+}
+
+// ErrLeaseLost: another sender took the item after this one's lease ran
+// out; what this one learned is not recorded over it.
+var ErrLeaseLost = errors.New("sei outbox: the item's lease was lost")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -79,7 +80,7 @@ func (c *Client) call(ctx context.Context, op string, parts []node, out any) err
 	req.Header.Set("SOAPAction", `"`+soapAction+`"`)
 	res, err := c.http.Do(req)
 	if err != nil {
-		return &Unavailable{Operation: op, Err: err}
+		return &Unavailable{Operation: op, Err: errors.New(strings.ReplaceAll(err.Error(), c.cfg.Key, "***"))}
 	}
 	defer res.Body.Close()
 	answer, err := io.ReadAll(io.LimitReader(res.Body, maxAnswer))
@@ -94,6 +95,12 @@ func (c *Client) call(ctx context.Context, op string, parts []node, out any) err
 	var f *Fault
 	if res.StatusCode == http.StatusInternalServerError && err != nil && !errors.As(err, &f) {
 		return &Unavailable{Operation: op, Err: fmt.Errorf("HTTP 500 without a SOAP fault")}
+	}
+	if f != nil {
+		// SEI names the service identification it did not find in its
+		// message ("Serviço [KEY] do sistema [S] não encontrado."): the
+		// message is kept and logged, the key is not.
+		f.Message = strings.ReplaceAll(f.Message, c.cfg.Key, "***")
 	}
 	return err
 }

@@ -93,3 +93,17 @@ func TestAnswersFaultsAndOutagesAreTold(t *testing.T) {
 		t.Error("a configuration without its key was accepted")
 	}
 }
+
+// TestTheKeyNeverLeavesInAFault: SEI's message for a service it does not
+// find names the identification it was given; the client keeps the
+// message and drops the key.
+func TestTheKeyNeverLeavesInAFault(t *testing.T) {
+	leak := `<?xml version="1.0"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body>` +
+		`<SOAP-ENV:Fault><faultcode>SOAP-ENV:Server</faultcode><faultstring>Serviço [k] do sistema [OUTRO] não encontrado.</faultstring>` +
+		`</SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>`
+	_, err := answering(t, 500, leak, 0).ConsultarProcedimento(context.Background(), "x")
+	var f *Fault
+	if !errors.As(err, &f) || f.Message != "Serviço [***] do sistema [OUTRO] não encontrado." {
+		t.Fatalf("fault: %#v", err)
+	}
+}
