@@ -36,7 +36,7 @@ func WithActor(ctx context.Context, a Actor) context.Context {
 
 // localActor is whoever runs a command on the database itself (gecli
 // user add --db): no one signed in.
-var localActor = Actor{ID: "local", Name: "operador local (--db)"}
+var localActor = Actor{ID: "local", Name: "gecli --db"} // the same in both languages: it is stored
 
 func actorOf(ctx context.Context) Actor {
 	if a, ok := ctx.Value(actorKey{}).(Actor); ok {
