@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -35,9 +36,18 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
-		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
+		s.log.Info("request", "method", r.Method, "path", loggedPath(r), "status", rec.status,
 			"bytes", rec.bytes, "duration", time.Since(start).Round(time.Microsecond))
 	})
+}
+
+// loggedPath is the request's path as logs and problems may show it: a
+// download link's token is a credential, and stays out of both.
+func loggedPath(r *http.Request) string {
+	if strings.HasPrefix(r.URL.Path, "/dl/") {
+		return "/dl/[token]"
+	}
+	return r.URL.Path
 }
 
 func (s *Server) recoverPanics(next http.Handler) http.Handler {

@@ -83,6 +83,7 @@ func TestEveryEndpointChecksItsPermission(t *testing.T) {
 		"GET /api/v1/apis", "GET /api/v1/apis/{id}", "GET /api/v1/apis/{id}/terms", "GET /api/v1/apis/{id}/openapi.json",
 		"GET /api/v1/apis/{id}/terms/versions", "GET /api/v1/me", "GET /api/v1/requests", "GET /api/v1/requests/{id}",
 		"GET /api/v1/requests/{id}/attachments/{aid}", "GET /api/v1/requests/{id}/verification-form", "GET /api/v1/requests/{id}/sei",
+		"POST /api/v1/requests/{id}/attachments/{aid}/link", "POST /api/v1/me/ssh-sessions",
 		"GET /api/v1/credentials", "GET /api/v1/vault/systems", "POST /api/v1/vault/resolve", "GET /gateway/{env}/ping",
 	}
 	classified := map[string]bool{}

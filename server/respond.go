@@ -98,7 +98,7 @@ func encodeJSON(v any) ([]byte, error) {
 
 // problem sends an RFC 9457 problem+json body.
 func (s *Server) problem(w http.ResponseWriter, r *http.Request, p *api.Problem) {
-	p.Instance = r.URL.Path
+	p.Instance = loggedPath(r)
 	body, _ := json.Marshal(p) // only strings and ints
 	w.Header().Set("Content-Type", api.ProblemContentType)
 	w.WriteHeader(p.Status)

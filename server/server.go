@@ -106,6 +106,8 @@ func (s *Server) routes() {
 	s.auditRoutes()
 	s.opinionRoutes()
 	s.seiRoutes()
+	s.linkRoutes()
+	s.sshSessionRoutes()
 	s.auth.Endpoints.Clients = s
 	s.auth.Endpoints.TrustedProxies = s.cfg.TrustedProxies
 	s.auth.Endpoints.Register(identity.Route(s.handle))

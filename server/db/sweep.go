@@ -9,13 +9,13 @@ import (
 // Swept is what one expiry sweep removed. Skipped says another replica
 // was sweeping, so this one left it to that one.
 type Swept struct {
-	DeviceCodes, RefreshTokens, IdempotencyKeys, RateLimits int64
-	Skipped                                                 bool
+	DeviceCodes, RefreshTokens, IdempotencyKeys, RateLimits, DownloadLinks int64
+	Skipped                                                                bool
 }
 
 // Total is the number of rows removed.
 func (s Swept) Total() int64 {
-	return s.DeviceCodes + s.RefreshTokens + s.IdempotencyKeys + s.RateLimits
+	return s.DeviceCodes + s.RefreshTokens + s.IdempotencyKeys + s.RateLimits + s.DownloadLinks
 }
 
 // sweepBatch bounds one sweep transaction, so the writer is never held
@@ -57,6 +57,8 @@ func (d *DB) Sweep(ctx context.Context, now time.Time) (Swept, error) {
 			(SELECT caller, key FROM idempotency_keys WHERE created_at < ? LIMIT ?)`, []any{stampKey(now.Add(-IdempotencyTTL))}},
 		{&s.RateLimits, `DELETE FROM rate_limits WHERE (name, key) IN
 			(SELECT name, key FROM rate_limits WHERE at < ? LIMIT ?)`, []any{now.Add(-time.Hour).UnixNano()}},
+		{&s.DownloadLinks, `DELETE FROM download_links WHERE token_hash IN
+			(SELECT token_hash FROM download_links WHERE expires_at < ? LIMIT ?)`, []any{now.Unix()}},
 	}
 	for _, step := range steps {
 		for {
