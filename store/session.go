@@ -16,9 +16,31 @@ type Session struct {
 	TokenURL, RevokeURL       string
 }
 
+// Sealer keeps the session's tokens sealed at rest: gecli ssh keeps the
+// sessions of many people on one host, each cache under its key's
+// fingerprint, and a copied file must not give anyone a working token.
+// A value that does not open (another key, a file from elsewhere) reads
+// as signed out: the person signs in again.
+type Sealer interface {
+	Seal(plain string) (string, error)
+	Open(sealed string) (string, error)
+}
+
+// SealSessions makes this cache seal the tokens it saves and open them as
+// it reads them. Call it right after Open, before any session is read.
+func (s *Store) SealSessions(sl Sealer) { s.sealer = sl }
+
 // SaveSession replaces the stored session.
 func (s *Store) SaveSession(ctx context.Context, se Session) (err error) {
 	defer s.fail(&err, OpWrite, EntitySession, "")
+	if s.sealer != nil {
+		if se.AccessToken, err = s.sealer.Seal(se.AccessToken); err != nil {
+			return err
+		}
+		if se.RefreshToken, err = s.sealer.Seal(se.RefreshToken); err != nil {
+			return err
+		}
+	}
 	_, err = s.db.ExecContext(ctx, `INSERT INTO session (id, access_token, refresh_token, expiry, issuer, client_id, token_url, revoke_url)
 		VALUES (1,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET access_token = excluded.access_token,
 		refresh_token = excluded.refresh_token, expiry = excluded.expiry, issuer = excluded.issuer,
@@ -40,6 +62,14 @@ func (s *Store) Session(ctx context.Context) (se Session, ok bool, err error) {
 		return se, false, err
 	}
 	se.Expiry, _ = time.Parse(time.RFC3339Nano, exp)
+	if s.sealer != nil {
+		access, aerr := s.sealer.Open(se.AccessToken)
+		refresh, rerr := s.sealer.Open(se.RefreshToken)
+		if aerr != nil || rerr != nil {
+			return Session{}, false, nil
+		}
+		se.AccessToken, se.RefreshToken = access, refresh
+	}
 	return se, true, nil
 }
 

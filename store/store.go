@@ -25,6 +25,8 @@ var migrationFiles embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+	// sealer, when set, seals the session's tokens (SealSessions).
+	sealer Sealer
 }
 
 // Limits of one open cache.

@@ -57,6 +57,14 @@ type Options struct {
 	// ClipboardClear clears the clipboard this long after a secret was
 	// copied (0: never).
 	ClipboardClear time.Duration
+	// Remote: served by gecli ssh to a terminal elsewhere (common.Remote).
+	Remote bool
+	// ReviewOverdueDays marks pending requests older than this many
+	// working days in Avaliação (0: the default).
+	ReviewOverdueDays int
+	// SignedIn, when set, hears of each sign-in or resumed session with
+	// its client, in a Cmd (gecli ssh audits the session as that person).
+	SignedIn func(*client.Client, api.Me)
 }
 
 // Model is the root model.
@@ -99,6 +107,7 @@ func New(o Options) *Model {
 		Text:   t, Lang: t.Lang, Now: o.Now,
 		ForcedOffline: o.Client == nil,
 		Clip:          &common.Clipboard{Native: o.NativeClipboard, ClearAfter: o.ClipboardClear},
+		Remote:        o.Remote,
 		Online:        o.Client != nil, // optimistic until the first answer
 		Overlays:      stack,
 	}

@@ -78,6 +78,10 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 			m.page = 0 // the permissions changed: this page is no longer theirs
 		}
 		cmds := []tea.Cmd{m.online(m.sync.SetOnline(true)), m.sync.SignedIn(m.authed, m.me.Subject)}
+		if hook := m.opts.SignedIn; hook != nil {
+			authed, me := msg.authed, msg.me
+			cmds = append(cmds, func() tea.Msg { hook(authed, me); return nil })
+		}
 		if m.closeSignIn() {
 			cmds = append(cmds, m.toast.Push(fmt.Sprintf(t.SignInDone, msg.me.Name), false))
 		}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -84,9 +86,12 @@ func (m *Model) background(msg tea.BackgroundColorMsg) {
 // environment reads the session's terminal from its environment, not the
 // process's (over SSH they differ).
 func (m *Model) environment(msg tea.EnvMsg) {
-	m.com.Clip.Tmux = msg.Getenv("TMUX") != ""
+	// ssh does not pass TMUX along, but the client's TERM says tmux (or
+	// screen, tmux's older default) all the same.
+	term := msg.Getenv("TERM")
+	m.com.Clip.Tmux = msg.Getenv("TMUX") != "" || strings.HasPrefix(term, "tmux") || strings.HasPrefix(term, "screen")
 	// Over SSH the system clipboard is the server's, not the person's.
-	m.com.Clip.Local = msg.Getenv("SSH_CONNECTION") == "" && msg.Getenv("SSH_TTY") == "" && msg.Getenv("SSH_CLIENT") == ""
+	m.com.Clip.Local = !m.opts.Remote && msg.Getenv("SSH_CONNECTION") == "" && msg.Getenv("SSH_TTY") == "" && msg.Getenv("SSH_CLIENT") == ""
 }
 
 func (m *Model) applyTheme() {

@@ -34,6 +34,7 @@ func commands() []command {
 	return []command{
 		{"demo", "backend de demonstração + TUI num só processo (o primeiro comando)", runDemo},
 		{"serve", "o backend (API REST e emissor OAuth2/OIDC)", runServe},
+		{"ssh", "a TUI servida por SSH (chaves públicas; identidade pelo emissor): --addr, --server, --host-key", runSSH},
 		{"login", "entra pelo fluxo de dispositivo (código + navegador)", runLogin},
 		{"whoami", "mostra usuário, perfis e instituições da sessão", runWhoami},
 		{"logout", "revoga e apaga os tokens deste computador", runLogout},

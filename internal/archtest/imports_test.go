@@ -34,6 +34,8 @@ var rules = []rule{
 		why: "the backend runs alone on many replicas (DESIGN.md §1): no terminal code, no local cache, no client of itself"},
 	{from: "session/...", deny: []string{"server/...", "tui/..."},
 		why: "the signed-in session stands on client and store and serves both the CLI and the TUI, so it depends on neither UI nor on the backend"},
+	{from: "sshd/...", deny: []string{"server/...", "cmd/..."},
+		why: "gecli ssh serves the TUI and talks to the server over HTTP like any client: it never links the backend"},
 	{from: "tui/...", deny: []string{"server/..."},
 		why: "the UI reaches the backend over HTTP only; gecli demo wires both together in cmd/gecli"},
 	{from: "tui/components/...", deny: []string{"tui", "tui/pages/..."},

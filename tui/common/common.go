@@ -29,6 +29,11 @@ type Common struct {
 	ForcedOffline bool // --offline: never call the server
 	// Clip is how copies reach the person's clipboard.
 	Clip *Clipboard
+	// Remote: the TUI runs on another machine than the person's terminal
+	// (gecli ssh). Nothing is read from or written to that machine's files
+	// on their behalf: downloads become single-use links copied with OSC
+	// 52, and attaching files is done from gecli on their own machine.
+	Remote bool
 	Now  func() time.Time
 	// Authed calls the server as the signed-in user; nil when signed out.
 	// Me is who that is. Pages pass Authed to their Cmds.

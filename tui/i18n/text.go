@@ -83,6 +83,8 @@ type Text struct {
 	Opinion OpinionText
 	// SEI: the request's administrative process (issue 16).
 	SEI SEIText
+	// Remote: served by gecli ssh (issue 17).
+	Remote RemoteText
 }
 
 // For returns the text of a language.
@@ -102,6 +104,7 @@ var ptBR = Text{
 	Err:     errPtBR,
 	Opinion: opinionPtBR,
 	SEI:     seiPtBR,
+	Remote:  remotePtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
@@ -235,6 +238,7 @@ var en = Text{
 	Err:     errEn,
 	Opinion: opinionEn,
 	SEI:     seiEn,
+	Remote:  remoteEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",

@@ -15,18 +15,46 @@ import (
 	"github.com/gecli/gecli/tui/common"
 )
 
-// DownloadedMsg is one attachment saved (Path), or why not.
+// DownloadedMsg is one attachment saved (Path), or a link to it for a
+// terminal on another machine (Link, of the file Name), or why not.
 type DownloadedMsg struct {
 	Path string
+	Link *api.DownloadLink
+	Name string
 	Err  error
 }
 
-// Downloaded is the toast that reports a download.
+// Downloaded reports a download; a link is copied to the person's
+// clipboard through OSC 52 (over SSH, the only clipboard that is theirs).
 func Downloaded(com *common.Common, m DownloadedMsg) tea.Cmd {
-	if m.Err != nil {
+	switch {
+	case m.Err != nil:
 		return common.Toast(common.Explain(com.Text, m.Err), true)
+	case m.Link != nil:
+		until := m.Link.ExpiresAt.In(time.Local).Format("15:04")
+		return common.Copy(com, fmt.Sprintf(com.Text.Remote.DownloadLinkLabel, m.Name, until), m.Link.URL)
 	}
 	return common.Toast(fmt.Sprintf(com.Text.Downloaded, m.Path), false)
+}
+
+// DownloadFor saves an attachment where the person is: into their
+// download folder when the TUI runs on their machine, else (gecli ssh)
+// as a single-use link they open in their own browser, so nothing is
+// written on the host on their behalf.
+func DownloadFor(com *common.Common, requestID string, a api.Attachment) tea.Cmd {
+	if !com.Remote {
+		return Download(com.Authed, requestID, a)
+	}
+	c := com.Authed
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		link, err := c.DownloadLink(ctx, requestID, a.ID)
+		if err != nil {
+			return DownloadedMsg{Err: err}
+		}
+		return DownloadedMsg{Link: &link, Name: a.Filename}
+	}
 }
 
 // Download writes an attachment into the download folder

@@ -140,7 +140,7 @@ func uploadForm(e *env, a api.API, terms bool) spec {
 			fields: []field{textField("path", at.FieldPath, "", 1024)},
 			check:  requirePath(at),
 			say:    sayUpload(at.Rule),
-			send:   func(v values) tea.Cmd { return uploadOpenAPI(c, a.ID, v["path"], t) }}
+			send:   onThisMachine(e.com, func(v values) tea.Cmd { return uploadOpenAPI(c, a.ID, v["path"], t) })}
 	}
 	note := fmt.Sprintf(at.UploadTermsNote, a.Terms.Version)
 	if a.Terms.Version == "" {
@@ -156,7 +156,7 @@ func uploadForm(e *env, a api.API, terms bool) spec {
 			return out
 		},
 		say:  sayUpload(at.Rule),
-		send: func(v values) tea.Cmd { return uploadTerms(c, a.ID, v["version"], v["path"], t) }}
+		send: onThisMachine(e.com, func(v values) tea.Cmd { return uploadTerms(c, a.ID, v["version"], v["path"], t) })}
 }
 
 // termsVersion is the server's rule for a version name.
@@ -169,6 +169,17 @@ func requirePath(at i18n.AdminText) func(values) []api.FieldError {
 		}
 		return nil
 	}
+}
+
+// onThisMachine keeps an upload to a TUI on the person's own machine:
+// over SSH the path would name a file of the host (common.Remote), which
+// is not even looked at.
+func onThisMachine(com *common.Common, send func(values) tea.Cmd) func(values) tea.Cmd {
+	if !com.Remote {
+		return send
+	}
+	text := com.Text.Remote.NoHostFiles
+	return func(values) tea.Cmd { return func() tea.Msg { return refusedPath(text) } }
 }
 
 // readUpload reads a file to send, refusing what the server would
