@@ -97,7 +97,7 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		var cmds []tea.Cmd
 		for _, a := range files {
-			cmds = append(cmds, p.mb.Every(reqdetail.Download(p.com.Authed, r.ID, a)))
+			cmds = append(cmds, p.mb.Every(reqdetail.DownloadFor(p.com, r.ID, a)))
 		}
 		return tea.Batch(cmds...)
 	case key.Matches(msg, k.Down):
