@@ -263,3 +263,43 @@ func TestSSHHonoursTheClientsTerminal(t *testing.T) {
 	}
 	mono.close()
 }
+
+// TestSSHEndsAnIdleSessionAndSaysWhy: keys keep a session alive; without
+// them it ends after the idle timeout, the TUI restores the terminal and
+// the person is told why. A command is refused with a sentence.
+func TestSSHEndsAnIdleSessionAndSaysWhy(t *testing.T) {
+	s := serve(t, func(c *Config) { c.IdleTimeout = 1500 * time.Millisecond })
+	key := newKey(t)
+	tm := s.connect(key, "xterm-256color", nil, 80, 24)
+	tm.waitFor("Entrar no gecli")
+	for range 4 {
+		time.Sleep(500 * time.Millisecond)
+		tm.keys("?") // the help opens and closes: a person at work
+	}
+	select {
+	case <-tm.done:
+		t.Fatal("a session in use was ended as idle")
+	default:
+	}
+	tm.waitFor("Sessão encerrada após 1.5s sem uso")
+	select {
+	case <-tm.done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the idle session is still open")
+	}
+
+	client, err := gossh.Dial("tcp", s.addr, &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := sess.CombinedOutput("cat /etc/passwd")
+	if err == nil || !strings.Contains(string(out), "só a interface interativa") || strings.Contains(string(out), "root:") {
+		t.Errorf("a command: %v %q", err, out)
+	}
+}
