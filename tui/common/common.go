@@ -34,7 +34,7 @@ type Common struct {
 	// on their behalf: downloads become single-use links copied with OSC
 	// 52, and attaching files is done from gecli on their own machine.
 	Remote bool
-	Now  func() time.Time
+	Now    func() time.Time
 	// Authed calls the server as the signed-in user; nil when signed out.
 	// Me is who that is. Pages pass Authed to their Cmds.
 	Authed *client.Client
