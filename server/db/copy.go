@@ -16,7 +16,7 @@ var copyOrder = []string{
 	"counters", "requests", "request_events", "attachments", "verification_forms", "credentials", "ip_allowlist",
 	"vault_systems", "vault_entries", "vault_meta", "vault_audit", "service_clients",
 	"idempotency_keys", "server_keys", "rate_limits",
-	"profiles", "opinions", "audit_events", "audit_checkpoints", "sei_outbox", "sei_log",
+	"profiles", "opinions", "audit_events", "audit_checkpoints", "sei_outbox", "sei_log", "download_links",
 }
 
 // seededTables hold rows the migrations write; a copy replaces them.
