@@ -83,6 +83,8 @@ type Text struct {
 	Opinion OpinionText
 	// SEI: the request's administrative process (issue 16).
 	SEI SEIText
+	// PDFView: the PDF viewer and what opens it.
+	PDFView PDFViewText
 	// Remote: served by gecli ssh (issue 17).
 	Remote RemoteText
 }
@@ -104,6 +106,7 @@ var ptBR = Text{
 	Err:     errPtBR,
 	Opinion: opinionPtBR,
 	SEI:     seiPtBR,
+	PDFView: pdfViewPtBR,
 	Remote:  remotePtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
@@ -238,6 +241,7 @@ var en = Text{
 	Err:     errEn,
 	Opinion: opinionEn,
 	SEI:     seiEn,
+	PDFView: pdfViewEn,
 	Remote:  remoteEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",

@@ -58,6 +58,8 @@ func (p *Page) docsKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.mb.Drop("docs")
 	case key.Matches(msg, k.Request):
 		return p.request(d.api)
+	case key.Matches(msg, k.Terms):
+		return p.readTerms(d.api)
 	case key.Matches(msg, k.CopyDoc):
 		return common.Copy(p.com, t.URLDoc, d.api.OpenAPIURL)
 	case key.Matches(msg, k.CopyHMG):

@@ -14,6 +14,7 @@ type keyMap struct {
 	Search, Open, Back, Category, Env                  key.Binding
 	CopyDoc, CopyHMG, CopyPRD                          key.Binding
 	Request                                            key.Binding
+	Terms                                              key.Binding // the documentation's terms of use, in the viewer
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
@@ -36,6 +37,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 		CopyHMG:  b("h", t.KeyCopyHMG, "h"),
 		CopyPRD:  b("p", t.KeyCopyPRD, "p"),
 		Request:  b("s", t.KeyRequestAPI, "s"),
+		Terms:    b("t", t.PDFView.KeyReadTerms, "t"),
 	}
 }
 
@@ -43,7 +45,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
 	if p.docs != nil {
-		return []key.Binding{k.Back, k.Request, k.CopyDoc, k.CopyHMG, k.CopyPRD, k.Down}
+		return []key.Binding{k.Back, k.Request, k.CopyDoc, k.CopyHMG, k.CopyPRD, k.Down, k.Terms}
 	}
 	return []key.Binding{k.Search, k.Open, k.Request, k.Category, k.Env, k.Down}
 }
@@ -52,7 +54,7 @@ func (p *Page) ShortHelp() []key.Binding {
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	if p.docs != nil {
-		return [][]key.Binding{{k.Back, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Request, k.CopyDoc, k.CopyHMG, k.CopyPRD}}
+		return [][]key.Binding{{k.Back, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD}}
 	}
 	return [][]key.Binding{
 		{k.Search, k.Open, k.Request, k.Category, k.Env, k.Back},

@@ -5,6 +5,8 @@ import (
 
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/cards"
+	"github.com/gecli/gecli/tui/components/pdfview"
+	"github.com/gecli/gecli/tui/overlay"
 )
 
 // barHeight is the filter bar above the grid.
@@ -19,6 +21,9 @@ func (p *Page) visibleRows() int { return max(1, (p.height-barHeight)/cards.Heig
 
 // View draws the grid or the documentation of the selected API.
 func (p *Page) View() string {
+	if v, ok := overlay.Of[*pdfview.Model](p.com.Overlays, p.mb.ID()); ok {
+		return v.View(p.width, p.height) // the terms of use, in all of the room
+	}
 	if p.docs != nil {
 		return p.docsView()
 	}

@@ -16,7 +16,8 @@ import (
 )
 
 // detailView is one request's detail (the shared reqdetail component)
-// with the page's actions: cancel, download, scroll, and its SEI keys.
+// with the page's actions: cancel, download, read its PDFs, scroll, and
+// its SEI keys.
 type detailView struct {
 	msg     reqdetail.Msg
 	loading bool
@@ -90,6 +91,12 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.askRevoke(r)
 	case key.Matches(msg, k.Form):
 		return p.openForm(*r)
+	case key.Matches(msg, k.Read):
+		box, cmd := reqdetail.ReadFiles(p.com, p.mb.ID(), p.com.Authed, *r, p.width)
+		if box != nil {
+			p.com.Overlays.Push(box)
+		}
+		return cmd
 	case key.Matches(msg, k.Download):
 		files := reqdetail.Files(*r) // the opinions' PDFs too
 		if len(files) == 0 || p.com.Authed == nil {
@@ -110,6 +117,9 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (p *Page) detailView() string {
 	d := p.detail
+	if box, ok := reqdetail.Reading(p.com, p.mb.ID()); ok {
+		return box.View(p.width, p.height) // the viewer or its picker, in all of the room
+	}
 	if box, ok := overlay.Of[*reqdetail.SEIBox](p.com.Overlays, p.mb.ID()); ok {
 		return box.View(p.width, p.height) // in place of the detail, all of the room
 	}

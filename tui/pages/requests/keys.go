@@ -13,6 +13,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Home, End             key.Binding
 	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
 	Cancel, Download, New, Resume, Form, Revoke       key.Binding
+	Read                                              key.Binding // the viewer on the detail's PDFs
 	// sei copies the detail's SEI link and retries what SEI refused.
 	sei reqdetail.SEIKeys
 }
@@ -30,14 +31,14 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Cancel: b("x", t.KeyCancelRequest, "x"), Download: b("d", t.KeyDownload, "d"),
 		New: b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
 		Form: b("f", t.KeyForm, "f"), Revoke: b("v", t.Admin.KeyRevoke, "v"),
-		sei: reqdetail.NewSEIKeys(t),
+		Read: reqdetail.ReadKey(t), sei: reqdetail.NewSEIKeys(t),
 	}
 }
 
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		return append(p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download, k.Down}), k.sei.Offered(p.com, p.detail.msg)...)
+		return append(p.revokeKey(p.readKey(k.Back, k.Form, k.Cancel, k.Download, k.Down)), k.sei.Offered(p.com, p.detail.msg)...)
 	}
 	return p.revokeKey(p.newKey([]key.Binding{k.Search, k.Open, k.Toggle, k.Env, k.Sort}))
 }
@@ -51,6 +52,17 @@ func (p *Page) newKey(keys []key.Binding) []key.Binding {
 	return keys
 }
 
+// readKey puts p (read PDF) after back, the first of the detail's keys,
+// when the detail's request has files: the footer shows it before it
+// runs out of room.
+func (p *Page) readKey(back key.Binding, rest ...key.Binding) []key.Binding {
+	keys := []key.Binding{back}
+	if reqdetail.Readable(p.detail.msg.Req) {
+		keys = append(keys, p.keys.Read)
+	}
+	return append(keys, rest...)
+}
+
 // revokeKey adds revoke to keys for whoever may revoke (an admin).
 func (p *Page) revokeKey(keys []key.Binding) []key.Binding {
 	if p.mayRevoke() {
@@ -62,7 +74,7 @@ func (p *Page) revokeKey(keys []key.Binding) []key.Binding {
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		return [][]key.Binding{p.revokeKey([]key.Binding{k.Back, k.Form, k.Cancel, k.Download}), {k.Up, k.Down},
+		return [][]key.Binding{p.revokeKey(p.readKey(k.Back, k.Form, k.Cancel, k.Download)), {k.Up, k.Down},
 			k.sei.Offered(p.com, p.detail.msg)}
 	}
 	return [][]key.Binding{

@@ -11,6 +11,7 @@ import (
 // own hint line.
 type keyMap struct {
 	Back, Next, Complete, Down, Up, Env, Accept, Unattach key.Binding
+	ReadTerms                                             key.Binding // the terms in the viewer, before accepting them
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
@@ -23,5 +24,6 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Down:     b("tab/↓", t.Box.KeyField, "tab", "down"), Up: b("shift+tab/↑", t.Box.KeyField, "shift+tab", "up"),
 		Env:    b("←/→", t.EnvLabel, "left", "right"),
 		Accept: b("space", t.Box.KeyAccept, "space"), Unattach: b("ctrl+x", t.Box.KeyUnattach, "ctrl+x"),
+		ReadTerms: b("t", t.PDFView.KeyReadTerms, "t"),
 	}
 }

@@ -61,7 +61,7 @@ func (m *Model) hint() string {
 	case stepAttachments:
 		return t.WizHintFiles
 	case stepTerms:
-		return t.WizHintTerms
+		return t.WizHintTerms + " · " + t.PDFView.WizReadTerms
 	case stepReview:
 		return t.WizHintReview
 	case stepDone:

@@ -71,7 +71,10 @@ type Model struct {
 	formDone   bool
 	problem    string // why the last submit or check failed
 	closed     *ClosedMsg
-	keys       keyMap
+	// push is a box to open over the wizard (the terms' viewer); Update
+	// hands it to the stack.
+	push overlay.Overlay
+	keys keyMap
 }
 
 // New opens the wizard on a draft (a new one when d.ID is empty).
@@ -116,6 +119,10 @@ func (m *Model) Update(msg tea.Msg) overlay.Action {
 	cmd := m.update(msg)
 	if c := m.closed; c != nil {
 		return overlay.Close{Result: *c, Cmd: cmd}
+	}
+	if o := m.push; o != nil {
+		m.push = nil
+		return overlay.Push{Overlay: o, Cmd: cmd}
 	}
 	return overlay.Run{Cmd: cmd}
 }
@@ -248,6 +255,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Env) && m.step == stepAPI:
 		m.toggleEnv()
 		return nil
+	case key.Matches(msg, k.ReadTerms) && m.step == stepTerms:
+		return m.readTerms()
 	case key.Matches(msg, k.Accept) && m.step == stepTerms:
 		m.draft.TermsAccepted = !m.draft.TermsAccepted
 		return m.changed()
