@@ -69,3 +69,40 @@ func BenchmarkCountMillion(b *testing.B) {
 		s.CountRequests(context.Background(), store.RequestQuery{Statuses: []api.Status{api.StatusPending}, Env: api.EnvPRD})
 	}
 }
+
+// BenchmarkQueueWindow is one keystroke on the Avaliação queue with
+// 1,000,000 cached rows (200,000 pending): a window of the pending
+// requests narrowed by CNPJ or id prefix, read from requests_pending. The
+// worst case is a filter that matches nothing, which walks every pending
+// entry of the index (never the table).
+func BenchmarkQueueWindow(b *testing.B) {
+	s := million(b)
+	ctx := context.Background()
+	pending := []api.Status{api.StatusPending}
+	cases := []struct {
+		name string
+		q    store.RequestQuery
+		rows int
+	}{
+		{"cnpj", store.RequestQuery{Statuses: pending, Sort: store.SortOldest, CNPJs: []string{"11222333000181"}}, 20},
+		{"id prefix", store.RequestQuery{Statuses: pending, Sort: store.SortOldest, IDPrefix: "SOL-09"}, 20},
+		{"cnpj, no match", store.RequestQuery{Statuses: pending, Sort: store.SortOldest, CNPJs: []string{"44555666000199"}}, 0},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				rows, err := s.Window(ctx, c.q, store.Span{Limit: 20})
+				if err != nil || len(rows) != c.rows {
+					b.Fatalf("%d rows, %v", len(rows), err)
+				}
+			}
+		})
+		b.Run(c.name+", count", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.CountRequests(ctx, c.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

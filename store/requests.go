@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gecli/gecli/api"
 )
@@ -31,7 +32,8 @@ func (s *Store) RequestsOwner(ctx context.Context, subject string) (err error) {
 		return err
 	}
 	defer tx.Rollback()
-	for _, q := range []string{"DELETE FROM requests", "DELETE FROM request_details", "DELETE FROM credentials", "DELETE FROM settings WHERE key = '" + keyRequestsSeq + "'"} {
+	for _, q := range []string{"DELETE FROM requests", "DELETE FROM request_details", "DELETE FROM credentials",
+		"DELETE FROM request_institutions", "DELETE FROM decision_drafts", "DELETE FROM settings WHERE key = '" + keyRequestsSeq + "'"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
@@ -70,7 +72,11 @@ func (s *Store) ApplyRequests(ctx context.Context, items []api.Request, seq int6
 		return err
 	}
 	defer stmt.Close()
+	institutions := map[string]string{}
 	for _, r := range items {
+		if r.Institution.CNPJ != "" {
+			institutions[r.Institution.CNPJ] = r.Institution.Name
+		}
 		r.History, r.Attachments = nil, nil
 		body, err := json.Marshal(r)
 		if err != nil {
@@ -80,6 +86,9 @@ func (s *Store) ApplyRequests(ctx context.Context, items []api.Request, seq int6
 			string(r.Status), r.CreatedAt, string(body)); err != nil {
 			return &Error{Op: OpWrite, Entity: EntityRequests, ID: r.ID, Path: s.path, Err: err}
 		}
+	}
+	if err := keepInstitutions(ctx, tx, institutions); err != nil {
+		return err
 	}
 	if err := setSetting(ctx, tx, keyRequestsSeq, strconv.FormatInt(seq, 10)); err != nil {
 		return err
@@ -97,12 +106,52 @@ const (
 )
 
 // RequestQuery is the table's filter. APIIDs nil means any API; an empty
-// non-nil slice matches nothing (a search that found no API).
+// non-nil slice matches nothing (a search that found no API). CNPJs and
+// IDPrefix narrow the queue of Avaliação: CNPJs as APIIDs (nil any, empty
+// none; InstitutionCNPJs resolves names and typed CNPJs into them), and
+// IDPrefix the requests whose id starts with it. These two are checked
+// from the pending requests' own index (requests_pending): with them, ask
+// for pending requests only, sorted by date; on other queries they are
+// still obeyed, but each row they test is read from the table.
 type RequestQuery struct {
 	Statuses []api.Status
 	Env      api.Environment
 	APIIDs   []string
 	Sort     SortBy
+	CNPJs    []string
+	IDPrefix string
+}
+
+// fine says whether q filters on what the per-group counts do not know
+// (CNPJ, id).
+func (q RequestQuery) fine() bool { return q.CNPJs != nil || q.IDPrefix != "" }
+
+// pendingQueue says whether q is the Avaliação queue's kind of query:
+// pending requests only, by date, so requests_pending serves it whole.
+func (q RequestQuery) pendingQueue() bool {
+	return len(q.Statuses) == 1 && q.Statuses[0] == api.StatusPending && q.Sort != SortAPI
+}
+
+// pendingIndex is the pending requests' index that finds q's matches
+// directly: by CNPJ, else by id.
+func (q RequestQuery) pendingIndex() string {
+	if q.CNPJs != nil {
+		return "requests_pending_cnpj"
+	}
+	return "requests_pending_id"
+}
+
+// pendingWhere is q's filter for a read through requests_pending: the
+// index's own condition written out (SQLite uses a partial index only
+// when the query says so literally), then the rest of q.
+func (q RequestQuery) pendingWhere() (string, []any) {
+	rest := q
+	rest.Statuses = nil
+	where, args := rest.where(false)
+	if where == "" {
+		return "status = 'pending'", args
+	}
+	return "status = 'pending' AND " + where, args
 }
 
 // RowKey is a row's position in the sort order, for keyset paging.
@@ -156,6 +205,23 @@ func (q RequestQuery) where(every bool) (string, []any) {
 			}
 		}
 	}
+	if q.CNPJs != nil {
+		if len(q.CNPJs) == 0 {
+			where = append(where, "0")
+		} else {
+			where = append(where, in("cnpj", len(q.CNPJs)))
+			for _, c := range q.CNPJs {
+				args = append(args, c)
+			}
+		}
+	}
+	if q.IDPrefix != "" {
+		// A range, so an index on id can serve it: every id that starts
+		// with the prefix sorts between it and it followed by the last
+		// character there is.
+		where = append(where, "id >= ? AND id < ?")
+		args = append(args, q.IDPrefix, q.IDPrefix+string(utf8.MaxRune))
+	}
 	return strings.Join(where, " AND "), args
 }
 
@@ -184,12 +250,35 @@ type Span struct {
 // path and shows the window first.
 func (s *Store) CountRequests(ctx context.Context, q RequestQuery) (_ int, err error) {
 	defer s.fail(&err, OpRead, EntityRequests, "")
+	if q.fine() {
+		return s.countFine(ctx, q)
+	}
 	// Summed from the per-group counts the triggers keep: the cost does
 	// not depend on how many rows match.
 	where, args := q.where(true)
 	query := "SELECT COALESCE(SUM(n), 0) FROM request_counts WHERE " + where
 	var n int
 	err = s.db.QueryRowContext(ctx, query, args...).Scan(&n)
+	return n, err
+}
+
+// countFine counts a query the per-group counts cannot answer: a queue's
+// from the pending requests' index that leads with what it filters on
+// (the cost grows with the matches, not with the cache), any other by
+// reading the matches.
+func (s *Store) countFine(ctx context.Context, q RequestQuery) (int, error) {
+	query, where, args := "SELECT count(*) FROM requests", "", []any(nil)
+	if q.CNPJs != nil && len(q.CNPJs) == 0 || q.APIIDs != nil && len(q.APIIDs) == 0 {
+		return 0, nil
+	}
+	if q.pendingQueue() {
+		query += " INDEXED BY " + q.pendingIndex()
+		where, args = q.pendingWhere()
+	} else {
+		where, args = q.where(false)
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, query+" WHERE "+where, args...).Scan(&n)
 	return n, err
 }
 

@@ -23,6 +23,11 @@ var probeRows = 10_000
 func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) (_ []Row, err error) {
 	defer s.fail(&err, OpRead, EntityRequests, "")
 	w := newWalk(q, sp)
+	if q.fine() && q.pendingQueue() {
+		// The queue narrowed by CNPJ or id: its own index holds every
+		// column it filters on, in its order, and only pending entries.
+		return s.pendingWindow(ctx, q, w)
+	}
 	filter, fargs := q.where(false)
 	if q.Sort == SortAPI && len(q.APIIDs) > 0 {
 		return s.windowOfAPIs(ctx, q, w, filter, fargs)
@@ -35,7 +40,7 @@ func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) (_ []Row, e
 	if n, err := s.CountRequests(ctx, q); err != nil || n == 0 {
 		return []Row{}, err
 	}
-	bound, ok, err := s.probeBound(ctx, w)
+	bound, ok, err := s.probeBound(ctx, w, w.sortIndex(), "")
 	if err != nil {
 		return nil, err
 	}
@@ -152,13 +157,41 @@ func (w walk) orderBy() string {
 	return " ORDER BY " + w.col + " " + w.dir + ", id " + w.dir
 }
 
-// probeBound finds the key probeRows entries along the walk, reading the
-// sort index alone; ok is false when the walk ends before it.
-func (s *Store) probeBound(ctx context.Context, w walk) (RowKey, bool, error) {
-	query := "SELECT " + w.col + ", id FROM requests INDEXED BY " + w.sortIndex()
+// pendingWindow is a window of the queue narrowed by CNPJ or id, as
+// Window does it with the pending requests' own indexes: a bounded walk
+// of requests_pending in order (every filter checked from the index),
+// and, when the filter is sparse there, its matches found by the index
+// that leads with what it filters on.
+func (s *Store) pendingWindow(ctx context.Context, q RequestQuery, w walk) ([]Row, error) {
+	if q.CNPJs != nil && len(q.CNPJs) == 0 || q.APIIDs != nil && len(q.APIIDs) == 0 {
+		return []Row{}, nil // nothing can match (and SQLite would not use the indexes for it)
+	}
+	filter, fargs := q.pendingWhere()
+	bound, ok, err := s.probeBound(ctx, w, "requests_pending", "status = 'pending'")
+	if err != nil {
+		return nil, err
+	}
+	if !ok { // the rest of the queue is shorter than the probe: walk it all
+		return s.readWindow(ctx, w, "requests_pending", filter, fargs)
+	}
+	rows, err := s.readWindow(ctx, w, "requests_pending", filter+" AND "+w.within(), append(fargs, bound.Primary, bound.ID))
+	if err != nil || len(rows) == w.limit {
+		return rows, err
+	}
+	return s.readWindow(ctx, w, q.pendingIndex(), filter, fargs)
+}
+
+// probeBound finds the key probeRows entries along the walk, reading
+// index alone (whose entries are those that meet where, when it is a
+// partial index); ok is false when the walk ends before it.
+func (s *Store) probeBound(ctx context.Context, w walk, index, where string) (RowKey, bool, error) {
+	query := "SELECT " + w.col + ", id FROM requests INDEXED BY " + index
 	cond, args := w.after()
-	if cond != "" {
-		query += " WHERE " + cond
+	switch {
+	case where != "" && cond != "":
+		query += " WHERE " + where + " AND " + cond
+	case where != "" || cond != "":
+		query += " WHERE " + where + cond
 	}
 	query += w.orderBy() + " LIMIT 1 OFFSET ?"
 	var k RowKey

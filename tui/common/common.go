@@ -42,6 +42,10 @@ type Common struct {
 	// Overlays is the stack of modal boxes. A page pushes its boxes in
 	// Update and draws the ones it owns (OwnedBy its mailbox's ID).
 	Overlays *overlay.Stack
+	// ReviewOverdueDays is how many working days (Monday to Friday but
+	// Brazil's national holidays) a request may wait on Avaliação before
+	// its row is marked late; 0 means the default, 5.
+	ReviewOverdueDays int
 }
 
 // Page is one screen under the root. Children return strings; only the

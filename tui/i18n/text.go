@@ -87,6 +87,8 @@ type Text struct {
 	PDFView PDFViewText
 	// Remote: served by gecli ssh (issue 17).
 	Remote RemoteText
+	// Review: Avaliação's queue, filters, drafts and bulk decisions.
+	Review ReviewText
 }
 
 // For returns the text of a language.
@@ -108,6 +110,7 @@ var ptBR = Text{
 	SEI:     seiPtBR,
 	PDFView: pdfViewPtBR,
 	Remote:  remotePtBR,
+	Review:  reviewPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
@@ -243,6 +246,7 @@ var en = Text{
 	SEI:     seiEn,
 	PDFView: pdfViewEn,
 	Remote:  remoteEn,
+	Review:  reviewEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",

@@ -9,9 +9,12 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
@@ -80,11 +83,95 @@ func CacheProblem(com *common.Common, m Msg) tea.Cmd {
 	return common.Toast(fmt.Sprintf(com.Text.Box.CacheNotSaved, common.Explain(com.Text, m.CacheErr)), true)
 }
 
-// Render draws a detail in lines of at most width cells.
+// Render draws a detail in lines of at most width cells. Nothing is cut:
+// the person decides on what is written here (purpose, contact, custom
+// fields, opinions, history), so long values wrap. A value sits beside its
+// label, in a column of its own; when the pane leaves that column under
+// 30 cells, a long value goes on under its label, two cells in, so it
+// keeps most of the width.
 func Render(com *common.Common, m Msg, loading bool, width int) []string {
 	st, t := com.Styles, com.Text
 	r := m.Req
-	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 22)) }
+	const labelW, under = 22, "  "
+	width = max(width, 10)
+	narrow := width-labelW < 30
+	// labels are the styled labels drawn, to their text: the SEI section
+	// builds its lines with them, and they are told apart by them.
+	labels := map[string]string{}
+	label := func(s string) string {
+		l := st.Subtle.Render(common.PadRight(s, labelW))
+		labels[l] = s
+		return l
+	}
+	// wrap breaks a styled text into lines of at most w cells (styles
+	// carried over each break).
+	wrap := func(s string, w int) []string {
+		return strings.Split(lipgloss.Wrap(s, max(1, w), ""), "\n")
+	}
+	// hang wraps a styled text, its lines after the first indent cells in.
+	hang := func(first, s string, indent int) []string {
+		var out []string
+		for i, l := range wrap(s, width-indent) {
+			if i == 0 {
+				out = append(out, first+l)
+			} else {
+				out = append(out, strings.Repeat(" ", indent)+l)
+			}
+		}
+		return out
+	}
+	// styledField is a label and a value already styled (in parts).
+	styledField := func(l, value string) []string {
+		if ansi.StringWidth(l)+ansi.StringWidth(value) <= width {
+			return []string{l + value}
+		}
+		return hang(l, value, labelW)
+	}
+	// field is a label and a value of one style; its own line breaks stay.
+	field := func(l string, style lipgloss.Style, value string) []string {
+		value = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", "    ").Replace(value)
+		if narrow && labels[l] == "" {
+			// One more value of the label above (a custom field, an
+			// attachment): under it, its own lines further in.
+			var out []string
+			for i, line := range Wrap(value, width-2*len(under)) {
+				if i == 0 {
+					out = append(out, under+style.Render(line))
+				} else {
+					out = append(out, under+under+style.Render(line))
+				}
+			}
+			return out
+		}
+		if !narrow || ansi.StringWidth(l)+ansi.StringWidth(value) <= width {
+			var out []string
+			for i, para := range strings.Split(value, "\n") {
+				first := l
+				if i > 0 {
+					first = strings.Repeat(" ", labelW)
+				}
+				out = append(out, hang(first, style.Render(para), labelW)...)
+			}
+			return out
+		}
+		paras := strings.Split(value, "\n")
+		first := Wrap(paras[0], width-labelW)[0]
+		out := []string{l + style.Render(first)}
+		if rest, ok := strings.CutPrefix(paras[0], first); ok {
+			paras[0] = strings.TrimLeft(rest, " ")
+		} else {
+			paras = paras[1:]
+		}
+		for i, para := range paras {
+			if i == 0 && para == "" {
+				continue
+			}
+			for _, line := range Wrap(para, width-len(under)) {
+				out = append(out, under+style.Render(line))
+			}
+		}
+		return out
+	}
 	when := func(s string) string {
 		if tm, err := time.Parse(time.RFC3339, s); err == nil {
 			return t.DateTime(tm)
@@ -92,29 +179,27 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 		return s
 	}
 	cred := api.CredentialStateLabel(r.CredentialState, t.Lang)
-	lines := []string{
-		st.AppName.Render(t.DetailTitle+" "+r.ID) + "  " + StatusStyle(com, r.Status).Render(r.Status.Label(t.Lang)) +
-			st.Subtle.Render("  "+r.Environment.Label(t.Lang)),
-		st.CardTitle.Render(r.APIName) + st.Subtle.Render(" ("+r.APIID+")"),
-	}
+	lines := wrap(st.AppName.Render(t.DetailTitle+" "+r.ID)+"  "+StatusStyle(com, r.Status).Render(r.Status.Label(t.Lang))+
+		st.Subtle.Render("  "+r.Environment.Label(t.Lang)), width)
+	lines = append(lines, wrap(st.CardTitle.Render(r.APIName)+st.Subtle.Render(" ("+r.APIID+")"), width)...)
 	if loading {
 		lines = append(lines, st.Subtle.Render(t.Loading))
 	}
 	if m.Err != nil {
-		lines = append(lines, st.Error.Render(common.Explain(t, m.Err)))
+		lines = append(lines, wrap(st.Error.Render(common.Explain(t, m.Err)), width)...)
 	}
 	if !m.CachedAt.IsZero() {
-		lines = append(lines, st.Warning.Render(fmt.Sprintf(t.DetailCached, t.DateTime(m.CachedAt))))
+		lines = append(lines, wrap(st.Warning.Render(fmt.Sprintf(t.DetailCached, t.DateTime(m.CachedAt))), width)...)
 	}
-	lines = append(lines, "",
-		label(t.DetailInstitution)+st.Text.Render(api.FormatCNPJ(r.Institution.CNPJ)+"  "+r.Institution.Name),
-		label(t.DetailRequester)+st.Text.Render(r.Requester.Name+"  "+api.FormatCPF(r.Requester.CPF)),
-		label(t.DetailContact)+st.Text.Render(fmt.Sprintf("%s · %s · %s", r.TechnicalContact.Name, r.TechnicalContact.Email, r.TechnicalContact.Phone)),
-		label(t.DetailPurpose)+st.Text.Render(r.Purpose),
-		label(t.DetailCreated)+st.Text.Render(when(r.CreatedAt)),
-	)
+	lines = append(lines, "")
+	lines = append(lines, field(label(t.DetailInstitution), st.Text, api.FormatCNPJ(r.Institution.CNPJ)+"  "+r.Institution.Name)...)
+	lines = append(lines, field(label(t.DetailRequester), st.Text, r.Requester.Name+"  "+api.FormatCPF(r.Requester.CPF))...)
+	lines = append(lines, field(label(t.DetailContact), st.Text,
+		fmt.Sprintf("%s · %s · %s", r.TechnicalContact.Name, r.TechnicalContact.Email, r.TechnicalContact.Phone))...)
+	lines = append(lines, field(label(t.DetailPurpose), st.Text, r.Purpose)...)
+	lines = append(lines, field(label(t.DetailCreated), st.Text, when(r.CreatedAt))...)
 	if r.DecidedAt != "" {
-		lines = append(lines, label(t.DetailDecided)+st.Text.Render(when(r.DecidedAt)))
+		lines = append(lines, field(label(t.DetailDecided), st.Text, when(r.DecidedAt))...)
 	}
 	sei, pending, failed := seiValue(t, m)
 	seiStyle := st.Text
@@ -124,10 +209,21 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 	case failed:
 		seiStyle = st.Error
 	}
-	lines = append(lines, label(t.DetailSEI)+seiStyle.Render(sei))
-	lines = append(lines, seiSection(com, m, label)...)
-	lines = append(lines, label(t.DetailRule)+st.Text.Render(r.Rule.Label(t.Lang)),
-		label(t.DetailCredential)+st.Text.Render(cred))
+	lines = append(lines, field(label(t.DetailSEI), seiStyle, sei)...)
+	for _, l := range seiSection(com, m, label) {
+		placed := false
+		for styled := range labels {
+			if value, ok := strings.CutPrefix(l, styled); ok {
+				lines, placed = append(lines, styledField(styled, value)...), true
+				break
+			}
+		}
+		if !placed {
+			lines = append(lines, wrap(l, width)...)
+		}
+	}
+	lines = append(lines, field(label(t.DetailRule), st.Text, r.Rule.Label(t.Lang))...)
+	lines = append(lines, field(label(t.DetailCredential), st.Text, cred)...)
 	if len(r.CustomFields) > 0 {
 		names := make([]string, 0, len(r.CustomFields))
 		for n := range r.CustomFields {
@@ -139,7 +235,7 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 			if i == 0 {
 				l = t.DetailFields
 			}
-			lines = append(lines, label(l)+st.Text.Render(n+": "+r.CustomFields[n]))
+			lines = append(lines, field(label(l), st.Text, n+": "+r.CustomFields[n])...)
 		}
 	}
 	ofOpinions, shown := opinionFiles(r), 0
@@ -152,37 +248,46 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 			l = t.DetailAttachments
 		}
 		shown++
-		lines = append(lines, label(l)+st.Text.Render(fmt.Sprintf("%s (%d KB)", a.Filename, (a.Size+1023)/1024)))
+		lines = append(lines, field(label(l), st.Text, fmt.Sprintf("%s (%d KB)", a.Filename, (a.Size+1023)/1024))...)
 	}
 	if shown == 0 {
-		lines = append(lines, label(t.DetailAttachments)+st.Subtle.Render(t.DetailNoAttachments))
+		lines = append(lines, field(label(t.DetailAttachments), st.Subtle, t.DetailNoAttachments)...)
 	}
 	if f := m.Form; f != nil {
 		state := t.FormIncomplete
 		if f.Complete {
 			state = t.FormComplete
 		}
-		lines = append(lines, label(t.FormTitle)+st.Text.Render(state))
+		lines = append(lines, field(label(t.FormTitle), st.Text, state)...)
 		if f.Project != "" {
-			lines = append(lines, label("")+st.Text.Render(f.EntityName+" · "+f.Project), label("")+st.Subtle.Render(f.Justification))
+			lines = append(lines, field(label(""), st.Text, f.EntityName+" · "+f.Project)...)
+			lines = append(lines, field(label(""), st.Subtle, f.Justification)...)
 		}
 	}
-	lines = append(lines, opinions(com, r, when, width)...)
+	for _, l := range opinions(com, r, when, width) {
+		lines = append(lines, wrap(l, width)...)
+	}
 	lines = append(lines, "", st.Bold.Render(t.DetailHistory))
 	for _, e := range r.History {
 		line := st.Subtle.Render(when(e.At)+"  ") + st.Text.Render(e.Actor) + st.Subtle.Render(" · "+api.ActionLabel(e.Action, t.Lang))
 		if e.ToStatus != "" && e.ToStatus != e.FromStatus {
 			line += st.Subtle.Render(" → ") + StatusStyle(com, api.Status(e.ToStatus)).Render(api.Status(e.ToStatus).Label(t.Lang))
 		}
-		lines = append(lines, line)
+		lines = append(lines, hang("", line, 4)...)
 		// An opinion's text is the event's justification: the section
 		// above shows it whole.
 		if e.Justification != "" && (e.Action != "opinion" || len(r.Opinions) == 0) {
-			lines = append(lines, st.Subtle.Render("    “"+e.Justification+"”"))
+			for i, l := range Wrap("“"+e.Justification+"”", width-5) {
+				indent := "     "
+				if i == 0 {
+					indent = "    "
+				}
+				lines = append(lines, indent+st.Subtle.Render(l))
+			}
 		}
 	}
 	for i := range lines {
-		lines[i] = common.Truncate(lines[i], width)
+		lines[i] = common.Truncate(lines[i], width) // a guard: every line above was made to fit
 	}
 	return lines
 }

@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,62 +12,140 @@ import (
 	"github.com/gecli/gecli/store"
 )
 
-// QueueLimit bounds the queue read from the cache: the oldest pending
-// requests come first, and an evaluator works from the top.
-const QueueLimit = 500
+// Cmds capture values only (store, client, filter), never the page.
 
-type queueMsg struct {
+const ioTimeout = 10 * time.Second
+
+// MaxBatch bounds one bulk decision: marking every request of a filter
+// marks its MaxBatch oldest, and says so.
+const MaxBatch = 1000
+
+// move says where a window read puts the selection.
+type move int
+
+const (
+	selectFirst move = iota
+	selectLast
+	keepIndex
+)
+
+// windowMsg is one window of the queue; keep is the request to keep
+// selected when it is still in it.
+type windowMsg struct {
 	rows []store.Row
+	span store.Span
+	sel  move
+	idx  int
+	keep string
 	err  error
+}
+
+type countMsg struct {
+	n   int
+	err error
+}
+
+// markAllMsg is every request of the filter, up to MaxBatch (total is
+// how many the filter holds).
+type markAllMsg struct {
+	rows  []store.Row
+	total int
+	err   error
 }
 
 type detailTickMsg struct{}
 
-type decidedMsg struct {
-	id  string
-	req api.Request
-	// recovered: the answer was lost, but reading the request again
-	// showed the decision registered.
-	recovered bool
-	err       error
-}
-
-// filter is what narrows the queue: API name, environment, system type.
+// filter is what narrows the queue: the text filters, the environment
+// and the system type.
 type filter struct {
-	search string
+	text   textQuery
 	env    api.Environment
 	system api.SystemType
 }
 
-// readQueue reads the pending requests, oldest first, narrowed by the
-// filter. API name and system type resolve against the catalog.
-func readQueue(s *store.Store, f filter) tea.Cmd {
+// textQuery is what was typed in the filter bar.
+type textQuery struct {
+	api         string
+	institution store.InstitutionQuery
+	idPrefix    string
+}
+
+// resolve turns the filter into the cache's query of pending requests,
+// oldest first: the API name and the system type against the catalog,
+// the institution's name and CNPJ against the cached institutions (a few
+// hundred rows each), so the window itself only reads an index.
+func resolve(ctx context.Context, s *store.Store, f filter) (store.RequestQuery, error) {
+	q := store.RequestQuery{Statuses: []api.Status{api.StatusPending}, Env: f.env, Sort: store.SortOldest, IDPrefix: f.text.idPrefix}
+	if f.text.api != "" {
+		ids, err := s.APIIDsByName(ctx, f.text.api)
+		if err != nil {
+			return q, err
+		}
+		q.APIIDs = ids
+	}
+	if f.system != "" {
+		apis, err := s.Catalog(ctx, store.CatalogQuery{})
+		if err != nil {
+			return q, err
+		}
+		ids := []string{}
+		for _, a := range apis {
+			if a.SystemType == f.system && (q.APIIDs == nil || contains(q.APIIDs, a.ID)) {
+				ids = append(ids, a.ID)
+			}
+		}
+		q.APIIDs = ids
+	}
+	cnpjs, err := s.InstitutionCNPJs(ctx, f.text.institution)
+	q.CNPJs = cnpjs
+	return q, err
+}
+
+// readWindow reads one window of the queue.
+func readWindow(s *store.Store, f filter, sp store.Span, sel move, idx int, keep string) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		q := store.RequestQuery{Statuses: []api.Status{api.StatusPending}, Env: f.env, Sort: store.SortOldest}
-		if f.search != "" {
-			ids, err := s.APIIDsByName(ctx, f.search)
-			if err != nil {
-				return queueMsg{err: err}
-			}
-			q.APIIDs = ids
+		q, err := resolve(ctx, s, f)
+		if err != nil {
+			return windowMsg{span: sp, err: err}
 		}
-		if f.system != "" {
-			apis, err := s.Catalog(ctx, store.CatalogQuery{})
-			if err != nil {
-				return queueMsg{err: err}
-			}
-			var ids []string
-			for _, a := range apis {
-				if a.SystemType == f.system && (q.APIIDs == nil || contains(q.APIIDs, a.ID)) {
-					ids = append(ids, a.ID)
-				}
-			}
-			q.APIIDs = append([]string{}, ids...)
+		rows, err := s.Window(ctx, q, sp)
+		return windowMsg{rows: rows, span: sp, sel: sel, idx: idx, keep: keep, err: err}
+	}
+}
+
+// countQueue counts the pending requests of the filter (off the
+// keystroke path: the window shows first).
+func countQueue(s *store.Store, f filter) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		q, err := resolve(ctx, s, f)
+		if err != nil {
+			return countMsg{err: err}
 		}
-		rows, err := s.Window(ctx, q, store.Span{Limit: QueueLimit})
-		return queueMsg{rows: rows, err: err}
+		n, err := s.CountRequests(ctx, q)
+		return countMsg{n: n, err: err}
+	}
+}
+
+// readMarkAll reads the filter's requests to mark, oldest first, at most
+// MaxBatch of them, and how many there are.
+func readMarkAll(s *store.Store, f filter) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		q, err := resolve(ctx, s, f)
+		if err != nil {
+			return markAllMsg{err: err}
+		}
+		n, err := s.CountRequests(ctx, q)
+		if err != nil {
+			return markAllMsg{err: err}
+		}
+		rows, err := s.Window(ctx, q, store.Span{Limit: MaxBatch})
+		return markAllMsg{rows: rows, total: max(n, len(rows)), err: err}
 	}
 }
 
@@ -79,25 +158,150 @@ func contains(list []string, v string) bool {
 	return false
 }
 
-// decide sends one decision under one Idempotency-Key, retried while its
-// outcome is unknown. When the answer is still lost, the request is read
-// again: a decision that was registered is said so (recovered), never
-// reported as a failure that invites deciding twice.
-func decide(c *client.Client, id string, d api.Decision) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		defer cancel()
-		r, err := c.Decide(client.WithIdempotencyKey(ctx, client.NewIdempotencyKey()), id, d)
-		if err == nil || !client.IsOffline(err) {
-			return decidedMsg{id: id, req: r, err: err}
-		}
+// outcome is what became of one decision sent.
+type outcome struct {
+	id string
+	// req is the request as the server has it now: decided here, or as
+	// whoever decided it first left it.
+	req api.Request
+	// recovered: the answer was lost, but reading the request again
+	// showed the decision registered.
+	recovered bool
+	// elsewhere: the request had been decided (or cancelled) before this
+	// decision reached the server (409).
+	elsewhere *decidedElsewhere
+	err       error
+}
+
+// decidedElsewhere is who decided a request first, and how, as its
+// history (or, failing that, the 409's problem) says.
+type decidedElsewhere struct {
+	by, at string
+	status api.Status
+}
+
+// decideOne sends one decision under one Idempotency-Key, retried while
+// its outcome is unknown. When the answer is still lost, the request is
+// read again: a decision that was registered is said so (recovered),
+// never reported as a failure that invites deciding twice. A 409 reads
+// the request fresh to say who decided it first, and caches it. A
+// decision that is settled, either way, drops its justification's draft.
+func decideOne(c *client.Client, s *store.Store, id string, d api.Decision) outcome {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	target := api.StatusRejected
+	if d.Decision == "approve" {
+		target = api.StatusApproved
+	}
+	r, err := c.Decide(client.WithIdempotencyKey(ctx, client.NewIdempotencyKey()), id, d)
+	out := outcome{id: id, req: r, err: err}
+	var pe *client.ProblemError
+	switch {
+	case err == nil:
+	case errors.As(err, &pe) && pe.Problem.Code == api.CodeAlreadyDecided:
+		out = elsewhere(ctx, c, s, id, pe.Problem)
+	case client.IsOffline(err):
 		check, cancelCheck := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancelCheck()
-		if now, rerr := c.Request(check, id); rerr == nil && now.Status != api.StatusPending {
-			return decidedMsg{id: id, req: now, recovered: true}
+		now, rerr := c.Request(check, id)
+		switch {
+		case rerr != nil || now.Status == api.StatusPending:
+			return out
+		case now.Status == target:
+			out = outcome{id: id, req: now, recovered: true}
+		default:
+			out = elsewhere(ctx, c, s, id, api.Problem{})
 		}
-		return decidedMsg{id: id, err: err}
+	default:
+		return out
 	}
+	if out.err == nil {
+		if out.elsewhere == nil {
+			_ = s.SaveRequestDetail(ctx, out.req, time.Now()) // the sync brings it too
+		}
+		// The draft is of no use any more; should it stay, it is only
+		// offered again for a request that is no longer in the queue.
+		_ = s.DeleteDecisionDraft(ctx, id)
+	}
+	return out
+}
+
+// elsewhere reads the request decided by someone else (and caches it):
+// its history says by whom and how; the problem's fields stand in when
+// it cannot be read.
+func elsewhere(ctx context.Context, c *client.Client, s *store.Store, id string, p api.Problem) outcome {
+	e := &decidedElsewhere{by: p.DecidedBy, at: p.DecidedAt, status: p.CurrentStatus}
+	out := outcome{id: id, elsewhere: e}
+	r, err := c.Request(ctx, id)
+	if err != nil {
+		return out
+	}
+	out.req = r
+	_ = s.SaveRequestDetail(ctx, r, time.Now())
+	e.status = r.Status
+	for i := len(r.History) - 1; i >= 0; i-- {
+		if h := r.History[i]; h.ToStatus != "" && h.ToStatus != h.FromStatus && h.ToStatus != string(api.StatusPending) {
+			e.by, e.at, e.status = h.Actor, h.At, api.Status(h.ToStatus)
+			break
+		}
+	}
+	return out
+}
+
+// decidedMsg is the decision dialog's answer: what became of it.
+type decidedMsg struct{ outcome }
+
+// decide keeps the justification's draft (a restart while the decision
+// is on its way keeps it too), then sends the decision.
+func decide(c *client.Client, s *store.Store, id string, d api.Decision, at time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		_ = s.SaveDecisionDraft(ctx, id, d.Justification, at) // the dialog saved it as typed already
+		cancel()
+		return decidedMsg{decideOne(c, s, id, d)}
+	}
+}
+
+// bulkItemMsg is one decision of a bulk run.
+type bulkItemMsg struct{ outcome }
+
+func decideInBulk(c *client.Client, s *store.Store, id string, d api.Decision) tea.Cmd {
+	return func() tea.Msg { return bulkItemMsg{decideOne(c, s, id, d)} }
+}
+
+// draftMsg is a justification's draft read from the cache.
+type draftMsg struct {
+	text string
+	err  error
+}
+
+func loadDraft(s *store.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		text, _, err := s.DecisionDraft(ctx, id)
+		return draftMsg{text: text, err: err}
+	}
+}
+
+// draftSavedMsg says whether a draft was kept.
+type draftSavedMsg struct{ err error }
+
+func saveDraft(s *store.Store, id, text string, at time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		return draftSavedMsg{err: s.SaveDecisionDraft(ctx, id, text, at)}
+	}
+}
+
+// draftTickMsg: typing paused; the draft is saved.
+type draftTickMsg struct{}
+
+// draftAfter waits for a pause in the typing before saving the draft, so
+// holding a key does not write the cache per character.
+func draftAfter() tea.Cmd {
+	return tea.Tick(400*time.Millisecond, func(time.Time) tea.Msg { return draftTickMsg{} })
 }
 
 // detailAfter waits a moment before loading the selected request's

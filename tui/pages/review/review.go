@@ -1,37 +1,63 @@
-// Package review is the Avaliação page: the queue of pending requests
-// (oldest first, with their age) beside the full detail of the selected
-// one; a approves and r rejects through a short dialog (a justification is
-// required to reject), then the next request is selected. Whoever analyses
-// requests (requests:analyze) adds a technical opinion with o; d saves
-// the request's files, the opinions' PDFs included; c copies the SEI
+// Package review is the Avaliação page: the queue of pending requests, a
+// virtual window over every one the cache holds (oldest first, each with
+// its number, institution, age, environment and API, marked when it has
+// waited more than a number of working days), filtered by API,
+// institution, CNPJ, number, environment and system type; beside it the
+// full detail of the selected one, wrapped and scrolled (pgup/pgdn).
+//
+// Whoever decides (requests:approve) approves with a and rejects with r
+// through a short dialog (a justification is required to reject; what is
+// typed is kept in the cache until the decision is registered), or marks
+// requests with space (* marks every one of the filter) and decides them
+// all with A or X: one justification, one confirmation, each request
+// decided on its own, and a summary. Whoever analyses requests
+// (requests:analyze) adds a technical opinion with o; d saves the
+// request's files, the opinions' PDFs included; c copies the SEI
 // process's link, R retries what SEI refused (requests:revoke), and S
 // opens the SEI box: the process, every send and the full log of calls.
 package review
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/reqdetail"
-	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/overlay"
 	"github.com/gecli/gecli/tui/route"
 )
 
 type keyMap struct {
-	Up, Down, Approve, Reject, Opinion, Download, Search, Back, Env, System, DetailUp, DetailDown key.Binding
-	// SEI copies the detail's SEI link and retries what SEI refused.
+	Up, Down, First, Last, DetailUp, DetailDown key.Binding
+	Filter, Back, Env, System                   key.Binding
+	Approve, Reject, Mark, MarkAll, BulkApprove key.Binding
+	BulkReject, Opinion, Download               key.Binding
+	// SEI copies the detail's SEI link, retries what SEI refused (R) and
+	// opens the SEI box; the bulk keys are A and X so that R stays SEI's.
 	SEI reqdetail.SEIKeys
+}
+
+func newKeyMap(t *i18n.Text) keyMap {
+	b, rt := common.Bind, &t.Review
+	return keyMap{
+		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
+		First: b("g", t.KeyFirst, "g", "home"), Last: b("G", t.KeyLast, "G", "end"),
+		DetailUp: b("pgup", rt.KeyScroll, "pgup"), DetailDown: b("pgdn", rt.KeyScroll, "pgdown"),
+		Filter: b("/", rt.KeyFilter, "/"), Back: b("esc", rt.KeyClearFilters, "esc"),
+		Env: b("e", t.KeyEnv, "e"), System: b("t", t.KeyFilterSystem, "t"),
+		Approve: b("a", t.KeyApprove, "a"), Reject: b("r", t.KeyReject, "r"),
+		Mark: b("space", rt.KeyMark, "space"), MarkAll: b("*", rt.KeyMarkAll, "*"),
+		BulkApprove: b("A", rt.KeyBulkApprove, "A"), BulkReject: b("X", rt.KeyBulkReject, "X"),
+		Opinion: b("o", t.Opinion.KeyAdd, "o"), Download: b("d", t.KeyDownload, "d"),
+		SEI: reqdetail.NewSEIKeys(t),
+	}
 }
 
 // Page is the Avaliação page.
@@ -41,20 +67,31 @@ type Page struct {
 	keys  keyMap
 	mb    *route.Mailbox
 
-	search search.Box
-	env    common.Choice[api.Environment]
-	system common.Choice[api.SystemType]
+	filters filters
+	env     common.Choice[api.Environment]
+	system  common.Choice[api.SystemType]
 
-	rows     []store.Row
-	selected int
-	loaded   bool
-	err      error
+	// The queue's window: rows read from the cache, the selection in it,
+	// whether it starts at the first pending request or ends at the last,
+	// and the filter's count (-1 while counting).
+	rows         []store.Row
+	selected     int
+	atTop, atEnd bool
+	count        int
+	loaded       bool
+	err          error
+	// Moves typed while a window read is in flight (key repeat at an
+	// edge) accumulate here and run when the window arrives.
+	pending int
+
+	// The marked requests, in the order they were marked.
+	marks    []marked
+	isMarked map[string]bool
 
 	detail  reqdetail.Msg
 	loading bool
-	offset  int
+	offset  int // the detail's scroll
 
-	busy string // id being decided
 	// drafts are the opinions typed and not sent, by request, kept when
 	// the box closes.
 	drafts map[string]opinionDraft
@@ -64,21 +101,14 @@ type Page struct {
 
 // New builds the page.
 func New(com *common.Common, s *store.Store) *Page {
-	t := com.Text
-	b := common.Bind
-	return &Page{com: com, store: s, mb: route.NewMailbox("review"), drafts: map[string]opinionDraft{}, env: common.NewChoice(api.Environments), system: common.NewChoice(api.SystemTypes), search: search.New(t.SearchAPIPlaceholder, api.MaxQueryLen), keys: keyMap{
-		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
-		Approve: b("a", t.KeyApprove, "a"), Reject: b("r", t.KeyReject, "r"), Opinion: b("o", t.Opinion.KeyAdd, "o"),
-		Download: b("d", t.KeyDownload, "d"),
-		Search:   b("/", t.KeyFilterAPI, "/"), Back: b("esc", t.KeyBack, "esc"), Env: b("e", t.KeyEnv, "e"), System: b("t", t.KeyFilterSystem, "t"),
-		DetailUp: b("pgup", t.KeyPage, "pgup"), DetailDown: b("pgdn", t.KeyPage, "pgdown"),
-		SEI: reqdetail.NewSEIKeys(t),
-	}}
+	return &Page{com: com, store: s, mb: route.NewMailbox("review"), keys: newKeyMap(com.Text), filters: newFilters(com),
+		env: common.NewChoice(api.Environments), system: common.NewChoice(api.SystemTypes), count: -1,
+		isMarked: map[string]bool{}, drafts: map[string]opinionDraft{}}
 }
 
 func (p *Page) Title() string           { return p.com.Text.TabReview }
 func (p *Page) Mailbox() *route.Mailbox { return p.mb }
-func (p *Page) Capturing() bool         { return p.search.Active }
+func (p *Page) Capturing() bool         { return p.filters.active }
 func (p *Page) Init() tea.Cmd           { return p.reload() }
 
 // Allowed: the queue belongs to evaluators.
@@ -87,36 +117,60 @@ func (p *Page) Allowed(me *api.Me) bool {
 }
 
 func (p *Page) SetSize(w, h int) tea.Cmd {
+	grew := p.rowsFit(w, h) > p.rowsFit(p.width, p.height)
 	p.width, p.height = w, h
+	if b, ok := overlay.Of[*bulkBox](p.com.Overlays, p.mb.ID()); ok {
+		_, detailW := p.panes()
+		b.resize(detailW, p.paneHeight())
+	}
+	if grew && !p.atEnd {
+		return p.refresh() // room for more rows below (or the first read was for no room)
+	}
 	return nil
 }
 
+// decides says whether the person may decide (requests:approve): an
+// analyst without it reads, gives opinions, and is offered no decision.
+func (p *Page) decides() bool { return p.com.Me != nil && p.com.Me.Can(api.PermRequestsApprove) }
+
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
-	return append(p.opinionKey(p.decisionKeys(), k.Down, k.Search, k.Env, k.System), p.seiKeys()...)
+	var keys []key.Binding
+	if p.decides() && p.current() != nil {
+		keys = append(keys, k.Approve, k.Reject, k.Mark)
+	}
+	if p.decides() && len(p.marks) > 0 {
+		keys = append(keys, k.BulkApprove, k.BulkReject)
+	}
+	keys = p.opinionKey(keys)
+	keys = append(keys, k.Down, k.Filter, k.Env, k.System)
+	return append(keys, p.seiKeys()...)
 }
 
-// seiKeys are the detail's SEI keys that act now (copy the link, retry).
+func (p *Page) FullHelp() [][]key.Binding {
+	k := p.keys
+	var decide []key.Binding
+	if p.decides() {
+		decide = []key.Binding{k.Approve, k.Reject, k.Mark, k.MarkAll, k.BulkApprove, k.BulkReject}
+	}
+	groups := [][]key.Binding{decide, p.opinionKey(nil, k.Download), {k.Up, k.Down, k.First, k.Last, k.DetailUp, k.DetailDown},
+		{k.Filter, k.Back, k.Env, k.System}, p.seiKeys()}
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// seiKeys are the detail's SEI keys that act now (copy the link, retry,
+// the box), each only for whoever may use it.
 func (p *Page) seiKeys() []key.Binding {
 	if p.current() == nil {
 		return nil
 	}
 	return p.keys.SEI.Offered(p.com, p.detail)
-}
-
-// decisionKeys are a and r, for whoever may decide (requests:approve):
-// an analyst without it only reads and gives opinions.
-func (p *Page) decisionKeys() []key.Binding {
-	if p.com.Me == nil || !p.com.Me.Can(api.PermRequestsApprove) {
-		return nil
-	}
-	return []key.Binding{p.keys.Approve, p.keys.Reject}
-}
-
-func (p *Page) FullHelp() [][]key.Binding {
-	k := p.keys
-	return [][]key.Binding{p.opinionKey(p.decisionKeys(), k.Download), {k.Up, k.Down, k.DetailUp, k.DetailDown}, {k.Search, k.Env, k.System},
-		p.seiKeys()}
 }
 
 // opinionKey adds o to keys, before rest, when the selected request may
@@ -143,14 +197,18 @@ func (p *Page) opinable() (api.Request, bool) {
 }
 
 func (p *Page) filter() filter {
-	f := filter{search: p.search.Value()}
+	f := filter{text: p.filters.query()}
 	f.env, _ = p.env.Get()
 	f.system, _ = p.system.Get()
 	return f
 }
 
-func (p *Page) reload() tea.Cmd {
-	return p.mb.Latest("queue", readQueue(p.store, p.filter()))
+// overdueDays is the working days a request may wait before it is late.
+func (p *Page) overdueDays() int {
+	if p.com.ReviewOverdueDays > 0 {
+		return p.com.ReviewOverdueDays
+	}
+	return DefaultOverdueDays
 }
 
 func (p *Page) current() *store.Row {
@@ -160,18 +218,31 @@ func (p *Page) current() *store.Row {
 	return nil
 }
 
+func (p *Page) currentID() string {
+	if r := p.current(); r != nil {
+		return r.ID
+	}
+	return ""
+}
+
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
-	case queueMsg:
-		return p, p.queueLoaded(msg)
+	case windowMsg:
+		return p, p.windowLoaded(msg)
+	case countMsg:
+		if msg.err == nil {
+			p.count = msg.n
+		}
+	case markAllMsg:
+		return p, p.markAll(msg)
 	case common.RequestsSyncedMsg:
 		if msg.Changed > 0 {
 			// The queue, and the detail on screen: a sync brings a
 			// decision elsewhere, or the SEI process linked.
-			return p, tea.Batch(p.reload(), p.rereadDetail())
+			return p, tea.Batch(p.refresh(), p.rereadDetail())
 		}
 		if !p.loaded {
-			return p, p.reload()
+			return p, p.refresh()
 		}
 	case detailTickMsg:
 		if r := p.current(); r != nil {
@@ -191,14 +262,10 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		cmd := reqdetail.SEIAnswered(p.com, p.mb, &p.detail, msg)
 		reqdetail.FollowInBox(p.com, p.mb.ID(), p.detail)
 		return p, cmd
-	case decisionChosen:
-		if p.com.Authed == nil {
-			return p, common.Toast(p.com.Text.WizSignIn, true)
-		}
-		p.busy = msg.id
-		return p, p.mb.Every(decide(p.com.Authed, msg.id, msg.decision))
 	case decidedMsg:
-		return p, p.decided(msg)
+		return p, p.decided(msg.outcome)
+	case bulkClosed:
+		p.unmark(msg.settled...)
 	case reqdetail.DownloadedMsg:
 		return p, reqdetail.Downloaded(p.com, msg)
 	case opinionDraft:
@@ -207,47 +274,26 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, p.opinionAdded(msg)
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
+	case tea.PasteMsg:
+		if p.filters.active {
+			cmd, changed := p.filters.paste(msg)
+			if changed {
+				cmd = tea.Batch(cmd, p.reload())
+			}
+			return p, cmd
+		}
+	case tea.MouseWheelMsg:
+		if msg.Mouse().Button == tea.MouseWheelDown {
+			return p, p.down(3)
+		}
+		return p, p.up(3)
 	}
 	return p, nil
 }
 
-// queueLoaded keeps the selection on the same request when it is still
-// there; otherwise on the same position (the next one after a decision).
-func (p *Page) queueLoaded(msg queueMsg) tea.Cmd {
-	p.loaded, p.err = true, msg.err
-	prev := ""
-	if r := p.current(); r != nil {
-		prev = r.ID
-	}
-	p.rows = msg.rows
-	for i, r := range p.rows {
-		if r.ID == prev {
-			p.selected = i
-			return nil
-		}
-	}
-	p.selected = max(0, min(p.selected, len(p.rows)-1))
-	return p.selectionChanged()
-}
-
-func (p *Page) selectionChanged() tea.Cmd {
-	p.offset = 0
-	p.mb.Drop("detail") // the one in flight is for another request
-	p.mb.Drop(reqdetail.QuestionSEI)
-	r := p.current()
-	if r == nil {
-		p.detail = reqdetail.Msg{}
-		p.mb.Drop("tick")
-		return nil
-	}
-	p.detail = reqdetail.Msg{ID: r.ID, Req: r.Request}
-	p.loading = true
-	return p.mb.Latest("tick", detailAfter())
-}
-
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
-	if p.search.Active {
-		cmd, changed := p.search.Key(msg)
+	if p.filters.active {
+		cmd, changed := p.filters.key(msg)
 		if changed {
 			cmd = tea.Batch(cmd, p.reload())
 		}
@@ -261,23 +307,21 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Down):
-		if p.selected+1 < len(p.rows) {
-			p.selected++
-			return p.selectionChanged()
-		}
+		return p.down(1)
 	case key.Matches(msg, k.Up):
-		if p.selected > 0 {
-			p.selected--
-			return p.selectionChanged()
-		}
+		return p.up(1)
+	case key.Matches(msg, k.First):
+		return p.read(store.Span{}, selectFirst, 0, "")
+	case key.Matches(msg, k.Last):
+		return p.read(store.Span{FromEnd: true}, selectLast, 0, "")
 	case key.Matches(msg, k.DetailDown):
-		p.offset += 10
+		p.scrollDetail(p.detailPage())
 	case key.Matches(msg, k.DetailUp):
-		p.offset = max(0, p.offset-10)
-	case key.Matches(msg, k.Search):
-		return p.search.Focus()
+		p.scrollDetail(-p.detailPage())
+	case key.Matches(msg, k.Filter):
+		return p.filters.focusOn(byAPI)
 	case key.Matches(msg, k.Back):
-		if p.search.Clear() {
+		if p.filters.clear() {
 			return p.reload()
 		}
 	case key.Matches(msg, k.Env):
@@ -286,20 +330,11 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.System):
 		p.system.Next()
 		return p.reload()
-	case key.Matches(msg, k.Approve), key.Matches(msg, k.Reject):
-		r := p.current()
-		if r == nil || p.busy != "" || len(p.decisionKeys()) == 0 {
-			return nil
-		}
-		_, detailW := p.panes()
-		d, cmd := newDialog(p.com, p.mb.ID(), r.Request, key.Matches(msg, k.Approve), detailW)
-		p.com.Overlays.Push(d)
-		return cmd
 	case key.Matches(msg, k.Download):
 		return p.download()
 	case key.Matches(msg, k.Opinion):
 		r, ok := p.opinable()
-		if !ok || p.busy != "" {
+		if !ok {
 			return nil
 		}
 		_, detailW := p.panes()
@@ -307,7 +342,109 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.com.Overlays.Push(box)
 		return cmd
 	}
+	if p.decides() {
+		return p.decisionKey(msg)
+	}
 	return nil
+}
+
+// decisionKey acts on the keys of whoever decides.
+func (p *Page) decisionKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, rt := p.keys, &p.com.Text.Review
+	_, detailW := p.panes()
+	switch {
+	case key.Matches(msg, k.Approve), key.Matches(msg, k.Reject):
+		r := p.current()
+		if r == nil {
+			return nil
+		}
+		d, cmd := newDialog(p.com, p.store, p.mb.ID(), r.Request, key.Matches(msg, k.Approve), detailW)
+		p.com.Overlays.Push(d)
+		return cmd
+	case key.Matches(msg, k.Mark):
+		r := p.current()
+		switch {
+		case r == nil:
+		case p.isMarked[r.ID]:
+			p.unmark(r.ID)
+		case len(p.marks) >= MaxBatch:
+			return common.Toast(fmt.Sprintf(rt.BatchFull, p.com.Text.Number(MaxBatch)), true)
+		default:
+			p.mark(*r)
+		}
+		return p.down(1) // on to the next, as one marks down a list
+	case key.Matches(msg, k.MarkAll):
+		return p.mb.Latest("markall", readMarkAll(p.store, p.filter()))
+	case key.Matches(msg, k.BulkApprove), key.Matches(msg, k.BulkReject):
+		if len(p.marks) == 0 {
+			return common.Toast(rt.NothingMarked, true)
+		}
+		box, cmd := newBulkBox(p.com, p.store, p.mb.ID(), append([]marked{}, p.marks...), key.Matches(msg, k.BulkApprove), detailW, p.paneHeight())
+		p.com.Overlays.Push(box)
+		return cmd
+	}
+	return nil
+}
+
+func (p *Page) mark(r store.Row) {
+	if p.isMarked[r.ID] {
+		return
+	}
+	p.isMarked[r.ID] = true
+	p.marks = append(p.marks, marked{id: r.ID, apiName: r.APIName, institution: r.Institution.Name})
+}
+
+func (p *Page) unmark(ids ...string) {
+	gone := map[string]bool{}
+	for _, id := range ids {
+		gone[id] = true
+		delete(p.isMarked, id)
+	}
+	kept := p.marks[:0]
+	for _, m := range p.marks {
+		if !gone[m.id] {
+			kept = append(kept, m)
+		}
+	}
+	p.marks = kept
+}
+
+// markAll marks every request of the filter (at most MaxBatch marks in
+// all, said so); when all of them are marked already, it takes their
+// marks off instead.
+func (p *Page) markAll(msg markAllMsg) tea.Cmd {
+	t := p.com.Text
+	if msg.err != nil {
+		return common.Toast(common.Explain(t, msg.err), true)
+	}
+	all := len(msg.rows) > 0
+	for _, r := range msg.rows {
+		all = all && p.isMarked[r.ID]
+	}
+	if all && len(msg.rows) == msg.total {
+		ids := make([]string, len(msg.rows))
+		for i, r := range msg.rows {
+			ids[i] = r.ID
+		}
+		p.unmark(ids...)
+		return common.Toast(fmt.Sprintf(t.Review.Unmarked, t.Number(len(ids))), false)
+	}
+	for _, r := range msg.rows {
+		if len(p.marks) >= MaxBatch {
+			break
+		}
+		p.mark(r)
+	}
+	n := 0
+	for _, r := range msg.rows {
+		if p.isMarked[r.ID] {
+			n++
+		}
+	}
+	if n < msg.total {
+		return common.Toast(fmt.Sprintf(t.Review.MarkLimit, t.Number(n), t.Number(msg.total), t.Number(MaxBatch)), true)
+	}
+	return common.Toast(fmt.Sprintf(t.Review.MarkedAll, t.Number(n)), false)
 }
 
 // rereadDetail reads the selected request's detail again (after a sync
@@ -358,24 +495,45 @@ func (p *Page) opinionAdded(msg opinionAdded) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// decided reports the outcome; the sync then removes the request from
-// the queue and the selection moves to the next one. A 409 says who
-// decided first.
-func (p *Page) decided(msg decidedMsg) tea.Cmd {
-	p.busy = ""
-	sync := func() tea.Msg { return common.SyncRequestsMsg{} }
-	if msg.err != nil {
-		var pe *client.ProblemError
-		if errors.As(msg.err, &pe) && pe.Problem.Code == api.CodeAlreadyDecided {
-			return tea.Batch(common.Toast(msg.id+": "+pe.Problem.Detail, true), sync)
-		}
-		return common.Toast(common.Explain(p.com.Text, msg.err), true)
+// decided reports a decision the dialog settled (registered, found
+// registered after a lost answer, or made elsewhere first: the 409 says
+// by whom); the request leaves the queue at once (the next one is
+// selected) and the sync confirms it.
+func (p *Page) decided(o outcome) tea.Cmd {
+	t := p.com.Text
+	var toast tea.Cmd
+	switch {
+	case o.elsewhere != nil:
+		toast = common.Toast(alreadyDecided(p.com, o.id, *o.elsewhere), true)
+	case o.recovered:
+		toast = common.Toast(fmt.Sprintf(t.Box.DecisionRecovered, o.id, o.req.Status.Label(t.Lang)), false)
+	default:
+		toast = common.Toast(fmt.Sprintf(t.Decided, o.id, o.req.Status.Label(t.Lang)), false)
 	}
-	text := fmt.Sprintf(p.com.Text.Decided, msg.id, msg.req.Status.Label(p.com.Text.Lang))
-	if msg.recovered {
-		text = fmt.Sprintf(p.com.Text.Box.DecisionRecovered, msg.id, msg.req.Status.Label(p.com.Text.Lang))
+	p.unmark(o.id)
+	return tea.Batch(toast, p.dropRow(o.id), func() tea.Msg { return common.SyncRequestsMsg{} })
+}
+
+// alreadyDecided is the 409's sentence in the UI's language: "SOL-…: já
+// reprovada por Helena Rocha em 22/11/2026 10:00."
+func alreadyDecided(com *common.Common, id string, e decidedElsewhere) string {
+	t := com.Text
+	if e.status == "" {
+		return id + ": " + t.Review.NoLongerPending + "."
 	}
-	return tea.Batch(common.Toast(text, false), sync)
+	status := strings.ToLower(e.status.Label(t.Lang))
+	if e.by == "" || e.at == "" {
+		return fmt.Sprintf(t.Review.AlreadyDecidedStatus, id, status)
+	}
+	return fmt.Sprintf(t.Review.AlreadyDecided, id, status, e.by, when(t, e.at))
+}
+
+// when writes an RFC 3339 time the way the UI's language does.
+func when(t *i18n.Text, s string) string {
+	if tm, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.DateTime(tm)
+	}
+	return s
 }
 
 // age is how long a request has waited, in the largest unit.
@@ -394,77 +552,16 @@ func age(created string, now time.Time) string {
 	return fmt.Sprintf("%dmin", max(0, int(d.Minutes())))
 }
 
-// View draws the queue on the left and the detail on the right; on a
-// narrow terminal the queue takes less room.
-func (p *Page) View() string {
-	st, t := p.com.Styles, p.com.Text
-	if !p.Allowed(p.com.Me) {
-		return st.Subtle.Render(t.ReviewOnly)
-	}
-	queueW, detailW := p.panes()
-	env, sys := t.AllMasc, t.AllMasc
-	if e, ok := p.env.Get(); ok {
-		env = e.Badge()
-	}
-	if st, ok := p.system.Get(); ok {
-		sys = st.Label(t.Lang)
-	}
-	searchText := st.Subtle.Render("/ API")
-	if p.search.Active || p.search.Value() != "" {
-		searchText = st.Prompt.Render("/ API: ") + p.search.Input.View()
-	}
-	bar := searchText + st.Subtle.Render("  e "+t.EnvLabel+": ") + st.Text.Render(env) +
-		st.Subtle.Render("  t "+t.SystemTypeLabel+": ") + st.Text.Render(sys)
-	height := max(3, p.height-3)
-	queue := []string{st.Bold.Render(fmt.Sprintf(t.QueueTitle, len(p.rows)))}
-	if p.loaded && len(p.rows) == 0 {
-		queue = append(queue, st.Subtle.Render(t.QueueEmpty))
-	}
-	first := max(0, min(p.selected-height/2, len(p.rows)-height+1))
-	for i := first; i < len(p.rows) && len(queue) < height; i++ {
-		r := p.rows[i]
-		line := fmt.Sprintf("%-5s %s %s", age(r.CreatedAt, p.com.Now()), r.Environment.Badge(), r.APIName)
-		if i == p.selected {
-			line = st.FilterOn.Padding(0).Render(common.PadRight(common.Truncate(line, queueW), queueW))
-		} else {
-			line = st.Text.Render(common.Truncate(line, queueW))
+// spinningFor is the spinner's frame when a decision of id is on its
+// way (from the dialog or the bulk box), "" otherwise.
+func (p *Page) spinningFor(id string) string {
+	if d, ok := overlay.Of[*dialog](p.com.Overlays, p.mb.ID()); ok && d.req.ID == id {
+		if s := d.spinning(); s != "" {
+			return s
 		}
-		queue = append(queue, line)
 	}
-	var detail []string
-	if p.current() != nil {
-		detail = reqdetail.Render(p.com, p.detail, p.loading, detailW)
-		offset := min(p.offset, max(0, len(detail)-1))
-		detail = detail[offset:]
+	if b, ok := overlay.Of[*bulkBox](p.com.Overlays, p.mb.ID()); ok {
+		return b.spinning(id)
 	}
-	if p.busy != "" { // a second a or r is ignored meanwhile
-		detail = append([]string{st.Subtle.Render(fmt.Sprintf(t.Box.Deciding, p.busy)), ""}, detail...)
-	}
-	if b, ok := overlay.Of[*reqdetail.SEIBox](p.com.Overlays, p.mb.ID()); ok {
-		detail = strings.Split(b.View(detailW, height), "\n") // the whole pane
-	}
-	if d, ok := overlay.Of[*dialog](p.com.Overlays, p.mb.ID()); ok {
-		detail = append(append(strings.Split(d.View(detailW, 0), "\n"), ""), detail...)
-	}
-	if b, ok := overlay.Of[*opinionBox](p.com.Overlays, p.mb.ID()); ok {
-		detail = append(append(strings.Split(b.View(detailW, 0), "\n"), ""), detail...)
-	}
-	left := lipgloss.NewStyle().Width(queueW).Render(strings.Join(queue, "\n"))
-	right := lipgloss.NewStyle().Width(detailW).Render(strings.Join(clip(detail, height), "\n"))
-	sep := st.HelpSep.Render(strings.Repeat("│\n", height-1) + "│")
-	return common.Truncate(bar, p.width) + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, left, " "+sep+" ", right)
-}
-
-// panes are the widths of the queue and of the detail beside it; on a
-// narrow terminal the queue takes less room.
-func (p *Page) panes() (queue, detail int) {
-	queue = min(46, max(28, p.width/3))
-	return queue, p.width - queue - 3
-}
-
-func clip(lines []string, n int) []string {
-	if len(lines) > n {
-		return lines[:n]
-	}
-	return lines
+	return ""
 }
