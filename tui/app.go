@@ -105,11 +105,12 @@ func New(o Options) *Model {
 	com := &common.Common{
 		Styles: themes.Get(themes.Resolve(o.Theme, o.NoColor, true)),
 		Text:   t, Lang: t.Lang, Now: o.Now,
-		ForcedOffline: o.Client == nil,
-		Clip:          &common.Clipboard{Native: o.NativeClipboard, ClearAfter: o.ClipboardClear},
-		Remote:        o.Remote,
-		Online:        o.Client != nil, // optimistic until the first answer
-		Overlays:      stack,
+		ForcedOffline:     o.Client == nil,
+		Clip:              &common.Clipboard{Native: o.NativeClipboard, ClearAfter: o.ClipboardClear},
+		Remote:            o.Remote,
+		ReviewOverdueDays: o.ReviewOverdueDays,
+		Online:            o.Client != nil, // optimistic until the first answer
+		Overlays:          stack,
 	}
 	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New(), stack: stack,
 		sync: tuisync.New(tuisync.Options{Client: o.Client, Store: o.Store, Text: t, Now: o.Now,
