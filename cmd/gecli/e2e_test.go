@@ -19,16 +19,25 @@ type tmuxSession struct {
 
 func newTmux(t *testing.T, width, height int, command string) *tmuxSession {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is not installed; .ci/run must install it")
-		}
-		t.Skip("tmux is not installed (apt-get install tmux); this test drives the real binary in it")
-	}
+	needTool(t, "tmux", "tmux")
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("gecli-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	s.run("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
+}
+
+// needTool stops a test that cannot run on this machine because a
+// program it drives is missing: a failure under CI (.ci/run installs it),
+// a skip naming the package on a developer's machine.
+func needTool(t *testing.T, program, debianPackage string) {
+	t.Helper()
+	if _, err := exec.LookPath(program); err == nil {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is not installed; .ci/run must install %s", program, debianPackage)
+	}
+	t.Skipf("%s is not installed (apt-get install %s); this test drives it", program, debianPackage)
 }
 
 func (s *tmuxSession) run(args ...string) string {

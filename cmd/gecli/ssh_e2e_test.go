@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"net"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -41,12 +40,7 @@ func startSSH(t *testing.T, bin, base, data string) string {
 // session (device flow), the queue is there, q ends the session and ssh
 // returns; the next connection with the same key is signed in at once.
 func TestAnEvaluatorWorksOverSSH(t *testing.T) {
-	if _, err := exec.LookPath("ssh"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("the OpenSSH client is not installed; .ci/run must install it")
-		}
-		t.Skip("ssh is not installed (apt-get install openssh-client)")
-	}
+	needTool(t, "ssh", "openssh-client")
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	_, base := startServe(t, bin, filepath.Join(dir, "server.db"), "", true)
