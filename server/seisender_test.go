@@ -78,6 +78,7 @@ func TestASubmissionWhileSEIIsDownIsLinkedOnceItAnswers(t *testing.T) {
 		t.Fatalf("a submission while SEI is down: %d %s", res.status, res.body)
 	}
 	r := decode[api.Request](t, res.body)
+	clock = time.Now() // not before: the item is due from the second it was queued in
 	if r.SEIState != "pending" || r.SEIProcess != "" {
 		t.Fatalf("the new request: state %q, number %q", r.SEIState, r.SEIProcess)
 	}
@@ -143,6 +144,7 @@ func TestRefusalsAreRetriedThenWaitForAnAdmin(t *testing.T) {
 	sub.SEIProcess = "99990.999999/2026-00" // typed by the requester, and not in SEI
 	res := ts.postJSON("/api/v1/requests", ts.tokenFor("solicitante"), sub)
 	r := decode[api.Request](t, res.body)
+	clock = time.Now() // not before: the item is due from the second it was queued in
 	for range 3 {
 		drain(ctx, sender)
 		clock = clock.Add(time.Hour)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/server/db"
+	"github.com/gecli/gecli/testkit/pgtest"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -72,9 +74,17 @@ func TestOpenAPIDocumentsAreValid(t *testing.T) {
 	}
 }
 
+// TestDemoSeedsOnlyAnEmptyDatabase, on SQLite and (with
+// GECLI_TEST_ENGINE=postgres) on PostgreSQL: the server's tests copy the
+// seeded SQLite database into PostgreSQL, so seeding PostgreSQL itself is
+// checked here.
 func TestDemoSeedsOnlyAnEmptyDatabase(t *testing.T) {
 	ctx := context.Background()
-	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	path := filepath.Join(t.TempDir(), "s.db")
+	if os.Getenv("GECLI_TEST_ENGINE") == "postgres" {
+		path = pgtest.URL(t)
+	}
+	d, err := db.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
