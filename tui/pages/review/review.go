@@ -11,8 +11,9 @@
 // requests with space (* marks every one of the filter) and decides them
 // all with A or X: one justification, one confirmation, each request
 // decided on its own, and a summary. Whoever analyses requests
-// (requests:analyze) adds a technical opinion with o; d saves the
-// request's files, the opinions' PDFs included; c copies the SEI
+// (requests:analyze) adds a technical opinion with o; p reads the
+// request's PDFs (the opinions' too) in the viewer, beside the queue
+// where there is room; d saves them; c copies the SEI
 // process's link, R retries what SEI refused (requests:revoke), and S
 // opens the SEI box: the process, every send and the full log of calls.
 package review
@@ -38,7 +39,7 @@ type keyMap struct {
 	Up, Down, First, Last, DetailUp, DetailDown key.Binding
 	Filter, Back, Env, System                   key.Binding
 	Approve, Reject, Mark, MarkAll, BulkApprove key.Binding
-	BulkReject, Opinion, Download               key.Binding
+	BulkReject, Opinion, Download, Read         key.Binding
 	// SEI copies the detail's SEI link, retries what SEI refused (R) and
 	// opens the SEI box; the bulk keys are A and X so that R stays SEI's.
 	SEI reqdetail.SEIKeys
@@ -56,7 +57,8 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Mark: b("space", rt.KeyMark, "space"), MarkAll: b("*", rt.KeyMarkAll, "*"),
 		BulkApprove: b("A", rt.KeyBulkApprove, "A"), BulkReject: b("X", rt.KeyBulkReject, "X"),
 		Opinion: b("o", t.Opinion.KeyAdd, "o"), Download: b("d", t.KeyDownload, "d"),
-		SEI: reqdetail.NewSEIKeys(t),
+		Read: reqdetail.ReadKey(t),
+		SEI:  reqdetail.NewSEIKeys(t),
 	}
 }
 
@@ -143,6 +145,7 @@ func (p *Page) ShortHelp() []key.Binding {
 		keys = append(keys, k.BulkApprove, k.BulkReject)
 	}
 	keys = p.opinionKey(keys)
+	keys = append(keys, p.readKey()...)
 	keys = append(keys, k.Down, k.Filter, k.Env, k.System)
 	return append(keys, p.seiKeys()...)
 }
@@ -153,7 +156,7 @@ func (p *Page) FullHelp() [][]key.Binding {
 	if p.decides() {
 		decide = []key.Binding{k.Approve, k.Reject, k.Mark, k.MarkAll, k.BulkApprove, k.BulkReject}
 	}
-	groups := [][]key.Binding{decide, p.opinionKey(nil, k.Download), {k.Up, k.Down, k.First, k.Last, k.DetailUp, k.DetailDown},
+	groups := [][]key.Binding{decide, p.opinionKey(p.readKey(), k.Download), {k.Up, k.Down, k.First, k.Last, k.DetailUp, k.DetailDown},
 		{k.Filter, k.Back, k.Env, k.System}, p.seiKeys()}
 	out := groups[:0]
 	for _, g := range groups {
@@ -171,6 +174,27 @@ func (p *Page) seiKeys() []key.Binding {
 		return nil
 	}
 	return p.keys.SEI.Offered(p.com, p.detail)
+}
+
+// readKey is p when the selected request has a file to read.
+func (p *Page) readKey() []key.Binding {
+	if r := p.current(); r != nil && reqdetail.Readable(p.selectedRequest()) {
+		return []key.Binding{p.keys.Read}
+	}
+	return nil
+}
+
+// selectedRequest is the selected request as the freshest detail has
+// it (with its attachments and opinions), the queue's row until then.
+func (p *Page) selectedRequest() api.Request {
+	r := p.current()
+	if r == nil {
+		return api.Request{}
+	}
+	if p.detail.Req.ID == r.ID {
+		return p.detail.Req
+	}
+	return r.Request
 }
 
 // opinionKey adds o to keys, before rest, when the selected request may
@@ -332,6 +356,15 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		return p.reload()
 	case key.Matches(msg, k.Download):
 		return p.download()
+	case key.Matches(msg, k.Read):
+		if p.current() == nil {
+			return nil
+		}
+		box, cmd := reqdetail.ReadFiles(p.com, p.mb.ID(), p.com.Authed, p.selectedRequest(), p.readerWidth())
+		if box != nil {
+			p.com.Overlays.Push(box)
+		}
+		return cmd
 	case key.Matches(msg, k.Opinion):
 		r, ok := p.opinable()
 		if !ok {
@@ -464,11 +497,7 @@ func (p *Page) download() tea.Cmd {
 	if r == nil {
 		return nil
 	}
-	req := r.Request
-	if p.detail.Req.ID == r.ID {
-		req = p.detail.Req
-	}
-	files := reqdetail.Files(req)
+	files := reqdetail.Files(p.selectedRequest())
 	if len(files) == 0 || p.com.Authed == nil {
 		return common.Toast(p.com.Text.DetailNoAttachments, true)
 	}

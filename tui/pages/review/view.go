@@ -20,6 +20,11 @@ func (p *Page) View() string {
 	}
 	queueW, detailW := p.panes()
 	height := p.paneHeight()
+	if box, ok := reqdetail.Reading(p.com, p.mb.ID()); ok && detailW < minReaderWidth {
+		// Too narrow beside the queue (80 columns): the viewer or its
+		// picker takes the page until esc brings the queue back.
+		return strings.Join(p.bar(), "\n") + "\n" + box.View(p.width, height)
+	}
 	left := column(p.queueView(queueW, height), queueW)
 	right := column(clip(p.detailPane(detailW, height), height), detailW)
 	sep := st.HelpSep.Render(strings.TrimSuffix(strings.Repeat(" │ \n", height), "\n"))
@@ -50,6 +55,9 @@ func (p *Page) bar() []string {
 // in all of it; otherwise the decision dialog or the opinion box above
 // the detail, which scrolls (pgup/pgdn) with a line saying where it is.
 func (p *Page) detailPane(width, height int) []string {
+	if b, ok := reqdetail.Reading(p.com, p.mb.ID()); ok {
+		return strings.Split(b.View(width, height), "\n")
+	}
 	if b, ok := overlay.Of[*reqdetail.SEIBox](p.com.Overlays, p.mb.ID()); ok {
 		return strings.Split(b.View(width, height), "\n")
 	}
@@ -89,6 +97,18 @@ func (p *Page) scrollDetail(n int) {
 	_, width := p.panes()
 	lines := len(reqdetail.Render(p.com, p.detail, p.loading, width))
 	p.offset = max(0, min(p.offset+n, lines-(p.paneHeight()-1)))
+}
+
+// minReaderWidth is the narrowest detail pane the PDF viewer is drawn
+// in; below it, the viewer takes the whole page.
+const minReaderWidth = 60
+
+// readerWidth is the width the viewer will be drawn in.
+func (p *Page) readerWidth() int {
+	if _, detailW := p.panes(); detailW >= minReaderWidth {
+		return detailW
+	}
+	return p.width
 }
 
 // paneHeight is the height of both panes, under the bar.
