@@ -85,11 +85,11 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.detail = nil
 		p.mb.Drop("detail")
 		p.mb.Drop(reqdetail.QuestionSEI)
-	case key.Matches(msg, k.Cancel):
+	case key.Matches(msg, k.Cancel) && p.submits():
 		return p.askCancel(r)
 	case key.Matches(msg, k.Revoke):
 		return p.askRevoke(r)
-	case key.Matches(msg, k.Form):
+	case key.Matches(msg, k.Form) && p.submits():
 		return p.openForm(*r)
 	case key.Matches(msg, k.Read):
 		box, cmd := reqdetail.ReadFiles(p.com, p.mb.ID(), p.com.Authed, *r, p.width)

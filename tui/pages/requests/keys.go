@@ -38,7 +38,8 @@ func newKeyMap(t *i18n.Text) keyMap {
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		return append(p.revokeKey(p.readKey(k.Back, k.Form, k.Cancel, k.Download, k.Down)), k.sei.Offered(p.com, p.detail.msg)...)
+		keys := append(p.ownerKeys(p.detail.msg.Req), k.Download, k.Down)
+		return append(p.revokeKey(p.readKey(k.Back, keys...)), k.sei.Offered(p.com, p.detail.msg)...)
 	}
 	return p.revokeKey(p.newKey([]key.Binding{k.Search, k.Open, k.Toggle, k.Env, k.Sort}))
 }
@@ -63,6 +64,32 @@ func (p *Page) readKey(back key.Binding, rest ...key.Binding) []key.Binding {
 	return append(keys, rest...)
 }
 
+// submits says whether the person may submit requests
+// (requests:submit): only they fill a request's form or cancel it.
+func (p *Page) submits() bool { return p.com.Me != nil && p.com.Me.Can(api.PermRequestsSubmit) }
+
+// mayFillForm: the verification form of an approved request whose rule
+// asks for one, by whoever submits.
+func (p *Page) mayFillForm(r api.Request) bool {
+	return p.submits() && r.Status == api.StatusApproved && (r.Rule == api.RuleFormRes316 || r.Rule == api.RuleFormStandard)
+}
+
+// mayCancel: a pending request, by whoever submits.
+func (p *Page) mayCancel(r api.Request) bool { return p.submits() && r.Status == api.StatusPending }
+
+// ownerKeys are f and x where they apply to r: an evaluator, who may do
+// neither, is not offered them (the server would answer 403).
+func (p *Page) ownerKeys(r api.Request) []key.Binding {
+	var keys []key.Binding
+	if p.mayFillForm(r) {
+		keys = append(keys, p.keys.Form)
+	}
+	if p.mayCancel(r) {
+		keys = append(keys, p.keys.Cancel)
+	}
+	return keys
+}
+
 // revokeKey adds revoke to keys for whoever may revoke (an admin).
 func (p *Page) revokeKey(keys []key.Binding) []key.Binding {
 	if p.mayRevoke() {
@@ -74,7 +101,8 @@ func (p *Page) revokeKey(keys []key.Binding) []key.Binding {
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		return [][]key.Binding{p.revokeKey(p.readKey(k.Back, k.Form, k.Cancel, k.Download)), {k.Up, k.Down},
+		keys := append(p.ownerKeys(p.detail.msg.Req), k.Download)
+		return [][]key.Binding{p.revokeKey(p.readKey(k.Back, keys...)), {k.Up, k.Down},
 			k.sei.Offered(p.com, p.detail.msg)}
 	}
 	return [][]key.Binding{

@@ -244,7 +244,7 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.read(store.Span{FromEnd: true}, selectLast, 0)
 	case key.Matches(msg, k.Open):
 		return p.openDetail()
-	case key.Matches(msg, k.Cancel):
+	case key.Matches(msg, k.Cancel) && p.submits():
 		return p.askCancel(p.current())
 	case key.Matches(msg, k.Revoke):
 		return p.askRevoke(p.current())

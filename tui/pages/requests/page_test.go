@@ -64,7 +64,7 @@ func cached(t testing.TB, n int) *store.Store {
 
 func newPage(t testing.TB, s *store.Store, w, h int) (*drive.Driver, *Page) {
 	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR, Now: time.Now,
-		Me: &api.Me{Name: "Ana"}}
+		Me: &api.Me{Name: "Ana", Roles: []api.Role{api.RoleRequester}}}
 	p := New(com, s)
 	d := drive.New(t, drive.NewHost(p.com, p), w, h)
 	d.WaitFor("the first rows", func(v string) bool { return strings.Contains(v, "SOL") || strings.Contains(v, "Consulta") })
