@@ -129,7 +129,7 @@ func (b *opinionBox) key(msg tea.KeyPressMsg) overlay.Action {
 	case key.Matches(msg, k.Send):
 		return overlay.Run{Cmd: b.send()}
 	case b.onPDF && key.Matches(msg, k.Complete):
-		return overlay.Run{Cmd: b.Mailbox().Latest("complete", completePath(b.path.Value()))}
+		return overlay.Run{Cmd: b.Mailbox().Latest("complete", completePath(b.com.Remote, b.path.Value()))}
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Prev):
 		return overlay.Run{Cmd: b.focus(!b.onPDF)}
 	}
@@ -181,7 +181,7 @@ func (b *opinionBox) send() tea.Cmd {
 		}
 		return nil
 	}
-	return b.Mailbox().Latest("send", addOpinion(b.com.Authed, b.req.ID, text, strings.TrimSpace(b.path.Value())))
+	return b.Mailbox().Latest("send", addOpinion(b.com.Authed, b.com.Remote, b.req.ID, text, strings.TrimSpace(b.path.Value())))
 }
 
 // answered closes on success; a refusal keeps the box as typed, with the
@@ -236,6 +236,9 @@ func (b *opinionBox) View(width, _ int) string {
 		label = st.Prompt
 	}
 	lines = append(lines, label.Render(ot.PathLabel)+b.path.View())
+	if b.com.Remote && b.pathErr == "" {
+		lines = append(lines, wrap(st.Subtle, t.Remote.NoHostFiles)...)
+	}
 	if b.pathErr != "" {
 		lines = append(lines, wrap(st.Error, "✖ "+b.pathErr)...)
 	}
@@ -250,20 +253,27 @@ func (b *opinionBox) View(width, _ int) string {
 	return strings.Join(lines, "\n")
 }
 
-func completePath(input string) tea.Cmd {
-	return func() tea.Msg { return pathCompleted{input: input, completion: pathcomplete.Complete(input)} }
+// completePath extends a path as a shell does; over SSH (remote) it
+// completes nothing: the host's files are not the person's.
+func completePath(remote bool, input string) tea.Cmd {
+	return func() tea.Msg {
+		if remote {
+			return pathCompleted{input: input, completion: input}
+		}
+		return pathCompleted{input: input, completion: pathcomplete.Complete(input)}
+	}
 }
 
 // addOpinion reads the PDF (when a path was given) with the wizard's
 // checks, then sends the opinion under one Idempotency-Key: a retry after
 // a lost answer adds it once.
-func addOpinion(c *client.Client, id, text, path string) tea.Cmd {
+func addOpinion(c *client.Client, remote bool, id, text, path string) tea.Cmd {
 	return func() tea.Msg {
 		var name string
 		var pdf []byte
 		if path != "" {
 			var err error
-			if name, pdf, err = readPDF(path); err != nil {
+			if name, pdf, err = readPDF(remote, path); err != nil {
 				return opinionAnswer{fileErr: err}
 			}
 		}
@@ -275,9 +285,13 @@ func addOpinion(c *client.Client, id, text, path string) tea.Cmd {
 }
 
 // readPDF reads a file to attach: it exists, is at most 10 MB, is a PDF
-// by content, and its name is one the server takes.
-func readPDF(path string) (string, []byte, error) {
+// by content, and its name is one the server takes. Over SSH (remote) it
+// looks at nothing of the host.
+func readPDF(remote bool, path string) (string, []byte, error) {
 	p := pathcomplete.Expand(path)
+	if remote {
+		return "", nil, common.ErrHostFiles
+	}
 	st, err := os.Stat(p)
 	switch {
 	case err != nil:
@@ -287,7 +301,7 @@ func readPDF(path string) (string, []byte, error) {
 	case st.Size() > api.MaxAttachmentBytes:
 		return "", nil, &api.AttachmentError{Kind: api.AttachmentTooLarge, Path: p, Size: st.Size()}
 	}
-	b, err := os.ReadFile(p)
+	b, err := common.ReadFile(remote, p)
 	if err != nil {
 		return "", nil, &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: p, Err: err}
 	}

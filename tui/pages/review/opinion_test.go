@@ -303,3 +303,25 @@ func TestOnlyDecidersDecide(t *testing.T) {
 		t.Error("the analyst is not offered o")
 	}
 }
+
+// TestOverSSHTheOpinionTakesNoHostFile: over SSH (Common.Remote) the box
+// says that PDFs are attached from the person's own machine, tab
+// completes nothing of the host, and a path to a real PDF there is
+// refused before anything is sent (the text is kept by the box).
+func TestOverSSHTheOpinionTakesNoHostFile(t *testing.T) {
+	pdf := filepath.Join(t.TempDir(), "parecer.pdf")
+	os.WriteFile(pdf, []byte(minimalPDF), 0o600)
+	en := i18n.For(api.En)
+	com := &common.Common{Styles: themes.Get(themes.Mono), Text: en, Lang: api.En, Remote: true}
+	box, _ := newOpinionBox(com, "review", api.Request{ID: "SOL-1", APIName: "DataJud", Status: api.StatusPending}, opinionDraft{}, 60, 30)
+	if v := box.View(60, 30); !strings.Contains(strings.Join(strings.Fields(v), " "), "attach them with gecli on your own computer") {
+		t.Errorf("the box does not say where PDFs come from over SSH:\n%s", v)
+	}
+	if got := completePath(true, pdf[:len(pdf)-6])().(pathCompleted); got.completion != got.input {
+		t.Errorf("tab completed a host path over SSH: %q", got.completion)
+	}
+	answer := addOpinion(nil, true, "SOL-1", "Parecer favorável.", pdf)().(opinionAnswer)
+	if common.Explain(en, answer.fileErr) != en.Remote.NoHostFiles {
+		t.Errorf("a host PDF over SSH: %v", answer.fileErr)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/pathcomplete"
 )
 
@@ -63,10 +64,14 @@ func debounce() tea.Cmd {
 
 // checkFile verifies an attachment before it is queued: it exists, is at
 // most 10 MB and is a PDF by content (FAQ 4.2: "Arquivo incompatível ou
-// superior ao limite").
-func checkFile(path string) tea.Cmd {
+// superior ao limite"). Over SSH (remote) it looks at nothing: the path
+// would name a file of the host, not of the person's machine.
+func checkFile(remote bool, path string) tea.Cmd {
 	return func() tea.Msg {
 		p := expand(path)
+		if remote {
+			return fileCheckedMsg{path: p, err: common.ErrHostFiles}
+		}
 		st, err := os.Stat(p)
 		switch {
 		case err != nil:
@@ -76,7 +81,7 @@ func checkFile(path string) tea.Cmd {
 		case st.Size() > api.MaxAttachmentBytes:
 			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentTooLarge, Path: p, Size: st.Size()}}
 		}
-		b, err := os.ReadFile(p)
+		b, err := common.ReadFile(remote, p)
 		if err != nil {
 			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: p, Err: err}}
 		}
@@ -90,9 +95,13 @@ func checkFile(path string) tea.Cmd {
 	}
 }
 
-// complete extends a path as a shell's tab completion does.
-func complete(input string) tea.Cmd {
+// complete extends a path as a shell's tab completion does; over SSH
+// (remote) it lists nothing of the host and says why.
+func complete(remote bool, input string) tea.Cmd {
 	return func() tea.Msg {
+		if remote {
+			return fileCheckedMsg{path: input, err: common.ErrHostFiles}
+		}
 		return completedMsg{input: input, completion: pathcomplete.Complete(input)}
 	}
 }
@@ -102,7 +111,7 @@ func expand(p string) string { return pathcomplete.Expand(p) }
 // submit creates the request, then uploads each attachment. A failure
 // after creation keeps the request (it exists on the server) and says
 // which attachment did not go.
-func submit(c *client.Client, req api.RequestCreate, files []string) tea.Cmd {
+func submit(c *client.Client, remote bool, req api.RequestCreate, files []string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
@@ -113,7 +122,7 @@ func submit(c *client.Client, req api.RequestCreate, files []string) tea.Cmd {
 			return submittedMsg{err: err}
 		}
 		for _, f := range files {
-			b, err := os.ReadFile(f)
+			b, err := common.ReadFile(remote, f)
 			if err == nil {
 				_, err = c.UploadAttachment(ctx, created.ID, api.UploadName(f), b)
 			}
@@ -137,12 +146,12 @@ type formSubmittedMsg struct {
 
 // submitForm uploads the documents of a verification form, then saves the
 // form naming them (FAQ 3.19: at least one PDF).
-func submitForm(c *client.Client, requestID string, f api.VerificationForm, files []string) tea.Cmd {
+func submitForm(c *client.Client, remote bool, requestID string, f api.VerificationForm, files []string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
 		for _, path := range files {
-			b, err := os.ReadFile(path)
+			b, err := common.ReadFile(remote, path)
 			if err != nil {
 				return formSubmittedMsg{err: &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: path, Err: err}}
 			}

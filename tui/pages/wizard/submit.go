@@ -69,14 +69,14 @@ func (m *Model) submit() tea.Cmd {
 	if m.form() {
 		m.submitting, m.problem = true, ""
 		d := m.snapshot()
-		return tea.Batch(m.save(), m.Mailbox().Every(submitForm(m.com.Authed, d.FormFor, m.formValue(nil), d.Attachments)))
+		return tea.Batch(m.save(), m.Mailbox().Every(submitForm(m.com.Authed, m.com.Remote, d.FormFor, m.formValue(nil), d.Attachments)))
 	}
 	d := m.snapshot()
 	m.submitting, m.problem = true, ""
 	req := api.RequestCreate{APIID: d.APIID, Environment: d.Environment, InstitutionCNPJ: d.CNPJ, TechnicalContact: d.Contact,
 		Purpose: d.Purpose, CustomFields: d.CustomFields, SEIProcess: d.SEIProcess,
 		Terms: api.TermsAcceptance{ID: d.TermsID, Version: d.TermsVersion, Accepted: d.TermsAccepted}}
-	return tea.Batch(m.save(), m.Mailbox().Every(submit(m.com.Authed, req, d.Attachments)))
+	return tea.Batch(m.save(), m.Mailbox().Every(submit(m.com.Authed, m.com.Remote, req, d.Attachments)))
 }
 
 // submitted shows the outcome. On a refusal the draft stays and the

@@ -59,6 +59,9 @@ func (m *Model) hint() string {
 	case stepAPI:
 		return t.WizHintAPI
 	case stepAttachments:
+		if m.com.Remote {
+			return t.Remote.NoHostFiles
+		}
 		return t.WizHintFiles
 	case stepTerms:
 		return t.WizHintTerms + " · " + t.PDFView.WizReadTerms

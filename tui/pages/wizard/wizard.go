@@ -245,7 +245,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Next):
 		return m.next()
 	case key.Matches(msg, k.Complete) && m.step == stepAttachments:
-		return m.Mailbox().Latest("complete", complete(m.fields[0].input.Value()))
+		return m.Mailbox().Latest("complete", complete(m.com.Remote, m.fields[0].input.Value()))
 	case key.Matches(msg, k.Down):
 		m.move(1)
 		return nil
@@ -359,7 +359,7 @@ func (m *Model) next() tea.Cmd {
 		return nil
 	}
 	if m.step == stepAttachments && strings.TrimSpace(m.fields[0].input.Value()) != "" {
-		return m.Mailbox().Latest("file", checkFile(strings.TrimSpace(m.fields[0].input.Value())))
+		return m.Mailbox().Latest("file", checkFile(m.com.Remote, strings.TrimSpace(m.fields[0].input.Value())))
 	}
 	if m.step == stepAttachments && m.form() && len(m.draft.Attachments) == 0 {
 		m.problem = m.com.Text.FormNeedsPDF

@@ -182,7 +182,7 @@ func TestNoLinkedInstitution(t *testing.T) {
 func TestPathCompletion(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "oficio-assinado.pdf"), []byte("%PDF-1.4\n%%EOF\n"), 0o600)
-	msg := complete(filepath.Join(dir, "ofi"))().(completedMsg)
+	msg := complete(false, filepath.Join(dir, "ofi"))().(completedMsg)
 	if msg.completion != filepath.Join(dir, "oficio-assinado.pdf") {
 		t.Errorf("completion %q", msg.completion)
 	}
@@ -190,13 +190,35 @@ func TestPathCompletion(t *testing.T) {
 	f, _ := os.Create(big)
 	f.Truncate(api.MaxAttachmentBytes + 1)
 	f.Close()
-	if got := checkFile(big)().(fileCheckedMsg); !strings.Contains(common.Explain(i18n.For(api.PtBR), got.err), "o limite é 10 MB") {
+	if got := checkFile(false, big)().(fileCheckedMsg); !strings.Contains(common.Explain(i18n.For(api.PtBR), got.err), "o limite é 10 MB") {
 		t.Errorf("11 MB file: %v", got.err)
 	}
-	if got := checkFile(filepath.Join(dir, "oficio-assinado.pdf"))().(fileCheckedMsg); got.err != nil {
+	if got := checkFile(false, filepath.Join(dir, "oficio-assinado.pdf"))().(fileCheckedMsg); got.err != nil {
 		t.Errorf("valid PDF: %v", got.err)
 	}
+}
 
+// TestOverSSHNoHostFileIsRead: over SSH (Common.Remote) a path would
+// name a file of the host running gecli ssh: tab completes nothing of
+// it, a valid PDF there is not attached, and the step says why.
+func TestOverSSHNoHostFileIsRead(t *testing.T) {
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "oficio-assinado.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.4\n%%EOF\n"), 0o600)
+	pt := i18n.For(api.PtBR)
+	if got, ok := complete(true, filepath.Join(dir, "ofi"))().(fileCheckedMsg); !ok || common.Explain(pt, got.err) != pt.Remote.NoHostFiles {
+		t.Errorf("tab over SSH: %#v", got)
+	}
+	if got := checkFile(true, pdf)().(fileCheckedMsg); common.Explain(pt, got.err) != pt.Remote.NoHostFiles {
+		t.Errorf("a host PDF over SSH: %v", got.err)
+	}
+
+	_, m, _ := setup(t)
+	m.com.Remote = true
+	m.step = stepAttachments
+	if !strings.Contains(m.hint(), pt.Remote.NoHostFiles) {
+		t.Errorf("the attachments step over SSH says %q", m.hint())
+	}
 }
 
 // TestASubmittedDraftStaysDeleted: once the request is created its draft
