@@ -45,7 +45,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
 	if p.docs != nil {
-		return []key.Binding{k.Back, k.Request, k.CopyDoc, k.CopyHMG, k.CopyPRD, k.Down, k.Terms}
+		return []key.Binding{k.Back, k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD, k.Down}
 	}
 	return []key.Binding{k.Search, k.Open, k.Request, k.Category, k.Env, k.Down}
 }
