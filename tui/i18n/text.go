@@ -50,10 +50,10 @@ type Text struct {
 	WizDrafts, KeyResumeDraft, WizOnlyRequester, WizPickDraft                               string
 
 	// Verification form and triage.
-	FormTitle, FormComplete, FormIncomplete, TabReview, QueueTitle, QueueEmpty, QueueAge string
-	KeyApprove, KeyReject, ApprovePrompt, RejectPrompt, JustificationLabel, Decided      string
-	JustificationRequired, SystemTypeLabel, KeyFilterSystem, KeyFilterAPI, ReviewOnly    string
-	FormEntity, FormProject, FormNeedsPDF, FormCompleted, KeyForm, FormNotApplicable     string
+	FormTitle, FormComplete, FormIncomplete, TabReview, QueueEmpty                   string
+	KeyApprove, KeyReject, ApprovePrompt, RejectPrompt, JustificationLabel, Decided  string
+	JustificationRequired, SystemTypeLabel, KeyFilterSystem, ReviewOnly              string
+	FormEntity, FormProject, FormNeedsPDF, FormCompleted, KeyForm, FormNotApplicable string
 
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
@@ -176,12 +176,12 @@ var ptBR = Text{
 	WizOnlyRequester: "Seu perfil não tem a permissão de enviar solicitações (requests:submit, 403): peça a quem administra os perfis.",
 
 	FormTitle: "Formulário técnico", FormComplete: "completo", FormIncomplete: "incompleto (a credencial segue bloqueada)",
-	TabReview: "Avaliação", QueueTitle: "Fila: %d em análise", QueueEmpty: "Nenhuma solicitação em análise com estes filtros.",
-	QueueAge: "há %s", KeyApprove: "aprovar", KeyReject: "reprovar",
+	TabReview: "Avaliação", QueueEmpty: "Nenhuma solicitação em análise com estes filtros.",
+	KeyApprove: "aprovar", KeyReject: "reprovar",
 	ApprovePrompt: "Aprovar %s (%s)? Justificativa (opcional):", RejectPrompt: "Reprovar %s (%s). Justificativa (obrigatória):",
 	JustificationLabel: "Justificativa", Decided: "%s: %s.",
 	JustificationRequired: "Escreva a justificativa (ao menos 10 caracteres): ela aparece no histórico do solicitante.",
-	SystemTypeLabel:       "Tipo", KeyFilterSystem: "tipo de sistema", KeyFilterAPI: "API",
+	SystemTypeLabel:       "Tipo", KeyFilterSystem: "tipo de sistema",
 	ReviewOnly: "A Avaliação é do perfil Avaliador.",
 	FormEntity: "Entidade solicitante", FormProject: "Projeto",
 	FormNeedsPDF:      "Anexe ao menos um documento comprobatório em PDF (FAQ 3.19).",
@@ -313,12 +313,12 @@ var en = Text{
 	WizOnlyRequester: "Your profile lacks the permission to submit requests (requests:submit, 403): ask whoever administers the profiles.",
 
 	FormTitle: "Technical form", FormComplete: "complete", FormIncomplete: "incomplete (the credential stays blocked)",
-	TabReview: "Review", QueueTitle: "Queue: %d under review", QueueEmpty: "No request under review with these filters.",
-	QueueAge: "%s ago", KeyApprove: "approve", KeyReject: "reject",
+	TabReview: "Review", QueueEmpty: "No request under review with these filters.",
+	KeyApprove: "approve", KeyReject: "reject",
 	ApprovePrompt: "Approve %s (%s)? Justification (optional):", RejectPrompt: "Reject %s (%s). Justification (required):",
 	JustificationLabel: "Justification", Decided: "%s: %s.",
 	JustificationRequired: "Write the justification (at least 10 characters): the requester sees it in the history.",
-	SystemTypeLabel:       "Type", KeyFilterSystem: "system type", KeyFilterAPI: "API",
+	SystemTypeLabel:       "Type", KeyFilterSystem: "system type",
 	ReviewOnly: "Review belongs to the Evaluator role.",
 	FormEntity: "Requesting entity", FormProject: "Project",
 	FormNeedsPDF:      "Attach at least one supporting PDF document (FAQ 3.19).",
