@@ -26,6 +26,8 @@ var rules = []rule{
 		why: "palettes and styles are ground floor: any UI (the TUI, the SSH mode) builds on them without their pages"},
 	{from: "internal/sqlite/...", deny: []string{"..."}, except: []string{"internal/sqlite/..."},
 		why: "the one way to open SQLite serves both the cache (store) and the server's database (server/db), so it knows neither"},
+	{from: "internal/pdfwrite/...", deny: []string{"..."}, except: []string{"internal/pdfwrite/..."},
+		why: "one PDF writer serves the demo's terms, the summary SEI receives and the tests' PDFs: it knows none of them"},
 	{from: "store/...", deny: []string{"server/...", "tui/...", "client/...", "session/..."},
 		why: "the local cache is a floor below the client, the session and the UI, and never links the backend"},
 	{from: "client/...", deny: []string{"server/...", "tui/...", "store/...", "session/..."},

@@ -6,43 +6,33 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gecli/gecli/internal/pdfwrite"
 )
 
-// The tests write their PDFs by hand, as server/seed does for the demo's
-// terms: objects numbered from 1, a cross-reference table with their
-// offsets, a trailer. Nothing here comes from a PDF library, so a test
-// cannot agree with the reader only because both share a bug.
+// The tests write their PDFs with internal/pdfwrite, by hand, as the
+// demo's terms are written: nothing here comes from a PDF library, so a
+// test cannot agree with the reader only because both share a bug.
 
 // file writes objects (objects[0] is "1 0 obj") and a trailer whose
 // /Root is object 1, plus extra trailer entries.
-func file(objects []string, trailer string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objects))
-	for i, o := range objects {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, trailer, xref)
-	return b.Bytes()
-}
+func file(objects []string, trailer string) []byte { return pdfwrite.File(objects, trailer) }
 
 // stream is a stream object holding data, Flate-compressed when deflate.
 func stream(dict, data string, deflate bool) string {
 	if deflate {
-		var z bytes.Buffer
-		w := zlib.NewWriter(&z)
-		w.Write([]byte(data))
-		w.Close()
-		data = z.String()
-		dict += " /Filter /FlateDecode"
+		data, dict = deflated(data), dict+" /Filter /FlateDecode"
 	}
-	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%sendstream", dict, len(data), data)
+	return pdfwrite.Stream(dict, data)
+}
+
+// deflated is data compressed as /FlateDecode reads it.
+func deflated(data string) string {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write([]byte(data))
+	w.Close()
+	return z.String()
 }
 
 // page is one page of a test document: its content stream and what its
@@ -57,21 +47,17 @@ type page struct {
 // for each page its page and content objects, then every page's extra
 // objects in order: the first extra object is number 4+2*len(pages).
 func doc(deflate bool, pages ...page) []byte {
-	objects := []string{"<< /Type /Catalog /Pages 2 0 R >>", "",
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
-	var kids []string
+	out := make([]pdfwrite.Page, len(pages))
+	var extra []string
 	for i, p := range pages {
-		n := 4 + 2*i
-		kids = append(kids, fmt.Sprintf("%d 0 R", n))
-		objects = append(objects,
-			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> %s >> /Contents %d 0 R >>", p.resources, n+1),
-			stream("", p.content, deflate))
+		content, dict := p.content, ""
+		if deflate {
+			content, dict = deflated(content), "/Filter /FlateDecode"
+		}
+		out[i] = pdfwrite.Page{Content: content, Dict: dict, Resources: p.resources}
+		extra = append(extra, p.extra...)
 	}
-	objects[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
-	for _, p := range pages {
-		objects = append(objects, p.extra...)
-	}
-	return file(objects, "")
+	return pdfwrite.Document(out, extra, "")
 }
 
 // lines is a page's content: each line of text in Helvetica 11 at the
@@ -88,10 +74,7 @@ func lines(ls ...string) string {
 
 // lit writes s as the inside of a PDF literal string in WinAnsi, which
 // holds every letter of Portuguese.
-func lit(s string) string {
-	s = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(s)
-	return winAnsi1252(s)
-}
+func lit(s string) string { return pdfwrite.Literal(s) }
 
 // winAnsi1252 encodes s (content-stream syntax and all) in WinAnsi;
 // bytes that are not UTF-8 (already WinAnsi) stay as they are.

@@ -1,21 +1,21 @@
 package sei
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
-	"golang.org/x/text/encoding/charmap"
+	"github.com/gecli/gecli/internal/pdfwrite"
 )
 
 // Field is one line of a rendered summary: a label and its value (which
 // may hold line breaks).
 type Field struct{ Label, Value string }
 
-// The page: A4 in points, Helvetica 10 on 13-point lines, 72 points of
-// margin; at this size a line holds about 95 characters.
+// The page: A4 (pdfwrite's), 842 points high, Helvetica 10 on 13-point
+// lines, 72 points of margin; at this size a line holds about 95
+// characters.
 const (
-	pageW, pageH = 595, 842
+	pageH        = 842
 	margin       = 72
 	lineH        = 13
 	lineChars    = 95
@@ -77,58 +77,18 @@ func wrap(s string, width int) []string {
 	return append(out, line)
 }
 
-// pdfText is s in WinAnsi, escaped for a PDF string.
-func pdfText(s string) string {
-	var b strings.Builder
-	enc := charmap.Windows1252.NewEncoder()
-	for _, r := range s {
-		c, err := enc.String(string(r))
-		if err != nil || len(c) != 1 {
-			c = "?"
-		}
-		switch c[0] {
-		case '(', ')', '\\':
-			b.WriteByte('\\')
-		}
-		b.WriteString(c)
-	}
-	return b.String()
-}
-
-// writePDF lays out the pages: catalog, page tree, one font, and a page
-// with its content stream each; then the cross-reference table.
+// writePDF lays out the pages (internal/pdfwrite): catalog, page tree,
+// one font, and a page with its content stream each.
 func writePDF(pages [][]string) []byte {
-	var buf bytes.Buffer
-	var offsets []int
-	obj := func(body string) {
-		offsets = append(offsets, buf.Len())
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", len(offsets), body)
-	}
-	buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	kids := make([]string, len(pages))
-	for i := range pages {
-		kids[i] = fmt.Sprintf("%d 0 R", 4+2*i)
-	}
-	obj("<< /Type /Catalog /Pages 2 0 R >>")
-	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)))
-	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-	for _, lines := range pages {
+	out := make([]pdfwrite.Page, len(pages))
+	for i, lines := range pages {
 		var content strings.Builder
 		fmt.Fprintf(&content, "BT /F1 10 Tf %d TL %d %d Td\n", lineH, margin, pageH-margin)
 		for _, l := range lines {
-			fmt.Fprintf(&content, "(%s) Tj T*\n", pdfText(l))
+			fmt.Fprintf(&content, "(%s) Tj T*\n", pdfwrite.Literal(l))
 		}
 		content.WriteString("ET")
-		page := len(offsets) + 1
-		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>",
-			pageW, pageH, page+1))
-		obj(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len(), content.String()))
+		out[i] = pdfwrite.Page{Content: content.String()}
 	}
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
-	return buf.Bytes()
+	return pdfwrite.Document(out, nil, "")
 }

@@ -130,7 +130,7 @@ func TestReadDemoTerms(t *testing.T) {
 	d.Key("enter")
 	d.WaitForText("Documentação")
 	d.Key("t")
-	d.WaitForText("Termo de Uso - " + a.Name) // the demo writes dashes as hyphens
+	d.WaitForText("Termo de Uso – " + a.Name) // the demo's dashes, in WinAnsi, read back as dashes
 	flat := strings.Join(strings.Fields(d.View()), " ")
 	for _, want := range []string{
 		"3. Credenciais. O Client ID e o Client Secret são pessoais da instituição, não podem ser compartilhados entre aplicações e devem ser guardados em cofre seguro. O Secret é exibido uma única vez.",
