@@ -93,9 +93,8 @@ type FilePicker struct {
 	req    api.Request
 	files  []api.Attachment
 	author map[string]string // file id → the author of its opinion
-	pick   int
+	list   common.Pick
 	width  int
-	keys   struct{ Up, Down, Open, Close key.Binding }
 }
 
 func newFilePicker(com *common.Common, owner route.ID, c *client.Client, r api.Request, files []api.Attachment, width int) *FilePicker {
@@ -111,34 +110,20 @@ func newFilePicker(com *common.Common, owner route.ID, c *client.Client, r api.R
 			p.author[o.Attachment.ID] = name
 		}
 	}
-	p.keys.Up, p.keys.Down = b("↑/k", t.KeyMove, "up", "k"), b("↓/j", t.KeyMove, "down", "j")
-	p.keys.Open, p.keys.Close = b("enter", t.PDFView.KeyRead, "enter"), b("esc", t.KeyBack, "esc")
+	p.list = common.Pick{Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
+		Choose: b("enter", t.PDFView.KeyRead, "enter"), Close: b("esc", t.KeyBack, "esc")}
 	return p
 }
 
-func (p *FilePicker) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Open, p.keys.Down, p.keys.Close}
-}
-
-func (p *FilePicker) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.keys.Open, p.keys.Close}, {p.keys.Up, p.keys.Down}}
-}
+func (p *FilePicker) ShortHelp() []key.Binding  { return p.list.ShortHelp() }
+func (p *FilePicker) FullHelp() [][]key.Binding { return p.list.FullHelp() }
 
 func (p *FilePicker) Update(msg tea.Msg) overlay.Action {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	n := len(p.files)
-	switch {
-	case key.Matches(k, p.keys.Up):
-		p.pick = (p.pick + n - 1) % n
-	case key.Matches(k, p.keys.Down):
-		p.pick = (p.pick + 1) % n
-	case key.Matches(k, p.keys.Open):
-		v, cmd := ReadFile(p.com, p.Owner(), p.c, p.req.ID, p.files[p.pick], p.width)
+	switch p.list.Key(msg, len(p.files)) {
+	case common.PickedLine:
+		v, cmd := ReadFile(p.com, p.Owner(), p.c, p.req.ID, p.files[p.list.I], p.width)
 		return overlay.Push{Overlay: v, Cmd: cmd}
-	case key.Matches(k, p.keys.Close):
+	case common.PickedClose:
 		return overlay.Close{}
 	}
 	return nil
@@ -157,11 +142,8 @@ func (p *FilePicker) View(width, _ int) string {
 		}
 		facts = append(facts, fmt.Sprintf(t.PDFView.Size, t.Number(int((a.Size+1023)/1024))))
 		line := strings.Join(facts, " · ")
-		if i == p.pick {
-			lines = append(lines, st.FilterOn.Padding(0).Render(common.Truncate("▸ "+line, width)))
-		} else {
-			lines = append(lines, st.Text.Render(common.Truncate("  "+line, width)))
-		}
+		mark, style := p.list.Mark(st, i)
+		lines = append(lines, style.Render(common.Truncate(mark+line, width)))
 	}
 	return strings.Join(append(lines, "", st.Subtle.Render(common.Truncate(t.PDFView.PickHint, width))), "\n")
 }

@@ -53,7 +53,7 @@ func BenchmarkKeystrokeToFrame(b *testing.B) {
 			d, p := newPage(b, s, 120, 40)
 			if c.setup != nil {
 				c.setup(p)
-				d.Send(p.reload(selectFirst)())
+				d.Send(p.reload()())
 				settle(d, p)
 			}
 			pressRound(b, d, c.keys, func() { settle(d, p) })

@@ -9,28 +9,12 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/components/window"
 )
 
 // Cmds capture values only (store, client, query), never the page.
 
 const ioTimeout = 10 * time.Second
-
-// move says where a window read should put the selection.
-type move int
-
-const (
-	selectFirst move = iota
-	selectLast
-	keepIndex
-)
-
-type windowMsg struct {
-	rows []store.Row
-	span store.Span
-	sel  move
-	idx  int
-	err  error
-}
 
 type countMsg struct {
 	n   int
@@ -44,16 +28,16 @@ type cancelledMsg struct {
 
 // readWindow resolves the API-name search against the catalog (a few
 // hundred rows) and reads one window of requests.
-func readWindow(s *store.Store, q store.RequestQuery, search string, sp store.Span, sel move, idx int) tea.Cmd {
+func readWindow(s *store.Store, q store.RequestQuery, search string, r window.Read) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		q, err := resolve(ctx, s, q, search)
 		if err != nil {
-			return windowMsg{err: err}
+			return window.Loaded{Read: r, Err: err}
 		}
-		rows, err := s.Window(ctx, q, sp)
-		return windowMsg{rows: rows, span: sp, sel: sel, idx: idx, err: err}
+		rows, err := s.Window(ctx, q, r.Span)
+		return window.Loaded{Read: r, Rows: rows, Err: err}
 	}
 }
 

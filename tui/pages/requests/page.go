@@ -16,6 +16,7 @@ import (
 	"github.com/gecli/gecli/tui/components/confirm"
 	"github.com/gecli/gecli/tui/components/reqdetail"
 	"github.com/gecli/gecli/tui/components/search"
+	"github.com/gecli/gecli/tui/components/window"
 	"github.com/gecli/gecli/tui/overlay"
 	"github.com/gecli/gecli/tui/route"
 )
@@ -33,17 +34,10 @@ type Page struct {
 	env      common.Choice[api.Environment]
 	sort     store.SortBy
 
-	rows     []store.Row
-	selected int
-	count    int // -1 while counting
-	loaded   bool
-	atTop    bool // the window starts at the first row
-	atEnd    bool // the window ends at the last row
-	// Moves typed while a window read is in flight (key repeat at an
-	// edge) accumulate here and run when the window arrives, so no
-	// keystroke is lost.
-	pending int
-	err     error
+	win    window.Window // the rows on screen and the selection
+	count  int           // -1 while counting
+	loaded bool
+	err    error
 
 	width, height int
 
@@ -76,7 +70,7 @@ func (p *Page) Capturing() bool         { return p.search.Active }
 // session, which the page explains).
 func (p *Page) Allowed(*api.Me) bool { return true }
 
-func (p *Page) Init() tea.Cmd { return tea.Batch(p.reload(selectFirst), p.loadDrafts()) }
+func (p *Page) Init() tea.Cmd { return tea.Batch(p.reload(), p.loadDrafts()) }
 
 // loadDrafts reads the saved drafts (the newest read wins).
 func (p *Page) loadDrafts() tea.Cmd { return p.mb.Latest("drafts", loadDrafts(p.store)) }
@@ -85,7 +79,7 @@ func (p *Page) SetSize(w, h int) tea.Cmd {
 	grew := h > p.height
 	p.width, p.height = w, h
 	p.search.Input.SetWidth(max(10, w/4))
-	if grew && !p.atEnd {
+	if grew && !p.win.AtEnd() {
 		return p.refresh() // room for more rows below
 	}
 	return nil
@@ -108,12 +102,6 @@ func (p *Page) query() store.RequestQuery {
 	return q
 }
 
-// read starts one window read; only the latest read's answer is applied.
-func (p *Page) read(sp store.Span, sel move, idx int) tea.Cmd {
-	sp.Limit = p.visible()
-	return p.mb.Latest("window", readWindow(p.store, p.query(), p.search.Value(), sp, sel, idx))
-}
-
 // count recounts the rows of the current filters (off the keystroke
 // path: the window shows first).
 func (p *Page) recount() tea.Cmd {
@@ -121,32 +109,22 @@ func (p *Page) recount() tea.Cmd {
 }
 
 // reload re-reads from the top and recounts (the filters changed).
-func (p *Page) reload(sel move) tea.Cmd {
+func (p *Page) reload() tea.Cmd {
 	p.count = -1
-	return tea.Batch(p.read(store.Span{}, sel, 0), p.recount())
+	return tea.Batch(p.read(window.Top()), p.recount())
 }
 
 // refresh re-reads the window from its current top row (rows changed
 // underneath after a sync), keeping the selection where it was.
 func (p *Page) refresh() tea.Cmd {
-	var sp store.Span
-	if len(p.rows) > 0 && !p.atTop {
-		top := p.rows[0].Key
-		sp.From = &top // keep the place; at the top, new rows show up above
-	}
-	return tea.Batch(p.read(sp, keepIndex, p.selected), p.recount())
+	return tea.Batch(p.read(p.win.Refresh()), p.recount())
 }
 
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
-	case windowMsg:
-		cmd := p.applyWindow(msg)
-		if p.pending != 0 && cmd == nil {
-			n := p.pending
-			p.pending = 0
-			cmd = p.step(n)
-		}
-		return p, cmd
+	case window.Loaded:
+		p.loaded, p.err = true, msg.Err
+		return p, p.follow(p.win.Apply(msg))
 	case countMsg:
 		p.count = msg.n
 	case common.RequestsSyncedMsg:
@@ -191,7 +169,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		case p.search.Active:
 			cmd, changed := p.search.Key(msg)
 			if changed {
-				cmd = tea.Batch(cmd, p.reload(selectFirst))
+				cmd = tea.Batch(cmd, p.reload())
 			}
 			return p, cmd
 		}
@@ -214,7 +192,7 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.search.Focus()
 	case key.Matches(msg, k.Back):
 		if p.search.Clear() {
-			return p.reload(selectFirst)
+			return p.reload()
 		}
 	case key.Matches(msg, k.Prev):
 		p.focus = (p.focus + len(api.Statuses) - 1) % len(api.Statuses)
@@ -223,25 +201,25 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Toggle):
 		s := api.Statuses[p.focus]
 		p.statuses[s] = !p.statuses[s]
-		return p.reload(selectFirst)
+		return p.reload()
 	case key.Matches(msg, k.Env):
 		p.env.Next()
-		return p.reload(selectFirst)
+		return p.reload()
 	case key.Matches(msg, k.Sort):
 		p.sort = (p.sort + 1) % 3
-		return p.reload(selectFirst)
+		return p.reload()
 	case key.Matches(msg, k.Down):
 		return p.down(1)
 	case key.Matches(msg, k.Up):
 		return p.up(1)
 	case key.Matches(msg, k.PageDown):
-		return p.pageDown()
+		return p.follow(p.win.PageDown())
 	case key.Matches(msg, k.PageUp):
-		return p.pageUp()
+		return p.follow(p.win.PageUp())
 	case key.Matches(msg, k.Home):
-		return p.read(store.Span{}, selectFirst, 0)
+		return p.read(window.Top())
 	case key.Matches(msg, k.End):
-		return p.read(store.Span{FromEnd: true}, selectLast, 0)
+		return p.read(window.Bottom())
 	case key.Matches(msg, k.Open):
 		return p.openDetail()
 	case key.Matches(msg, k.Cancel) && p.submits():
@@ -274,8 +252,8 @@ func (p *Page) newRequest(d *store.Draft) tea.Cmd {
 }
 
 func (p *Page) current() *api.Request {
-	if p.selected < len(p.rows) {
-		return &p.rows[p.selected].Request
+	if r := p.win.Current(); r != nil {
+		return &r.Request
 	}
 	return nil
 }

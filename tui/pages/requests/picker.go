@@ -18,39 +18,26 @@ import (
 type picker struct {
 	overlay.Base
 	com    *common.Common
-	keys   keyMap
+	list   common.Pick
 	drafts []store.Draft
-	pick   int
 }
 
 // resumeDraft is the picker's result: open the wizard on this draft.
 type resumeDraft struct{ draft store.Draft }
 
 func newPicker(com *common.Common, owner route.ID, keys keyMap, drafts []store.Draft) *picker {
-	return &picker{Base: overlay.NewBase("drafts", owner), com: com, keys: keys, drafts: drafts}
+	list := common.Pick{Up: keys.Up, Down: keys.Down, Choose: keys.Open, Close: keys.Back}
+	return &picker{Base: overlay.NewBase("drafts", owner), com: com, list: list, drafts: drafts}
 }
 
-func (p *picker) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.Open, p.keys.Down, p.keys.Back}
-}
-func (p *picker) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.keys.Open, p.keys.Back}, {p.keys.Up, p.keys.Down}}
-}
+func (p *picker) ShortHelp() []key.Binding  { return p.list.ShortHelp() }
+func (p *picker) FullHelp() [][]key.Binding { return p.list.FullHelp() }
 
 func (p *picker) Update(msg tea.Msg) overlay.Action {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	n := len(p.drafts)
-	switch {
-	case key.Matches(k, p.keys.Up):
-		p.pick = (p.pick + n - 1) % n
-	case key.Matches(k, p.keys.Down):
-		p.pick = (p.pick + 1) % n
-	case key.Matches(k, p.keys.Open):
-		return overlay.Close{Result: resumeDraft{draft: p.drafts[p.pick]}}
-	case key.Matches(k, p.keys.Back):
+	switch p.list.Key(msg, len(p.drafts)) {
+	case common.PickedLine:
+		return overlay.Close{Result: resumeDraft{draft: p.drafts[p.list.I]}}
+	case common.PickedClose:
 		return overlay.Close{}
 	}
 	return nil
@@ -66,11 +53,8 @@ func (p *picker) View(int, int) string {
 			name = "—"
 		}
 		line := fmt.Sprintf("%s · %s · %s", name, steps[min(d.Step, len(steps)-1)], t.DateTime(d.UpdatedAt))
-		if i == p.pick {
-			lines = append(lines, st.FilterOn.Padding(0).Render("▸ "+line))
-		} else {
-			lines = append(lines, st.Text.Render("  "+line))
-		}
+		mark, style := p.list.Mark(st, i)
+		lines = append(lines, style.Render(mark+line))
 	}
 	return strings.Join(append(lines, "", st.Subtle.Render(t.WizPickDraft)), "\n")
 }

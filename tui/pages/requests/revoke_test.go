@@ -57,7 +57,7 @@ func TestRevokeNeedsAJustification(t *testing.T) {
 		Authed: c, Me: &api.Me{Name: "Carla Dias", Roles: []api.Role{api.RoleAdmin}, Permissions: api.DefaultPermissions[api.RoleAdmin]}}
 	p := New(com, s)
 	d := drive.New(t, drive.NewHost(p.com, p), 120, 40)
-	d.WaitFor("the row", func(string) bool { return len(p.rows) == 1 })
+	d.WaitFor("the row", func(string) bool { return len(p.win.Rows()) == 1 })
 	d.Key("enter")
 	d.WaitForText(approved.ID)
 	d.Key("v")

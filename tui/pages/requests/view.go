@@ -17,7 +17,7 @@ func (p *Page) View() string {
 	switch {
 	case p.detail != nil:
 		return p.detailView()
-	case p.com.Me == nil && p.loaded && len(p.rows) == 0:
+	case p.com.Me == nil && p.loaded && len(p.win.Rows()) == 0:
 		return p.filterBar() + "\n\n" + p.com.Styles.Subtle.Render(p.com.Text.RequestsSignIn)
 	}
 	if picker, ok := overlay.Of[*picker](p.com.Overlays, p.mb.ID()); ok {
@@ -84,22 +84,23 @@ func (p *Page) columns() []table.Column {
 
 func (p *Page) tableView() string {
 	st, t := p.com.Styles, p.com.Text
+	shown := p.win.Rows()
 	switch {
 	case !p.loaded:
 		return st.Subtle.Render(t.RequestsSyncing)
 	case p.err != nil:
 		return st.Error.Render(common.Explain(t, p.err))
-	case len(p.rows) == 0 && p.count == 0 && p.search.Value() == "" && len(p.query().Statuses) == len(api.Statuses) && p.query().Env == "":
+	case len(shown) == 0 && p.count == 0 && p.search.Value() == "" && len(p.query().Statuses) == len(api.Statuses) && p.query().Env == "":
 		return st.Subtle.Render(t.RequestsEmpty)
-	case len(p.rows) == 0:
+	case len(shown) == 0:
 		return st.Subtle.Render(t.RequestsNoMatch)
 	}
-	rows := make([][]table.Cell, len(p.rows))
-	for i, r := range p.rows {
+	rows := make([][]table.Cell, len(shown))
+	for i, r := range shown {
 		rows[i] = p.cells(r)
 	}
 	tst := table.Styles{Header: st.Bold.Underline(true), Selected: st.FilterOn.Padding(0)}
-	return table.Render(tst, p.columns(), rows, p.selected, p.width)
+	return table.Render(tst, p.columns(), rows, p.win.Selected(), p.width)
 }
 
 // cells are the FAQ 3.13 columns: API, CNPJ/CPF, date, environment,

@@ -68,10 +68,10 @@ func TestBulkRejectDecidesEachOnItsOwn(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.Send(common.RequestsSyncedMsg{Changed: 1})
-	d.WaitFor("the request only the cache knows, first", func(string) bool { return len(p.rows) > 0 && p.rows[0].ID == ghost.ID })
+	d.WaitFor("the request only the cache knows, first", func(string) bool { return len(p.win.Rows()) > 0 && p.win.Rows()[0].ID == ghost.ID })
 	d.Key("k") // the selection stayed on the request it was on
 	d.WaitFor("the ghost selected", func(string) bool { return p.currentID() == ghost.ID })
-	ids := []string{ghost.ID, p.rows[1].ID, p.rows[2].ID, p.rows[3].ID}
+	ids := []string{ghost.ID, p.win.Rows()[1].ID, p.win.Rows()[2].ID, p.win.Rows()[3].ID}
 	p.store.SaveDecisionDraft(ctx, ids[1], "Uma justificativa desta só.", time.Now())
 	for i := range ids {
 		space(d) // marks, and moves on to the next

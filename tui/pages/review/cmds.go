@@ -10,6 +10,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/components/window"
 )
 
 // Cmds capture values only (store, client, filter), never the page.
@@ -19,26 +20,6 @@ const ioTimeout = 10 * time.Second
 // MaxBatch bounds one bulk decision: marking every request of a filter
 // marks its MaxBatch oldest, and says so.
 const MaxBatch = 1000
-
-// move says where a window read puts the selection.
-type move int
-
-const (
-	selectFirst move = iota
-	selectLast
-	keepIndex
-)
-
-// windowMsg is one window of the queue; keep is the request to keep
-// selected when it is still in it.
-type windowMsg struct {
-	rows []store.Row
-	span store.Span
-	sel  move
-	idx  int
-	keep string
-	err  error
-}
 
 type countMsg struct {
 	n   int
@@ -102,16 +83,16 @@ func resolve(ctx context.Context, s *store.Store, f filter) (store.RequestQuery,
 }
 
 // readWindow reads one window of the queue.
-func readWindow(s *store.Store, f filter, sp store.Span, sel move, idx int, keep string) tea.Cmd {
+func readWindow(s *store.Store, f filter, r window.Read) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		q, err := resolve(ctx, s, f)
 		if err != nil {
-			return windowMsg{span: sp, err: err}
+			return window.Loaded{Read: r, Err: err}
 		}
-		rows, err := s.Window(ctx, q, sp)
-		return windowMsg{rows: rows, span: sp, sel: sel, idx: idx, keep: keep, err: err}
+		rows, err := s.Window(ctx, q, r.Span)
+		return window.Loaded{Read: r, Rows: rows, Err: err}
 	}
 }
 

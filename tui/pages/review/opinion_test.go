@@ -167,9 +167,9 @@ func live(t *testing.T, lang api.Lang) (*drive.Driver, *Page, *backend.Backend, 
 	p := New(com, s)
 	d := drive.New(t, drive.NewHost(com, p), 120, 40)
 	d.WaitFor("the first detail from the server", func(v string) bool {
-		return len(p.rows) > 0 && !p.loading && p.detail.Req.ID == p.rows[0].ID && p.detail.CachedAt.IsZero() && strings.Contains(v, text.DetailHistory)
+		return len(p.win.Rows()) > 0 && !p.loading && p.detail.Req.ID == p.win.Rows()[0].ID && p.detail.CachedAt.IsZero() && strings.Contains(v, text.DetailHistory)
 	})
-	return d, p, b, p.rows[0].ID
+	return d, p, b, p.win.Rows()[0].ID
 }
 
 // minimalPDF is the smallest file api.ValidatePDF takes.

@@ -17,6 +17,7 @@ import (
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/reqdetail"
+	"github.com/gecli/gecli/tui/components/window"
 )
 
 // rowLines is how many lines a request takes in the queue: its number,
@@ -34,11 +35,10 @@ func (p *Page) queueHeader(queueW int) int {
 	return 1 + len(hangWrap(fmt.Sprintf(p.com.Text.Review.Overdue, p.overdueDays()), queueW, 2))
 }
 
-// read starts one window read (only the latest is applied); keep is the
-// request to keep selected if it is still in the window.
-func (p *Page) read(sp store.Span, sel move, idx int, keep string) tea.Cmd {
-	sp.Limit = p.rowsFit(p.width, p.height)
-	return p.mb.Latest("window", readWindow(p.store, p.filter(), sp, sel, idx, keep))
+// read starts one window read (only the latest is applied).
+func (p *Page) read(r window.Read) tea.Cmd {
+	r.Span.Limit = p.rowsFit(p.width, p.height)
+	return p.mb.Latest("window", readWindow(p.store, p.filter(), r))
 }
 
 func (p *Page) recount() tea.Cmd {
@@ -48,73 +48,35 @@ func (p *Page) recount() tea.Cmd {
 // reload reads from the top and recounts (the filters changed).
 func (p *Page) reload() tea.Cmd {
 	p.count = -1
-	return tea.Batch(p.read(store.Span{}, selectFirst, 0, ""), p.recount())
+	return tea.Batch(p.read(window.Top()), p.recount())
 }
 
 // refresh reads the window again from its first row (rows changed
 // underneath, after a sync or a decision), keeping the selection on the
 // same request, or on the same place when it left the queue.
 func (p *Page) refresh() tea.Cmd {
-	var sp store.Span
-	if len(p.rows) > 0 && !p.atTop {
-		top := p.rows[0].Key
-		sp.From = &top // keep the place; at the top, new rows show up above
-	}
-	return tea.Batch(p.read(sp, keepIndex, p.selected, p.currentID()), p.recount())
+	r := p.win.Refresh()
+	r.Keep = p.currentID()
+	return tea.Batch(p.read(r), p.recount())
 }
 
-func (p *Page) windowLoaded(msg windowMsg) tea.Cmd {
-	cmd := p.applyWindow(msg)
-	if p.pending != 0 && !p.mb.Pending("window") {
-		n := p.pending
-		p.pending = 0
-		cmd = tea.Batch(cmd, p.step(n))
+// follow does what a change of the window asks: show the newly selected
+// request, start the next read.
+func (p *Page) follow(res window.Result) tea.Cmd {
+	var cmds []tea.Cmd
+	if res.Moved {
+		cmds = append(cmds, p.selectionChanged())
 	}
-	return cmd
+	if res.Read != nil {
+		cmds = append(cmds, p.read(*res.Read))
+	}
+	return tea.Batch(cmds...)
 }
 
-func (p *Page) applyWindow(msg windowMsg) tea.Cmd {
-	p.loaded, p.err = true, msg.err
-	if msg.err != nil {
-		return nil
-	}
-	sp := msg.span
-	// A read past either end finds nothing new: keep the screen.
-	if len(msg.rows) == 0 && (sp.After != nil || sp.Before != nil) {
-		p.atEnd = p.atEnd || sp.After != nil
-		p.atTop = p.atTop || sp.Before != nil
-		return nil
-	}
-	full := len(msg.rows) == sp.Limit
-	forward := sp.Before == nil && !sp.FromEnd
-	p.atEnd = sp.FromEnd || forward && !full
-	p.atTop = sp.After == nil && sp.From == nil && sp.Before == nil && !sp.FromEnd || sp.Before != nil && !full
-	if sp.Before != nil && !full || sp.From != nil && len(msg.rows) == 0 {
-		// Fewer rows above than a window (or none left from here): read
-		// the first window instead, so the screen stays full.
-		return p.read(store.Span{}, msg.sel, msg.idx, msg.keep)
-	}
-	prev := p.currentID()
-	p.rows = msg.rows
-	switch msg.sel {
-	case selectFirst:
-		p.selected = 0
-	case selectLast:
-		p.selected = len(p.rows) - 1
-	default:
-		p.selected = msg.idx
-	}
-	for i, r := range p.rows {
-		if msg.keep != "" && r.ID == msg.keep {
-			p.selected = i
-		}
-	}
-	p.selected = max(0, min(p.selected, len(p.rows)-1))
-	if p.currentID() != prev || prev == "" {
-		return p.selectionChanged()
-	}
-	return nil
-}
+// down and up move the selection; while a read is in flight the move
+// waits for its rows.
+func (p *Page) down(n int) tea.Cmd { return p.follow(p.win.Down(n, p.mb.Pending("window"))) }
+func (p *Page) up(n int) tea.Cmd   { return p.follow(p.win.Up(n, p.mb.Pending("window"))) }
 
 // selectionChanged shows the newly selected request: its cached row at
 // once, its detail after a moment (holding j/k reads no detail per row).
@@ -134,85 +96,16 @@ func (p *Page) selectionChanged() tea.Cmd {
 	return p.mb.Latest("tick", detailAfter())
 }
 
-func (p *Page) step(n int) tea.Cmd {
-	if n < 0 {
-		return p.up(-n)
-	}
-	return p.down(n)
-}
-
-// down moves the selection; at the bottom edge the window slides: a
-// keyset read of one window from n rows further down.
-func (p *Page) down(n int) tea.Cmd {
-	if p.mb.Pending("window") {
-		p.pending += n
-		return nil
-	}
-	if len(p.rows) == 0 {
-		return nil
-	}
-	if p.selected+n < len(p.rows) {
-		p.selected += n
-		return p.selectionChanged()
-	}
-	if p.atEnd {
-		if p.selected == len(p.rows)-1 {
-			return nil
-		}
-		p.selected = len(p.rows) - 1
-		return p.selectionChanged()
-	}
-	want := p.selected + n - (len(p.rows) - 1) // rows to slide by
-	shift := min(want, len(p.rows))
-	after := p.rows[shift-1].Key
-	cmd := p.read(store.Span{After: &after}, selectLast, 0, "")
-	p.pending += want - shift // a move longer than a window continues after it
-	return cmd
-}
-
-// up is down's mirror: at the top edge read the rows just above.
-func (p *Page) up(n int) tea.Cmd {
-	if p.mb.Pending("window") {
-		p.pending -= n
-		return nil
-	}
-	if len(p.rows) == 0 {
-		return nil
-	}
-	if p.selected-n >= 0 {
-		p.selected -= n
-		return p.selectionChanged()
-	}
-	if p.atTop {
-		if p.selected == 0 {
-			return nil
-		}
-		p.selected = 0
-		return p.selectionChanged()
-	}
-	want := n - p.selected
-	shift := min(want, len(p.rows))
-	before := p.rows[len(p.rows)-shift].Key
-	cmd := p.read(store.Span{Before: &before}, selectFirst, 0, "")
-	p.pending -= want - shift
-	return cmd
-}
-
 // dropRow takes a decided request out of the window at once (the sync
 // confirms it), the selection staying in place: on the next one.
 func (p *Page) dropRow(id string) tea.Cmd {
-	for i, r := range p.rows {
-		if r.ID != id {
-			continue
-		}
-		p.rows = append(p.rows[:i:i], p.rows[i+1:]...)
-		if p.count > 0 {
-			p.count--
-		}
-		p.selected = max(0, min(p.selected, len(p.rows)-1))
-		return tea.Batch(p.selectionChanged(), p.refresh())
+	if !p.win.Drop(id) {
+		return nil
 	}
-	return nil
+	if p.count > 0 {
+		p.count--
+	}
+	return tea.Batch(p.selectionChanged(), p.refresh())
 }
 
 // queueView draws the queue pane: the count (and the marks), the legend
@@ -231,11 +124,11 @@ func (p *Page) queueView(width, height int) []string {
 	for _, l := range hangWrap(fmt.Sprintf(rt.Overdue, p.overdueDays()), width, 2) {
 		lines = append(lines, st.Subtle.Render(l))
 	}
-	if p.loaded && len(p.rows) == 0 {
+	if p.loaded && len(p.win.Rows()) == 0 {
 		return append(lines, hangWrap(st.Subtle.Render(t.QueueEmpty), width, 0)...)
 	}
 	now := p.com.Now()
-	for i, r := range p.rows {
+	for i, r := range p.win.Rows() {
 		if len(lines)+rowLines > height {
 			break
 		}
@@ -252,7 +145,7 @@ func (p *Page) queueView(width, height int) []string {
 func (p *Page) row(i int, r store.Row, now time.Time, width int) []string {
 	st := p.com.Styles
 	cursor, mark := " ", " "
-	if i == p.selected {
+	if i == p.win.Selected() {
 		cursor = "›"
 	}
 	if p.isMarked[r.ID] {
@@ -273,7 +166,7 @@ func (p *Page) row(i int, r store.Row, now time.Time, width int) []string {
 	head = common.PadRight(head, width)
 	who = common.PadRight(common.Truncate("   "+who, width), width)
 	text, sub, bad := st.Text, st.Subtle, st.Error
-	if i == p.selected {
+	if i == p.win.Selected() {
 		sel := st.FilterOn.Padding(0)
 		text, sub, bad = sel, sel, st.Error.Inherit(sel)
 	}

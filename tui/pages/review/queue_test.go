@@ -80,12 +80,12 @@ func TestTheQueueHoldsEveryPendingRequest(t *testing.T) {
 	d.WaitFor("the last pending request", func(v string) bool {
 		return p.currentID() == "SOL-2026-001499" && strings.Contains(v, "›  2026-001499")
 	})
-	if !p.atEnd {
+	if !p.win.AtEnd() {
 		t.Error("G did not reach the end of the queue")
 	}
 	d.Key("g")
 	d.WaitFor("the first again", func(v string) bool { return p.currentID() == "SOL-2026-000001" })
-	visible := len(p.rows)
+	visible := len(p.win.Rows())
 	for range visible + 3 { // past the window's bottom edge: it slides
 		d.Key("j")
 		d.WaitFor("the move", func(string) bool { return !p.mb.Pending("window") })
@@ -110,10 +110,10 @@ func TestQueueFiltersByInstitutionCNPJAndNumber(t *testing.T) {
 	d.WaitForText("60 pendentes")
 	onlyOf := func(cnpj string) func(string) bool {
 		return func(string) bool {
-			if p.mb.Pending("window") || p.count < 0 || len(p.rows) == 0 {
+			if p.mb.Pending("window") || p.count < 0 || len(p.win.Rows()) == 0 {
 				return false
 			}
-			for _, r := range p.rows {
+			for _, r := range p.win.Rows() {
 				if r.Institution.CNPJ != cnpj {
 					return false
 				}
@@ -141,10 +141,10 @@ func TestQueueFiltersByInstitutionCNPJAndNumber(t *testing.T) {
 	d.Key("tab") // → Nº, as the queue shows it
 	d.Type("2026-00001")
 	d.WaitFor("the numbers 2026-00001…", func(v string) bool {
-		if p.mb.Pending("window") || p.count != 2 || len(p.rows) != 2 { // 000012 and 000018 (000015 is approved)
+		if p.mb.Pending("window") || p.count != 2 || len(p.win.Rows()) != 2 { // 000012 and 000018 (000015 is approved)
 			return false
 		}
-		for _, r := range p.rows {
+		for _, r := range p.win.Rows() {
 			if !strings.HasPrefix(r.ID, "SOL-2026-00001") || r.Institution.CNPJ != "12ABC34501DE35" {
 				return false
 			}

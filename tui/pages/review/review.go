@@ -30,6 +30,7 @@ import (
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/reqdetail"
+	"github.com/gecli/gecli/tui/components/window"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/overlay"
 	"github.com/gecli/gecli/tui/route"
@@ -73,18 +74,12 @@ type Page struct {
 	env     common.Choice[api.Environment]
 	system  common.Choice[api.SystemType]
 
-	// The queue's window: rows read from the cache, the selection in it,
-	// whether it starts at the first pending request or ends at the last,
-	// and the filter's count (-1 while counting).
-	rows         []store.Row
-	selected     int
-	atTop, atEnd bool
-	count        int
-	loaded       bool
-	err          error
-	// Moves typed while a window read is in flight (key repeat at an
-	// edge) accumulate here and run when the window arrives.
-	pending int
+	// The queue's window: the rows read from the cache and the selection
+	// in them; and the filter's count (-1 while counting).
+	win    window.Window
+	count  int
+	loaded bool
+	err    error
 
 	// The marked requests, in the order they were marked.
 	marks    []marked
@@ -125,7 +120,7 @@ func (p *Page) SetSize(w, h int) tea.Cmd {
 		_, detailW := p.panes()
 		b.resize(detailW, p.paneHeight())
 	}
-	if grew && !p.atEnd {
+	if grew && !p.win.AtEnd() {
 		return p.refresh() // room for more rows below (or the first read was for no room)
 	}
 	return nil
@@ -235,12 +230,7 @@ func (p *Page) overdueDays() int {
 	return DefaultOverdueDays
 }
 
-func (p *Page) current() *store.Row {
-	if p.selected < len(p.rows) {
-		return &p.rows[p.selected]
-	}
-	return nil
-}
+func (p *Page) current() *store.Row { return p.win.Current() }
 
 func (p *Page) currentID() string {
 	if r := p.current(); r != nil {
@@ -251,8 +241,9 @@ func (p *Page) currentID() string {
 
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
-	case windowMsg:
-		return p, p.windowLoaded(msg)
+	case window.Loaded:
+		p.loaded, p.err = true, msg.Err
+		return p, p.follow(p.win.Apply(msg))
 	case countMsg:
 		if msg.err == nil {
 			p.count = msg.n
@@ -335,9 +326,9 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Up):
 		return p.up(1)
 	case key.Matches(msg, k.First):
-		return p.read(store.Span{}, selectFirst, 0, "")
+		return p.read(window.Top())
 	case key.Matches(msg, k.Last):
-		return p.read(store.Span{FromEnd: true}, selectLast, 0, "")
+		return p.read(window.Bottom())
 	case key.Matches(msg, k.DetailDown):
 		p.scrollDetail(p.detailPage())
 	case key.Matches(msg, k.DetailUp):

@@ -96,10 +96,10 @@ func TestPanesGolden(t *testing.T) {
 
 func TestQueueIsOldestFirstWithAge(t *testing.T) {
 	d, p := newPage(t, 120, 30)
-	if p.rows[0].ID != "SOL-2026-000001" || !strings.Contains(d.View(), "30d") {
-		t.Fatalf("first in queue: %s\n%s", p.rows[0].ID, d.View())
+	if p.win.Rows()[0].ID != "SOL-2026-000001" || !strings.Contains(d.View(), "30d") {
+		t.Fatalf("first in queue: %s\n%s", p.win.Rows()[0].ID, d.View())
 	}
-	for _, r := range p.rows {
+	for _, r := range p.win.Rows() {
 		if r.Status != api.StatusPending {
 			t.Fatalf("%s (%s) is in the queue", r.ID, r.Status)
 		}
@@ -138,10 +138,10 @@ func TestFilters(t *testing.T) {
 	d.Key("t") // SNGB
 	d.WaitForText("Tipo: SNGB")
 	d.WaitFor("SNGB only", func(string) bool {
-		if len(p.rows) == 0 {
+		if len(p.win.Rows()) == 0 {
 			return false
 		}
-		for _, r := range p.rows {
+		for _, r := range p.win.Rows() {
 			if r.APIID != "sngb" {
 				return false
 			}
@@ -151,11 +151,11 @@ func TestFilters(t *testing.T) {
 	d.Key("e") // HMG
 	d.WaitForText("Ambiente: HMG")
 	d.WaitFor("SNGB in HMG", func(string) bool {
-		for _, r := range p.rows {
+		for _, r := range p.win.Rows() {
 			if r.Environment != api.EnvHMG || r.APIID != "sngb" {
 				return false
 			}
 		}
-		return len(p.rows) > 0
+		return len(p.win.Rows()) > 0
 	})
 }
