@@ -48,6 +48,7 @@ bench:
 	go test -run '^$$' -bench 'Sync' -benchtime 3x -timeout 30m ./server/
 	go test -run '^$$' -bench 'ListRequestsMillion$$' -benchtime 100x -timeout 60m ./server/
 	go test -run '^$$' -bench 'ListRequestsMillionParallel' -benchtime 3000x -timeout 60m ./server/
+	go test -run '^$$' -bench 'Session' -benchtime 20x ./sshd/
 
 ## lint-spec: api/openapi.yaml against Redocly's recommended rules (needs
 ## npm's registry once; the spec test keeps the main ones in make test)

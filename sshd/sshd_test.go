@@ -24,14 +24,14 @@ import (
 
 // served is a gecli ssh in the test binary in front of a real backend.
 type served struct {
-	t    *testing.T
+	t    testing.TB
 	b    *backend.Backend
 	srv  *Server
 	addr string
 	data string
 }
 
-func serve(t *testing.T, configure func(*Config)) *served {
+func serve(t testing.TB, configure func(*Config)) *served {
 	t.Helper()
 	b := backend.Start(t, "127.0.0.1:0", "")
 	data := t.TempDir()
@@ -52,7 +52,7 @@ func serve(t *testing.T, configure func(*Config)) *served {
 	return &served{t: t, b: b, srv: srv, addr: l.Addr().String(), data: data}
 }
 
-func newKey(t *testing.T) gossh.Signer {
+func newKey(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -67,7 +67,7 @@ func newKey(t *testing.T) gossh.Signer {
 
 // terminal is an SSH session with a pty, as a person's terminal opens it.
 type terminal struct {
-	t      *testing.T
+	t      testing.TB
 	client *gossh.Client
 	sess   *gossh.Session
 	stdin  interface{ Write([]byte) (int, error) }
