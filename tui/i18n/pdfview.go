@@ -22,6 +22,9 @@ type PDFViewText struct {
 	// layer; the rest are the reader's refusals; TooLarge: %s the limit
 	// in MB.
 	NoText, NotPDF, Incomplete, Encrypted, Unreadable, TooLarge, Timeout string
+	// Busy: other documents hold every reading slot (a hostile file's
+	// reading goes on after its deadline).
+	Busy string
 
 	// Search. Placeholder is the input's; Found: %s the text, %s which
 	// match, %s how many; NotFound: %s the text; Many: the matches were
@@ -59,6 +62,7 @@ var pdfViewPtBR = PDFViewText{
 	Unreadable: "Não foi possível ler este PDF: o arquivo está danificado ou usa recursos que o leitor não conhece. Baixe-o e abra-o num leitor de PDF.",
 	TooLarge:   "O PDF passa do limite de %s MB.",
 	Timeout:    "A leitura do PDF demorou demais e foi interrompida. Tente de novo (r) ou baixe o arquivo.",
+	Busy:       "Outros PDFs ainda estão sendo lidos e ocupam a leitura. Tente de novo (r) em instantes ou baixe o arquivo.",
 
 	Placeholder: "buscar no documento",
 	Found:       "“%s”: %s de %s",
@@ -95,6 +99,7 @@ var pdfViewEn = PDFViewText{
 	Unreadable: "This PDF could not be read: the file is damaged or uses features the viewer does not know. Download it and open it in a PDF reader.",
 	TooLarge:   "The PDF is over the %s MB limit.",
 	Timeout:    "Reading the PDF took too long and was stopped. Try again (r) or download the file.",
+	Busy:       "Other PDFs are still being read and hold every reading slot. Try again (r) in a moment or download the file.",
 
 	Placeholder: "search the document",
 	Found:       "“%s”: %s of %s",

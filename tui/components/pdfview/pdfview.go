@@ -9,6 +9,7 @@ package pdfview
 import (
 	"context"
 	"errors"
+	"runtime"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -35,6 +36,17 @@ const (
 
 // errTimeout: reading the text took longer than readTimeout.
 var errTimeout = errors.New("pdfview: reading the PDF timed out")
+
+// errBusy: every reading slot stayed taken until the deadline.
+var errBusy = errors.New("pdfview: every reading slot is taken")
+
+// readers bounds the texts being read at once in the process (every
+// session of gecli ssh shares it): a hostile file the reader cannot
+// interrupt keeps its goroutine after the deadline answers the person,
+// and each r would start another; with the slots taken the next read
+// waits, then says so, instead of piling up goroutines on the host's
+// cores.
+var readers = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
 
 type state int
 
@@ -126,8 +138,12 @@ func load(fetch Fetch, read time.Duration) tea.Cmd {
 		}
 		ctx, cancel = context.WithTimeout(context.Background(), read)
 		defer cancel()
+		if !acquire(ctx) {
+			return loadedMsg{err: errBusy, retry: true}
+		}
 		done := make(chan loadedMsg, 1)
 		go func() {
+			defer func() { <-readers }() // when the read ends, not at the deadline
 			d, err := pdftext.ExtractContext(ctx, b)
 			if err != nil {
 				done <- loadedMsg{err: err}
@@ -144,6 +160,22 @@ func load(fetch Fetch, read time.Duration) tea.Cmd {
 		case <-ctx.Done():
 			return loadedMsg{err: errTimeout, retry: true}
 		}
+	}
+}
+
+// acquire takes a reading slot, waiting for one until ctx is done; a
+// free slot is taken even then (select would pick either at random).
+func acquire(ctx context.Context) bool {
+	select {
+	case readers <- struct{}{}:
+		return true
+	default:
+	}
+	select {
+	case readers <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
 	}
 }
 

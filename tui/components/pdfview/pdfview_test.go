@@ -379,6 +379,37 @@ func TestErrors(t *testing.T) {
 	})
 }
 
+// TestReadingSlotsAreBounded: with every reading slot held (documents
+// whose reading went on past their deadline), a new read waits, then
+// says why and offers r; once a slot frees, r reads the document.
+func TestReadingSlotsAreBounded(t *testing.T) {
+	for range cap(readers) {
+		readers <- struct{}{}
+	}
+	freed := false
+	free := func() {
+		if !freed {
+			for range cap(readers) {
+				<-readers
+			}
+			freed = true
+		}
+	}
+	defer free()
+	d, m, _ := openWith(t, api.En, 80, 24, bytesOf(terms()), 50*time.Millisecond)
+	loaded(t, d)
+	if v := strings.Join(strings.Fields(d.View()), " "); !strings.Contains(v, "Other PDFs are still being read") {
+		t.Fatalf("no word of the taken slots:\n%s", d.View())
+	}
+	if keys := m.ShortHelp(); len(keys) != 2 {
+		t.Errorf("r is not offered while the slots are taken: %v", keys)
+	}
+	free()
+	m.read = readTimeout
+	d.Key("r")
+	d.WaitForText("TERMO DE USO DA API DATAJUD")
+}
+
 func TestLoading(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)

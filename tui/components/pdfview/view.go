@@ -143,6 +143,8 @@ func (m *Model) problem() string {
 	switch err := m.err; {
 	case errors.Is(err, errTimeout):
 		return t.Timeout
+	case errors.Is(err, errBusy):
+		return t.Busy
 	case errors.Is(err, api.ErrPDFTruncated):
 		return t.Incomplete
 	case errors.Is(err, pdftext.ErrNotPDF):
