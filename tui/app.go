@@ -45,6 +45,9 @@ type Options struct {
 	Now       func() time.Time
 	// RetryEvery is how often to try the server again while offline.
 	RetryEvery time.Duration
+	// BeatEvery is how often the server is pinged to notice it gone (or
+	// back) within seconds (default 3 s; negative: never, for tests).
+	BeatEvery time.Duration
 	// SyncEvery is how often requests sync in the background while
 	// signed in (decisions made elsewhere appear without a restart).
 	SyncEvery time.Duration
@@ -97,6 +100,9 @@ func New(o Options) *Model {
 	if o.RetryEvery == 0 {
 		o.RetryEvery = 15 * time.Second
 	}
+	if o.BeatEvery == 0 {
+		o.BeatEvery = 3 * time.Second // with the timeout below: offline within 5 s
+	}
 	if o.SyncEvery == 0 {
 		o.SyncEvery = 20 * time.Second
 	}
@@ -114,7 +120,7 @@ func New(o Options) *Model {
 	}
 	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New(), stack: stack,
 		sync: tuisync.New(tuisync.Options{Client: o.Client, Store: o.Store, Text: t, Now: o.Now,
-			RetryEvery: o.RetryEvery, SyncEvery: o.SyncEvery})}
+			RetryEvery: o.RetryEvery, SyncEvery: o.SyncEvery, BeatEvery: o.BeatEvery, BeatTimeout: 2 * time.Second})}
 	m.pages = []common.Page{catalog.New(com, o.Store, o.Client), requests.New(com, o.Store), review.New(com, o.Store),
 		credentials.New(com, o.Store), vault.New(com), admin.New(com)}
 	m.router = &router.Router{Pages: m.pages, Stack: stack, Root: m.overlayResult}

@@ -46,10 +46,15 @@ func rereadMe(s *store.Store, c *client.Client, reason string) tea.Cmd {
 }
 
 // openSignIn shows the sign-in screen over whatever is open (a new
-// attempt replaces one already there).
-func (m *Model) openSignIn(reason string) tea.Cmd {
+// attempt replaces one already there). automatic: the root opened it (no
+// session at start, a session that ended), not the person: should the
+// server be unreachable it closes, and the cache shows, offline.
+func (m *Model) openSignIn(reason string, automatic bool) tea.Cmd {
 	m.closeSignIn()
 	v, cmd := signin.New(m.com, m.opts.Client, m.opts.Store, reason, m.opts.SignInHint)
+	if automatic {
+		v.Automatic()
+	}
 	m.stack.Push(v)
 	return cmd
 }
@@ -99,7 +104,7 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 			m.page = 0
 		}
 		if _, open := overlay.Of[*signin.Model](m.stack, route.Root); !open {
-			return m.openSignIn(reason)
+			return m.openSignIn(reason, true)
 		}
 		return nil
 	case client.IsOffline(msg.err):

@@ -25,7 +25,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Refresh):
 		return m.refresh(), true
 	case key.Matches(msg, k.SignIn) && !m.com.ForcedOffline:
-		return m.openSignIn(""), true
+		return m.openSignIn("", false), true
 	case key.Matches(msg, k.Next):
 		m.turn(1)
 		return nil, true

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -86,4 +87,35 @@ func TestSessionEndsMidPage(t *testing.T) {
 	if v := d.View(); !strings.Contains(v, "Endpoints (5)") || !strings.Contains(v, "Tabelas Processuais Unificadas") {
 		t.Fatalf("the documentation page was lost:\n%s", v)
 	}
+}
+
+// TestAnAnonymousStartAgainstADeadServerShowsTheCache: no session and no
+// server: the cached catalog shows with the offline banner, not a failed
+// sign-in screen; L (the person asking) opens the sign-in, which says why
+// it cannot; once the server is back on its address, the ping brings the
+// header online by itself.
+func TestAnAnonymousStartAgainstADeadServerShowsTheCache(t *testing.T) {
+	s := openStore(t)
+	first := startBackend(t, "127.0.0.1:0")
+	d := drive.New(t, newModel(t, first.URL, s), 100, 30)
+	d.WaitForText("Entrar no gecli")
+	d.Key("esc")
+	d.WaitForText("18 de 18 APIs") // the catalog is cached, anonymously
+	addr := strings.TrimPrefix(first.URL, "http://")
+	first.Stop()
+
+	d = drive.New(t, newModel(t, first.URL, s, func(o *Options) { o.BeatEvery = 50 * time.Millisecond }), 100, 30)
+	d.WaitForText("OFFLINE")
+	d.WaitForText("18 de 18 APIs")
+	if v := d.View(); strings.Contains(v, "Entrar no gecli") || strings.Contains(v, "Não foi possível entrar") || strings.Contains(v, "dial tcp") {
+		t.Fatalf("an anonymous start against a dead server shows a failed sign-in:\n%s", v)
+	}
+	d.Key("L")
+	d.WaitForText("Não foi possível entrar: Sem conexão com o servidor")
+	d.Key("esc")
+
+	startBackend(t, addr)
+	d.WaitFor("online again, by itself", func(v string) bool {
+		return strings.Contains(v, "● online") && !strings.Contains(v, "OFFLINE")
+	})
 }

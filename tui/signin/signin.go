@@ -45,7 +45,11 @@ type Model struct {
 	store  *store.Store
 	hint   string // gecli demo: the demo users' passwords
 	reason string // why it opened (session expired...), "" on a fresh start
-	keys   struct{ Skip, Copy, Retry key.Binding }
+	// automatic: opened by the root, not by the person's L; such a screen
+	// closes by itself when the server cannot be reached, leaving the
+	// cached pages and the offline banner instead of a failed sign-in.
+	automatic bool
+	keys      struct{ Skip, Copy, Retry key.Binding }
 
 	cancel context.CancelFunc
 	da     *oauth2.DeviceAuthResponse
@@ -62,6 +66,10 @@ func New(com *common.Common, c *client.Client, s *store.Store, reason, hint stri
 	m.keys.Retry = common.Bind("r", t.KeyRetry, "r")
 	return m, m.start()
 }
+
+// Automatic marks a screen the root opened on its own (a start with no
+// session, a session that ended): unreachable, it gives way to the cache.
+func (m *Model) Automatic() { m.automatic = true }
 
 func (m *Model) ShortHelp() []key.Binding {
 	return []key.Binding{m.keys.Skip, m.keys.Copy, m.keys.Retry}
@@ -90,6 +98,10 @@ func (m *Model) Update(msg tea.Msg) overlay.Action {
 		if msg.err != nil {
 			m.err = msg.err
 			if client.IsOffline(msg.err) {
+				if m.automatic {
+					m.Stop()
+					return overlay.Close{Cmd: common.Connectivity(false, msg.err)}
+				}
 				return overlay.Run{Cmd: common.Connectivity(false, msg.err)}
 			}
 			return nil

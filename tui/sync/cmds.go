@@ -138,3 +138,22 @@ func syncRequests(c *client.Client, s *store.Store, subject string) tea.Cmd {
 		return requestsSyncedMsg{changed: n, err: err}
 	}
 }
+
+// beatMsg is the ping timer; pingedMsg the ping's answer.
+type (
+	beatMsg   struct{}
+	pingedMsg struct{ err error }
+)
+
+func beatAfter(d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return beatMsg{} })
+}
+
+// ping asks whether the server can be reached, within timeout.
+func ping(c *client.Client, timeout time.Duration) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		return pingedMsg{err: c.Ping(ctx)}
+	}
+}

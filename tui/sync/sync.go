@@ -30,6 +30,10 @@ type Options struct {
 	Now        func() time.Time
 	RetryEvery time.Duration // offline: how often to try the server again
 	SyncEvery  time.Duration // signed in: how often requests sync
+	// BeatEvery is how often the server is pinged (its /healthz, with
+	// BeatTimeout), so that a server gone away shows as offline within
+	// BeatEvery+BeatTimeout, and one back shows online as soon; 0: never.
+	BeatEvery, BeatTimeout time.Duration
 }
 
 // SessionLostMsg says a requests sync found the session over.
@@ -73,7 +77,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.o.Client == nil {
 		return cmd
 	}
-	return tea.Batch(cmd, m.refreshCatalog(false))
+	return tea.Batch(cmd, m.refreshCatalog(false), m.nextBeat())
 }
 
 func (m *Model) refreshCatalog(userAsked bool) tea.Cmd {
@@ -165,6 +169,36 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.SyncRequests(), m.mb.Latest("tick", tickAfter(m.o.SyncEvery)))
 	case requestsSyncedMsg:
 		return m.requestsSynced(msg)
+	case beatMsg:
+		if m.mb.Pending("ping") {
+			return m.nextBeat()
+		}
+		return tea.Batch(m.nextBeat(), m.mb.Latest("ping", ping(m.o.Client, m.o.BeatTimeout)))
+	case pingedMsg:
+		return m.pinged(msg)
+	}
+	return nil
+}
+
+// nextBeat schedules the next ping (one timer: a newer replaces it).
+func (m *Model) nextBeat() tea.Cmd {
+	if m.o.BeatEvery <= 0 || m.o.Client == nil {
+		return nil
+	}
+	return m.mb.Latest("beat", beatAfter(m.o.BeatEvery))
+}
+
+// pinged: unreachable while online is offline at once (the requests sync
+// would only notice at its next tick); reachable while offline is worth
+// a refresh now rather than at the next retry, and the refresh's answer
+// says online.
+func (m *Model) pinged(msg pingedMsg) tea.Cmd {
+	switch {
+	case msg.err != nil && m.online:
+		return m.SetOnline(false)
+	case msg.err == nil && !m.online && !m.Syncing():
+		m.mb.Drop("retry")
+		return m.refreshCatalog(false)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/route"
@@ -103,5 +105,52 @@ func TestSignedOutStopsTheBackgroundSync(t *testing.T) {
 	m.SignedOut()
 	if m.Mailbox().Pending("tick") || m.Update(bgSyncMsg{}) != nil {
 		t.Fatal("the timer of a signed-out session still syncs")
+	}
+}
+
+// TestAPingNoticesTheServerGoneAndBack: online, a ping the server does
+// not answer (it stopped) is offline at once, without waiting for the
+// next sync; offline, a ping it answers (it is back on the same address)
+// refreshes the catalog now, and its answer is online.
+func TestAPingNoticesTheServerGoneAndBack(t *testing.T) {
+	b := backend.Start(t, "127.0.0.1:0", "")
+	addr := strings.TrimPrefix(b.URL, "http://")
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	c, _ := client.New(b.URL, nil)
+	m := New(Options{Client: c, Store: s, Text: i18n.For(api.PtBR), Now: time.Now, RetryEvery: time.Hour, SyncEvery: time.Hour,
+		BeatEvery: time.Millisecond, BeatTimeout: time.Second})
+	deliver(m, m.refreshCatalog(false))
+	if !m.Online() {
+		t.Fatal("the first refresh found the server down")
+	}
+	beat := func() []tea.Cmd {
+		_, next := deliver(m, m.Update(beatMsg{}))
+		return next
+	}
+	beat()
+	if !m.Online() {
+		t.Fatal("a ping the server answered made it offline")
+	}
+
+	b.Stop()
+	beat()
+	if m.Online() {
+		t.Fatal("the server stopped, yet a ping left it online")
+	}
+
+	backend.Start(t, addr, "")
+	next := beat()
+	if !m.Syncing() {
+		t.Fatal("the server is back, yet the ping did not refresh the catalog")
+	}
+	for _, cmd := range next {
+		deliver(m, cmd)
+	}
+	if !m.Online() {
+		t.Fatal("the refresh after the server came back did not say online")
 	}
 }
