@@ -41,6 +41,9 @@ type Text struct {
 	DetailTitle, DetailRequester, DetailInstitution, DetailContact, DetailPurpose, DetailCreated     string
 	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory         string
 	DetailFields, DetailNoAttachments, DetailCached, Downloaded, NotPending                          string
+	// DetailOnlyList: offline (or signed out) with no detail in the cache:
+	// what the list keeps is shown, and the rest comes later.
+	DetailOnlyList string
 
 	// Wizard.
 	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI       string
@@ -147,7 +150,8 @@ var ptBR = Text{
 	DetailCredential: "Credencial", DetailAttachments: "Anexos", DetailHistory: "Histórico",
 	DetailFields: "Campos personalizados", DetailNoAttachments: "nenhum anexo",
 	DetailCached: "cópia em cache de %s (sem conexão)", Downloaded: "Anexo salvo em %s",
-	NotPending: "Só solicitações em análise podem ser canceladas.",
+	DetailOnlyList: "Sem conexão: este computador guarda só o que a lista mostra; histórico, anexos e pareceres aparecem quando o servidor responder e você estiver identificado.",
+	NotPending:     "Só solicitações em análise podem ser canceladas.",
 
 	WizTitle: "Nova solicitação", WizDraftSaved: "(rascunho salvo automaticamente)",
 	WizSteps: "API e ambiente|Instituição|Responsável técnico|Finalidade|Campos da API|Anexos|Termo de uso|Revisão|Enviada|Entidade|Projeto",
@@ -284,7 +288,8 @@ var en = Text{
 	DetailCredential: "Credential", DetailAttachments: "Attachments", DetailHistory: "History",
 	DetailFields: "Custom fields", DetailNoAttachments: "no attachment",
 	DetailCached: "cached copy from %s (offline)", Downloaded: "Attachment saved to %s",
-	NotPending: "Only requests under review can be cancelled.",
+	DetailOnlyList: "Offline: this computer keeps only what the list shows; history, attachments and opinions appear once the server answers and you are signed in.",
+	NotPending:     "Only requests under review can be cancelled.",
 
 	WizTitle: "New request", WizDraftSaved: "(draft saved automatically)",
 	WizSteps: "API and environment|Institution|Technical contact|Purpose|API fields|Attachments|Terms of use|Review|Sent|Entity|Project",

@@ -7,6 +7,7 @@ package reqdetail
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -38,6 +39,11 @@ type Msg struct {
 	SEIErr error
 }
 
+// ErrOnlyList: no detail of the request is in the cache and the server
+// was not asked (no session yet, offline) or did not answer: the detail
+// shows what the list row holds, and says so.
+var ErrOnlyList = errors.New("reqdetail: only the list's row is cached")
+
 // Load asks the server (when signed in and reachable), caches the answer,
 // and falls back to the cached detail offline.
 func Load(c *client.Client, s *store.Store, id string, now time.Time) tea.Cmd {
@@ -66,9 +72,9 @@ func Load(c *client.Client, s *store.Store, id string, now time.Time) tea.Cmd {
 		case err != nil:
 			return Msg{ID: id, Err: err}
 		case !ok && netErr != nil:
-			return Msg{ID: id, Err: netErr}
+			return Msg{ID: id, Err: fmt.Errorf("%w: %w", ErrOnlyList, netErr)}
 		case !ok:
-			return Msg{ID: id, Err: client.ErrSignedOut}
+			return Msg{ID: id, Err: ErrOnlyList} // signed out, or a session not resumed (offline)
 		}
 		return Msg{ID: id, Req: r, CachedAt: at}
 	}
@@ -185,7 +191,10 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 	if loading {
 		lines = append(lines, st.Subtle.Render(t.Loading))
 	}
-	if m.Err != nil {
+	switch {
+	case errors.Is(m.Err, ErrOnlyList):
+		lines = append(lines, wrap(st.Warning.Render(t.DetailOnlyList), width)...)
+	case m.Err != nil:
 		lines = append(lines, wrap(st.Error.Render(common.Explain(t, m.Err)), width)...)
 	}
 	if !m.CachedAt.IsZero() {

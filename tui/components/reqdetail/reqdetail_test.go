@@ -2,6 +2,7 @@ package reqdetail
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,8 +64,31 @@ func TestOfflineTheCachedDetailIsShownWithItsAge(t *testing.T) {
 	if v := ansi.Strip(strings.Join(Render(com, offline, false, 100), "\n")); !strings.Contains(v, "cópia em cache de 22/11/2026") {
 		t.Fatalf("the screen does not say the detail is a cached copy:\n%s", v)
 	}
-	if never := load(c, s, "SOL-2026-999999"); never.Err == nil || !client.IsOffline(never.Err) {
-		t.Fatalf("offline and never cached: the error must say the server is unreachable: %v", never.Err)
+	if never := load(c, s, "SOL-2026-999999"); !errors.Is(never.Err, ErrOnlyList) || !client.IsOffline(never.Err) {
+		t.Fatalf("offline and never cached: the error must say only the list is here, the server unreachable: %v", never.Err)
+	}
+}
+
+// TestWithoutSessionOrCacheTheListsRowIsShownAndSaidSo: started offline,
+// the session not yet resumed (no client) and no detail cached: the
+// detail shows the row the list keeps with a warning of what is missing,
+// not "sessão ausente".
+func TestWithoutSessionOrCacheTheListsRowIsShownAndSaidSo(t *testing.T) {
+	s := openStore(t)
+	m := load(nil, s, "SOL-2026-000042")
+	if !errors.Is(m.Err, ErrOnlyList) {
+		t.Fatalf("no session, no cache: %v", m.Err)
+	}
+	m.Req = api.Request{ID: "SOL-2026-000042", APIName: "DataJud", Status: api.StatusPending, Purpose: "Consulta processual."}
+	for _, lang := range []api.Lang{api.PtBR, api.En} {
+		com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(lang)}
+		v := strings.Join(strings.Fields(ansi.Strip(strings.Join(Render(com, m, false, 80), "\n"))), " ")
+		if !strings.Contains(v, strings.Join(strings.Fields(com.Text.DetailOnlyList), " ")) || !strings.Contains(v, "Consulta processual.") {
+			t.Errorf("%s: the row and the warning:\n%s", lang, v)
+		}
+		if strings.Contains(v, "sessão ausente") || strings.Contains(v, "not signed in") {
+			t.Errorf("%s: a sign-in error where the row should show:\n%s", lang, v)
+		}
 	}
 }
 
