@@ -311,3 +311,25 @@ func (s *Store) RequestDetail(ctx context.Context, id string) (r api.Request, fe
 	}
 	return r, fetched, true, nil
 }
+
+// LastContact is the technical contact of the newest cached request
+// whose requester is named requester (among the 1,000 newest: a
+// form's pre-fill, not a search), so a new request starts with it.
+func (s *Store) LastContact(ctx context.Context, requester string) (c api.TechnicalContact, ok bool, err error) {
+	defer s.fail(&err, OpRead, EntityRequest, "")
+	var body string
+	err = s.db.QueryRowContext(ctx, `SELECT body FROM (SELECT body, created_at, id FROM requests ORDER BY created_at DESC, id DESC LIMIT 1000)
+		WHERE json_extract(body, '$.requester.name') = ? AND json_extract(body, '$.technical_contact.email') <> ''
+		ORDER BY created_at DESC, id DESC LIMIT 1`, requester).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	if err != nil {
+		return c, false, err
+	}
+	var r api.Request
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		return c, false, err
+	}
+	return r.TechnicalContact, true, nil
+}

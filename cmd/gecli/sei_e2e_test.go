@@ -36,12 +36,14 @@ func TestDemoLinksARequestToSEI(t *testing.T) {
 	s.keys("Right", "Enter") // production: a pending request, decided by people
 	s.waitText("Defensoria Pública Exemplo")
 	s.keys("Enter")
+	s.waitText("E-mail") // filled with the last request's contact: typed over
+	s.keys("C-u")
 	s.text("Marcos Pereira")
-	s.keys("Tab")
+	s.keys("Tab", "C-u")
 	s.text("529.982.247-25")
-	s.keys("Tab")
+	s.keys("Tab", "C-u")
 	s.text("marcos@tj.jus.br")
-	s.keys("Tab")
+	s.keys("Tab", "C-u")
 	s.text("(61) 3222-1100")
 	s.keys("Enter")
 	s.waitText("Processo SEI")

@@ -49,6 +49,20 @@ func loadCatalog(s *store.Store) tea.Cmd {
 	}
 }
 
+// contactMsg is the technical contact of the person's last request.
+type contactMsg struct{ contact api.TechnicalContact }
+
+// lastContact reads the contact the person gave last time (nothing
+// found, or the cache failing, is an empty form as before).
+func lastContact(s *store.Store, requester string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		c, _, _ := s.LastContact(ctx, requester)
+		return contactMsg{contact: c}
+	}
+}
+
 func saveDraft(s *store.Store, d store.Draft) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)

@@ -103,7 +103,12 @@ func New(com *common.Common, s *store.Store, d store.Draft) *Model {
 
 // Init loads the catalog (the wizard works offline until it submits).
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.Mailbox().Latest("catalog", loadCatalog(m.store)), m.enter(m.step))
+	cmds := []tea.Cmd{m.Mailbox().Latest("catalog", loadCatalog(m.store)), m.enter(m.step)}
+	if m.draft.Contact == (api.TechnicalContact{}) && !m.form() && m.com.Me != nil {
+		// A new request starts with the contact the person gave last time.
+		cmds = append(cmds, m.Mailbox().Latest("contact", lastContact(m.store, m.com.Me.Name)))
+	}
+	return tea.Batch(cmds...)
 }
 
 // The wizard is one of the root's overlays: it takes every key but ctrl+c
@@ -206,6 +211,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.step == stepFields {
 			return m.enter(m.step) // its inputs come from the API's definitions
 		}
+	case contactMsg:
+		// Only into a contact nobody typed yet (the answer may come after
+		// the person reached the step and began).
+		if m.draft.Contact == (api.TechnicalContact{}) && !m.contactTyped() {
+			m.draft.Contact = msg.contact
+			if m.step == stepContact {
+				return m.enter(m.step)
+			}
+		}
 	case saveTickMsg:
 		if m.step == stepDone {
 			return nil // submitted: the draft is deleted, not to be saved again
@@ -298,6 +312,34 @@ func (m *Model) changed() tea.Cmd {
 	return m.Mailbox().Latest("save-tick", debounce())
 }
 
+// contactTyped says whether the contact step's inputs hold anything.
+func (m *Model) contactTyped() bool {
+	if m.step != stepContact {
+		return false
+	}
+	for _, f := range m.fields {
+		if strings.TrimSpace(f.input.Value()) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// focusFirstError puts the cursor in the first field, from the top, that
+// was refused: the person fixes from there, not from wherever enter was.
+func (m *Model) focusFirstError() {
+	for i, f := range m.fields {
+		if _, bad := m.errs[f.key]; bad && i != m.focus {
+			m.fields[m.focus].input.Blur()
+			m.focus = i
+			m.fields[i].input.Focus()
+			return
+		} else if bad {
+			return
+		}
+	}
+}
+
 func (m *Model) move(d int) {
 	switch m.step {
 	case stepAPI:
@@ -367,6 +409,7 @@ func (m *Model) next() tea.Cmd {
 	}
 	m.storeFields()
 	if !m.validate() {
+		m.focusFirstError()
 		return nil
 	}
 	if m.step == stepReview {

@@ -245,3 +245,57 @@ func TestASubmittedDraftStaysDeleted(t *testing.T) {
 		t.Fatal("the submitted request's draft came back")
 	}
 }
+
+// TestARefusedStepPutsTheCursorOnItsFirstWrongField: enter on the last
+// field of the contact with the name and e-mail missing puts the cursor
+// in the name, and what is typed next goes there.
+func TestARefusedStepPutsTheCursorOnItsFirstWrongField(t *testing.T) {
+	d, m, _ := setup(t)
+	d.Key("enter")
+	d.WaitForText("Defensoria Pública Exemplo")
+	d.Key("enter")
+	d.WaitFor("the contact step", func(string) bool { return m.step == stepContact })
+	d.Key("tab")
+	d.Type("52998224725")
+	d.Key("tab")
+	d.Key("tab")
+	d.Type("6132221100")
+	d.Key("enter")
+	d.WaitFor("the refusal", func(string) bool { return len(m.errs) > 0 })
+	if got := m.fields[m.focus].key; got != "technical_contact.name" {
+		t.Fatalf("the cursor is in %s after the refusal, want the name", got)
+	}
+	d.Type("Marcos Pereira")
+	if v := m.fields[0].input.Value(); v != "Marcos Pereira" {
+		t.Errorf("typing went elsewhere: the name holds %q", v)
+	}
+}
+
+// TestANewRequestStartsWithTheLastContact: the contact step of a new
+// request holds the technical contact of the person's last request in
+// the cache, ready to change.
+func TestANewRequestStartsWithTheLastContact(t *testing.T) {
+	_, m, s := setup(t)
+	ctx := context.Background()
+	last := api.TechnicalContact{Name: "Marcos Pereira", CPF: "52998224725", Email: "marcos@dpe.example.br", Phone: "6132221100"}
+	older := api.Request{ID: "SOL-2026-000001", Seq: 1, APIID: "tpu", APIName: "TPU", Environment: api.EnvPRD, Status: api.StatusApproved,
+		Requester: api.Person{Name: "Ana"}, TechnicalContact: api.TechnicalContact{Name: "Antigo", Email: "antigo@dpe.example.br"},
+		CreatedAt: "2026-10-01T10:00:00Z"}
+	newer := older
+	newer.ID, newer.Seq, newer.TechnicalContact, newer.CreatedAt = "SOL-2026-000002", 2, last, "2026-11-01T10:00:00Z"
+	someoneElse := older
+	someoneElse.ID, someoneElse.Seq, someoneElse.Requester, someoneElse.CreatedAt = "SOL-2026-000003", 3, api.Person{Name: "Outra"}, "2026-11-20T10:00:00Z"
+	if err := s.ApplyRequests(ctx, []api.Request{older, newer, someoneElse}, 3); err != nil {
+		t.Fatal(err)
+	}
+	w := New(m.com, s, store.Draft{ID: "draft-2", APIID: "sngb", Environment: api.EnvPRD})
+	d := drive.New(t, host{w}, 80, 24)
+	d.WaitForText("Sistema Nacional")
+	d.Key("enter")
+	d.WaitForText("Defensoria Pública Exemplo")
+	d.Key("enter")
+	d.WaitForText("marcos@dpe.example.br")
+	if w.draft.Contact != last {
+		t.Errorf("the contact: %+v, want %+v", w.draft.Contact, last)
+	}
+}
