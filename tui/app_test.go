@@ -141,7 +141,7 @@ func TestDocumentationViewAndCopy(t *testing.T) {
 			golden.RequireEqual(t, screen(d, b.URL))
 
 			d.Key("c")
-			d.WaitForText("URL do documento enviado")
+			d.WaitForText("Enviado à área de transferência: URL do documento")
 			wantURL := "http://gecli.test/api/v1/apis/pje-gateway/openapi.json"
 			d.WaitFor("OSC 52 and its tmux passthrough", func(string) bool {
 				osc52, tmux := d.Copied(wantURL)

@@ -29,7 +29,7 @@ func TestCredentialInTmux(t *testing.T) {
 		t.Fatalf("no valid secret on screen:\n%s", scr)
 	}
 	s.keys("s")
-	s.waitText("Secret enviado à área de transferência (OSC 52, passthrough do tmux")
+	s.waitText("Enviado à área de transferência: Secret (OSC 52, passthrough do tmux")
 	s.keys("t")
 	s.waitText("✔ Gateway aceitou")
 	s.keys("Escape")

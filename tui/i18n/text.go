@@ -121,7 +121,7 @@ var ptBR = Text{
 	Refreshed:          "Catálogo atualizado: %d APIs", RefreshedUnchanged: "Catálogo já estava atualizado",
 	RetryHint:        "Sem conexão com o servidor; exibindo o cache. ctrl+r tenta de novo.",
 	OfflineNoRefresh: "Modo offline (--offline): nada é buscado no servidor.",
-	Copied:           "%s enviado à área de transferência (%s). Terminais não confirmam: se não colar, o terminal bloqueia OSC 52.",
+	Copied:           "Enviado à área de transferência: %s (%s). Terminais não confirmam: se não colar, o terminal bloqueia OSC 52.",
 	CopyNothing:      "Nada para copiar aqui.",
 	TabCatalog:       "Catálogo",
 
@@ -259,7 +259,7 @@ var en = Text{
 	Refreshed:          "Catalog updated: %d APIs", RefreshedUnchanged: "Catalog was already up to date",
 	RetryHint:        "Cannot reach the server; showing the cache. ctrl+r retries.",
 	OfflineNoRefresh: "Offline mode (--offline): nothing is fetched from the server.",
-	Copied:           "%s sent to the clipboard (%s). Terminals do not confirm: if it does not paste, the terminal blocks OSC 52.",
+	Copied:           "Sent to the clipboard: %s (%s). Terminals do not confirm: if it does not paste, the terminal blocks OSC 52.",
 	CopyNothing:      "Nothing to copy here.",
 	TabCatalog:       "Catalog",
 

@@ -278,9 +278,13 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 	}
 	lines = append(lines, "", st.Bold.Render(t.DetailHistory))
 	for _, e := range r.History {
-		line := st.Subtle.Render(when(e.At)+"  ") + st.Text.Render(e.Actor) + st.Subtle.Render(" · "+api.ActionLabel(e.Action, t.Lang))
-		if e.ToStatus != "" && e.ToStatus != e.FromStatus {
-			line += st.Subtle.Render(" → ") + StatusStyle(com, api.Status(e.ToStatus)).Render(api.Status(e.ToStatus).Label(t.Lang))
+		action := api.ActionLabel(e.Action, t.Lang)
+		line := st.Subtle.Render(when(e.At)+"  ") + st.Text.Render(e.Actor) + st.Subtle.Render(" · "+action)
+		// "cancelada → Cancelada" says it twice: the arrow only when the
+		// status is news beyond the action's name.
+		to := api.Status(e.ToStatus).Label(t.Lang)
+		if e.ToStatus != "" && e.ToStatus != e.FromStatus && !strings.EqualFold(action, to) {
+			line += st.Subtle.Render(" → ") + StatusStyle(com, api.Status(e.ToStatus)).Render(to)
 		}
 		lines = append(lines, hang("", line, 4)...)
 		// An opinion's text is the event's justification: the section

@@ -183,3 +183,20 @@ func TestOpinionsAreShownWhole(t *testing.T) {
 		t.Fatalf("the opinion's PDF is not offered for download: %+v", files)
 	}
 }
+
+// TestHistorySaysEachChangeOnce: "cancelada → Cancelada" says it twice;
+// an action named as its status shows no arrow, while "enviada → Em
+// análise" keeps it (the status is news beyond the action).
+func TestHistorySaysEachChangeOnce(t *testing.T) {
+	r := api.Request{ID: "SOL-2026-000001", Status: api.StatusCancelled, History: []api.HistoryEvent{
+		{N: 1, At: "2026-11-20T10:00:00Z", Actor: "Ana Souza", Action: "submitted", ToStatus: "pending"},
+		{N: 2, At: "2026-11-21T10:00:00Z", Actor: "Ana Souza", Action: "cancelled", FromStatus: "pending", ToStatus: "cancelled"}}}
+	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR)}
+	v := ansi.Strip(strings.Join(Render(com, Msg{ID: r.ID, Req: r}, false, 100), "\n"))
+	if !strings.Contains(v, "Ana Souza · enviada → Em análise") {
+		t.Errorf("the submission lost its status:\n%s", v)
+	}
+	if !strings.Contains(v, "Ana Souza · cancelada") || strings.Contains(v, "cancelada → Cancelada") {
+		t.Errorf("the cancellation:\n%s", v)
+	}
+}

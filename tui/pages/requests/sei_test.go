@@ -287,7 +287,7 @@ func TestSEILinkIsCopied(t *testing.T) {
 	d, _ := seiPage(t, f, requester(), api.PtBR, 120, 40)
 	d.Key("c")
 	d.WaitFor("the copy's toast", func(string) bool {
-		return toastSaying(d, "Link do processo SEI enviado à área de transferência (OSC 52)")
+		return toastSaying(d, "Enviado à área de transferência: Link do processo SEI (OSC 52)")
 	})
 }
 
