@@ -3,8 +3,13 @@ package common
 import (
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
+	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -110,7 +115,8 @@ func TestExplainNestsCausesAndFallsBackInTheLanguage(t *testing.T) {
 		{en, &api.AttachmentError{Kind: api.AttachmentTooLarge, Path: "/x/big.pdf", Size: 10<<20 + 1<<19}, []string{"big.pdf is 10.5 MB", "10 MB"}},
 		{en, &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: "/x/a.pdf", Err: &fs.PathError{Op: "open", Path: "/x/a.pdf", Err: fs.ErrPermission}}, []string{"Could not read /x/a.pdf (permission denied)"}},
 		{en, errors.Join(errors.New("first"), &store.Error{Op: store.OpWrite, Entity: store.EntitySession}), []string{"Could not write the session"}},
-		{en, &client.ProblemError{Problem: *api.NewProblem(409, "already_decided", "decidida por ana")}, []string{"refused", "409 already_decided", "decidida por ana"}},
+		{en, &client.ProblemError{Problem: *api.NewProblem(409, "a_future_code", "decidida por ana")}, []string{"refused", "409 a_future_code", "decidida por ana"}},
+		{en, &client.ProblemError{Problem: *api.NewProblem(409, api.CodeAlreadyDecided, "decidida por ana")}, []string{"already decided"}},
 		{en, &client.ProblemError{Problem: *api.NewProblem(409, api.CodeRequestState, "só solicitações em análise recebem pareceres")}, []string{"409", "no longer takes this operation"}},
 		{pt, &client.ProblemError{Problem: *api.NewProblem(413, api.CodeAttachmentTooLarge, "o parecer passa do limite de 10 MB")}, []string{"413", "10 MB"}},
 		{en, &client.ProblemError{Problem: *api.NewProblem(415, api.CodeNotPDF, "o anexo do parecer deve ser um PDF")}, []string{"415", "not a valid PDF"}},
@@ -152,5 +158,60 @@ func TestExplainAdministration(t *testing.T) {
 	}
 	if got := Explain(i18n.For(api.PtBR), &client.ProblemError{Problem: *api.NewProblem(409, api.CodeLastProfilesAdmin, "")}); !strings.Contains(got, "profiles:admin") {
 		t.Errorf("last profiles admin: %q", got)
+	}
+}
+
+// TestEveryServerCodeIsWordedInBothLanguages: each problem code of the
+// wire contract (every `Code = "..."` constant of package api) is worded
+// in the UI's language, never by the server's pt-BR detail: an English
+// screen shows no Portuguese, and neither language falls back to the
+// generic "the server refused (status code): detail".
+func TestEveryServerCodeIsWordedInBothLanguages(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("../../api/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("api's sources: %v", err)
+	}
+	var codes []api.Code
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			vs, ok := n.(*ast.ValueSpec)
+			if !ok || vs.Type == nil || fmt.Sprint(vs.Type) != "Code" {
+				return true
+			}
+			for _, v := range vs.Values {
+				if lit, ok := v.(*ast.BasicLit); ok {
+					c, _ := strconv.Unquote(lit.Value)
+					codes = append(codes, api.Code(c))
+				}
+			}
+			return true
+		})
+	}
+	if len(codes) < 40 {
+		t.Fatalf("found only %d codes in api", len(codes))
+	}
+	portuguese := regexp.MustCompile(`[ãõçáéíóúâêôà]|\b(não|solicitação|servidor|pedido)\b`)
+	const detail = "detalhe do servidor em português"
+	for _, c := range codes {
+		if c == api.CodeBadOpenAPI {
+			continue // its detail is the OpenAPI parser's own message, by design (TestExplainFollowsTheFAQ)
+		}
+		for _, tx := range []*i18n.Text{i18n.For(api.PtBR), i18n.For(api.En)} {
+			got := Explain(tx, &client.ProblemError{Problem: *api.NewProblem(400, c, detail)})
+			if strings.Contains(got, "detalhe do servidor") || strings.Contains(got, "400 "+string(c)) {
+				t.Errorf("%s, %s: worded by the server's detail or the bare code: %q", c, tx.Lang, got)
+			}
+			if tx.Lang == api.En && portuguese.MatchString(got) {
+				t.Errorf("%s: the English screen shows Portuguese: %q", c, got)
+			}
+		}
 	}
 }
