@@ -127,19 +127,19 @@ func (m *Model) validate() bool {
 		m.draft.CNPJ = ins[m.instIdx].CNPJ
 	case stepContact:
 		for _, fe := range d.Contact.Validate() {
-			m.errs[fe.Field] = fe.Message
+			m.errs[fe.Field] = m.fieldError(fe)
 		}
 	case stepPurpose:
 		if fe := api.ValidatePurpose(d.Purpose); fe != nil {
-			m.errs[fe.Field] = fe.Message
+			m.errs[fe.Field] = m.fieldError(*fe)
 		}
 		if err := api.ValidateSEI(d.SEIProcess); err != nil {
-			m.errs["sei_process"] = err.Error()
+			m.errs["sei_process"] = m.fieldError(api.FieldError{Field: "sei_process", Message: err.Error()})
 		}
 	case stepFields:
 		a, _ := m.api()
 		for _, fe := range api.ValidateCustomFields(a.CustomFields, d.CustomFields) {
-			m.errs[fe.Field] = fe.Message
+			m.errs[fe.Field] = m.fieldError(fe)
 		}
 	case stepFormEntity, stepFormProject:
 		// The form's own rules (api.VerificationForm.Missing), for the
@@ -147,7 +147,7 @@ func (m *Model) validate() bool {
 		ofStep := map[step][]string{stepFormEntity: {"entity_name", "entity_cnpj"}, stepFormProject: {"project", "justification"}}[m.step]
 		for _, fe := range m.formValue(nil).Missing(nil) {
 			if slices.Contains(ofStep, fe.Field) {
-				m.errs[fe.Field] = fe.Message
+				m.errs[fe.Field] = m.fieldError(fe)
 			}
 		}
 	case stepTerms:
@@ -157,6 +157,25 @@ func (m *Model) validate() bool {
 		}
 	}
 	return len(m.errs) == 0
+}
+
+// fieldError words a refused field in the UI's language, with the value
+// refused (from the draft) and, for a custom field, its definition.
+func (m *Model) fieldError(fe api.FieldError) string {
+	d := m.draft
+	value := map[string]string{"technical_contact.cpf": d.Contact.CPF, "entity_cnpj": d.EntityCNPJ}[fe.Field]
+	var def *api.CustomField
+	if name, ok := strings.CutPrefix(fe.Field, "custom_fields."); ok {
+		value = d.CustomFields[name]
+		if a, ok := m.api(); ok {
+			for i := range a.CustomFields {
+				if a.CustomFields[i].Name == name {
+					def = &a.CustomFields[i]
+				}
+			}
+		}
+	}
+	return m.com.Text.FieldError(fe, value, def)
 }
 
 // formValue is the verification form the draft describes.

@@ -89,10 +89,10 @@ func (m *Model) submitted(msg submittedMsg) tea.Cmd {
 		var pe *client.ProblemError
 		if asProblem(msg.err, &pe) {
 			for _, f := range pe.Problem.Fields {
-				m.errs[f.Field] = f.Message
+				m.errs[f.Field] = m.fieldError(f)
 			}
 			if len(pe.Problem.Fields) > 0 {
-				m.problem = pe.Problem.Detail
+				m.problem = m.refusal(pe)
 			}
 		}
 		return nil
@@ -105,6 +105,15 @@ func (m *Model) submitted(msg submittedMsg) tea.Cmd {
 	return deleteDraft(m.store, m.draft.ID)
 }
 
+// refusal is the sentence over a refusal whose fields are marked: the
+// server's own (pt-BR) detail in Portuguese, the UI's wording otherwise.
+func (m *Model) refusal(pe *client.ProblemError) string {
+	if m.com.Text.Lang == api.PtBR && pe.Problem.Detail != "" {
+		return pe.Problem.Detail
+	}
+	return common.Explain(m.com.Text, pe)
+}
+
 // formSubmitted: a complete form unblocks the credential; an incomplete
 // one is saved on the server and says what is missing.
 func (m *Model) formSubmitted(msg formSubmittedMsg) tea.Cmd {
@@ -113,9 +122,9 @@ func (m *Model) formSubmitted(msg formSubmittedMsg) tea.Cmd {
 		m.problem = common.Explain(m.com.Text, msg.err)
 		var pe *client.ProblemError
 		if asProblem(msg.err, &pe) && len(pe.Problem.Fields) > 0 {
-			m.problem = pe.Problem.Detail
+			m.problem = m.refusal(pe)
 			for _, f := range pe.Problem.Fields {
-				m.errs[f.Field] = f.Message
+				m.errs[f.Field] = m.fieldError(f)
 			}
 		}
 		return nil
