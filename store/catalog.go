@@ -120,6 +120,29 @@ func (s *Store) Catalog(ctx context.Context, q CatalogQuery) ([]api.API, error) 
 	return out, err
 }
 
+// FieldLabels are the labels of API id's own fields, by name, as the
+// cached catalog defines them (none when the API is not cached).
+func (s *Store) FieldLabels(ctx context.Context, id string) (_ map[string]string, err error) {
+	defer s.fail(&err, OpRead, EntityCatalog, id)
+	var body []byte
+	err = s.db.QueryRowContext(ctx, "SELECT body FROM catalog WHERE id = ?", id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var a api.API
+	if err := json.Unmarshal(body, &a); err != nil {
+		return nil, &Error{Op: OpCorrupt, Entity: EntityCatalog, Path: s.path, Err: err}
+	}
+	labels := make(map[string]string, len(a.CustomFields))
+	for _, f := range a.CustomFields {
+		labels[f.Name] = f.Label
+	}
+	return labels, nil
+}
+
 // CatalogIDs returns only the ids of the APIs matching q, in name order:
 // what a keystroke needs, without decoding any API (the TUI keeps the
 // decoded catalog from its last load).

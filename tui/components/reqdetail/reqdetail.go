@@ -37,6 +37,9 @@ type Msg struct {
 	// LoadSEI; nil until then, and offline); SEIErr why it could not be.
 	SEI    *api.SEIStatus
 	SEIErr error
+	// Labels name the API's own fields (from the cached catalog), so the
+	// detail shows "Órgão custodiante", not "orgao".
+	Labels map[string]string
 }
 
 // ErrOnlyList: no detail of the request is in the cache and the server
@@ -50,34 +53,44 @@ func Load(c *client.Client, s *store.Store, id string, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		var netErr error
-		if c != nil {
-			r, err := c.Request(ctx, id)
-			if err == nil {
-				msg := Msg{ID: id, Req: r, CacheErr: s.SaveRequestDetail(ctx, r, now)}
-				if (r.Rule == api.RuleFormRes316 || r.Rule == api.RuleFormStandard) && r.Status == api.StatusApproved {
-					if f, err := c.VerificationForm(ctx, id); err == nil {
-						msg.Form = &f
-					}
-				}
-				return msg
-			}
-			if !client.IsOffline(err) {
-				return Msg{ID: id, Err: err}
-			}
-			netErr = err
+		msg := fetchDetail(ctx, c, s, id, now)
+		if len(msg.Req.CustomFields) > 0 {
+			msg.Labels, _ = s.FieldLabels(ctx, msg.Req.APIID) // no labels: the names show
 		}
-		r, at, ok, err := s.RequestDetail(ctx, id)
-		switch {
-		case err != nil:
-			return Msg{ID: id, Err: err}
-		case !ok && netErr != nil:
-			return Msg{ID: id, Err: fmt.Errorf("%w: %w", ErrOnlyList, netErr)}
-		case !ok:
-			return Msg{ID: id, Err: ErrOnlyList} // signed out, or a session not resumed (offline)
-		}
-		return Msg{ID: id, Req: r, CachedAt: at}
+		return msg
 	}
+}
+
+// fetchDetail is Load's answer: the server's detail (cached as it comes), else
+// the cached one.
+func fetchDetail(ctx context.Context, c *client.Client, s *store.Store, id string, now time.Time) Msg {
+	var netErr error
+	if c != nil {
+		r, err := c.Request(ctx, id)
+		if err == nil {
+			msg := Msg{ID: id, Req: r, CacheErr: s.SaveRequestDetail(ctx, r, now)}
+			if (r.Rule == api.RuleFormRes316 || r.Rule == api.RuleFormStandard) && r.Status == api.StatusApproved {
+				if f, err := c.VerificationForm(ctx, id); err == nil {
+					msg.Form = &f
+				}
+			}
+			return msg
+		}
+		if !client.IsOffline(err) {
+			return Msg{ID: id, Err: err}
+		}
+		netErr = err
+	}
+	r, at, ok, err := s.RequestDetail(ctx, id)
+	switch {
+	case err != nil:
+		return Msg{ID: id, Err: err}
+	case !ok && netErr != nil:
+		return Msg{ID: id, Err: fmt.Errorf("%w: %w", ErrOnlyList, netErr)}
+	case !ok:
+		return Msg{ID: id, Err: ErrOnlyList} // signed out, or a session not resumed (offline)
+	}
+	return Msg{ID: id, Req: r, CachedAt: at}
 }
 
 // CacheProblem is the toast that says the cache did not keep an answer
@@ -244,7 +257,11 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 			if i == 0 {
 				l = t.DetailFields
 			}
-			lines = append(lines, field(label(l), st.Text, n+": "+r.CustomFields[n])...)
+			name := n
+			if lb := m.Labels[n]; lb != "" {
+				name = lb
+			}
+			lines = append(lines, field(label(l), st.Text, name+": "+r.CustomFields[n])...)
 		}
 	}
 	ofOpinions, shown := opinionFiles(r), 0

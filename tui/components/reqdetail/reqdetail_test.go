@@ -200,3 +200,25 @@ func TestHistorySaysEachChangeOnce(t *testing.T) {
 		t.Errorf("the cancellation:\n%s", v)
 	}
 }
+
+// TestCustomFieldsShowTheirLabels: the detail names an API's own fields
+// as the catalog labels them, not by their wire names.
+func TestCustomFieldsShowTheirLabels(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	a := api.API{ID: "sngb", Name: "SNGB", Category: api.CatData,
+		CustomFields: []api.CustomField{{Name: "orgao", Label: "Órgão custodiante", Type: "string"}}}
+	if err := s.ReplaceCatalog(ctx, []api.API{a}, `"e"`, now); err != nil {
+		t.Fatal(err)
+	}
+	r := api.Request{ID: "SOL-2026-000009", APIID: "sngb", APIName: "SNGB", CustomFields: map[string]string{"orgao": "Vara Criminal"}}
+	if err := s.SaveRequestDetail(ctx, r, now); err != nil {
+		t.Fatal(err)
+	}
+	m := load(nil, s, r.ID)
+	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR)}
+	v := ansi.Strip(strings.Join(Render(com, m, false, 100), "\n"))
+	if !strings.Contains(v, "Órgão custodiante: Vara Criminal") || strings.Contains(v, "orgao:") {
+		t.Errorf("the custom field is not shown by its label:\n%s", v)
+	}
+}
