@@ -94,7 +94,7 @@ func TestBulkRejectDecidesEachOnItsOwn(t *testing.T) {
 	v := ansi.Strip(box.View(detailW, p.paneHeight()))
 	t.Run("summary", func(t *testing.T) { golden.RequireEqual(t, v) })
 	for _, want := range []string{"✓ 2 decididas agora", ids[1] + " · ", ids[3] + " · ", "↷ 1 já decididas em outro lugar",
-		ids[2] + " — reprovada por Helena Rocha em 21/11/2026 09:30", "✖ 1 falharam", ghost.ID + " — O servidor recusou o pedido (404"} {
+		ids[2] + " — reprovada por Helena Rocha em 21/11/2026 09:30", "✖ 1 falharam", ghost.ID + " — Solicitação inexistente ou de outra instituição"} {
 		if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
 			t.Errorf("the summary does not say %q:\n%s", want, v)
 		}
