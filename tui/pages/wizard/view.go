@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/tui/common"
@@ -14,8 +16,10 @@ import (
 
 func asProblem(err error, target **client.ProblemError) bool { return errors.As(err, target) }
 
-// View draws the step indicator, the step and its hints.
-func (m *Model) View(width, height int) string {
+// crumbs is the step indicator: every step by number and title, done
+// ones ticked; compact names only the current step (done ones are a
+// tick, the rest their number), for a narrow terminal.
+func (m *Model) crumbs(compact bool) string {
 	st, t := m.com.Styles, m.com.Text
 	titles := strings.Split(t.WizSteps, "|")
 	var crumbs []string
@@ -26,16 +30,32 @@ func (m *Model) View(width, height int) string {
 		case s == m.step:
 			crumbs = append(crumbs, st.TabActive.Render(label))
 		case slices.Index(steps, m.step) > i || m.step == stepDone:
-			crumbs = append(crumbs, st.Success.Render("✓ "+titles[s]))
+			if compact {
+				crumbs = append(crumbs, st.Success.Render(fmt.Sprintf("✓%d", i+1)))
+			} else {
+				crumbs = append(crumbs, st.Success.Render("✓ "+titles[s]))
+			}
+		case compact:
+			crumbs = append(crumbs, st.Subtle.Render(fmt.Sprint(i+1)))
 		default:
 			crumbs = append(crumbs, st.Subtle.Render(label))
 		}
+	}
+	return strings.Join(crumbs, st.Subtle.Render(" › "))
+}
+
+// View draws the step indicator, the step and its hints.
+func (m *Model) View(width, height int) string {
+	st, t := m.com.Styles, m.com.Text
+	crumbs := m.crumbs(false)
+	if ansi.StringWidth(crumbs) > width {
+		crumbs = m.crumbs(true) // 80 columns: every step still there, only the current one named
 	}
 	title := t.WizTitle
 	if m.form() {
 		title = t.FormTitle + " · " + m.draft.FormFor
 	}
-	lines := []string{st.AppName.Render(title) + st.Subtle.Render("  "+t.WizDraftSaved), common.Truncate(strings.Join(crumbs, st.Subtle.Render(" › ")), width), ""}
+	lines := []string{st.AppName.Render(title) + st.Subtle.Render("  "+t.WizDraftSaved), common.Truncate(crumbs, width), ""}
 	lines = append(lines, m.body(width)...)
 	if m.problem != "" {
 		lines = append(lines, "", st.Error.Render("✖ "+m.problem))
