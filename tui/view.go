@@ -103,15 +103,25 @@ func (m *Model) header() string {
 	if !fits(left, right) {
 		right = m.who() + sep + state
 	}
+	// The person's details give way before the tabs' names do, down to
+	// their name: which pages there are matters more than the role and
+	// institution, which stay in ?.
+	whoRoom := func() int { return m.width - ansi.StringWidth(left) - ansi.StringWidth(sep+state) - 1 }
+	if !fits(left, right) && whoRoom() >= min(ansi.StringWidth(m.who()), minWho) {
+		right = common.Truncate(m.who(), whoRoom()) + sep + state
+	}
 	if !fits(left, right) {
 		left = st.AppName.Render("gecli") + "  " + tabs(true)
 	}
 	if !fits(left, right) {
-		room := m.width - ansi.StringWidth(left) - ansi.StringWidth(sep+state) - 1
-		right = common.Truncate(m.who(), max(room, 0)) + sep + state
+		right = common.Truncate(m.who(), max(whoRoom(), 0)) + sep + state
 	}
 	return common.Spread(left, right, m.width)
 }
+
+// minWho is the least of the person's details the header keeps before
+// the tabs lose their names: about a name.
+const minWho = 16
 
 // who is the signed-in user, role and first institution (FAQ 4.2: the
 // institutions a person acts for), or a hint to sign in.
