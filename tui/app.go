@@ -17,6 +17,7 @@ import (
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/palette"
 	"github.com/gecli/gecli/tui/components/toast"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/overlay"
@@ -206,6 +207,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := m.router.Input(msg, m.onScreen()); ok {
 		return cmd
 	}
+	if cmd, ok := m.paletteKey(msg); ok {
+		return cmd
+	}
 	if !m.active().Capturing() {
 		if cmd, ok := m.globalKey(msg); ok {
 			return cmd
@@ -249,6 +253,9 @@ func (m *Model) deliver(e route.Envelope) tea.Cmd {
 
 // overlayResult takes the results of the root's own overlays.
 func (m *Model) overlayResult(msg tea.Msg) tea.Cmd {
+	if chosen, ok := msg.(palette.Chosen); ok {
+		return m.key(chosen.Key) // as if pressed: the palette closed first
+	}
 	// The wizard's own closing Cmds tell the pages when its draft is
 	// written or deleted (DraftsChangedMsg).
 	if closed, ok := msg.(wizard.ClosedMsg); ok && closed.Submitted {

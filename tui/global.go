@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +11,7 @@ import (
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/palette"
 	"github.com/gecli/gecli/tui/pages/wizard"
 	"github.com/gecli/gecli/tui/route"
 )
@@ -108,10 +111,62 @@ func (m *Model) resize() tea.Cmd {
 		if w, ok := o.(*wizard.Model); ok {
 			w.SetWidth(m.width)
 		}
+		if p, ok := o.(*palette.Model); ok {
+			p.SetSize(m.width, m.bodyHeight())
+		}
 	}
 	cmds := make([]tea.Cmd, len(m.pages))
 	for i, p := range m.pages {
 		cmds[i] = p.SetSize(m.width, m.bodyHeight())
 	}
 	return tea.Batch(cmds...)
+}
+
+// paletteKey opens the command palette: ctrl+p on any page, : only
+// outside text fields (in one, : is text).
+func (m *Model) paletteKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if key.Matches(msg, m.keys.PaletteInField) || (!m.active().Capturing() && key.Matches(msg, m.keys.Palette)) {
+		p := palette.New(m.com, route.Root, m.active().Title(), m.paletteActions())
+		p.SetSize(m.width, m.bodyHeight())
+		m.stack.Push(p)
+		return p.Init(), true
+	}
+	return nil, false
+}
+
+// paletteActions are the actions a press would run now: the page's keys
+// (its full help, then any only its footer lists), then the global ones,
+// with a jump to each other page the person may open. A focused text
+// field takes printable keys and the global ones as text, so then only
+// the page's other keys are listed.
+func (m *Model) paletteActions() []key.Binding {
+	page, capturing := m.active(), m.active().Capturing()
+	out := []key.Binding{}
+	for _, col := range append(page.FullHelp(), page.ShortHelp()) {
+		for _, b := range col {
+			if len(b.Keys()) == 0 {
+				continue
+			}
+			if press, _ := palette.Press(b.Keys()[0]); capturing && press.Text != "" {
+				continue
+			}
+			out = append(out, b)
+		}
+	}
+	if capturing {
+		return out
+	}
+	k, t := m.keys, m.com.Text
+	out = append(out, k.Next, k.Prev)
+	for i, p := range m.pages {
+		if i != m.page && p.Allowed(m.me) {
+			n := strconv.Itoa(i + 1)
+			out = append(out, key.NewBinding(key.WithKeys(n), key.WithHelp(n, fmt.Sprintf(t.Palette.GoTo, p.Title()))))
+		}
+	}
+	out = append(out, k.Refresh, k.Help)
+	if !m.com.ForcedOffline {
+		out = append(out, k.SignIn) // disabled while signed in: the palette leaves it out
+	}
+	return append(out, k.Quit)
 }

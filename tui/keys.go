@@ -11,6 +11,9 @@ type globalKeys struct {
 	Next, Prev, Refresh, Help, Quit, ForceQuit, SignIn key.Binding
 	// Jump goes to the page of that tab number, if the role may use it.
 	Jump key.Binding
+	// Palette opens the command palette; PaletteInField is the part of
+	// it that works while a text field has focus (: is text there).
+	Palette, PaletteInField key.Binding
 }
 
 func newGlobalKeys(t *i18n.Text) globalKeys {
@@ -23,10 +26,13 @@ func newGlobalKeys(t *i18n.Text) globalKeys {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
 		SignIn:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", t.KeySignIn)),
 		Jump:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1…6", t.KeyJump)),
+		Palette:   key.NewBinding(key.WithKeys("ctrl+p", ":"), key.WithHelp("ctrl+p/:", t.Palette.KeyOpen)),
+
+		PaletteInField: key.NewBinding(key.WithKeys("ctrl+p")), // no help: Palette lists it
 	}
 }
 
 // FullHelp groups the global keys in two columns.
 func (g globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.Next, g.Prev, g.Jump, g.Refresh, g.SignIn}, {g.Help, g.Quit, g.ForceQuit}}
+	return [][]key.Binding{{g.Next, g.Prev, g.Jump, g.Refresh, g.SignIn}, {g.Palette, g.Help, g.Quit, g.ForceQuit}}
 }

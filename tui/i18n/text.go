@@ -92,6 +92,8 @@ type Text struct {
 	Remote RemoteText
 	// Review: Avaliação's queue, filters, drafts and bulk decisions.
 	Review ReviewText
+	// Palette: the command palette (ctrl+p, :).
+	Palette PaletteText
 }
 
 // For returns the text of a language.
@@ -114,6 +116,7 @@ var ptBR = Text{
 	PDFView: pdfViewPtBR,
 	Remote:  remotePtBR,
 	Review:  reviewPtBR,
+	Palette: palettePtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
@@ -251,6 +254,7 @@ var en = Text{
 	PDFView: pdfViewEn,
 	Remote:  remoteEn,
 	Review:  reviewEn,
+	Palette: paletteEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",
