@@ -16,7 +16,19 @@ import (
 // administration command (apis, users, institutions, audit) calls the REST
 // API with. Errors are the server's own words (explainAdminError).
 func withSession(ctx context.Context, name string, args []string, extra func(*pflag.FlagSet), fn func(*client.Client) error) error {
+	return withCheckedSession(ctx, name, args, extra, nil, fn)
+}
+
+// withCheckedSession is withSession with check run on the parsed flags
+// first, so a bad value is a usage error (exit 2) even when nobody is
+// signed in.
+func withCheckedSession(ctx context.Context, name string, args []string, extra func(*pflag.FlagSet), check func() error, fn func(*client.Client) error) error {
 	return withServer(ctx, name, args, extra, func(c *client.Client, s *store.Store) error {
+		if check != nil {
+			if err := check(); err != nil {
+				return err
+			}
+		}
 		authed, err := session.Resume(ctx, s, c)
 		if err != nil {
 			return err

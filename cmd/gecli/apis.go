@@ -11,18 +11,22 @@ import (
 	"github.com/gecli/gecli/client"
 )
 
-const apisUsage = "use: gecli apis list [--state all|draft|published|retired] [--q TEXTO] | create --file API.json | update ID --file API.json | " +
+const apisUsage = "use: gecli apis list [--q TEXTO] [--category C] [--env hmg|prd] [--state all|draft|published|retired] | show ID | create --file API.json | update ID --file API.json | " +
 	"publish ID | retire ID | upload-openapi ID ARQUIVO | upload-terms ID ARQUIVO.pdf --version V | terms ID   (--json em todos)"
 
-// runAPIs is `gecli apis ...`: the catalog's administration (catalog:admin)
-// over the REST API, so a catalog can be loaded by a script. An API is
-// described by a JSON file in the shape of POST /api/v1/apis.
+// runAPIs is `gecli apis ...`: the catalog for anyone (list, show:
+// catalogcmd.go) and its administration (catalog:admin) over the REST API,
+// so a catalog can be loaded by a script. An API is described by a JSON
+// file in the shape of POST /api/v1/apis.
 func runAPIs(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return usagef(apisUsage)
 	}
 	sub, rest := args[0], args[1:]
-	need := map[string]int{"list": 0, "create": 0, "update": 1, "publish": 1, "retire": 1, "upload-openapi": 2, "upload-terms": 2, "terms": 1}
+	if sub == "list" || sub == "show" {
+		return runAPIsBrowse(ctx, sub, rest)
+	}
+	need := map[string]int{"create": 0, "update": 1, "publish": 1, "retire": 1, "upload-openapi": 2, "upload-terms": 2, "terms": 1}
 	n, known := need[sub]
 	if !known {
 		return usagef("gecli apis: subcomando desconhecido %q; %s", sub, apisUsage)
@@ -31,14 +35,11 @@ func runAPIs(ctx context.Context, args []string) error {
 	if !ok {
 		return usagef(apisUsage)
 	}
-	var state, q, file, version string
+	var file, version string
 	var asJSON bool
 	extra := func(fs *pflag.FlagSet) {
 		fs.BoolVar(&asJSON, "json", false, "imprime JSON")
 		switch sub {
-		case "list":
-			fs.StringVar(&state, "state", "all", "estado: all, draft, published ou retired (vários separados por vírgula)")
-			fs.StringVar(&q, "q", "", "palavras do nome, sigla, descrição ou responsável")
 		case "create", "update":
 			fs.StringVar(&file, "file", "", `a API em JSON, no formato de POST /api/v1/apis ("-": entrada padrão)`)
 		case "upload-terms":
@@ -47,18 +48,6 @@ func runAPIs(ctx context.Context, args []string) error {
 	}
 	return withSession(ctx, "apis "+sub, rest, extra, func(c *client.Client) error {
 		switch sub {
-		case "list":
-			items, err := c.AdminAPIs(ctx, api.APIState(state), q)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return printJSON(items)
-			}
-			for _, a := range items {
-				fmt.Printf("%-24s %-10s %-8s %s\n", a.ID, a.State, a.Terms.Version, a.Name)
-			}
-			return nil
 		case "create", "update":
 			w, err := readAPIWrite(file)
 			if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,8 +18,17 @@ import (
 func newFlags(name string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SortFlags = false
+	if flagProbe != nil {
+		fs.SetOutput(io.Discard)
+		flagProbe(fs)
+	}
 	return fs
 }
+
+// flagProbe, while `gecli completion` runs each command with --help,
+// receives the flag sets the command builds: the scripts complete the
+// flags the commands really take (completion.go).
+var flagProbe func(*pflag.FlagSet)
 
 // parse applies GECLI_* environment variables as defaults (GECLI_DATA for
 // --data, GECLI_LOG_LEVEL for --log-level), then the command line, so a

@@ -120,8 +120,13 @@ func printJSON(v any) error {
 // explainAdminError says what the server refused in its own words, with
 // each field it named: an administrator fixing a command line needs the
 // detail (which permission, which field), not the TUI's general advice.
-// Sessions that ended or a server out of reach are explained as elsewhere.
+// Sessions that ended are explained as elsewhere; a server out of reach
+// is named with the cause (a command line has no cache to fall back on).
 func explainAdminError(err error) error {
+	var ne *client.NetworkError
+	if errors.As(err, &ne) {
+		return fmt.Errorf("sem conexão com o servidor (%v): confira --server ou GECLI_SERVER", ne.Err)
+	}
 	var pe *client.ProblemError
 	if !errors.As(err, &pe) || pe.Problem.Code == api.CodeTokenExpired || pe.Problem.Code == api.CodeInvalidToken {
 		return explainAuthError(err)

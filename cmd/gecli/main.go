@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -40,7 +41,11 @@ func commands() []command {
 		{"logout", "revoga e apaga os tokens deste computador", runLogout},
 		{"user", "usuários locais: add | list | disable --db PATH", runUser},
 		{"institutions", "instituições, com a sessão (users:admin): list | create | update CNPJ [--json]", runInstitutions},
-		{"apis", "catálogo, com a sessão (catalog:admin): list | create | update | publish | retire | upload-openapi | upload-terms | terms", runAPIs},
+		{"apis", "catálogo: list | show ID (qualquer pessoa); create | update | publish | retire | upload-openapi | upload-terms | terms (catalog:admin)", runAPIs},
+		{"requests", "solicitações visíveis à sessão: list [--status S,S] [--env hmg|prd] [--api ID] [--q TEXTO] | show ID [--json]", runRequests},
+		{"credentials", "credenciais das suas instituições: list [--json] (nunca o secret)", runCredentials},
+		{"token", "token client_credentials para testes: --client-id ID, o secret pela entrada padrão [--json]", runToken},
+		{"completion", "script de completação do shell: bash | zsh | fish", runCompletion},
 		{"users", "pessoas, com a sessão (users:admin): list | create | update ID | activation ID [--json]", runUsers},
 		{"sei", "processo SEI de uma solicitação: log ID (envios e chamadas) | retry ID (reenvia o que o SEI recusou)", runSEI},
 		{"audit", "trilha de auditoria (audit:read): list | verify [--db PATH|URL] | checkpoint | checkpoints", runAudit},
@@ -57,16 +62,22 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := dispatch(ctx, os.Args[1:])
 	stop()
+	os.Exit(exitCode(os.Stderr, err))
+}
+
+// exitCode reports err on w in one line and returns the exit code: 0 ok
+// (and --help), 2 a usage error, 1 anything else.
+func exitCode(w io.Writer, err error) int {
 	var ue usageError
 	switch {
-	case err == nil:
-	case errors.Is(err, pflag.ErrHelp):
+	case err == nil, errors.Is(err, pflag.ErrHelp):
+		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(os.Stderr, "gecli: %v (veja gecli help)\n", err)
-		os.Exit(2)
+		fmt.Fprintf(w, "gecli: %v (veja gecli help)\n", err)
+		return 2
 	default:
-		fmt.Fprintf(os.Stderr, "gecli: %s\n", describe(api.PtBR, err))
-		os.Exit(1)
+		fmt.Fprintf(w, "gecli: %s\n", describe(api.PtBR, err))
+		return 1
 	}
 }
 
