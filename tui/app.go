@@ -175,6 +175,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.sync.SyncRequests()
 	case common.OpenWizardMsg:
 		return m, m.openWizard(msg)
+	case common.ShowPageMsg:
+		return m, m.showPage(msg)
 	case sessionMsg:
 		return m, m.sessionResumed(msg)
 	case tuisync.SessionLostMsg:
@@ -249,6 +251,20 @@ func (m *Model) deliver(e route.Envelope) tea.Cmd {
 		return m.online(m.sync.Update(msg))
 	}
 	return m.router.Deliver(e)
+}
+
+// showPage brings the page a ShowPageMsg names on screen, if the person
+// may use it, and hands it the message (what to select, where esc goes).
+func (m *Model) showPage(msg common.ShowPageMsg) tea.Cmd {
+	for i, p := range m.pages {
+		if p.Mailbox().ID() == msg.Page && p.Allowed(m.me) {
+			m.page = i
+			var cmd tea.Cmd
+			m.pages[i], cmd = p.Update(msg)
+			return cmd
+		}
+	}
+	return nil
 }
 
 // overlayResult takes the results of the root's own overlays.

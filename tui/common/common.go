@@ -107,6 +107,19 @@ type OpenWizardMsg struct {
 	Env   api.Environment
 }
 
+// ShowPageMsg asks the root to bring the page whose mailbox is Page on
+// screen and hand it this message (pages never import each other): Select
+// names what to select there, a request's id (Solicitações' C opens the
+// request's credential); Back is the page that asked, to return to with
+// esc ("" when there is none to return to).
+type ShowPageMsg struct {
+	Page, Back route.ID
+	Select     string
+}
+
+// CredentialsPage is the Credenciais page's address, for ShowPageMsg.
+const CredentialsPage route.ID = "credentials"
+
 // DraftsChangedMsg tells pages the saved drafts changed.
 type DraftsChangedMsg struct{}
 

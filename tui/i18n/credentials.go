@@ -15,6 +15,9 @@ type CredText struct {
 	AllowTitle, AllowHint, AllowKeys, AllowSaved, AllowLoading, AllowInvalid  string
 	ClipboardCleared, ClearIn, ChannelOSC52, ChannelTmux, ChannelNative       string
 	ChannelNativeFailed, SecretLabel, ExplainNotApproved, NotRequester, Stale string
+	// The list at scale: its search, and Solicitações' key to a request's
+	// credential (KeyShow).
+	SearchHint, TitleFound, NoMatch, NotListed, KeyShow string
 }
 
 var credPtBR = CredText{
@@ -72,6 +75,11 @@ var credPtBR = CredText{
 	ExplainNotApproved:  "Erro ao gerar credencial: a solicitação precisa estar Aprovada e ativa, com o formulário técnico completo quando exigido (FAQ 4.1).",
 	NotRequester:        "Só Solicitantes da instituição geram secrets e editam IPs.",
 	Stale:               "Lista do cache de %s.",
+	SearchHint:          "API, nº ou instituição",
+	TitleFound:          "Credenciais (%d de %d)",
+	NoMatch:             "Nenhuma credencial com essa busca · esc limpa a busca",
+	NotListed:           "A credencial de %s não está na lista: ctrl+r atualiza.",
+	KeyShow:             "ver credencial",
 }
 
 var credEn = CredText{
@@ -129,4 +137,9 @@ var credEn = CredText{
 	ExplainNotApproved:  "Could not generate the credential: the request must be Approved and active, with the technical form complete where required (FAQ 4.1).",
 	NotRequester:        "Only the institution's Requesters generate secrets and edit IPs.",
 	Stale:               "List cached at %s.",
+	SearchHint:          "API, number or institution",
+	TitleFound:          "Credentials (%d of %d)",
+	NoMatch:             "No credential matches · esc clears the search",
+	NotListed:           "The credential of %s is not in the list: ctrl+r refreshes.",
+	KeyShow:             "open credential",
 }

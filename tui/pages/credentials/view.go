@@ -27,7 +27,7 @@ func (p *Page) View() string {
 	case !p.Allowed(p.com.Me):
 		return st.Subtle.Render(t.Cred.Only)
 	}
-	listW := min(44, max(26, p.width/3))
+	listW := p.listWidth()
 	viewW := p.width - listW - 3
 	_, revealing := overlay.Of[*revealBox](p.com.Overlays, p.mb.ID())
 	if c := p.current(); c != nil && revealing && viewW < api.SecretLen+2 {
@@ -46,38 +46,74 @@ func (p *Page) View() string {
 	}
 	left := lipgloss.NewStyle().Width(listW).Render(strings.Join(clip(list, height), "\n"))
 	right := lipgloss.NewStyle().Width(viewW).Render(strings.Join(clip(viewer, height), "\n"))
-	sep := st.HelpSep.Render(strings.Repeat("│\n", height-1) + "│")
-	return lipgloss.JoinHorizontal(lipgloss.Top, left, " "+sep+" ", right)
+	// A space each side of the rule on every line (around the whole
+	// block it was only on the first and the last).
+	sep := st.HelpSep.Render(strings.Repeat(" │ \n", height-1) + " │ ")
+	return lipgloss.JoinHorizontal(lipgloss.Top, left, sep, right)
 }
 
+// listWidth is the list's share of the page; the viewer takes the rest.
+func (p *Page) listWidth() int { return min(44, max(26, p.width/3)) }
+
+// list shows two lines per credential: the API and environment, then
+// what tells its namesakes apart (the request's number, the institution).
 func (p *Page) list(w, height int) []string {
 	st, t := p.com.Styles, p.com.Text
-	lines := []string{st.Bold.Render(fmt.Sprintf(t.Cred.Title, len(p.items)))}
+	title := fmt.Sprintf(t.Cred.Title, len(p.items))
+	if p.search.Value() != "" {
+		title = fmt.Sprintf(t.Cred.TitleFound, len(p.shown), len(p.items))
+	}
+	lines := []string{st.Bold.Render(common.Truncate(title, w)), p.searchLine(w)}
 	switch {
 	case len(p.items) == 0 && (p.loaded || p.err != nil):
 		lines = append(lines, st.Subtle.Render(common.Truncate(t.Cred.Empty, w)))
 	case len(p.items) == 0:
 		lines = append(lines, st.Subtle.Render(t.Cred.Loading))
+	case len(p.shown) == 0:
+		lines = append(lines, wrap(st.Subtle, t.Cred.NoMatch, w)...)
 	}
 	if !p.cachedAt.IsZero() {
-		lines = append(lines, st.Warning.Render(common.Truncate(fmt.Sprintf(t.Cred.Stale, t.DateTime(p.cachedAt)), w)))
+		lines = append(lines, wrap(st.Warning, fmt.Sprintf(t.Cred.Stale, t.DateTime(p.cachedAt)), w)...)
 	}
-	rows := height - len(lines)
-	first := max(0, min(p.selected-rows/2, len(p.items)-rows))
-	for i := first; i < len(p.items) && len(lines) < height; i++ {
-		c := p.items[i]
-		line := fmt.Sprintf("%s %s %s", Lock, c.Environment.Badge(), c.APIName)
+	room := max(1, (height-len(lines))/2)
+	first := max(0, min(p.selected-room/2, len(p.shown)-room))
+	for i := first; i < len(p.shown) && len(lines)+2 <= height; i++ {
+		c := p.items[p.shown[i]]
+		top := fmt.Sprintf("%s %s %s", Lock, c.Environment.Badge(), c.APIName)
+		inst := c.Institution.Name
+		if inst == "" {
+			inst = api.FormatCNPJ(c.Institution.CNPJ)
+		}
+		sub := "   " + c.RequestID + " · " + inst
+		if w < 34 { // a narrow list keeps room for the institution's first word
+			sub = "  " + c.RequestID + " " + inst
+		}
 		if i == p.selected {
-			lines = append(lines, st.FilterOn.Padding(0).Render(common.PadRight(common.Truncate(line, w), w)))
+			on := st.FilterOn.Padding(0)
+			lines = append(lines, on.Render(common.PadRight(common.Truncate(top, w), w)),
+				on.Render(common.PadRight(common.Truncate(sub, w), w)))
 			continue
 		}
 		style := st.Text
 		if c.State == api.CredentialRevoked || c.State == api.CredentialBlocked {
 			style = st.Subtle
 		}
-		lines = append(lines, style.Render(common.Truncate(line, w)))
+		lines = append(lines, style.Render(common.Truncate(top, w)), st.Subtle.Render(common.Truncate(sub, w)))
 	}
 	return lines
+}
+
+// searchLine is the search box, or what "/" searches when it is unused.
+func (p *Page) searchLine(w int) string {
+	st, t := p.com.Styles, p.com.Text
+	if p.search.Active || p.search.Value() != "" {
+		return st.Prompt.Render("/ ") + p.search.Input.View()
+	}
+	hint := "/ " + t.KeySearch + ": " + t.Cred.SearchHint
+	if lipgloss.Width(hint) > w {
+		hint = "/ " + t.KeySearch
+	}
+	return st.Subtle.Render(hint)
 }
 
 // viewer is the secure view of one credential (FAQ 3.15): the client_id in
@@ -85,7 +121,14 @@ func (p *Page) list(w, height int) []string {
 func (p *Page) viewer(c api.Credential, w int) []string {
 	st, t := p.com.Styles, p.com.Text
 	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, labelWidth)) }
-	value := func(s string) string { return st.Text.Render(common.Truncate(s, max(10, w-labelWidth))) }
+	// An id or a URL too long for the value column goes whole on the
+	// next line: it is read or typed by hand, and must not be cut.
+	whole := func(name string, style lipgloss.Style, text string) []string {
+		if labelWidth+lipgloss.Width(text) <= w {
+			return []string{label(name) + style.Render(text)}
+		}
+		return []string{label(name), " " + style.Render(text)}
+	}
 	lines := []string{
 		st.CardTitle.Render(common.Truncate(Lock+" "+c.APIName, w)),
 		stateStyle(p, c.State).Render(c.Environment.Label(t.Lang) + " · " + api.CredentialStateLabel(c.State, t.Lang)),
@@ -99,7 +142,7 @@ func (p *Page) viewer(c api.Credential, w int) []string {
 	if p.generating == c.RequestID {
 		lines = append(lines, st.Subtle.Render(t.Cred.Generating), "")
 	}
-	lines = append(lines, label(t.Cred.ClientID)+st.Accent.Render(c.ClientID))
+	lines = append(lines, whole(t.Cred.ClientID, st.Accent, c.ClientID)...)
 	lines = append(lines, p.secretLines(c, label, w)...)
 	if c.SecretCreatedAt != "" {
 		lines = append(lines, indented(st.Subtle, fmt.Sprintf(t.Cred.SecretSince, when(t.DateTime, c.SecretCreatedAt)), w)...)
@@ -107,13 +150,10 @@ func (p *Page) viewer(c api.Credential, w int) []string {
 	if c.PreviousValidUntil != "" {
 		lines = append(lines, indented(st.Warning, fmt.Sprintf(t.Cred.PrevValid, when(t.DateTime, c.PreviousValidUntil)), w)...)
 	}
-	lines = append(lines,
-		label(t.Cred.Institution)+value(api.FormatCNPJ(c.Institution.CNPJ)+"  "+c.Institution.Name),
-		label(t.Cred.Request)+value(c.RequestID),
-		label(t.Cred.TokenURL)+value(c.TokenURL),
-		label(t.Cred.GatewayURL)+value(c.GatewayURL),
-	)
-	return lines
+	lines = append(lines, hanging(label(t.Cred.Institution), st.Text, api.FormatCNPJ(c.Institution.CNPJ)+"  "+c.Institution.Name, w)...)
+	lines = append(lines, whole(t.Cred.Request, st.Text, c.RequestID)...)
+	lines = append(lines, whole(t.Cred.TokenURL, st.Text, c.TokenURL)...)
+	return append(lines, whole(t.Cred.GatewayURL, st.Text, c.GatewayURL)...)
 }
 
 // secretLines never show more than the hint: the prefix, a mask and the
@@ -122,11 +162,11 @@ func (p *Page) secretLines(c api.Credential, label func(string) string, w int) [
 	st, t := p.com.Styles, p.com.Text
 	switch {
 	case c.State == api.CredentialBlocked:
-		return []string{label(t.Cred.Secret) + st.Warning.Render(t.Cred.Blocked)}
+		return hanging(label(t.Cred.Secret), st.Warning, t.Cred.Blocked, w)
 	case c.State == api.CredentialRevoked:
-		return []string{label(t.Cred.Secret) + st.Error.Render(t.Cred.Revoked)}
+		return hanging(label(t.Cred.Secret), st.Error, t.Cred.Revoked, w)
 	case c.SecretHint == "":
-		return []string{label(t.Cred.Secret) + st.Subtle.Render(t.Cred.NoSecret)}
+		return hanging(label(t.Cred.Secret), st.Subtle, t.Cred.NoSecret, w)
 	}
 	return append([]string{label(t.Cred.Secret) + st.Text.Render(mask(c.SecretHint))}, indented(st.Subtle, t.Cred.Masked, w)...)
 }
@@ -186,6 +226,13 @@ func indented(style lipgloss.Style, text string, width int) []string {
 }
 
 const labelWidth = 16
+
+// hanging is a label with its text wrapped in the value column.
+func hanging(label string, style lipgloss.Style, text string, width int) []string {
+	lines := indented(style, text, width)
+	lines[0] = label + strings.TrimLeft(lines[0], " ")
+	return lines
+}
 
 // wrap renders text over as many lines as width needs.
 func wrap(style lipgloss.Style, text string, width int) []string {

@@ -89,6 +89,8 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.askCancel(r)
 	case key.Matches(msg, k.Revoke):
 		return p.askRevoke(r)
+	case key.Matches(msg, k.Credential):
+		return p.showCredential(r)
 	case key.Matches(msg, k.Form) && p.submits():
 		return p.openForm(*r)
 	case key.Matches(msg, k.Read):

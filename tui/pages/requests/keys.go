@@ -2,6 +2,7 @@ package requests
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
@@ -14,6 +15,9 @@ type keyMap struct {
 	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
 	Cancel, Download, New, Resume, Form, Revoke       key.Binding
 	Read                                              key.Binding // the viewer on the detail's PDFs
+	// Credential goes to the request's credential on Credenciais (the
+	// 🔒 of the Ações column); esc there comes back.
+	Credential key.Binding
 	// sei copies the detail's SEI link and retries what SEI refused.
 	sei reqdetail.SEIKeys
 }
@@ -32,16 +36,34 @@ func newKeyMap(t *i18n.Text) keyMap {
 		New: b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
 		Form: b("f", t.KeyForm, "f"), Revoke: b("v", t.Admin.KeyRevoke, "v"),
 		Read: reqdetail.ReadKey(t), sei: reqdetail.NewSEIKeys(t),
+		Credential: b("C", t.Cred.KeyShow, "C"),
 	}
 }
 
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		keys := append(p.ownerKeys(p.detail.msg.Req), k.Download, k.Down)
+		keys := append(p.ownerKeys(p.detail.msg.Req), p.credentialKey(&p.detail.msg.Req)...)
+		keys = append(keys, k.Download, k.Down)
 		return append(p.revokeKey(p.readKey(k.Back, keys...)), k.sei.Offered(p.com, p.detail.msg)...)
 	}
-	return p.revokeKey(p.newKey([]key.Binding{k.Search, k.Open, k.Toggle, k.Env, k.Sort}))
+	keys := append([]key.Binding{k.Search, k.Open}, p.credentialKey(p.current())...)
+	return p.revokeKey(p.newKey(append(keys, k.Toggle, k.Env, k.Sort)))
+}
+
+// hasCredential: the request shows the 🔒 (its credential can be seen)
+// and the person may use Credenciais.
+func (p *Page) hasCredential(r *api.Request) bool {
+	return r != nil && r.CredentialState != api.CredentialNone && r.CredentialState != "" &&
+		p.com.Me != nil && p.com.Me.Can(api.PermCredentialsManage)
+}
+
+// credentialKey is C when it applies to r.
+func (p *Page) credentialKey(r *api.Request) []key.Binding {
+	if p.hasCredential(r) {
+		return []key.Binding{p.keys.Credential}
+	}
+	return nil
 }
 
 // newKey puts n first for whoever may submit (signed out, n says to
@@ -101,13 +123,25 @@ func (p *Page) revokeKey(keys []key.Binding) []key.Binding {
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	if p.detail != nil {
-		keys := append(p.ownerKeys(p.detail.msg.Req), k.Download)
+		keys := append(p.ownerKeys(p.detail.msg.Req), p.credentialKey(&p.detail.msg.Req)...)
+		keys = append(keys, k.Download)
 		return [][]key.Binding{p.revokeKey(p.readKey(k.Back, keys...)), {k.Up, k.Down},
 			k.sei.Offered(p.com, p.detail.msg)}
 	}
+	keys := append([]key.Binding{k.Resume, k.Search, k.Open}, p.credentialKey(p.current())...)
 	return [][]key.Binding{
-		p.revokeKey(p.newKey([]key.Binding{k.Resume, k.Search, k.Open, k.Env, k.Sort, k.Back})),
+		p.revokeKey(p.newKey(append(keys, k.Env, k.Sort, k.Back))),
 		{k.Prev, k.Next, k.Toggle},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 	}
+}
+
+// showCredential sends the person to r's credential on Credenciais; esc
+// there comes back to this page as it is.
+func (p *Page) showCredential(r *api.Request) tea.Cmd {
+	if !p.hasCredential(r) {
+		return nil
+	}
+	msg := common.ShowPageMsg{Page: common.CredentialsPage, Back: p.mb.ID(), Select: r.ID}
+	return func() tea.Msg { return msg }
 }

@@ -222,6 +222,8 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.read(window.Bottom())
 	case key.Matches(msg, k.Open):
 		return p.openDetail()
+	case key.Matches(msg, k.Credential):
+		return p.showCredential(p.current())
 	case key.Matches(msg, k.Cancel) && p.submits():
 		return p.askCancel(p.current())
 	case key.Matches(msg, k.Revoke):

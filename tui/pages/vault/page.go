@@ -23,7 +23,8 @@ import (
 )
 
 type keyMap struct {
-	Up, Down, Add, Delete, Search, Back, Customer, Institution key.Binding
+	Up, Down, PageUp, PageDown, Home, End            key.Binding
+	Add, Delete, Search, Back, Customer, Institution key.Binding
 }
 
 // deleteConfirmed is the delete question's yes.
@@ -54,6 +55,8 @@ func New(com *common.Common) *Page {
 	b := common.Bind
 	return &Page{com: com, mb: route.NewMailbox("vault"), search: search.New(t.Vault.Search, 80), keys: keyMap{
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
+		PageUp: b("pgup", t.KeyPage, "pgup"), PageDown: b("pgdn", t.KeyPage, "pgdown"),
+		Home: b("g", t.KeyFirst, "g", "home"), End: b("G", t.KeyLast, "G", "end"),
 		Add: b("n/enter", t.Vault.KeyAdd, "n", "enter"), Delete: b("x", t.Vault.KeyDelete, "x"),
 		Search: b("/", t.KeySearch, "/"), Back: b("esc", t.KeyBack, "esc"), Customer: b("c", t.Vault.KeyCustomer, "c"),
 		Institution: b("i", t.Vault.KeyInstitution, "i"),
@@ -80,7 +83,8 @@ func (p *Page) ShortHelp() []key.Binding {
 
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
-	return [][]key.Binding{{k.Add, k.Delete}, {k.Search, k.Customer, k.Institution}, {k.Up, k.Down}}
+	return [][]key.Binding{{k.Add, k.Delete}, {k.Search, k.Customer, k.Institution},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}}
 }
 
 func (p *Page) cnpj() string {
@@ -151,9 +155,24 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		return p, tea.Batch(common.Toast(fmt.Sprintf(p.com.Text.Vault.Deleted, msg.system), false), p.reload())
 	case tea.KeyPressMsg:
 		return p, p.key(msg)
+	case tea.MouseWheelMsg:
+		if msg.Mouse().Button == tea.MouseWheelDown {
+			p.move(3)
+		} else {
+			p.move(-3)
+		}
 	}
 	return p, nil
 }
+
+// move moves the selection by n rows, stopping at the ends.
+func (p *Page) move(n int) {
+	p.selected = max(0, min(p.selected+n, len(p.visible())-1))
+}
+
+// page is about a screen of rows (the filter bar and the table's title
+// are above them).
+func (p *Page) page() int { return max(1, p.height-4) }
 
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	if p.search.Active {
@@ -164,9 +183,17 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k, n := p.keys, len(p.visible())
 	switch {
 	case key.Matches(msg, k.Down):
-		p.selected = min(p.selected+1, max(0, n-1))
+		p.move(1)
 	case key.Matches(msg, k.Up):
-		p.selected = max(0, p.selected-1)
+		p.move(-1)
+	case key.Matches(msg, k.PageDown):
+		p.move(p.page())
+	case key.Matches(msg, k.PageUp):
+		p.move(-p.page())
+	case key.Matches(msg, k.Home):
+		p.move(-n)
+	case key.Matches(msg, k.End):
+		p.move(n)
 	case key.Matches(msg, k.Search):
 		return p.search.Focus()
 	case key.Matches(msg, k.Back):
