@@ -66,6 +66,8 @@ type Options struct {
 	// ReviewOverdueDays marks pending requests older than this many
 	// working days in Avaliação (0: the default).
 	ReviewOverdueDays int
+	// DownloadDir is where attachments are saved ("": ~/Downloads).
+	DownloadDir string
 	// SignedIn, when set, hears of each sign-in or resumed session with
 	// its client, in a Cmd (gecli ssh audits the session as that person).
 	SignedIn func(*client.Client, api.Me)
@@ -115,9 +117,9 @@ func New(o Options) *Model {
 		ForcedOffline:     o.Client == nil,
 		Clip:              &common.Clipboard{Native: o.NativeClipboard, ClearAfter: o.ClipboardClear},
 		Remote:            o.Remote,
-		ReviewOverdueDays: o.ReviewOverdueDays,
-		Online:            o.Client != nil, // optimistic until the first answer
-		Overlays:          stack,
+		ReviewOverdueDays: o.ReviewOverdueDays, DownloadDir: o.DownloadDir,
+		Online:   o.Client != nil, // optimistic until the first answer
+		Overlays: stack,
 	}
 	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New(), stack: stack,
 		sync: tuisync.New(tuisync.Options{Client: o.Client, Store: o.Store, Text: t, Now: o.Now,

@@ -61,6 +61,7 @@ func parse(fs *pflag.FlagSet, args []string) error {
 // uiFlags are the flags every TUI command shares.
 type uiFlags struct {
 	cache, theme, lang string
+	downloadDir        string
 	offline            bool
 	clipboardClear     time.Duration
 }
@@ -71,6 +72,7 @@ func (u *uiFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&u.lang, "lang", "pt-BR", "idioma: pt-BR ou en")
 	fs.BoolVar(&u.offline, "offline", false, "não contata o servidor; navega só pelo cache")
 	fs.DurationVar(&u.clipboardClear, "clipboard-clear", 45*time.Second, "limpa a área de transferência esse tempo depois de copiar um secret (0: nunca)")
+	fs.StringVar(&u.downloadDir, "download-dir", "", "pasta dos anexos baixados (padrão: ~/Downloads, criada se faltar)")
 }
 
 func (u *uiFlags) validate() (api.Lang, error) {

@@ -29,6 +29,7 @@ func runSSH(ctx context.Context, args []string) error {
 	// One cache per key, always online: these two do not apply.
 	fs.MarkHidden("cache")
 	fs.MarkHidden("offline")
+	fs.MarkHidden("download-dir") // over SSH a download is a link: nothing is saved on the host
 	if err := parse(fs, args); err != nil {
 		return err
 	}

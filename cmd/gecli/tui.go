@@ -61,6 +61,6 @@ func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache st
 	return tui.Run(ctx, tui.Options{
 		ServerURL: serverURL, Client: c, Store: s, Lang: lang, Theme: ui.theme,
 		NoColor: os.Getenv("NO_COLOR") != "", Build: api.Build(), SignInHint: hint,
-		NativeClipboard: clipboard.WriteAll, ClipboardClear: ui.clipboardClear,
+		NativeClipboard: clipboard.WriteAll, ClipboardClear: ui.clipboardClear, DownloadDir: ui.downloadDir,
 	})
 }

@@ -46,6 +46,8 @@ type Common struct {
 	// Brazil's national holidays) a request may wait on Avaliação before
 	// its row is marked late; 0 means the default, 5.
 	ReviewOverdueDays int
+	// DownloadDir is where attachments are saved ("": ~/Downloads).
+	DownloadDir string
 }
 
 // Page is one screen under the root. Children return strings; only the

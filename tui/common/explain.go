@@ -62,6 +62,9 @@ func known(t *i18n.Text, err error, top bool) (string, bool) {
 
 // explainOne words err itself (not its chain), or returns "".
 func explainOne(t *i18n.Text, err error, top bool) string {
+	if err == ErrNoDownloadDir {
+		return t.NoDownloadDir
+	}
 	if err == ErrHostFiles {
 		return t.Remote.NoHostFiles
 	}

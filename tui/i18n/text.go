@@ -44,6 +44,8 @@ type Text struct {
 	// DetailOnlyList: offline (or signed out) with no detail in the cache:
 	// what the list keeps is shown, and the rest comes later.
 	DetailOnlyList string
+	// NoDownloadDir: no --download-dir and no home folder.
+	NoDownloadDir string
 
 	// Wizard.
 	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI       string
@@ -153,6 +155,7 @@ var ptBR = Text{
 	DetailCredential: "Credencial", DetailAttachments: "Anexos", DetailHistory: "Histórico",
 	DetailFields: "Campos personalizados", DetailNoAttachments: "nenhum anexo",
 	DetailCached: "cópia em cache de %s (sem conexão)", Downloaded: "Anexo salvo em %s",
+	NoDownloadDir:  "Não há pasta para salvar o anexo: informe uma com --download-dir.",
 	DetailOnlyList: "Sem conexão: este computador guarda só o que a lista mostra; histórico, anexos e pareceres aparecem quando o servidor responder e você estiver identificado.",
 	NotPending:     "Só solicitações em análise podem ser canceladas.",
 
@@ -292,6 +295,7 @@ var en = Text{
 	DetailCredential: "Credential", DetailAttachments: "Attachments", DetailHistory: "History",
 	DetailFields: "Custom fields", DetailNoAttachments: "no attachment",
 	DetailCached: "cached copy from %s (offline)", Downloaded: "Attachment saved to %s",
+	NoDownloadDir:  "There is no folder to save the attachment in: name one with --download-dir.",
 	DetailOnlyList: "Offline: this computer keeps only what the list shows; history, attachments and opinions appear once the server answers and you are signed in.",
 	NotPending:     "Only requests under review can be cancelled.",
 

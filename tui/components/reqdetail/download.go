@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -43,7 +44,7 @@ func Downloaded(com *common.Common, m DownloadedMsg) tea.Cmd {
 // written on the host on their behalf.
 func DownloadFor(com *common.Common, requestID string, a api.Attachment) tea.Cmd {
 	if !com.Remote {
-		return Download(com.Authed, requestID, a)
+		return Download(com.Authed, com.DownloadDir, requestID, a)
 	}
 	c := com.Authed
 	return func() tea.Msg {
@@ -57,10 +58,10 @@ func DownloadFor(com *common.Common, requestID string, a api.Attachment) tea.Cmd
 	}
 }
 
-// Download writes an attachment into the download folder
-// (created if needed), never overwriting: a file that exists gets a
-// numbered name.
-func Download(c *client.Client, requestID string, a api.Attachment) tea.Cmd {
+// Download writes an attachment into the download folder dir ("":
+// ~/Downloads), created if needed, never overwriting: a file that exists
+// gets a numbered name.
+func Download(c *client.Client, dir, requestID string, a api.Attachment) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
@@ -68,7 +69,10 @@ func Download(c *client.Client, requestID string, a api.Attachment) tea.Cmd {
 		if err != nil {
 			return DownloadedMsg{Err: err}
 		}
-		dir := downloadDir()
+		dir, err := downloadDir(dir)
+		if err != nil {
+			return DownloadedMsg{Err: err}
+		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return DownloadedMsg{Err: err}
 		}
@@ -92,15 +96,20 @@ func Download(c *client.Client, requestID string, a api.Attachment) tea.Cmd {
 	}
 }
 
-// downloadDir is where attachments are saved: ~/Downloads when it exists,
-// else the working directory. It reads the file system: Cmds only.
-func downloadDir() string {
-	home, err := os.UserHomeDir()
-	if err == nil {
-		if st, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && st.IsDir() {
-			return filepath.Join(home, "Downloads")
-		}
+// downloadDir is where attachments are saved: dir when given (a leading
+// ~ is the home folder), else ~/Downloads (created when missing). It
+// reads the environment: Cmds only.
+func downloadDir(dir string) (string, error) {
+	home, herr := os.UserHomeDir()
+	switch {
+	case dir == "" && herr != nil:
+		return "", common.ErrNoDownloadDir
+	case dir == "":
+		return filepath.Join(home, "Downloads"), nil
+	case dir == "~" && herr == nil:
+		return home, nil
+	case strings.HasPrefix(dir, "~/") && herr == nil:
+		return filepath.Join(home, dir[2:]), nil
 	}
-	wd, _ := os.Getwd()
-	return wd
+	return dir, nil
 }

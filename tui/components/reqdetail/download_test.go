@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -68,4 +70,40 @@ func run(cmd tea.Cmd) []tea.Msg {
 		return out
 	}
 	return []tea.Msg{msg}
+}
+
+// TestADownloadGoesWhereItIsTold: into --download-dir when given (a
+// leading ~ is home), else into ~/Downloads, created when missing; never
+// into the current directory in silence; twice the same file gets a
+// numbered name.
+func TestADownloadGoesWhereItIsTold(t *testing.T) {
+	c, _, id := signedIn(t)
+	pdf := []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+	att, err := c.UploadAttachment(context.Background(), id, "oficio.pdf", pdf)
+	if err != nil {
+		t.Fatalf("upload: %v", err)
+	}
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	wd, _ := os.Getwd()
+	cases := []struct{ dir, want string }{
+		{"", filepath.Join(home, "Downloads", "oficio.pdf")},
+		{"", filepath.Join(home, "Downloads", "oficio-1.pdf")},
+		{"~/anexos", filepath.Join(home, "anexos", "oficio.pdf")},
+		{filepath.Join(home, "x", "y"), filepath.Join(home, "x", "y", "oficio.pdf")},
+	}
+	for _, tc := range cases {
+		com := &common.Common{Text: i18n.For(api.PtBR), Authed: c, DownloadDir: tc.dir}
+		msg := DownloadFor(com, id, att)().(DownloadedMsg)
+		if msg.Err != nil || msg.Path != tc.want {
+			t.Errorf("--download-dir %q: %+v, want %s", tc.dir, msg, tc.want)
+			continue
+		}
+		if b, err := os.ReadFile(msg.Path); err != nil || string(b) != string(pdf) {
+			t.Errorf("%s: %v", msg.Path, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(wd, "oficio.pdf")); err == nil {
+		t.Error("a file was saved into the current directory")
+	}
 }
