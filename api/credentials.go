@@ -49,6 +49,9 @@ type Credential struct {
 	Environment Environment `json:"environment"`
 	Institution Institution `json:"institution"`
 	State       string      `json:"state"`
+	// CreatedAt is when the client was created (the request's approval):
+	// what tells apart a request's credentials of the same API.
+	CreatedAt string `json:"created_at"`
 	// SecretHint is the prefix and last four characters of the current
 	// secret ("gecli_cs_…a1B2"), empty before one is generated.
 	SecretHint      string `json:"secret_hint"`

@@ -39,7 +39,7 @@ func createCredential(ctx context.Context, tx *sql.Tx, requestID, at string) err
 
 const credentialColumns = `c.request_id, c.client_id, r.api_id, a.name, r.environment, r.institution_cnpj, COALESCE(i.name, ''),
 	r.status, r.rule, ` + formCompleteSQL + `,
-	c.secret_hint, c.secret_created_at, c.previous_valid_until`
+	c.secret_hint, c.secret_created_at, c.previous_valid_until, c.created_at`
 
 const credentialFrom = ` FROM credentials c JOIN requests r ON r.id = c.request_id JOIN apis a ON a.id = r.api_id
 	LEFT JOIN institutions i ON i.cnpj = r.institution_cnpj`
@@ -51,7 +51,7 @@ func scanCredential(s scanner, now time.Time) (api.Credential, error) {
 	var formComplete bool
 	var prevUntil int64
 	err := s.Scan(&c.RequestID, &c.ClientID, &c.APIID, &c.APIName, &c.Environment, &c.Institution.CNPJ, &c.Institution.Name,
-		&status, &rule, &formComplete, &c.SecretHint, &c.SecretCreatedAt, &prevUntil)
+		&status, &rule, &formComplete, &c.SecretHint, &c.SecretCreatedAt, &prevUntil, &c.CreatedAt)
 	if err != nil {
 		return c, err
 	}

@@ -3,8 +3,10 @@ package i18n
 // CredText is the Credenciais page's wording (FAQ 3.3, 3.14–3.16, 4.1;
 // Conecta FAQ 3–5).
 type CredText struct {
-	Tab, Title, SignIn, Only, Empty, Loading                                  string
-	ClientID, Secret, Institution, Request, TokenURL, GatewayURL, State       string
+	Tab, Title, SignIn, Only, Empty, Loading                            string
+	ClientID, Secret, Institution, Request, TokenURL, GatewayURL, State string
+	// Created labels when the client was made (the request's approval).
+	Created                                                                   string
 	NoSecret, Blocked, Revoked, PrevValid, Masked, SecretSince                string
 	KeyCopyID, KeyNewSecret, KeyTest, KeyAllowlist, KeyCopySecret, KeyClose   string
 	ConfirmGenerate, ConfirmRegenerate, GraceLabel, ConfirmKeys, GraceOptions string
@@ -26,7 +28,7 @@ var credPtBR = CredText{
 	Only:     "Credenciais pertencem a instituições: entre como Solicitante vinculado a uma.",
 	Empty:    "Nenhuma credencial ainda: cada solicitação aprovada ganha a sua (FAQ 3.3).",
 	Loading:  "Carregando credenciais…",
-	ClientID: "Client ID", Secret: "Secret ID", Institution: "Instituição", Request: "Solicitação",
+	ClientID: "Client ID", Secret: "Secret ID", Institution: "Instituição", Request: "Solicitação", Created: "Criada em",
 	TokenURL: "Token (OAuth2)", GatewayURL: "Gateway", State: "Situação",
 	NoSecret:    "ainda não gerado · n gera o secret",
 	Blocked:     "bloqueada até o formulário técnico (Solicitações → f)",
@@ -88,7 +90,7 @@ var credEn = CredText{
 	Only:     "Credentials belong to institutions: sign in as a Requester linked to one.",
 	Empty:    "No credentials yet: each approved request gets its own (FAQ 3.3).",
 	Loading:  "Loading credentials…",
-	ClientID: "Client ID", Secret: "Secret ID", Institution: "Institution", Request: "Request",
+	ClientID: "Client ID", Secret: "Secret ID", Institution: "Institution", Request: "Request", Created: "Created",
 	TokenURL: "Token (OAuth2)", GatewayURL: "Gateway", State: "State",
 	NoSecret:    "not generated yet · n generates it",
 	Blocked:     "blocked until the technical form (Requests → f)",

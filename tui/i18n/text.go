@@ -386,6 +386,14 @@ var en = Text{
 	URLDoc:           "Document URL", URLHMG: "Staging URL", URLPRD: "Production URL",
 }
 
+// Date writes a local day the way each language does.
+func (t *Text) Date(tm time.Time) string {
+	if t.Lang == api.En {
+		return tm.Local().Format("2006-01-02")
+	}
+	return tm.Local().Format("02/01/2006")
+}
+
 // DateTime writes a local timestamp the way each language does.
 func (t *Text) DateTime(tm time.Time) string {
 	if t.Lang == api.En {

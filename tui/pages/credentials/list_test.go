@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -30,7 +31,8 @@ func many(n int) []api.Credential {
 		a, env := apis[i%len(apis)], api.Environments[(i/len(apis))%2]
 		items[i] = api.Credential{RequestID: fmt.Sprintf("SOL-2026-%06d", n-i), APIID: a.id, APIName: a.name, Environment: env,
 			ClientID: fmt.Sprintf("%s-%s-%012x", env, a.id, i), Institution: insts[(i/3)%2], State: states[i%len(states)],
-			TokenURL: "http://gecli.test/oauth2/token", GatewayURL: "http://gecli.test/gateway/" + string(env) + "/ping"}
+			TokenURL: "http://gecli.test/oauth2/token", GatewayURL: "http://gecli.test/gateway/" + string(env) + "/ping",
+			CreatedAt: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).Add(-time.Duration(i) * 7 * time.Hour).Format(time.RFC3339)}
 		if items[i].State == api.CredentialActive {
 			items[i].SecretHint, items[i].SecretCreatedAt = fmt.Sprintf("gecli_cs_…%04d", i), "2026-11-20T14:05:00Z"
 		}

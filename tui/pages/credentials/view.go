@@ -80,6 +80,11 @@ func (p *Page) list(w, height int) []string {
 	for i := first; i < len(p.shown) && len(lines)+2 <= height; i++ {
 		c := p.items[p.shown[i]]
 		top := fmt.Sprintf("%s %s %s", Lock, c.Environment.Badge(), c.APIName)
+		if day := when(t.Date, c.CreatedAt); c.CreatedAt != "" && lipgloss.Width(top)+2+lipgloss.Width(day) <= w {
+			// The day it was made, where there is room: namesakes of one
+			// request number are told apart by it.
+			top = common.PadRight(top, w-lipgloss.Width(day)) + day
+		}
 		inst := c.Institution.Name
 		if inst == "" {
 			inst = api.FormatCNPJ(c.Institution.CNPJ)
@@ -152,6 +157,9 @@ func (p *Page) viewer(c api.Credential, w int) []string {
 	}
 	lines = append(lines, hanging(label(t.Cred.Institution), st.Text, api.FormatCNPJ(c.Institution.CNPJ)+"  "+c.Institution.Name, w)...)
 	lines = append(lines, whole(t.Cred.Request, st.Text, c.RequestID)...)
+	if c.CreatedAt != "" {
+		lines = append(lines, whole(t.Cred.Created, st.Text, when(t.DateTime, c.CreatedAt))...)
+	}
 	lines = append(lines, whole(t.Cred.TokenURL, st.Text, c.TokenURL)...)
 	return append(lines, whole(t.Cred.GatewayURL, st.Text, c.GatewayURL)...)
 }
