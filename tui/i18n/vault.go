@@ -2,6 +2,8 @@ package i18n
 
 // VaultText is the Cofre page's wording (the JUDIT "Cofre de Credenciais").
 type VaultText struct {
+	// Title takes the counts of Systems and Stored (Plural forms).
+	Systems, Stored                                                                        string
 	Tab, Title, SignIn, Only, Loading, Locked, Institution, CustomerKey, AllKeys, Search   string
 	Active, NotExists, TwoFactor, Empty, KeyAdd, KeyDelete, KeyInstitution, KeyCustomer    string
 	FormTitle, FormSystem, FormUser, FormPassword, FormSeed, FormSeedOptional, FormKeys    string
@@ -10,7 +12,7 @@ type VaultText struct {
 }
 
 var vaultPtBR = VaultText{
-	Tab: "Cofre", Title: "Cofre de credenciais · %d sistemas · %d cadastradas",
+	Tab: "Cofre", Title: "Cofre de credenciais · %s · %s", Systems: "%s sistema|%s sistemas", Stored: "%s cadastrada|%s cadastradas",
 	SignIn:      "Entre (L) para gerenciar o cofre da sua instituição.",
 	Only:        "O cofre pertence às instituições: entre como Solicitante vinculado a uma.",
 	Loading:     "Carregando o cofre…",
@@ -41,7 +43,7 @@ var vaultPtBR = VaultText{
 }
 
 var vaultEn = VaultText{
-	Tab: "Vault", Title: "Credential vault · %d systems · %d stored",
+	Tab: "Vault", Title: "Credential vault · %s · %s", Systems: "%s system|%s systems", Stored: "%s stored|%s stored",
 	SignIn:      "Sign in (L) to manage your institution's vault.",
 	Only:        "The vault belongs to institutions: sign in as a Requester linked to one.",
 	Loading:     "Loading the vault…",

@@ -83,7 +83,7 @@ func TestAddOverwriteDeleteNeverShowsValues(t *testing.T) {
 	d.Type("jbsw y3dp ehpk 3pxp")
 	golden.RequireEqual(t, d.View())
 	d.Key("enter")
-	d.WaitForText("1 cadastradas")
+	d.WaitForText("· 1 cadastrada  ·")
 	v := d.View()
 	for _, secret := range []string{"Senha-Secreta-1", "JBSW", "jbsw"} {
 		if strings.Contains(v, secret) {
@@ -136,7 +136,7 @@ func TestInstitutionSwitchShowsOnlyItsEntries(t *testing.T) {
 	d.Key("tab")
 	d.Type("x")
 	d.Key("enter")
-	d.WaitForText("1 cadastradas")
+	d.WaitForText("· 1 cadastrada  ·")
 	d.Key("i")
 	d.WaitForText("Instituição: Defensoria Pública Exemplo")
 	d.WaitForText("0 cadastradas")
@@ -162,7 +162,7 @@ func TestLoadStartedBeforeAChangeDoesNotWin(t *testing.T) {
 	h := drive.NewHost(p.com, p)
 	h.Route(after())
 	h.Route(before)
-	if v := p.View(); !strings.Contains(v, "1 cadastradas") {
+	if v := p.View(); !strings.Contains(v, "· 1 cadastrada  ·") {
 		t.Fatalf("the older list replaced the newer one:\n%s", v)
 	}
 }

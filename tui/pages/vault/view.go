@@ -77,7 +77,7 @@ func (p *Page) table(height int) []string {
 			active++
 		}
 	}
-	lines := []string{common.Truncate(st.Bold.Render(fmt.Sprintf(t.Title, len(p.systems), active))+st.Subtle.Render("  · "+t.NoValue), p.width)}
+	lines := []string{common.Truncate(st.Bold.Render(fmt.Sprintf(t.Title, p.com.Text.Plural(len(p.systems), t.Systems), p.com.Text.Plural(active, t.Stored)))+st.Subtle.Render("  · "+t.NoValue), p.width)}
 	if len(rows) == 0 {
 		return append(lines, st.Subtle.Render(t.Empty))
 	}
