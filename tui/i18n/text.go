@@ -59,6 +59,8 @@ type Text struct {
 	KeyApprove, KeyReject, ApprovePrompt, RejectPrompt, JustificationLabel, Decided  string
 	JustificationRequired, SystemTypeLabel, KeyFilterSystem, ReviewOnly              string
 	FormEntity, FormProject, FormNeedsPDF, FormCompleted, KeyForm, FormNotApplicable string
+	// KeyCopyID copies a request's number, RequestNumber names it.
+	KeyCopyID, RequestNumber string
 
 	// Keys (help).
 	KeyNext, KeyPrev, KeySearch, KeyRefresh, KeyHelp, KeyQuit, KeyMove, KeyOpen, KeyBack string
@@ -194,9 +196,10 @@ var ptBR = Text{
 	SystemTypeLabel:       "Tipo", KeyFilterSystem: "tipo de sistema",
 	ReviewOnly: "A Avaliação é do perfil Avaliador.",
 	FormEntity: "Entidade solicitante", FormProject: "Projeto",
-	FormNeedsPDF:      "Anexe ao menos um documento comprobatório em PDF (FAQ 3.19).",
-	FormCompleted:     "Formulário técnico completo: a credencial foi liberada.",
-	KeyForm:           "formulário técnico",
+	FormNeedsPDF:  "Anexe ao menos um documento comprobatório em PDF (FAQ 3.19).",
+	FormCompleted: "Formulário técnico completo: a credencial foi liberada.",
+	KeyForm:       "formulário técnico",
+	KeyCopyID:     "copiar o nº", RequestNumber: "Nº da solicitação",
 	FormNotApplicable: "O formulário técnico é preenchido depois da aprovação, nas solicitações com regra de formulário.",
 
 	SignInTitle:     "Entrar no gecli",
@@ -334,9 +337,10 @@ var en = Text{
 	SystemTypeLabel:       "Type", KeyFilterSystem: "system type",
 	ReviewOnly: "Review belongs to the Evaluator role.",
 	FormEntity: "Requesting entity", FormProject: "Project",
-	FormNeedsPDF:      "Attach at least one supporting PDF document (FAQ 3.19).",
-	FormCompleted:     "Technical form complete: the credential is unblocked.",
-	KeyForm:           "technical form",
+	FormNeedsPDF:  "Attach at least one supporting PDF document (FAQ 3.19).",
+	FormCompleted: "Technical form complete: the credential is unblocked.",
+	KeyForm:       "technical form",
+	KeyCopyID:     "copy the number", RequestNumber: "Request number",
 	FormNotApplicable: "The technical form is filled in after approval, for requests with a form rule.",
 
 	SignInTitle:     "Sign in to gecli",

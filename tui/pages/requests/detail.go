@@ -91,6 +91,8 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.askRevoke(r)
 	case key.Matches(msg, k.Credential):
 		return p.showCredential(r)
+	case key.Matches(msg, k.CopyID):
+		return p.copyID(r)
 	case key.Matches(msg, k.Form) && p.submits():
 		return p.openForm(*r)
 	case key.Matches(msg, k.Read):

@@ -18,6 +18,9 @@ type keyMap struct {
 	// Credential goes to the request's credential on Credenciais (the
 	// 🔒 of the Ações column); esc there comes back.
 	Credential key.Binding
+	// CopyID copies the selected request's number (for a ticket, a
+	// message, the scripting commands).
+	CopyID key.Binding
 	// sei copies the detail's SEI link and retries what SEI refused.
 	sei reqdetail.SEIKeys
 }
@@ -36,7 +39,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 		New: b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
 		Form: b("f", t.KeyForm, "f"), Revoke: b("v", t.Admin.KeyRevoke, "v"),
 		Read: reqdetail.ReadKey(t), sei: reqdetail.NewSEIKeys(t),
-		Credential: b("C", t.Cred.KeyShow, "C"),
+		Credential: b("C", t.Cred.KeyShow, "C"), CopyID: b("y", t.KeyCopyID, "y"),
 	}
 }
 
@@ -124,11 +127,14 @@ func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	if p.detail != nil {
 		keys := append(p.ownerKeys(p.detail.msg.Req), p.credentialKey(&p.detail.msg.Req)...)
-		keys = append(keys, k.Download)
+		keys = append(keys, k.Download, k.CopyID)
 		return [][]key.Binding{p.revokeKey(p.readKey(k.Back, keys...)), {k.Up, k.Down},
 			k.sei.Offered(p.com, p.detail.msg)}
 	}
 	keys := append([]key.Binding{k.Resume, k.Search, k.Open}, p.credentialKey(p.current())...)
+	if p.current() != nil {
+		keys = append(keys, k.CopyID)
+	}
 	return [][]key.Binding{
 		p.revokeKey(p.newKey(append(keys, k.Env, k.Sort, k.Back))),
 		{k.Prev, k.Next, k.Toggle},

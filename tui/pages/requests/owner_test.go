@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/tui/common"
 )
 
 // TestOnlyWhoSubmitsIsOfferedFormAndCancel: f (the verification form)
@@ -46,4 +47,26 @@ func TestOnlyWhoSubmitsIsOfferedFormAndCancel(t *testing.T) {
 	if _, open := p.question(); open {
 		t.Error("x asked an evaluator to cancel a request")
 	}
+}
+
+// TestYCopiesTheRequestsNumber: y copies the selected request's number,
+// from the table and from its detail, and is listed in the full help.
+func TestYCopiesTheRequestsNumber(t *testing.T) {
+	d, p := newPage(t, cached(t, 5), 120, 30)
+	p.com.Clip = &common.Clipboard{}
+	id := p.current().ID
+	if _, full := listed(p, "y"); !full {
+		t.Errorf("y is not in the help of the table")
+	}
+	d.Key("y")
+	d.WaitFor("the number on the clipboard", func(string) bool { osc, _ := d.Copied(id); return osc })
+	d.Key("j")
+	next := p.current().ID
+	d.Key("enter")
+	d.WaitFor("the detail", func(string) bool { return p.detail != nil })
+	if _, full := listed(p, "y"); !full {
+		t.Errorf("y is not in the help of the detail")
+	}
+	d.Key("y")
+	d.WaitFor("the detail's number on the clipboard", func(string) bool { osc, _ := d.Copied(next); return osc })
 }

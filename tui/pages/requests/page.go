@@ -224,6 +224,8 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.openDetail()
 	case key.Matches(msg, k.Credential):
 		return p.showCredential(p.current())
+	case key.Matches(msg, k.CopyID):
+		return p.copyID(p.current())
 	case key.Matches(msg, k.Cancel) && p.submits():
 		return p.askCancel(p.current())
 	case key.Matches(msg, k.Revoke):
@@ -292,4 +294,12 @@ func (p *Page) cancelled(msg cancelledMsg) tea.Cmd {
 	}
 	return tea.Batch(common.Toast(fmt.Sprintf(p.com.Text.Cancelled, msg.req.ID), false),
 		func() tea.Msg { return common.SyncRequestsMsg{} })
+}
+
+// copyID copies r's number (OSC 52, and the system clipboard locally).
+func (p *Page) copyID(r *api.Request) tea.Cmd {
+	if r == nil {
+		return nil
+	}
+	return common.Copy(p.com, p.com.Text.RequestNumber, r.ID)
 }
