@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -50,7 +51,7 @@ func parse(fs *pflag.FlagSet, args []string) error {
 		if err == pflag.ErrHelp {
 			return err
 		}
-		return usagef("%v", err)
+		return usagef("%s", flagErrorPT(err))
 	}
 	if fs.NArg() > 0 {
 		return usagef("argumento inesperado %q", fs.Arg(0))
@@ -99,4 +100,41 @@ func dataDir() (string, error) {
 		return "", fmt.Errorf("diretório do usuário: %w", err)
 	}
 	return filepath.Join(home, ".local", "share", "gecli"), nil
+}
+
+// pflag words its refusals in English; the command line speaks pt-BR, in
+// one language from start to end ("opção desconhecida: --bogus (veja
+// gecli help)", not "unknown flag: --bogus (veja gecli help)").
+var (
+	unknownFlag   = regexp.MustCompile(`^unknown flag: (.+)$`)
+	unknownShort  = regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.+)$`)
+	needsArgument = regexp.MustCompile(`^flag needs an argument: (?:'(.)' in )?(.+)$`)
+	invalidValue  = regexp.MustCompile(`^invalid argument "(.*)" for "(.+)" flag: `)
+	badFlagSyntax = regexp.MustCompile(`^bad flag syntax: (.+)$`)
+)
+
+func flagErrorPT(err error) string {
+	msg := err.Error()
+	switch {
+	case unknownFlag.MatchString(msg):
+		return "opção desconhecida: " + unknownFlag.FindStringSubmatch(msg)[1]
+	case unknownShort.MatchString(msg):
+		m := unknownShort.FindStringSubmatch(msg)
+		if m[2] == "-"+m[1] {
+			return "opção curta desconhecida: " + m[2]
+		}
+		return fmt.Sprintf("opção curta desconhecida: -%s (em %s)", m[1], m[2])
+	case needsArgument.MatchString(msg):
+		return "a opção precisa de um valor: " + needsArgument.FindStringSubmatch(msg)[2]
+	case invalidValue.MatchString(msg):
+		m := invalidValue.FindStringSubmatch(msg)
+		name := m[2]
+		if _, long, ok := strings.Cut(name, ", "); ok { // "-n, --name": the long one
+			name = long
+		}
+		return fmt.Sprintf("valor inválido %q para %s", m[1], name)
+	case badFlagSyntax.MatchString(msg):
+		return "opção mal escrita: " + badFlagSyntax.FindStringSubmatch(msg)[1]
+	}
+	return msg
 }
