@@ -316,6 +316,9 @@ func (s *Store) RequestDetail(ctx context.Context, id string) (r api.Request, fe
 // whose requester is named requester (among the 1,000 newest: a
 // form's pre-fill, not a search), so a new request starts with it.
 func (s *Store) LastContact(ctx context.Context, requester string) (c api.TechnicalContact, ok bool, err error) {
+	if requester == "" {
+		return c, false, nil // nobody to match: an empty name would match others' empty names
+	}
 	defer s.fail(&err, OpRead, EntityRequest, "")
 	var body string
 	err = s.db.QueryRowContext(ctx, `SELECT body FROM (SELECT body, created_at, id FROM requests ORDER BY created_at DESC, id DESC LIMIT 1000)

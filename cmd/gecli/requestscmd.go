@@ -197,7 +197,7 @@ func printRequest(r api.Request) error {
 			if h.FromStatus != "" && h.FromStatus != h.ToStatus {
 				move = statusLabel(h.FromStatus) + " → " + move
 			}
-			t.row("  "+when(h.At), h.Actor, h.Action, move, clip(h.Justification, 60))
+			t.row("  "+when(h.At), h.Actor, api.ActionLabel(h.Action, api.PtBR), move, clip(h.Justification, 60))
 		}
 		return t.flush()
 	}

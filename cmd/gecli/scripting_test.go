@@ -244,7 +244,7 @@ func TestRequestsCommand(t *testing.T) {
 		"at", "actor", "action", "from_status", "to_status", "justification")
 	r = run("requests", "show", pending.ID)
 	r.wantCode(t, 0, "show")
-	for _, s := range []string{pending.ID, "Em análise", "Anexos (1)", "oficio.pdf", "Histórico (", d.History[0].Action, "Finalidade:"} {
+	for _, s := range []string{pending.ID, "Em análise", "Anexos (1)", "oficio.pdf", "Histórico (", api.ActionLabel(d.History[0].Action, api.PtBR), "Finalidade:"} {
 		if !strings.Contains(r.out, s) {
 			t.Errorf("the detail lacks %q:\n%s", s, r.out)
 		}

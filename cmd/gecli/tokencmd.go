@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -90,7 +91,11 @@ func runToken(ctx context.Context, args []string) error {
 		}
 		return errors.New(msg + ")")
 	case err != nil:
-		return explainAdminError(&client.NetworkError{Err: err})
+		var ue *url.Error // the transport failed: unreachable; anything else is said as it is
+		if errors.As(err, &ue) {
+			return explainAdminError(&client.NetworkError{Err: err})
+		}
+		return err
 	}
 	if !asJSON {
 		fmt.Println(tok.AccessToken)

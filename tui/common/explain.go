@@ -124,18 +124,14 @@ func explainProblem(t *i18n.Text, p *api.Problem) string {
 		return t.Box.ExplainAnswerLost
 	case code == api.CodeInternal || strings.HasPrefix(string(code), "http_5"):
 		return t.Explain500
-	case codeText(t, code) != "":
-		return codeText(t, code)
-	case p.Detail != "":
+	}
+	if s, ok := t.CodeText(code); ok {
+		return s
+	}
+	if p.Detail != "" {
 		return fmt.Sprintf(t.Err.RefusedDetail, p.Status, code, p.Detail)
 	}
 	return fmt.Sprintf(t.Err.Refused, p.Status, code)
-}
-
-// codeText is the table's sentence for code in t's language, or "".
-func codeText(t *i18n.Text, code api.Code) string {
-	s, _ := t.CodeText(code)
-	return s
 }
 
 // explainAdmin words the refusals of administration, or returns "".

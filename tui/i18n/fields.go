@@ -23,6 +23,10 @@ func (t *Text) FieldError(fe api.FieldError, value string, def *api.CustomField)
 	if t.Lang != api.En {
 		return fe.Message
 	}
+	if id, ok := strings.CutPrefix(fe.Message, "documento "); ok && fe.Field == "documents" {
+		// Not "attach at least one": the form named one that is not ours.
+		return "document " + strings.TrimSuffix(id, " não é anexo desta solicitação") + " is not an attachment of this request"
+	}
 	if en, ok := enFieldErrors[fe.Field]; ok {
 		return en
 	}

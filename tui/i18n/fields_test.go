@@ -39,6 +39,11 @@ func TestFieldErrorsSpeakTheUIsLanguage(t *testing.T) {
 	check(api.En, nil, "123.456.789-00", "technical_contact.cpf", "the CPF's check digits do not match")
 	check(api.PtBR, nil, "123.456.789-00", "technical_contact.cpf", api.ErrCPFCheckDigit.Error())
 	check(api.En, nil, "curta", "purpose", "describe the purpose in 20 to 2,000 characters")
+	stranger := api.VerificationForm{EntityName: "TJ", EntityCNPJ: "11222333000181", Project: "P", Justification: strings.Repeat("j", 30),
+		Documents: []string{"att-9"}}.Missing(nil)
+	if got := For(api.En).FieldError(stranger[len(stranger)-1], "", nil); got != "document att-9 is not an attachment of this request" {
+		t.Errorf("a stranger document: %q", got)
+	}
 	if got := For(api.En).expected(`^[a-z]+-\d$`); !strings.Contains(got, `^[a-z]+-\d$`) {
 		t.Errorf("a pattern without words is shown as it is: %q", got)
 	}

@@ -44,8 +44,12 @@ type Model struct {
 	o  Options
 	mb *route.Mailbox
 
-	online   bool
-	syncedAt time.Time
+	online bool
+	// unreachable: the last call found no server (a network error), as
+	// opposed to one that answered with a failure: only then does a ping
+	// that gets through warrant a refresh at once.
+	unreachable bool
+	syncedAt    time.Time
 	// The signed-in session the requests sync runs as (nil: signed out).
 	authed  *client.Client
 	subject string
@@ -195,8 +199,9 @@ func (m *Model) nextBeat() tea.Cmd {
 func (m *Model) pinged(msg pingedMsg) tea.Cmd {
 	switch {
 	case msg.err != nil && m.online:
+		m.unreachable = true
 		return m.SetOnline(false)
-	case msg.err == nil && !m.online && !m.Syncing():
+	case msg.err == nil && m.unreachable && !m.Syncing():
 		m.mb.Drop("retry")
 		return m.refreshCatalog(false)
 	}
@@ -205,6 +210,7 @@ func (m *Model) pinged(msg pingedMsg) tea.Cmd {
 
 func (m *Model) synced(msg syncedMsg) tea.Cmd {
 	t := m.o.Text
+	m.unreachable = client.IsOffline(msg.err)
 	if msg.err != nil {
 		if client.IsOffline(msg.err) {
 			cmd := m.SetOnline(false)
@@ -244,6 +250,7 @@ func (m *Model) requestsSynced(msg requestsSyncedMsg) tea.Cmd {
 		}
 		return cmd
 	case client.IsOffline(msg.err):
+		m.unreachable = true
 		return m.SetOnline(false)
 	case common.SignedOut(msg.err):
 		err := msg.err

@@ -63,6 +63,11 @@ func isDir(p string) bool {
 
 // Expand resolves a leading ~/ to the home directory.
 func Expand(p string) string {
+	if p == "~" {
+		if home, err := os.UserHomeDir(); err == nil {
+			return home
+		}
+	}
 	if strings.HasPrefix(p, "~/") {
 		if home, err := os.UserHomeDir(); err == nil {
 			return filepath.Join(home, p[2:])

@@ -14,6 +14,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/pathcomplete"
 )
 
 // DownloadedMsg is one attachment saved (Path), or a link to it for a
@@ -97,19 +98,16 @@ func Download(c *client.Client, dir, requestID string, a api.Attachment) tea.Cmd
 }
 
 // downloadDir is where attachments are saved: dir when given (a leading
-// ~ is the home folder), else ~/Downloads (created when missing). It
-// reads the environment: Cmds only.
+// ~ is the home folder), else ~/Downloads (created when missing); a ~
+// that cannot be resolved is refused, not taken for a folder named "~".
+// It reads the environment: Cmds only.
 func downloadDir(dir string) (string, error) {
-	home, herr := os.UserHomeDir()
-	switch {
-	case dir == "" && herr != nil:
-		return "", common.ErrNoDownloadDir
-	case dir == "":
-		return filepath.Join(home, "Downloads"), nil
-	case dir == "~" && herr == nil:
-		return home, nil
-	case strings.HasPrefix(dir, "~/") && herr == nil:
-		return filepath.Join(home, dir[2:]), nil
+	if dir == "" {
+		dir = "~/Downloads"
+	}
+	dir = pathcomplete.Expand(dir)
+	if dir == "~" || strings.HasPrefix(dir, "~/") {
+		return "", common.ErrNoDownloadDir // no home folder to put it in
 	}
 	return dir, nil
 }

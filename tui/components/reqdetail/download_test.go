@@ -106,4 +106,14 @@ func TestADownloadGoesWhereItIsTold(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(wd, "oficio.pdf")); err == nil {
 		t.Error("a file was saved into the current directory")
 	}
+	t.Setenv("HOME", "") // no home folder: refused, not a folder named "~"
+	for _, dir := range []string{"", "~", "~/anexos"} {
+		com := &common.Common{Text: i18n.For(api.PtBR), Authed: c, DownloadDir: dir}
+		if msg := DownloadFor(com, id, att)().(DownloadedMsg); msg.Err != common.ErrNoDownloadDir {
+			t.Errorf("--download-dir %q without a home: %+v", dir, msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(wd, "~")); err == nil {
+		t.Error(`a folder named "~" was made`)
+	}
 }

@@ -301,7 +301,7 @@ func readPDF(remote bool, path string) (string, []byte, error) {
 	case st.Size() > api.MaxAttachmentBytes:
 		return "", nil, &api.AttachmentError{Kind: api.AttachmentTooLarge, Path: p, Size: st.Size()}
 	}
-	b, err := common.ReadFile(remote, p)
+	b, err := os.ReadFile(p)
 	if err != nil {
 		return "", nil, &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: p, Err: err}
 	}

@@ -95,7 +95,7 @@ func checkFile(remote bool, path string) tea.Cmd {
 		case st.Size() > api.MaxAttachmentBytes:
 			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentTooLarge, Path: p, Size: st.Size()}}
 		}
-		b, err := common.ReadFile(remote, p)
+		b, err := os.ReadFile(p)
 		if err != nil {
 			return fileCheckedMsg{path: p, err: &api.AttachmentError{Kind: api.AttachmentUnreadable, Path: p, Err: err}}
 		}
