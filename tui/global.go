@@ -23,7 +23,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit, true
 	case key.Matches(msg, k.Help):
-		m.stack.Push(newHelp(m.com, m.help, m.active(), m.keys))
+		m.stack.Push(newHelp(m.com, m.help, m.active(), m.globalHelp()))
 		return nil, true
 	case key.Matches(msg, k.Refresh):
 		return m.refresh(), true
@@ -157,7 +157,9 @@ func (m *Model) paletteActions() []key.Binding {
 		return out
 	}
 	k, t := m.keys, m.com.Text
-	out = append(out, k.Next, k.Prev)
+	if len(m.jumpKeys().Keys()) > 0 {
+		out = append(out, k.Next, k.Prev)
+	}
 	for i, p := range m.pages {
 		if i != m.page && p.Allowed(m.me) {
 			n := strconv.Itoa(i + 1)

@@ -20,11 +20,11 @@ type helpOverlay struct {
 	com    *common.Common
 	help   help.Model
 	page   help.KeyMap
-	global globalKeys
+	global [][]key.Binding
 	close  key.Binding
 }
 
-func newHelp(com *common.Common, h help.Model, page help.KeyMap, global globalKeys) *helpOverlay {
+func newHelp(com *common.Common, h help.Model, page help.KeyMap, global [][]key.Binding) *helpOverlay {
 	return &helpOverlay{Base: overlay.NewBase("help", route.Root), com: com, help: h, page: page, global: global,
 		close: key.NewBinding(key.WithKeys("?", "q", "esc"), key.WithHelp("esc", com.Text.Box.KeyClose))}
 }
@@ -46,6 +46,6 @@ func (o *helpOverlay) View(width, _ int) string {
 	return strings.Join([]string{
 		st.Bold.Render(t.HelpTitle) + "   " + st.Subtle.Render(t.HelpClose), "",
 		st.Accent.Render(t.HelpPage), h.FullHelpView(o.page.FullHelp()), "",
-		st.Accent.Render(t.HelpGlobal), h.FullHelpView(o.global.FullHelp()),
+		st.Accent.Render(t.HelpGlobal), h.FullHelpView(o.global),
 	}, "\n")
 }

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"strconv"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 
 	"github.com/gecli/gecli/tui/i18n"
@@ -25,14 +28,38 @@ func newGlobalKeys(t *i18n.Text) globalKeys {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", t.KeyQuit)),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
 		SignIn:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", t.KeySignIn)),
-		Jump:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1…6", t.KeyJump)),
-		Palette:   key.NewBinding(key.WithKeys("ctrl+p", ":"), key.WithHelp("ctrl+p/:", t.Palette.KeyOpen)),
+		// Jump's help is jumpKeys': the numbers of the pages one may open.
+		Jump:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6")),
+		Palette: key.NewBinding(key.WithKeys("ctrl+p", ":"), key.WithHelp("ctrl+p/:", t.Palette.KeyOpen)),
 
-		PaletteInField: key.NewBinding(key.WithKeys("ctrl+p")), // no help: Palette lists it
+		PaletteInField: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", t.Palette.KeyOpen)),
 	}
 }
 
-// FullHelp groups the global keys in two columns.
-func (g globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.Next, g.Prev, g.Jump, g.Refresh, g.SignIn}, {g.Palette, g.Help, g.Quit, g.ForceQuit}}
+// globalHelp lists the global keys that act now, in two columns: tab and
+// the tab numbers only towards other pages the person may open (L only
+// signed out: it is disabled while signed in); in a focused text field
+// every other key is text, so only ctrl+p and ctrl+c are left.
+func (m *Model) globalHelp() [][]key.Binding {
+	k := m.keys
+	if m.active().Capturing() {
+		return [][]key.Binding{{k.PaletteInField, k.ForceQuit}}
+	}
+	var turn []key.Binding
+	if jump := m.jumpKeys(); len(jump.Keys()) > 0 {
+		turn = []key.Binding{k.Next, k.Prev, jump}
+	}
+	return [][]key.Binding{append(turn, k.Refresh, k.SignIn), {k.Palette, k.Help, k.Quit, k.ForceQuit}}
+}
+
+// jumpKeys is the tab numbers of the other pages the person may open,
+// named as the header shows them ("2/4/5").
+func (m *Model) jumpKeys() key.Binding {
+	var nums []string
+	for i, p := range m.pages {
+		if i != m.page && p.Allowed(m.me) {
+			nums = append(nums, strconv.Itoa(i+1))
+		}
+	}
+	return key.NewBinding(key.WithKeys(nums...), key.WithHelp(strings.Join(nums, "/"), m.com.Text.KeyJump))
 }

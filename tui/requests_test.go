@@ -110,7 +110,7 @@ func TestVerificationFormUnblocksTheCredential(t *testing.T) {
 	d.Key("enter")
 	d.WaitForText("✓ projeto.pdf")
 	d.Key("enter")
-	d.WaitForText("enter envia")
+	d.WaitForText("enter enviar")
 	d.Key("enter")
 	d.WaitForText("a credencial foi liberada")
 	r, err := b.DB.GetRequest(ctx, id)

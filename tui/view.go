@@ -174,11 +174,13 @@ func (m *Model) footer() string {
 	}
 	h.SetWidth(max(0, m.width-lipgloss.Width(version)-lipgloss.Width(right)-2))
 	keys := m.active().ShortHelp()
-	if !m.active().Capturing() {
+	if m.active().Capturing() {
+		keys = append(keys, m.keys.PaletteInField) // the one global key a text field leaves
+	} else {
 		keys = append(keys, m.keys.Refresh) // a capturing page takes ctrl+r too
 	}
 	if top := m.stack.TopFor(m.onScreen()); top != nil {
-		keys = top.ShortHelp() // the wizard's is empty: it hints under each step
+		keys = top.ShortHelp() // the box on top takes the keys
 	}
 	left := version + h.ShortHelpView(keys)
 	return common.Spread(left, right, m.width)

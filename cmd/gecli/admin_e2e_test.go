@@ -217,7 +217,7 @@ func TestAnEmptyServerIsFilledAndUsed(t *testing.T) {
 	s.keys("Enter")
 	s.waitText("Li e aceito")
 	s.keys("Space", "Enter")
-	s.waitText("enter envia")
+	s.waitText("enter enviar")
 	s.keys("Enter")
 	scr = s.waitText("enviada.")
 	id := regexp.MustCompile(`SOL-\d{4}-\d{6}`).FindString(scr)

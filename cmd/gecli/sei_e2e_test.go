@@ -56,7 +56,7 @@ func TestDemoLinksARequestToSEI(t *testing.T) {
 	s.keys("Enter")
 	s.waitText("Li e aceito")
 	s.keys("Space", "Enter")
-	s.waitText("enter envia")
+	s.waitText("enter enviar")
 	s.keys("Enter")
 	scr := s.waitText("enviada.")
 	id := regexp.MustCompile(`SOL-\d{4}-\d{6}`).FindString(scr)

@@ -46,7 +46,7 @@ func TestWizardSubmitsInTmux(t *testing.T) {
 	s.keys("Enter") // no attachment
 	s.waitText("Li e aceito")
 	s.keys("Space", "Enter")
-	s.waitText("enter envia")
+	s.waitText("enter enviar")
 	s.keys("Enter")
 	scr := s.waitText("enviada.")
 	if !strings.Contains(scr, "Aprovada — aprovação automática em homologação") {

@@ -56,7 +56,7 @@ type AdminText struct {
 
 	// Revoking an approved request (requests:revoke).
 	KeyRevoke, RevokePrompt, RevokeJustification, RevokeNeedsWhy, RevokeConfirm string
-	RevokeKeys, RevokeConfirmKeys, Revoking, Revoked, NotApproved               string
+	RevokeKeys, RevokeConfirmKeys, Revoking, Revoked                            string
 }
 
 var adminPtBR = AdminText{
@@ -175,7 +175,6 @@ var adminPtBR = AdminText{
 	RevokeConfirm: "Confirmar a revogação de %s? Não há como desfazer.",
 	RevokeKeys:    "enter avança · esc fecha (o texto fica guardado)", RevokeConfirmKeys: "s revoga · esc volta",
 	Revoking: "Revogando %s…", Revoked: "Solicitação %s revogada; a credencial foi cancelada.",
-	NotApproved: "Só uma solicitação aprovada pode ser revogada.",
 }
 
 var adminEn = AdminText{
@@ -294,5 +293,4 @@ var adminEn = AdminText{
 	RevokeConfirm: "Confirm revoking %s? It cannot be undone.",
 	RevokeKeys:    "enter goes on · esc closes (the text is kept)", RevokeConfirmKeys: "s revokes · esc goes back",
 	Revoking: "Revoking %s…", Revoked: "Request %s revoked; its credential was cancelled.",
-	NotApproved: "Only an approved request can be revoked.",
 }

@@ -39,8 +39,6 @@ type PDFViewText struct {
 	PickTitle, PickHint, Opinion, Size string
 	// TermsTitle: %s the API, %s the version of its terms.
 	TermsTitle string
-	// WizReadTerms is added to the hint of the wizard's terms step.
-	WizReadTerms string
 	// NoFiles: the request has no PDF to read; SignIn and TermsSignIn:
 	// reading needs a session.
 	NoFiles, SignIn, TermsSignIn string
@@ -72,15 +70,14 @@ var pdfViewPtBR = PDFViewText{
 	KeyRead: "ler PDF", KeyReadTerms: "ler o termo de uso", KeySearch: "buscar no texto",
 	KeyMatch: "próximo/anterior", KeyClose: "fechar", KeyRetry: "tentar de novo",
 
-	PickTitle:    "Ler qual arquivo? (%s)",
-	PickHint:     "↑/↓ escolhe · enter lê · esc volta",
-	Opinion:      "parecer de %s",
-	Size:         "%s KB",
-	TermsTitle:   "Termo de uso · %s (versão %s)",
-	WizReadTerms: "t lê o termo",
-	NoFiles:      "Esta solicitação não tem PDFs para ler.",
-	SignIn:       "Entre (L) para ler os arquivos da solicitação.",
-	TermsSignIn:  "Entre (L) para ler o termo de uso.",
+	PickTitle:   "Ler qual arquivo? (%s)",
+	PickHint:    "↑/↓ escolhe · enter lê · esc volta",
+	Opinion:     "parecer de %s",
+	Size:        "%s KB",
+	TermsTitle:  "Termo de uso · %s (versão %s)",
+	NoFiles:     "Esta solicitação não tem PDFs para ler.",
+	SignIn:      "Entre (L) para ler os arquivos da solicitação.",
+	TermsSignIn: "Entre (L) para ler o termo de uso.",
 }
 
 var pdfViewEn = PDFViewText{
@@ -109,13 +106,12 @@ var pdfViewEn = PDFViewText{
 	KeyRead: "read PDF", KeyReadTerms: "read the terms of use", KeySearch: "search the text",
 	KeyMatch: "next/previous", KeyClose: "close", KeyRetry: "try again",
 
-	PickTitle:    "Read which file? (%s)",
-	PickHint:     "↑/↓ choose · enter reads · esc back",
-	Opinion:      "opinion by %s",
-	Size:         "%s KB",
-	TermsTitle:   "Terms of use · %s (version %s)",
-	WizReadTerms: "t reads the terms",
-	NoFiles:      "This request has no PDFs to read.",
-	SignIn:       "Sign in (L) to read the request's files.",
-	TermsSignIn:  "Sign in (L) to read the terms of use.",
+	PickTitle:   "Read which file? (%s)",
+	PickHint:    "↑/↓ choose · enter reads · esc back",
+	Opinion:     "opinion by %s",
+	Size:        "%s KB",
+	TermsTitle:  "Terms of use · %s (version %s)",
+	NoFiles:     "This request has no PDFs to read.",
+	SignIn:      "Sign in (L) to read the request's files.",
+	TermsSignIn: "Sign in (L) to read the terms of use.",
 }

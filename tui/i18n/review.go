@@ -20,11 +20,12 @@ type ReviewText struct {
 
 	// Keys.
 	KeyFilter, KeyClearFilters, KeyScroll, KeyMark, KeyMarkAll string
+	KeyNextFilter, KeyPrevFilter, KeyClearFilter               string
 	KeyBulkApprove, KeyBulkReject, KeyStop                     string
 
 	// Marks: MarkedAll %s how many; Unmarked %s how many; MarkLimit %s
 	// marked, %s in the filter, %s the limit.
-	MarkedAll, Unmarked, MarkLimit, NothingMarked string
+	MarkedAll, Unmarked, MarkLimit string
 	// BatchFull: %s the limit.
 	BatchFull string
 
@@ -60,14 +61,14 @@ var reviewPtBR = ReviewText{
 	FilterTyping: "tab próximo filtro · enter aplica · esc limpa este filtro",
 
 	KeyFilter: "filtrar", KeyClearFilters: "limpar filtros", KeyScroll: "rolar o detalhe",
+	KeyNextFilter: "próximo filtro", KeyPrevFilter: "filtro anterior", KeyClearFilter: "limpar este filtro",
 	KeyMark: "marcar", KeyMarkAll: "marcar todas do filtro",
 	KeyBulkApprove: "aprovar marcadas", KeyBulkReject: "reprovar marcadas", KeyStop: "parar o lote",
 
-	MarkedAll:     "%s marcadas: todas as do filtro.",
-	Unmarked:      "Marcas retiradas de %s.",
-	MarkLimit:     "Marcadas as %s mais antigas das %s do filtro: um lote decide no máximo %s.",
-	NothingMarked: "Nenhuma solicitação marcada: marque com espaço (ou * para todas as do filtro).",
-	BatchFull:     "Um lote decide no máximo %s solicitações: decida as marcadas antes de marcar mais.",
+	MarkedAll: "%s marcadas: todas as do filtro.",
+	Unmarked:  "Marcas retiradas de %s.",
+	MarkLimit: "Marcadas as %s mais antigas das %s do filtro: um lote decide no máximo %s.",
+	BatchFull: "Um lote decide no máximo %s solicitações: decida as marcadas antes de marcar mais.",
 
 	DraftRestored: "rascunho recuperado",
 	DialogKeys:    "enter confirma · esc fecha (o texto fica guardado)",
@@ -109,14 +110,14 @@ var reviewEn = ReviewText{
 	FilterTyping: "tab next filter · enter applies · esc clears this filter",
 
 	KeyFilter: "filter", KeyClearFilters: "clear filters", KeyScroll: "scroll the detail",
+	KeyNextFilter: "next filter", KeyPrevFilter: "previous filter", KeyClearFilter: "clear this filter",
 	KeyMark: "mark", KeyMarkAll: "mark all in the filter",
 	KeyBulkApprove: "approve marked", KeyBulkReject: "reject marked", KeyStop: "stop the batch",
 
-	MarkedAll:     "%s marked: every one in the filter.",
-	Unmarked:      "Marks taken off %s.",
-	MarkLimit:     "Marked the %s oldest of the %s in the filter: a batch decides at most %s.",
-	NothingMarked: "No request marked: mark with space (or * for every one in the filter).",
-	BatchFull:     "A batch decides at most %s requests: decide the marked ones before marking more.",
+	MarkedAll: "%s marked: every one in the filter.",
+	Unmarked:  "Marks taken off %s.",
+	MarkLimit: "Marked the %s oldest of the %s in the filter: a batch decides at most %s.",
+	BatchFull: "A batch decides at most %s requests: decide the marked ones before marking more.",
 
 	DraftRestored: "draft restored",
 	DialogKeys:    "enter confirms · esc closes (the text is kept)",

@@ -40,7 +40,7 @@ type Text struct {
 	RequestsSignIn, RequestsEmpty, RequestsNoMatch, RequestsSyncing, ConfirmCancel, Cancelled        string
 	DetailTitle, DetailRequester, DetailInstitution, DetailContact, DetailPurpose, DetailCreated     string
 	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory         string
-	DetailFields, DetailNoAttachments, DetailCached, Downloaded, NotPending                          string
+	DetailFields, DetailNoAttachments, DetailCached, Downloaded                                      string
 	// DetailOnlyList: offline (or signed out) with no detail in the cache:
 	// what the list keeps is shown, and the rest comes later.
 	DetailOnlyList string
@@ -48,11 +48,11 @@ type Text struct {
 	NoDownloadDir string
 
 	// Wizard.
-	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI       string
-	WizNoInstitution, WizAcceptTerms, WizSignIn, WizUploadFailed, WizSubmitting, WizHintAPI string
-	WizHintFiles, WizHintTerms, WizHintReview, WizHintDone, WizHintFields, WizTermsSummary  string
-	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI string
-	WizDrafts, KeyResumeDraft, WizOnlyRequester, WizPickDraft                               string
+	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI        string
+	WizNoInstitution, WizAcceptTerms, WizSignIn, WizUploadFailed, WizSubmitting, WizKeyClose string
+	WizKeyAddOrNext, WizKeySend, WizKeyFix, WizKeyDone, WizTermsSummary                      string
+	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI  string
+	WizDrafts, KeyResumeDraft, WizOnlyRequester, WizPickDraft                                string
 
 	// Verification form and triage.
 	FormTitle, FormComplete, FormIncomplete, TabReview, QueueEmpty                   string
@@ -159,7 +159,6 @@ var ptBR = Text{
 	DetailCached: "cópia em cache de %s (sem conexão)", Downloaded: "Anexo salvo em %s",
 	NoDownloadDir:  "Não há pasta para salvar o anexo: informe uma com --download-dir.",
 	DetailOnlyList: "Sem conexão: este computador guarda só o que a lista mostra; histórico, anexos e pareceres aparecem quando o servidor responder e você estiver identificado.",
-	NotPending:     "Só solicitações em análise podem ser canceladas.",
 
 	WizTitle: "Nova solicitação", WizDraftSaved: "(rascunho salvo automaticamente)",
 	WizSteps: "API e ambiente|Instituição|Responsável técnico|Finalidade|Campos da API|Anexos|Termo de uso|Revisão|Enviada|Entidade|Projeto",
@@ -170,12 +169,11 @@ var ptBR = Text{
 	WizSignIn:        "Entre (L) para enviar; o rascunho fica salvo.",
 	WizUploadFailed:  "A solicitação foi criada, mas um anexo não foi enviado: ",
 	WizSubmitting:    "Enviando…",
-	WizHintAPI:       "digite para filtrar · ↑/↓ escolhe · ←/→ ambiente · enter continua · esc fecha (rascunho salvo)",
-	WizHintFiles:     "caminho do PDF · tab completa · enter adiciona (campo vazio: continua) · ctrl+x remove o último · esc volta",
-	WizHintTerms:     "espaço aceita · enter continua · esc volta",
-	WizHintReview:    "enter envia · esc volta para corrigir",
-	WizHintDone:      "enter ou esc volta às solicitações",
-	WizHintFields:    "tab/↓ próximo campo · enter continua · esc volta",
+	WizKeyClose:      "fechar (rascunho salvo)",
+	WizKeyAddOrNext:  "adicionar (vazio: avançar)",
+	WizKeySend:       "enviar",
+	WizKeyFix:        "voltar para corrigir",
+	WizKeyDone:       "voltar às solicitações",
 	WizTermsSummary:  "Uso restrito à finalidade declarada; credenciais da instituição, não compartilháveis; LGPD; chamadas auditadas pelo Gateway PDPJ; descumprimento autoriza revogação.",
 	WizTermsAccept:   "Li e aceito o termo de uso vigente",
 	WizPendingWhy:    "aguardando a análise de um avaliador",
@@ -223,7 +221,7 @@ var ptBR = Text{
 	KeyCopyURL:    "copiar endereço",
 	KeyRetry:      "tentar de novo",
 
-	KeyJump: "ir à página do número da aba",
+	KeyJump: "ir à página da aba",
 	KeyNext: "próxima página", KeyPrev: "página anterior", KeySearch: "buscar", KeyRefresh: "atualizar",
 	KeyHelp: "ajuda", KeyQuit: "sair", KeyMove: "mover", KeyOpen: "documentação", KeyBack: "voltar",
 	KeyCategory: "categoria", KeyEnv: "ambiente", KeyPage: "página",
@@ -300,7 +298,6 @@ var en = Text{
 	DetailCached: "cached copy from %s (offline)", Downloaded: "Attachment saved to %s",
 	NoDownloadDir:  "There is no folder to save the attachment in: name one with --download-dir.",
 	DetailOnlyList: "Offline: this computer keeps only what the list shows; history, attachments and opinions appear once the server answers and you are signed in.",
-	NotPending:     "Only requests under review can be cancelled.",
 
 	WizTitle: "New request", WizDraftSaved: "(draft saved automatically)",
 	WizSteps: "API and environment|Institution|Technical contact|Purpose|API fields|Attachments|Terms of use|Review|Sent|Entity|Project",
@@ -311,12 +308,11 @@ var en = Text{
 	WizSignIn:        "Sign in (L) to send; the draft is saved.",
 	WizUploadFailed:  "The request was created, but an attachment was not sent: ",
 	WizSubmitting:    "Sending…",
-	WizHintAPI:       "type to filter · ↑/↓ picks · ←/→ environment · enter continues · esc closes (draft saved)",
-	WizHintFiles:     "PDF path · tab completes · enter adds (empty field: continue) · ctrl+x removes the last · esc back",
-	WizHintTerms:     "space accepts · enter continues · esc back",
-	WizHintReview:    "enter sends · esc goes back to fix",
-	WizHintDone:      "enter or esc returns to the requests",
-	WizHintFields:    "tab/↓ next field · enter continues · esc back",
+	WizKeyClose:      "close (draft kept)",
+	WizKeyAddOrNext:  "add (empty: next)",
+	WizKeySend:       "send",
+	WizKeyFix:        "go back to fix",
+	WizKeyDone:       "back to the requests",
 	WizTermsSummary:  "Use limited to the declared purpose; credentials belong to the institution and are not shared; LGPD; calls audited by the PDPJ Gateway; breaches allow revocation.",
 	WizTermsAccept:   "I have read and accept the current terms of use",
 	WizPendingWhy:    "waiting for an evaluator",
@@ -364,7 +360,7 @@ var en = Text{
 	KeyCopyURL:    "copy URL",
 	KeyRetry:      "retry",
 
-	KeyJump: "go to the page of that tab number",
+	KeyJump: "go to that tab's page",
 	KeyNext: "next page", KeyPrev: "previous page", KeySearch: "search", KeyRefresh: "refresh",
 	KeyHelp: "help", KeyQuit: "quit", KeyMove: "move", KeyOpen: "documentation", KeyBack: "back",
 	KeyCategory: "category", KeyEnv: "environment", KeyPage: "page",

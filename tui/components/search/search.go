@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/tui/i18n"
 )
 
 // The box's own keys: leaving it clears the text (esc) or keeps it.
@@ -13,6 +15,15 @@ var (
 	clearKey = key.NewBinding(key.WithKeys("esc"))
 	leaveKey = key.NewBinding(key.WithKeys("enter", "tab", "down"))
 )
+
+// Help is the box's keys as the footer lists them while it has focus
+// (every other key is text then).
+func Help(t *i18n.Text) []key.Binding {
+	keep, clear := leaveKey, clearKey
+	keep.SetHelp("enter/↓", t.KeySearchKeep)
+	clear.SetHelp("esc", t.KeySearchClear)
+	return []key.Binding{keep, clear}
+}
 
 // NewInput is a text input the way gecli uses them: no prompt, no
 // blinking cursor (steady screens, stable golden files), a length limit.

@@ -207,3 +207,19 @@ func (d *Driver) Copied(text string) (osc52, tmux bool) {
 	}
 	return osc52, tmux
 }
+
+// Settle delivers Cmd results until none arrives for quiet (at most 3 s),
+// so a test looks at a screen every answer it started has reached.
+func (d *Driver) Settle(quiet time.Duration) {
+	deadline := time.After(3 * time.Second)
+	for {
+		select {
+		case msg := <-d.msgs:
+			d.Send(msg)
+		case <-time.After(quiet):
+			return
+		case <-deadline:
+			return
+		}
+	}
+}

@@ -68,7 +68,7 @@ func New(com *common.Common) *Page {
 	return &Page{env: e,
 		sections: []section{newAPIs(e), newProfiles(e), newUsers(e), newInstitutions(e), newAudit(e)},
 		prev:     b("[", t.Admin.KeySection, "["), next: b("]", t.Admin.KeySection, "]"),
-		arrows: key.NewBinding(key.WithKeys("left", "right"))}
+		arrows: b("←/→", t.Admin.KeySection, "left", "right")}
 }
 
 func (p *Page) Title() string           { return p.com.Text.Admin.Tab }
@@ -115,7 +115,29 @@ func (p *Page) ShortHelp() []key.Binding {
 	if s.capturing() {
 		return s.help() // typing, or unsaved changes: the section's keys only
 	}
-	return append([]key.Binding{p.next}, s.help()...)
+	if turn := p.turnKeys(); len(turn) > 0 {
+		return append([]key.Binding{turn[0]}, s.help()...)
+	}
+	return s.help()
+}
+
+// turnKeys change section, when the person may open more than one: ] [
+// and, outside the profile matrix (whose cells they move across), ←/→.
+func (p *Page) turnKeys() []key.Binding {
+	allowed := 0
+	for _, s := range p.sections {
+		if p.com.Me.Can(s.perm()) {
+			allowed++
+		}
+	}
+	if allowed < 2 {
+		return nil
+	}
+	keys := []key.Binding{p.next, p.prev}
+	if p.sections[p.current].perm() != api.PermProfilesAdmin {
+		keys = append(keys, p.arrows)
+	}
+	return keys
 }
 
 func (p *Page) FullHelp() [][]key.Binding {
@@ -126,7 +148,7 @@ func (p *Page) FullHelp() [][]key.Binding {
 	if s.capturing() {
 		return [][]key.Binding{s.help()}
 	}
-	return [][]key.Binding{{p.prev, p.next}, s.help(), p.keys.moves()}
+	return [][]key.Binding{p.turnKeys(), s.help(), p.keys.moves()}
 }
 
 // show loads the current section the first time it is on screen.
@@ -164,7 +186,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 				return p, p.turn(-1)
 			case key.Matches(msg, p.next):
 				return p, p.turn(1)
-			case key.Matches(msg, p.arrows) && s.perm() != api.PermProfilesAdmin:
+			case key.Matches(msg, p.arrows) && len(p.turnKeys()) > 2:
 				// The matrix moves with ←/→; elsewhere they change section.
 				if msg.Code == tea.KeyLeft {
 					return p, p.turn(-1)

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/search"
 	"github.com/gecli/gecli/tui/i18n"
 )
 
@@ -11,7 +12,7 @@ import (
 // never a package-level variable.
 type keyMap struct {
 	Up, Down, Left, Right, PageUp, PageDown, Home, End key.Binding
-	Search, Open, Back, Category, Env                  key.Binding
+	Search, Open, Back, ClearSearch, Category, Env     key.Binding
 	CopyDoc, CopyHMG, CopyPRD                          key.Binding
 	Request                                            key.Binding
 	Terms                                              key.Binding // the documentation's terms of use, in the viewer
@@ -31,33 +32,63 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Search:   b("/", t.KeySearch, "/"),
 		Open:     b("enter", t.KeyOpen, "enter"),
 		Back:     b("esc", t.KeyBack, "esc", "backspace"),
-		Category: b("c", t.KeyCategory, "c"),
-		Env:      b("e", t.KeyEnv, "e"),
-		CopyDoc:  b("c", t.KeyCopyDoc, "c"),
-		CopyHMG:  b("h", t.KeyCopyHMG, "h"),
-		CopyPRD:  b("p", t.KeyCopyPRD, "p"),
-		Request:  b("s", t.KeyRequestAPI, "s"),
-		Terms:    b("t", t.PDFView.KeyReadTerms, "t"),
+		// ClearSearch is esc on the grid: there is nothing to go back to.
+		ClearSearch: b("esc", t.KeySearchClear, "esc", "backspace"),
+		Category:    b("c", t.KeyCategory, "c"),
+		Env:         b("e", t.KeyEnv, "e"),
+		CopyDoc:     b("c", t.KeyCopyDoc, "c"),
+		CopyHMG:     b("h", t.KeyCopyHMG, "h"),
+		CopyPRD:     b("p", t.KeyCopyPRD, "p"),
+		Request:     b("s", t.KeyRequestAPI, "s"),
+		Terms:       b("t", t.PDFView.KeyReadTerms, "t"),
 	}
 }
 
-// ShortHelp lists the keys of the current view (grid or documentation).
+// ShortHelp lists the keys of the current view (grid, search box or
+// documentation) that act there.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
-	if p.docs != nil {
-		return []key.Binding{k.Back, k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD, k.Down}
+	switch {
+	case p.docs != nil:
+		short := []key.Binding{k.Back, k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD}
+		if moves := p.docsMoves(); len(moves) > 0 {
+			short = append(short, k.Down)
+		}
+		return short
+	case p.search.Active:
+		return search.Help(p.com.Text)
 	}
-	return []key.Binding{k.Search, k.Open, k.Request, k.Category, k.Env, k.Down}
+	return append([]key.Binding{k.Search, k.Open, k.Request, k.Category, k.Env}, p.clearSearch()...)
 }
 
-// FullHelp groups every key of the current view.
+// FullHelp groups every key of the current view that acts there.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
-	if p.docs != nil {
-		return [][]key.Binding{{k.Back, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD}}
+	switch {
+	case p.docs != nil:
+		return [][]key.Binding{append([]key.Binding{k.Back}, p.docsMoves()...), {k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD}}
+	case p.search.Active:
+		return [][]key.Binding{search.Help(p.com.Text)}
 	}
 	return [][]key.Binding{
-		{k.Search, k.Open, k.Request, k.Category, k.Env, k.Back},
+		append([]key.Binding{k.Search, k.Open, k.Request, k.Category, k.Env}, p.clearSearch()...),
 		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home, k.End},
 	}
+}
+
+// clearSearch is esc on the grid, while a search narrows it.
+func (p *Page) clearSearch() []key.Binding {
+	if p.search.Value() == "" {
+		return nil
+	}
+	return []key.Binding{p.keys.ClearSearch}
+}
+
+// docsMoves scroll the endpoint list, when it does not fit.
+func (p *Page) docsMoves() []key.Binding {
+	if p.docs == nil || len(p.docs.endpoints) <= p.docsListHeight() {
+		return nil
+	}
+	k := p.keys
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
 }

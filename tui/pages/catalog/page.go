@@ -159,7 +159,7 @@ func (p *Page) gridKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Search):
 		return p.search.Focus()
-	case key.Matches(msg, k.Back):
+	case key.Matches(msg, k.ClearSearch):
 		if p.search.Clear() {
 			return p.requery()
 		}

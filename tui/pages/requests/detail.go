@@ -85,17 +85,17 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.detail = nil
 		p.mb.Drop("detail")
 		p.mb.Drop(reqdetail.QuestionSEI)
-	case key.Matches(msg, k.Cancel) && p.submits():
+	case key.Matches(msg, k.Cancel) && p.mayCancel(*r):
 		return p.askCancel(r)
-	case key.Matches(msg, k.Revoke):
+	case key.Matches(msg, k.Revoke) && p.mayRevokeRequest(r):
 		return p.askRevoke(r)
 	case key.Matches(msg, k.Credential):
 		return p.showCredential(r)
 	case key.Matches(msg, k.CopyID):
 		return p.copyID(r)
-	case key.Matches(msg, k.Form) && p.submits():
+	case key.Matches(msg, k.Form) && p.mayFillForm(*r):
 		return p.openForm(*r)
-	case key.Matches(msg, k.Read):
+	case key.Matches(msg, k.Read) && reqdetail.Readable(*r):
 		box, cmd := reqdetail.ReadFiles(p.com, p.mb.ID(), p.com.Authed, *r, p.width)
 		if box != nil {
 			p.com.Overlays.Push(box)
@@ -103,8 +103,11 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	case key.Matches(msg, k.Download):
 		files := reqdetail.Files(*r) // the opinions' PDFs too
-		if len(files) == 0 || p.com.Authed == nil {
-			return common.Toast(p.com.Text.DetailNoAttachments, true)
+		switch {
+		case len(files) == 0:
+			return nil // d is not offered
+		case p.com.Authed == nil:
+			return common.Toast(p.com.Text.PDFView.SignIn, true)
 		}
 		var cmds []tea.Cmd
 		for _, a := range files {
@@ -112,11 +115,31 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	case key.Matches(msg, k.Down):
-		d.offset++
+		d.offset = min(d.offset+1, p.maxOffset())
 	case key.Matches(msg, k.Up):
-		d.offset = max(0, d.offset-1)
+		d.offset = max(0, min(d.offset, p.maxOffset())-1)
 	}
 	return nil
+}
+
+// detailLines are the detail's lines, the open cancel question first.
+func (p *Page) detailLines() []string {
+	lines := reqdetail.Render(p.com, p.detail.msg, p.detail.loading, p.width)
+	if q, ok := p.question(); ok {
+		lines = append([]string{p.com.Styles.Warning.Render(q), ""}, lines...)
+	}
+	return lines
+}
+
+// maxOffset is how far the detail scrolls: not at all when it fits.
+func (p *Page) maxOffset() int { return max(0, len(p.detailLines())-p.height+1) }
+
+// detailMoves scroll the detail, when it does not fit.
+func (p *Page) detailMoves() []key.Binding {
+	if p.maxOffset() == 0 {
+		return nil
+	}
+	return []key.Binding{p.keys.Up, p.keys.Down}
 }
 
 func (p *Page) detailView() string {
@@ -127,15 +150,12 @@ func (p *Page) detailView() string {
 	if box, ok := overlay.Of[*reqdetail.SEIBox](p.com.Overlays, p.mb.ID()); ok {
 		return box.View(p.width, p.height) // in place of the detail, all of the room
 	}
-	lines := reqdetail.Render(p.com, d.msg, d.loading, p.width)
-	if q, ok := p.question(); ok {
-		lines = append([]string{p.com.Styles.Warning.Render(q), ""}, lines...)
-	}
+	lines := p.detailLines()
 	if box, ok := overlay.Of[*revokeBox](p.com.Overlays, p.mb.ID()); ok {
 		// The box stays at the top whatever the detail's scroll.
 		return box.View(p.width, p.height) + "\n\n" + strings.Join(lines, "\n")
 	}
-	offset := min(d.offset, max(0, len(lines)-p.height+1))
+	offset := min(d.offset, p.maxOffset())
 	return strings.Join(lines[offset:], "\n")
 }
 

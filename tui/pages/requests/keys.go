@@ -7,6 +7,7 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/reqdetail"
+	"github.com/gecli/gecli/tui/components/search"
 	"github.com/gecli/gecli/tui/i18n"
 )
 
@@ -14,7 +15,9 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Home, End             key.Binding
 	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
 	Cancel, Download, New, Resume, Form, Revoke       key.Binding
-	Read                                              key.Binding // the viewer on the detail's PDFs
+	// ClearSearch is esc on the table: there is nothing to go back to.
+	ClearSearch key.Binding
+	Read        key.Binding // the viewer on the detail's PDFs
 	// Credential goes to the request's credential on Credenciais (the
 	// 🔒 of the Ações column); esc there comes back.
 	Credential key.Binding
@@ -33,7 +36,8 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Home: b("g", t.KeyFirst, "g", "home"), End: b("G", t.KeyLast, "G", "end"),
 		Search: b("/", t.KeySearchAPI, "/"), Open: b("enter", t.KeyDetail, "enter"),
 		Back: b("esc", t.KeyBack, "esc", "backspace"), Env: b("e", t.KeyEnv, "e"),
-		Sort: b("o", t.KeySort, "o"), Toggle: b("space", t.KeyToggleStatus, "space"),
+		ClearSearch: b("esc", t.KeySearchClear, "esc", "backspace"),
+		Sort:        b("o", t.KeySort, "o"), Toggle: b("space", t.KeyToggleStatus, "space"),
 		Prev: b("←/h", t.KeyStatusFocus, "left", "h"), Next: b("→/l", t.KeyStatusFocus, "right", "l"),
 		Cancel: b("x", t.KeyCancelRequest, "x"), Download: b("d", t.KeyDownload, "d"),
 		New: b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
@@ -43,15 +47,57 @@ func newKeyMap(t *i18n.Text) keyMap {
 	}
 }
 
+// ShortHelp lists the keys that act in the current view (table, search
+// box or detail), the likeliest first: the footer cuts from the end.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
-	if p.detail != nil {
+	switch {
+	case p.detail != nil:
 		keys := append(p.ownerKeys(p.detail.msg.Req), p.credentialKey(&p.detail.msg.Req)...)
-		keys = append(keys, k.Download, k.Down)
-		return append(p.revokeKey(p.readKey(k.Back, keys...)), k.sei.Offered(p.com, p.detail.msg)...)
+		keys = append(keys, p.downloadKey()...)
+		if moves := p.detailMoves(); len(moves) > 0 {
+			keys = append(keys, k.Down)
+		}
+		return append(p.revokeKey(p.readKey(k.Back, keys...), &p.detail.msg.Req), k.sei.Offered(p.com, p.detail.msg)...)
+	case p.search.Active:
+		return search.Help(p.com.Text)
 	}
-	keys := append([]key.Binding{k.Search, k.Open}, p.credentialKey(p.current())...)
-	return p.revokeKey(p.newKey(append(keys, k.Toggle, k.Env, k.Sort)))
+	keys := append([]key.Binding{k.Search}, p.rowKeys(false)...)
+	return p.newKey(append(keys, k.Toggle, k.Env, k.Sort))
+}
+
+// rowKeys are the keys that act on the selected row (none without one):
+// open, its credential, cancel it, and with all, copy its number.
+func (p *Page) rowKeys(all bool) []key.Binding {
+	r := p.current()
+	if r == nil {
+		return nil
+	}
+	keys := append([]key.Binding{p.keys.Open}, p.credentialKey(r)...)
+	if p.mayCancel(*r) {
+		keys = append(keys, p.keys.Cancel)
+	}
+	if all {
+		keys = append(keys, p.keys.CopyID)
+	}
+	return p.revokeKey(keys, r)
+}
+
+// tableMoves move the selection, when there are rows to move over.
+func (p *Page) tableMoves() []key.Binding {
+	if p.current() == nil {
+		return nil
+	}
+	k := p.keys
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
+}
+
+// downloadKey is d when the detail's request has files to save.
+func (p *Page) downloadKey() []key.Binding {
+	if len(reqdetail.Files(p.detail.msg.Req)) == 0 {
+		return nil
+	}
+	return []key.Binding{p.keys.Download}
 }
 
 // hasCredential: the request shows the 🔒 (its credential can be seen)
@@ -102,6 +148,11 @@ func (p *Page) mayFillForm(r api.Request) bool {
 // mayCancel: a pending request, by whoever submits.
 func (p *Page) mayCancel(r api.Request) bool { return p.submits() && r.Status == api.StatusPending }
 
+// mayRevokeRequest: an approved request, by whoever may revoke.
+func (p *Page) mayRevokeRequest(r *api.Request) bool {
+	return r != nil && p.mayRevoke() && r.Status == api.StatusApproved
+}
+
 // ownerKeys are f and x where they apply to r: an evaluator, who may do
 // neither, is not offered them (the server would answer 403).
 func (p *Page) ownerKeys(r api.Request) []key.Binding {
@@ -115,9 +166,10 @@ func (p *Page) ownerKeys(r api.Request) []key.Binding {
 	return keys
 }
 
-// revokeKey adds revoke to keys for whoever may revoke (an admin).
-func (p *Page) revokeKey(keys []key.Binding) []key.Binding {
-	if p.mayRevoke() {
+// revokeKey adds revoke to keys when r can be revoked by this person (an
+// admin).
+func (p *Page) revokeKey(keys []key.Binding, r *api.Request) []key.Binding {
+	if p.mayRevokeRequest(r) {
 		return append(keys, p.keys.Revoke)
 	}
 	return keys
@@ -125,21 +177,24 @@ func (p *Page) revokeKey(keys []key.Binding) []key.Binding {
 
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
-	if p.detail != nil {
+	switch {
+	case p.detail != nil:
 		keys := append(p.ownerKeys(p.detail.msg.Req), p.credentialKey(&p.detail.msg.Req)...)
-		keys = append(keys, k.Download, k.CopyID)
-		return [][]key.Binding{p.revokeKey(p.readKey(k.Back, keys...)), {k.Up, k.Down},
+		keys = append(append(keys, p.downloadKey()...), k.CopyID)
+		return [][]key.Binding{p.revokeKey(p.readKey(k.Back, keys...), &p.detail.msg.Req), p.detailMoves(),
 			k.sei.Offered(p.com, p.detail.msg)}
+	case p.search.Active:
+		return [][]key.Binding{search.Help(p.com.Text)}
 	}
-	keys := append([]key.Binding{k.Resume, k.Search, k.Open}, p.credentialKey(p.current())...)
-	if p.current() != nil {
-		keys = append(keys, k.CopyID)
+	var first []key.Binding
+	if len(p.drafts) > 0 && p.submits() {
+		first = append(first, k.Resume)
 	}
-	return [][]key.Binding{
-		p.revokeKey(p.newKey(append(keys, k.Env, k.Sort, k.Back))),
-		{k.Prev, k.Next, k.Toggle},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+	first = append(append(append(first, k.Search), p.rowKeys(true)...), k.Env, k.Sort)
+	if p.search.Value() != "" {
+		first = append(first, k.ClearSearch)
 	}
+	return [][]key.Binding{p.newKey(first), {k.Prev, k.Next, k.Toggle}, p.tableMoves()}
 }
 
 // showCredential sends the person to r's credential on Credenciais; esc

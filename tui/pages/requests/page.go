@@ -190,7 +190,7 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Search):
 		return p.search.Focus()
-	case key.Matches(msg, k.Back):
+	case key.Matches(msg, k.ClearSearch):
 		if p.search.Clear() {
 			return p.reload()
 		}
@@ -226,13 +226,13 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.showCredential(p.current())
 	case key.Matches(msg, k.CopyID):
 		return p.copyID(p.current())
-	case key.Matches(msg, k.Cancel) && p.submits():
+	case key.Matches(msg, k.Cancel) && p.current() != nil && p.mayCancel(*p.current()):
 		return p.askCancel(p.current())
-	case key.Matches(msg, k.Revoke):
+	case key.Matches(msg, k.Revoke) && p.mayRevokeRequest(p.current()):
 		return p.askRevoke(p.current())
 	case key.Matches(msg, k.New):
 		return p.newRequest(nil)
-	case key.Matches(msg, k.Resume):
+	case key.Matches(msg, k.Resume) && p.submits():
 		switch {
 		case len(p.drafts) == 1:
 			return p.newRequest(&p.drafts[0])
@@ -262,14 +262,9 @@ func (p *Page) current() *api.Request {
 	return nil
 }
 
-// askCancel asks for confirmation, only for pending requests.
+// askCancel asks for confirmation (x is offered on pending requests
+// only).
 func (p *Page) askCancel(r *api.Request) tea.Cmd {
-	if r == nil {
-		return nil
-	}
-	if r.Status != api.StatusPending {
-		return common.Toast(p.com.Text.NotPending, true)
-	}
 	question := fmt.Sprintf(p.com.Text.ConfirmCancel, r.ID, r.APIName)
 	// Only s or y cancel: enter opens a detail on this page, and a
 	// cancellation cannot be undone.

@@ -136,11 +136,8 @@ func revokeRequest(c *client.Client, id, justification string) tea.Cmd {
 
 // askRevoke opens the box for an approved request, for whoever may revoke.
 func (p *Page) askRevoke(r *api.Request) tea.Cmd {
-	switch {
-	case r == nil || !p.mayRevoke():
-		return nil
-	case r.Status != api.StatusApproved:
-		return common.Toast(p.com.Text.Admin.NotApproved, true)
+	if !p.mayRevokeRequest(r) {
+		return nil // v is offered on approved requests only
 	}
 	box, cmd := newRevokeBox(p.com, p.mb.ID(), *r, p.width, p.justifications)
 	p.com.Overlays.Push(box)

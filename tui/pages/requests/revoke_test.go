@@ -15,8 +15,10 @@ import (
 	"github.com/gecli/gecli/testkit/backend"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/reqdetail"
 	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/internal/drive"
+	"github.com/gecli/gecli/tui/overlay"
 )
 
 // TestRevokeNeedsAJustification is an administrator ending an approved
@@ -91,25 +93,37 @@ func TestRevokeNeedsAJustification(t *testing.T) {
 	}
 }
 
-// TestFooterFollowsPermissions: the table's footer offers v to whoever may
-// revoke, and n only to whoever may submit.
+// TestFooterFollowsPermissions: v is offered on an approved request to
+// whoever may revoke (never on a pending one), and n only to whoever may
+// submit.
 func TestFooterFollowsPermissions(t *testing.T) {
-	keys := func(me *api.Me) string {
-		com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR, Now: time.Now, Me: me}
+	keys := func(me *api.Me, open *api.Request) string {
+		com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR), Lang: api.PtBR, Now: time.Now, Me: me, Overlays: &overlay.Stack{}}
+		p := New(com, nil)
+		if open != nil {
+			p.detail = &detailView{msg: reqdetail.Msg{ID: open.ID, Req: *open}}
+		}
 		var out []string
-		for _, k := range New(com, nil).ShortHelp() {
+		for _, k := range p.ShortHelp() {
 			out = append(out, k.Help().Key)
 		}
 		return " " + strings.Join(out, " ") + " "
 	}
 	admin := &api.Me{Permissions: api.DefaultPermissions[api.RoleAdmin]}
-	if k := keys(admin); !strings.Contains(k, " v ") {
-		t.Fatalf("whoever may revoke sees v: %s", k)
+	approved := &api.Request{ID: "SOL-1", Status: api.StatusApproved}
+	if k := keys(admin, approved); !strings.Contains(k, " v ") {
+		t.Fatalf("whoever may revoke sees v on an approved request: %s", k)
 	}
-	if k := keys(&api.Me{Permissions: []api.Permission{api.PermRequestsRead}}); strings.Contains(k, " n ") || strings.Contains(k, " v ") {
-		t.Fatalf("without requests:submit nor revoke, neither n nor v: %s", k)
+	if k := keys(admin, &api.Request{ID: "SOL-2", Status: api.StatusPending}); strings.Contains(k, " v ") {
+		t.Fatalf("v is offered on a pending request: %s", k)
 	}
-	if k := keys(&api.Me{Permissions: []api.Permission{api.PermRequestsSubmit}}); !strings.HasPrefix(k, " n ") {
+	if k := keys(&api.Me{Permissions: []api.Permission{api.PermRequestsRead}}, approved); strings.Contains(k, " v ") {
+		t.Fatalf("without requests:revoke, no v: %s", k)
+	}
+	if k := keys(&api.Me{Permissions: []api.Permission{api.PermRequestsRead}}, nil); strings.Contains(k, " n ") {
+		t.Fatalf("without requests:submit, no n: %s", k)
+	}
+	if k := keys(&api.Me{Permissions: []api.Permission{api.PermRequestsSubmit}}, nil); !strings.HasPrefix(k, " n ") {
 		t.Fatalf("a requester sees n first: %s", k)
 	}
 }

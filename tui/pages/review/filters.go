@@ -41,11 +41,17 @@ func newFilters(com *common.Common) filters {
 		f.inputs[i] = search.NewInput(places[i], api.MaxQueryLen)
 		f.inputs[i].SetWidth(20)
 	}
-	f.keys.Next = key.NewBinding(key.WithKeys("tab"))
-	f.keys.Prev = key.NewBinding(key.WithKeys("shift+tab"))
-	f.keys.Leave = key.NewBinding(key.WithKeys("enter", "down"))
-	f.keys.Clear = key.NewBinding(key.WithKeys("esc"))
+	b, rt := common.Bind, &com.Text.Review
+	f.keys.Next = b("tab", rt.KeyNextFilter, "tab")
+	f.keys.Prev = b("shift+tab", rt.KeyPrevFilter, "shift+tab")
+	f.keys.Leave = b("enter/↓", com.Text.KeySearchKeep, "enter", "down")
+	f.keys.Clear = b("esc", rt.KeyClearFilter, "esc")
 	return f
+}
+
+// help is the bar's keys while typing (every other key is text).
+func (f *filters) help() []key.Binding {
+	return []key.Binding{f.keys.Leave, f.keys.Next, f.keys.Prev, f.keys.Clear}
 }
 
 func (f *filters) value(i int) string { return strings.TrimSpace(f.inputs[i].Value()) }

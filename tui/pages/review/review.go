@@ -130,29 +130,48 @@ func (p *Page) SetSize(w, h int) tea.Cmd {
 // analyst without it reads, gives opinions, and is offered no decision.
 func (p *Page) decides() bool { return p.com.Me != nil && p.com.Me.Can(api.PermRequestsApprove) }
 
+// ShortHelp lists the keys that act now, the decisions first.
 func (p *Page) ShortHelp() []key.Binding {
+	if p.filters.active {
+		return p.filters.help()
+	}
 	k := p.keys
 	var keys []key.Binding
 	if p.decides() && p.current() != nil {
 		keys = append(keys, k.Approve, k.Reject, k.Mark)
 	}
-	if p.decides() && len(p.marks) > 0 {
-		keys = append(keys, k.BulkApprove, k.BulkReject)
-	}
+	keys = append(keys, p.bulkKeys()...)
 	keys = p.opinionKey(keys)
 	keys = append(keys, p.readKey()...)
-	keys = append(keys, k.Down, k.Filter, k.Env, k.System)
+	if p.current() != nil {
+		keys = append(keys, k.Down)
+	}
+	keys = append(keys, k.Filter, k.Env, k.System)
 	return append(keys, p.seiKeys()...)
 }
 
 func (p *Page) FullHelp() [][]key.Binding {
+	if p.filters.active {
+		return [][]key.Binding{p.filters.help()}
+	}
 	k := p.keys
 	var decide []key.Binding
-	if p.decides() {
-		decide = []key.Binding{k.Approve, k.Reject, k.Mark, k.MarkAll, k.BulkApprove, k.BulkReject}
+	if p.decides() && p.current() != nil {
+		decide = []key.Binding{k.Approve, k.Reject, k.Mark, k.MarkAll}
 	}
-	groups := [][]key.Binding{decide, p.opinionKey(p.readKey(), k.Download), {k.Up, k.Down, k.First, k.Last, k.DetailUp, k.DetailDown},
-		{k.Filter, k.Back, k.Env, k.System}, p.seiKeys()}
+	decide = append(decide, p.bulkKeys()...)
+	var moves []key.Binding
+	if p.current() != nil {
+		moves = []key.Binding{k.Up, k.Down, k.First, k.Last}
+	}
+	if p.detailScrolls() {
+		moves = append(moves, k.DetailUp, k.DetailDown)
+	}
+	filters := []key.Binding{k.Filter, k.Env, k.System}
+	if p.filters.any() {
+		filters = append(filters, k.Back)
+	}
+	groups := [][]key.Binding{decide, p.opinionKey(p.readKey(), p.downloadKey()...), moves, filters, p.seiKeys()}
 	out := groups[:0]
 	for _, g := range groups {
 		if len(g) > 0 {
@@ -160,6 +179,22 @@ func (p *Page) FullHelp() [][]key.Binding {
 		}
 	}
 	return out
+}
+
+// bulkKeys decide the marked requests, when some are marked.
+func (p *Page) bulkKeys() []key.Binding {
+	if !p.decides() || len(p.marks) == 0 {
+		return nil
+	}
+	return []key.Binding{p.keys.BulkApprove, p.keys.BulkReject}
+}
+
+// downloadKey is d when the selected request has files to save.
+func (p *Page) downloadKey() []key.Binding {
+	if len(p.readKey()) == 0 {
+		return nil
+	}
+	return []key.Binding{p.keys.Download}
 }
 
 // seiKeys are the detail's SEI keys that act now (copy the link, retry,
@@ -348,8 +383,8 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Download):
 		return p.download()
 	case key.Matches(msg, k.Read):
-		if p.current() == nil {
-			return nil
+		if len(p.readKey()) == 0 {
+			return nil // p is not offered
 		}
 		box, cmd := reqdetail.ReadFiles(p.com, p.mb.ID(), p.com.Authed, p.selectedRequest(), p.readerWidth())
 		if box != nil {
@@ -401,7 +436,7 @@ func (p *Page) decisionKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.mb.Latest("markall", readMarkAll(p.store, p.filter()))
 	case key.Matches(msg, k.BulkApprove), key.Matches(msg, k.BulkReject):
 		if len(p.marks) == 0 {
-			return common.Toast(rt.NothingMarked, true)
+			return nil // A and X are offered with marks only
 		}
 		box, cmd := newBulkBox(p.com, p.store, p.mb.ID(), append([]marked{}, p.marks...), key.Matches(msg, k.BulkApprove), detailW, p.paneHeight())
 		p.com.Overlays.Push(box)
@@ -489,8 +524,11 @@ func (p *Page) download() tea.Cmd {
 		return nil
 	}
 	files := reqdetail.Files(p.selectedRequest())
-	if len(files) == 0 || p.com.Authed == nil {
-		return common.Toast(p.com.Text.DetailNoAttachments, true)
+	switch {
+	case len(files) == 0:
+		return nil // d is not offered
+	case p.com.Authed == nil:
+		return common.Toast(p.com.Text.PDFView.SignIn, true)
 	}
 	var cmds []tea.Cmd
 	for _, a := range files {

@@ -94,10 +94,21 @@ func (p *Page) detailPage() int { return max(1, p.paneHeight()-3) }
 // scrollDetail moves the detail by n lines, within it: past its end
 // would take as many presses back.
 func (p *Page) scrollDetail(n int) {
+	p.offset = max(0, min(p.offset+n, p.detailScroll()))
+}
+
+// detailScroll is how far the detail scrolls: 0 when it fits.
+func (p *Page) detailScroll() int {
+	if p.current() == nil {
+		return 0
+	}
 	_, width := p.panes()
 	lines := len(reqdetail.Render(p.com, p.detail, p.loading, width))
-	p.offset = max(0, min(p.offset+n, lines-(p.paneHeight()-1)))
+	return max(0, lines-(p.paneHeight()-1))
 }
+
+// detailScrolls says whether pgup and pgdn move the detail.
+func (p *Page) detailScrolls() bool { return p.detailScroll() > 0 }
 
 // minReaderWidth is the narrowest detail pane the PDF viewer is drawn
 // in; below it, the viewer takes the whole page.

@@ -58,7 +58,7 @@ func New(com *common.Common) *Page {
 		PageUp: b("pgup", t.KeyPage, "pgup"), PageDown: b("pgdn", t.KeyPage, "pgdown"),
 		Home: b("g", t.KeyFirst, "g", "home"), End: b("G", t.KeyLast, "G", "end"),
 		Add: b("n/enter", t.Vault.KeyAdd, "n", "enter"), Delete: b("x", t.Vault.KeyDelete, "x"),
-		Search: b("/", t.KeySearch, "/"), Back: b("esc", t.KeyBack, "esc"), Customer: b("c", t.Vault.KeyCustomer, "c"),
+		Search: b("/", t.KeySearch, "/"), Back: b("esc", t.KeySearchClear, "esc"), Customer: b("c", t.Vault.KeyCustomer, "c"),
 		Institution: b("i", t.Vault.KeyInstitution, "i"),
 	}}
 }
@@ -76,15 +76,59 @@ func (p *Page) SetSize(w, h int) tea.Cmd {
 	return nil
 }
 
+// ShortHelp lists the keys that act now.
 func (p *Page) ShortHelp() []key.Binding {
-	k := p.keys
-	return []key.Binding{k.Add, k.Delete, k.Search, k.Customer, k.Institution}
+	if p.search.Active {
+		return search.Help(p.com.Text)
+	}
+	return append(p.entryKeys(), p.filterKeys()...)
 }
 
 func (p *Page) FullHelp() [][]key.Binding {
+	if p.search.Active {
+		return [][]key.Binding{search.Help(p.com.Text)}
+	}
+	groups := [][]key.Binding{p.entryKeys(), p.filterKeys()}
+	if len(p.visible()) > 1 {
+		k := p.keys
+		groups = append(groups, []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End})
+	}
+	return groups
+}
+
+// entryKeys write an entry (once the systems are known) and delete the
+// selected one, when it holds an active credential.
+func (p *Page) entryKeys() []key.Binding {
+	var keys []key.Binding
+	if p.loaded {
+		keys = append(keys, p.keys.Add)
+	}
+	if p.deletable() != nil {
+		keys = append(keys, p.keys.Delete)
+	}
+	return keys
+}
+
+// filterKeys narrow the table: by system name, customer_key, and the
+// institution when the person answers for more than one.
+func (p *Page) filterKeys() []key.Binding {
 	k := p.keys
-	return [][]key.Binding{{k.Add, k.Delete}, {k.Search, k.Customer, k.Institution},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}}
+	keys := []key.Binding{k.Search, k.Customer}
+	if me := p.com.Me; me != nil && len(me.Institutions) > 1 {
+		keys = append(keys, k.Institution)
+	}
+	if p.search.Value() != "" {
+		keys = append(keys, k.Back)
+	}
+	return keys
+}
+
+// deletable is the selected row when it has an entry to delete.
+func (p *Page) deletable() *api.VaultSystemStatus {
+	if r := p.current(); r != nil && r.CredentialStatus == api.VaultActive {
+		return r
+	}
+	return nil
 }
 
 func (p *Page) cnpj() string {
@@ -212,7 +256,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 			return p.openForm()
 		}
 	case key.Matches(msg, k.Delete):
-		if r := p.current(); r != nil && r.CredentialStatus == api.VaultActive {
+		if r := p.deletable(); r != nil {
 			q := fmt.Sprintf(p.com.Text.Vault.ConfirmDelete, r.Name, r.CustomerKey)
 			p.com.Overlays.Push(confirm.New(p.com, p.mb.ID(), q, deleteConfirmed{row: *r}, "s", "y", "enter"))
 		}

@@ -85,8 +85,8 @@ func TestReadTermsBeforeAccepting(t *testing.T) {
 	stack.Push(New(com, s, store.Draft{ID: "draft-terms", APIID: "sngb", Environment: api.EnvPRD, Step: int(stepTerms)}))
 	d := drive.New(t, stackHost{stack}, 80, 24)
 	d.WaitForText("tu-sngb-1-0 (versão 1.0)")
-	if v := d.View(); !strings.Contains(v, "t lê o termo") {
-		t.Errorf("the step's hint does not say t:\n%s", v)
+	if keys := helpLine(stack.Top().ShortHelp()); !strings.Contains(keys, "t ler o termo") {
+		t.Errorf("the step's keys do not offer t: %s", keys)
 	}
 	d.Key("t")
 	d.WaitForText("O órgão custodiante responde pelos dados dos bens apreendidos.")

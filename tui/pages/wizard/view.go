@@ -44,7 +44,8 @@ func (m *Model) crumbs(compact bool) string {
 	return strings.Join(crumbs, st.Subtle.Render(" › "))
 }
 
-// View draws the step indicator, the step and its hints.
+// View draws the step indicator and the step (the footer lists its
+// keys: ShortHelp).
 func (m *Model) View(width, height int) string {
 	st, t := m.com.Styles, m.com.Text
 	crumbs := m.crumbs(false)
@@ -63,7 +64,6 @@ func (m *Model) View(width, height int) string {
 	if m.submitting {
 		lines = append(lines, "", st.Subtle.Render(t.WizSubmitting))
 	}
-	lines = append(lines, "", st.Subtle.Render(m.hint()))
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], width)
 	}
@@ -71,26 +71,6 @@ func (m *Model) View(width, height int) string {
 		lines = append(lines[:height-1], lines[len(lines)-1])
 	}
 	return strings.Join(lines, "\n")
-}
-
-func (m *Model) hint() string {
-	t := m.com.Text
-	switch m.step {
-	case stepAPI:
-		return t.WizHintAPI
-	case stepAttachments:
-		if m.com.Remote {
-			return t.Remote.NoHostFiles
-		}
-		return t.WizHintFiles
-	case stepTerms:
-		return t.WizHintTerms + " · " + t.PDFView.WizReadTerms
-	case stepReview:
-		return t.WizHintReview
-	case stepDone:
-		return t.WizHintDone
-	}
-	return t.WizHintFields
 }
 
 func (m *Model) body(width int) []string {
@@ -154,6 +134,9 @@ func (m *Model) body(width int) []string {
 		}
 		for _, f := range m.draft.Attachments {
 			out = append(out, st.Text.Render("  ✓ "+filepath.Base(f))+st.Subtle.Render("  "+f))
+		}
+		if m.com.Remote {
+			out = append(out, "", st.Warning.Render(t.Remote.NoHostFiles))
 		}
 		return out
 	case stepTerms:

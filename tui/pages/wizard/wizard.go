@@ -114,10 +114,6 @@ func (m *Model) Init() tea.Cmd {
 // The wizard is one of the root's overlays: it takes every key but ctrl+c
 // while open, and its Cmds answer through its mailbox (overlay.Base).
 
-// ShortHelp is empty: the wizard shows its own hints under each step.
-func (m *Model) ShortHelp() []key.Binding  { return nil }
-func (m *Model) FullHelp() [][]key.Binding { return nil }
-
 // Update is the overlay's: the wizard's own messages and input. Closing
 // hands the root a ClosedMsg.
 func (m *Model) Update(msg tea.Msg) overlay.Action {
@@ -258,7 +254,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.back()
 	case key.Matches(msg, k.Next):
 		return m.next()
-	case key.Matches(msg, k.Complete) && m.step == stepAttachments:
+	case key.Matches(msg, k.Complete) && m.step == stepAttachments && !m.com.Remote:
 		return m.Mailbox().Latest("complete", complete(m.com.Remote, m.fields[0].input.Value()))
 	case key.Matches(msg, k.Down):
 		m.move(1)

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/gecli/gecli/api"
@@ -85,7 +87,8 @@ func TestEveryStepGolden(t *testing.T) {
 	d, m, s := setup(t)
 	snap := func(name string) {
 		t.Helper()
-		t.Run(name, func(t *testing.T) { golden.RequireEqual(t, d.View()) })
+		// The footer under the step, as the root draws it.
+		t.Run(name, func(t *testing.T) { golden.RequireEqual(t, d.View()+"\n\n"+helpLine(m.ShortHelp())) })
 	}
 	snap("1-api")
 	d.Key("enter")
@@ -153,7 +156,7 @@ func TestEveryStepGolden(t *testing.T) {
 	snap("7-terms-not-accepted")
 	d.Key("space")
 	d.Key("enter")
-	d.WaitForText("enter envia")
+	d.WaitForText("8 Revisão")
 	snap("8-review")
 
 	// The draft on disk has everything typed so far.
@@ -216,8 +219,13 @@ func TestOverSSHNoHostFileIsRead(t *testing.T) {
 	_, m, _ := setup(t)
 	m.com.Remote = true
 	m.step = stepAttachments
-	if !strings.Contains(m.hint(), pt.Remote.NoHostFiles) {
-		t.Errorf("the attachments step over SSH says %q", m.hint())
+	if v := ansi.Strip(m.View(120, 40)); !strings.Contains(v, pt.Remote.NoHostFiles) {
+		t.Errorf("the attachments step over SSH does not say why no file is read:\n%s", v)
+	}
+	for _, b := range m.ShortHelp() {
+		if b.Help().Key == "tab" {
+			t.Error("tab (complete a path) is offered over SSH, where it completes nothing")
+		}
 	}
 }
 
@@ -298,4 +306,13 @@ func TestANewRequestStartsWithTheLastContact(t *testing.T) {
 	if w.draft.Contact != last {
 		t.Errorf("the contact: %+v, want %+v", w.draft.Contact, last)
 	}
+}
+
+// helpLine is the keys as the footer lists them.
+func helpLine(keys []key.Binding) string {
+	var out []string
+	for _, k := range keys {
+		out = append(out, k.Help().Key+" "+k.Help().Desc)
+	}
+	return strings.Join(out, " • ")
 }

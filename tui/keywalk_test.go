@@ -1,0 +1,242 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/backend"
+	"github.com/gecli/gecli/tui/components/palette"
+	"github.com/gecli/gecli/tui/internal/drive"
+)
+
+// The keys-versus-help walk (issue 18): on every page, in each of its
+// views, and on every step of the wizard, each key the help or the footer
+// lists must do something, and each key that does something must be
+// listed. "Does something" is what a person would see or start: the
+// screen changes, a box opens or closes, or a Cmd (a copy, a fetch, a
+// quit) is returned. The walk never runs those Cmds: a probe must not
+// change the server.
+
+// walkState is one view of a page, reached from the signed-in catalog.
+type walkState struct {
+	name, user string
+	// reach brings the view on screen from a fresh model on the catalog.
+	reach func(d *drive.Driver)
+	// text: a text field has focus, so printable and editing keys are
+	// text there and need no listing.
+	text bool
+	// in is a key that moves one step into the view: a listed move key
+	// that does nothing where the view opens (g on the first row) must
+	// act after it.
+	in string
+}
+
+// universe is every key a person might try: letters, digits,
+// punctuation, the named keys and ctrl with a letter. ctrl+c always
+// quits (README), so it is not probed.
+func universe() []string {
+	var out []string
+	for r := 'a'; r <= 'z'; r++ {
+		out = append(out, string(r), strings.ToUpper(string(r)), "ctrl+"+string(r))
+	}
+	for _, r := range "0123456789/?:;,.-_=+[]{}!@#$%&*()<>'\"\\|~^`" {
+		out = append(out, string(r))
+	}
+	out = append(out, "enter", "esc", "tab", "shift+tab", "backspace", "delete", "space",
+		"up", "down", "left", "right", "pgup", "pgdown", "home", "end", "insert")
+	return slices.DeleteFunc(out, func(k string) bool { return k == "ctrl+c" })
+}
+
+// press builds the message of a key named as key.Binding names it.
+func press(t *testing.T, k string) tea.KeyPressMsg {
+	t.Helper()
+	msg, ok := palette.Press(k)
+	if !ok {
+		t.Fatalf("cannot build a press of %q", k)
+	}
+	return msg
+}
+
+// listed is what the footer and ? show now: the bindings of the box on
+// top, else the page's and (outside a text field) the global ones. A
+// disabled binding is not shown, so it is not listed.
+func listed(m *Model) []key.Binding {
+	var groups [][]key.Binding
+	if top := m.stack.TopFor(m.onScreen()); top != nil {
+		groups = append(top.FullHelp(), top.ShortHelp())
+	} else {
+		page := m.active()
+		groups = append(append(page.FullHelp(), page.ShortHelp()), m.globalHelp()...)
+	}
+	var out []key.Binding
+	for _, g := range groups {
+		for _, b := range g {
+			if b.Enabled() && b.Help().Key != "" {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
+// textKeys are what a focused text field does with keys: type, move the
+// cursor, delete.
+func textKeys() []key.Binding {
+	km := textinput.DefaultKeyMap()
+	return []key.Binding{km.CharacterForward, km.CharacterBackward, km.WordForward, km.WordBackward,
+		km.DeleteWordBackward, km.DeleteWordForward, km.DeleteAfterCursor, km.DeleteBeforeCursor,
+		km.DeleteCharacterBackward, km.DeleteCharacterForward, km.LineStart, km.LineEnd, km.Paste}
+}
+
+// probe presses k on m and reports whether a person would notice.
+func probe(t *testing.T, m *Model, k string) bool {
+	t.Helper()
+	before, depth := ansiFree(m), m.stack.Len()
+	_, cmd := m.Update(press(t, k))
+	return cmd != nil || m.stack.Len() != depth || ansiFree(m) != before
+}
+
+func ansiFree(m *Model) string { return m.View().Content }
+
+var names = map[string]string{"solicitante": "Ana Souza", "avaliador": "Bruno Lima", "admin": "Carla Dias"}
+
+// walker builds fresh models for one backend, one signed-in store per
+// person.
+type walker struct {
+	top    *testing.T // owns the stores: they outlive each view's subtest
+	b      *backend.Backend
+	mu     sync.Mutex
+	stores map[string]*store.Store
+}
+
+func (w *walker) fresh(t *testing.T, st walkState, width, height int) (*drive.Driver, *Model) {
+	t.Helper()
+	w.mu.Lock()
+	s, ok := w.stores[st.user]
+	if !ok {
+		s = openStore(w.top)
+		w.b.SignIn(w.top, s, st.user)
+		w.stores[st.user] = s
+	}
+	w.mu.Unlock()
+	m := newModel(t, w.b.URL, s)
+	d := drive.New(t, m, width, height)
+	d.WaitFor("the catalog, signed in", func(v string) bool {
+		return strings.Contains(v, "18 de 18 APIs") && strings.Contains(v, "● online") && strings.Contains(v, names[st.user])
+	})
+	st.reach(d)
+	d.Settle(100 * time.Millisecond)
+	return d, m
+}
+
+func (w *walker) walk(t *testing.T, st walkState) {
+	d, m := w.fresh(t, st, 120, 40)
+	shown := listed(m)
+	if len(shown) == 0 {
+		t.Fatalf("%s lists no key at all:\n%s", st.name, d.View())
+	}
+	isListed := func(k string) bool {
+		for _, b := range shown {
+			if slices.Contains(b.Keys(), k) {
+				return true
+			}
+		}
+		return false
+	}
+	isText := func(k string) bool {
+		if !st.text {
+			return false
+		}
+		if msg := press(t, k); msg.Text != "" {
+			return true
+		}
+		for _, b := range textKeys() {
+			if slices.Contains(b.Keys(), k) {
+				return true
+			}
+		}
+		return false
+	}
+	screen := d.View()
+	for _, k := range universe() {
+		if isListed(k) || isText(k) {
+			continue
+		}
+		if probe(t, m, k) {
+			t.Errorf("%s: %s acts but neither the footer nor ? lists it; before:\n%s\nafter:\n%s", st.name, k, screen, d.View())
+			d, m = w.fresh(t, st, 120, 40)
+		}
+	}
+	for _, b := range shown {
+		for _, k := range b.Keys() {
+			d, m = w.fresh(t, st, 120, 40)
+			if probe(t, m, k) {
+				continue
+			}
+			if st.in != "" {
+				d, m = w.fresh(t, st, 120, 40)
+				m.Update(press(t, st.in))
+				if probe(t, m, k) {
+					continue
+				}
+			}
+			t.Errorf("%s: the help lists %s (%s) but %s does nothing:\n%s", st.name, b.Help().Key, b.Help().Desc, k, d.View())
+		}
+	}
+}
+
+// keys presses each key; an item "=text" waits for text on screen and
+// "+text" types text.
+func keys(ks ...string) func(d *drive.Driver) {
+	return func(d *drive.Driver) {
+		for _, k := range ks {
+			switch {
+			case strings.HasPrefix(k, "="):
+				d.WaitForText(k[1:])
+				d.Settle(50 * time.Millisecond)
+			case strings.HasPrefix(k, "+"):
+				d.Type(k[1:])
+			default:
+				d.Key(k)
+			}
+		}
+	}
+}
+
+func TestEveryListedKeyActsAndEveryActingKeyIsListed(t *testing.T) {
+	w := &walker{top: t, b: startBackend(t, "127.0.0.1:0"), stores: map[string]*store.Store{}}
+	states := []walkState{
+		{name: "Catálogo", user: "solicitante", reach: keys(), in: "l"},
+		{name: "Catálogo, busca", user: "solicitante", reach: keys("/"), text: true},
+		{name: "Catálogo, busca com texto", user: "solicitante", reach: keys("/", "+dados", "enter"), in: "l"},
+		{name: "Documentação", user: "solicitante", reach: keys("enter", "=Endpoints"), in: "j"},
+		{name: "Solicitações", user: "solicitante", reach: keys("2", "=300 solicitações"), in: "j"},
+		{name: "Solicitações, situações", user: "solicitante", reach: keys("2", "=300 solicitações", "l"), in: "j"},
+		{name: "Solicitações, busca", user: "solicitante", reach: keys("2", "=300 solicitações", "/"), text: true},
+		{name: "Solicitação", user: "solicitante", reach: keys("2", "=300 solicitações", "enter", "=Histórico"), in: "j"},
+		{name: "Credenciais", user: "solicitante", reach: keys("4", "=Client ID"), in: "j"},
+		{name: "Credenciais, busca", user: "solicitante", reach: keys("4", "=Client ID", "/"), text: true},
+		{name: "Cofre", user: "solicitante", reach: keys("5", "=cadastrad"), in: "j"},
+		{name: "Assistente, API", user: "solicitante", reach: keys("2", "=300 solicitações", "n", "=Nova solicitação"), text: true},
+		{name: "Assistente, instituição", user: "solicitante", reach: keys("2", "=300 solicitações", "n", "=Nova solicitação", "enter", "=2 Instituição")},
+		{name: "Assistente, responsável", user: "solicitante", reach: keys("2", "=300 solicitações", "n", "=Nova solicitação", "enter", "=2 Instituição", "enter", "=3 Responsável"), text: true},
+		{name: "Avaliação", user: "avaliador", reach: keys("3", "=pendentes"), in: "j"},
+		{name: "Avaliação, filtros", user: "avaliador", reach: keys("3", "=pendentes", "/"), text: true},
+		{name: "Administração", user: "admin", reach: keys("6", "=Consulta CPF"), in: "j"},
+	}
+	for _, st := range states {
+		t.Run(fmt.Sprintf("%s/%s", st.user, st.name), func(t *testing.T) {
+			t.Parallel()
+			w.walk(t, st)
+		})
+	}
+}
