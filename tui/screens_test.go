@@ -1,0 +1,139 @@
+package tui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/testkit/backend"
+	"github.com/gecli/gecli/tui/internal/drive"
+)
+
+// Every page at 80x24 and 120x40, in pt-BR and in English (issue 18):
+// a golden per screen, and an English screen must not show the
+// interface's Portuguese (the demo's data, such as API descriptions and
+// institution names, is Portuguese in both).
+
+// screenState is one screen reached from the signed-in catalog. Its
+// steps are keys, "=pt|en" waits for the text of the screen's language,
+// "+text" types.
+type screenState struct {
+	name, user string
+	steps      []string
+}
+
+func (st screenState) reach(d *drive.Driver, lang api.Lang) {
+	for _, s := range st.steps {
+		switch {
+		case strings.HasPrefix(s, "="):
+			pt, en, _ := strings.Cut(s[1:], "|")
+			if lang == api.En && en != "" {
+				pt = en
+			}
+			d.WaitForText(pt)
+			d.Settle(50 * time.Millisecond)
+		case strings.HasPrefix(s, "+"):
+			d.Type(s[1:])
+		default:
+			d.Key(s)
+		}
+	}
+}
+
+var screens = []screenState{
+	{name: "catalog", user: "solicitante"},
+	{name: "docs", user: "solicitante", steps: []string{"enter", "=Endpoints"}},
+	{name: "help", user: "solicitante", steps: []string{"?", "=ajuda|help"}},
+	{name: "palette", user: "solicitante", steps: []string{"ctrl+p", "=Comandos · Catálogo|Commands · Catalog"}},
+	{name: "requests", user: "solicitante", steps: []string{"2", "=300 solicitações|300 requests"}},
+	{name: "request", user: "solicitante", steps: []string{"2", "=300 solicitações|300 requests", "enter", "=Histórico|History"}},
+	{name: "wizard", user: "solicitante", steps: []string{"2", "=300 solicitações|300 requests", "n", "=Nova solicitação|New request"}},
+	{name: "credentials", user: "solicitante", steps: []string{"4", "=Client ID"}},
+	{name: "vault", user: "solicitante", steps: []string{"5", "=cadastrad|stored"}},
+	{name: "review", user: "avaliador", steps: []string{"3", "=pendentes|pending"}},
+	{name: "admin", user: "admin", steps: []string{"6", "=Consulta CPF"}},
+}
+
+// portuguese are words of gecli's own interface that an English screen
+// must not show; none of them occurs in the demo's data on those screens.
+var portuguese = regexp.MustCompile(`\b(Catálogo|Solicitações|Solicitação|Credenciais|Cofre|Avaliação|Administração|` +
+	`Buscar|buscar|voltar|sair|ajuda|Ambiente|Categoria|Homologação|Produção|Aprovada|Em análise|Rejeitada|Cancelada|` +
+	`Rascunhos?|Situação|Responsável|Finalidade|Histórico|mover|início|Versão|Pareceres|Anexos|Nenhum|nenhum|nenhuma|` +
+	`atualizar|comandos|página|Instituição|Enviada|Todas|Todos|pendentes|cadastrad[ao]s?|filtrar|solicitar|documentação|` +
+	`Entrar|Sem conexão|aprovar|rejeitar|marcar|próxima|anterior|seção|Usuários|Perfis|Auditoria)\b`)
+
+// volatile is what varies with the day the demo database was seeded
+// (its dates are relative to the real clock, the screens' to fixedNow):
+// dates, times, ages in days, the year in request numbers. Its digits
+// become 0, so the layout stays as drawn.
+var volatile = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b|\b\d{2}/\d{2}/\d{4}\b|\b\d{2}:\d{2}\b|\b\d+d\b|\b20\d\d-\d{6}\b|\b\d{2}/\d{2}\b`)
+
+// clientID is a credential's random suffix.
+var clientID = regexp.MustCompile(`\b((?:hmg|prd)-[a-z0-9-]+-)[0-9a-f]{12}\b`)
+
+func masked(s string) string {
+	s = clientID.ReplaceAllString(s, "${1}000000000000")
+	return volatile.ReplaceAllStringFunc(s, func(m string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return '0'
+			}
+			return r
+		}, m)
+	})
+}
+
+func TestEveryScreenInBothSizesAndLanguages(t *testing.T) {
+	b := startBackend(t, "127.0.0.1:0")
+	stores := map[string]*store.Store{}
+	for _, st := range screens {
+		if stores[st.user] == nil {
+			stores[st.user] = openStore(t)
+			b.SignIn(t, stores[st.user], st.user)
+		}
+	}
+	for _, st := range screens {
+		for _, lang := range []api.Lang{api.PtBR, api.En} {
+			for _, size := range [][2]int{{80, 24}, {120, 40}} {
+				t.Run(fmt.Sprintf("%s/%s/%dx%d", st.name, lang, size[0], size[1]), func(t *testing.T) {
+					t.Parallel()
+					v := onScreen(t, b, stores[st.user], st, lang, size[0], size[1])
+					switch {
+					case lang == api.En:
+						for _, line := range strings.Split(v, "\n") {
+							if w := portuguese.FindString(line); w != "" {
+								t.Errorf("the English %s screen shows Portuguese (%q) in:\n%s", st.name, w, line)
+							}
+						}
+					case !portuguese.MatchString(v):
+						// The check must be able to fail: its words are on the screen in pt-BR.
+						t.Errorf("the pt-BR %s screen has none of the words the English check looks for:\n%s", st.name, v)
+					}
+					golden.RequireEqual(t, v)
+				})
+			}
+		}
+	}
+}
+
+// onScreen is st's screen, from a fresh model on the signed-in catalog.
+func onScreen(t *testing.T, b *backend.Backend, s *store.Store, st screenState, lang api.Lang, w, h int) string {
+	opts := []opt{}
+	catalog := "18 de 18 APIs"
+	if lang == api.En {
+		opts, catalog = append(opts, english), "18 of 18 APIs"
+	}
+	d := drive.New(t, newModel(t, b.URL, s, opts...), w, h)
+	d.WaitFor("the catalog, signed in", func(v string) bool {
+		return strings.Contains(v, catalog) && strings.Contains(v, "● online") && strings.Contains(v, names[st.user])
+	})
+	st.reach(d, lang)
+	d.Settle(100 * time.Millisecond)
+	return masked(screen(d, b.URL))
+}
