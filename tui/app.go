@@ -20,6 +20,7 @@ import (
 	"github.com/gecli/gecli/tui/components/palette"
 	"github.com/gecli/gecli/tui/components/toast"
 	"github.com/gecli/gecli/tui/i18n"
+	"github.com/gecli/gecli/tui/keymap"
 	"github.com/gecli/gecli/tui/overlay"
 	"github.com/gecli/gecli/tui/pages/admin"
 	"github.com/gecli/gecli/tui/pages/catalog"
@@ -71,6 +72,9 @@ type Options struct {
 	// SignedIn, when set, hears of each sign-in or resumed session with
 	// its client, in a Cmd (gecli ssh audits the session as that person).
 	SignedIn func(*client.Client, api.Me)
+	// Keys are the person's remaps (the config file's [keys]), applied
+	// outside text fields (remap.go).
+	Keys keymap.Map
 }
 
 // Model is the root model.
@@ -198,13 +202,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// key: ctrl+c always quits; an open overlay takes every other key; a
-// focused search box takes them too; then the global keys; then the page.
+// key: a remapped key stands for its target outside text fields; then
+// press routes it.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if esc, then, ok := escBurst(msg, m.capturing()); ok {
 		first := m.key(esc)
 		return tea.Batch(first, m.key(then))
 	}
+	return m.press(m.remap(msg))
+}
+
+// press: ctrl+c always quits; an open overlay takes every other key; a
+// focused search box takes them too; then the global keys; then the page.
+func (m *Model) press(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return tea.Quit
 	}
@@ -272,7 +282,9 @@ func (m *Model) showPage(msg common.ShowPageMsg) tea.Cmd {
 // overlayResult takes the results of the root's own overlays.
 func (m *Model) overlayResult(msg tea.Msg) tea.Cmd {
 	if chosen, ok := msg.(palette.Chosen); ok {
-		return m.key(chosen.Key) // as if pressed: the palette closed first
+		// As if pressed (the palette closed first), and as the binding
+		// names it: a remap of that key must not turn it into another.
+		return m.press(chosen.Key)
 	}
 	// The wizard's own closing Cmds tell the pages when its draft is
 	// written or deleted (DraftsChangedMsg).

@@ -23,7 +23,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit, true
 	case key.Matches(msg, k.Help):
-		m.stack.Push(newHelp(m.com, m.help, m.active(), m.globalHelp()))
+		keys := m.opts.Keys // the help shows the keys as remapped
+		m.stack.Push(newHelp(m.com, m.help, keys.KeyMap(m.active()), keys.Columns(m.globalHelp())))
 		return nil, true
 	case key.Matches(msg, k.Refresh):
 		return m.refresh(), true
@@ -134,12 +135,15 @@ func (m *Model) paletteKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// paletteActions are the actions a press would run now: the page's keys
-// (its full help, then any only its footer lists), then the global ones,
-// with a jump to each other page the person may open. A focused text
-// field takes printable keys and the global ones as text, so then only
-// the page's other keys are listed.
-func (m *Model) paletteActions() []key.Binding {
+// paletteActions are the actions a press would run now, with their keys
+// as remapped (remap.go).
+func (m *Model) paletteActions() []key.Binding { return m.shown(m.actionsNow()) }
+
+// actionsNow are the page's keys (its full help, then any only its footer
+// lists), then the global ones, with a jump to each other page the
+// person may open. A focused text field takes printable keys and the
+// global ones as text, so then only the page's other keys are listed.
+func (m *Model) actionsNow() []key.Binding {
 	page, capturing := m.active(), m.active().Capturing()
 	out := []key.Binding{}
 	for _, col := range append(page.FullHelp(), page.ShortHelp()) {

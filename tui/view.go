@@ -170,7 +170,7 @@ func (m *Model) footer() string {
 	h := m.help
 	right := ""
 	if !m.capturing() {
-		right = h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
+		right = h.ShortHelpView(m.shown([]key.Binding{m.keys.Help, m.keys.Quit}))
 	}
 	h.SetWidth(max(0, m.width-lipgloss.Width(version)-lipgloss.Width(right)-2))
 	keys := m.active().ShortHelp()
@@ -182,7 +182,7 @@ func (m *Model) footer() string {
 	if top := m.stack.TopFor(m.onScreen()); top != nil {
 		keys = top.ShortHelp() // the box on top takes the keys
 	}
-	left := version + h.ShortHelpView(keys)
+	left := version + h.ShortHelpView(m.shown(keys)) // as remapped, outside boxes and fields
 	return common.Spread(left, right, m.width)
 }
 

@@ -33,7 +33,8 @@ var flagProbe func(*pflag.FlagSet)
 
 // parse applies GECLI_* environment variables as defaults (GECLI_DATA for
 // --data, GECLI_LOG_LEVEL for --log-level), then the command line, so a
-// flag always wins over the environment.
+// flag always wins over the environment; the config file fills what
+// neither set (--theme, --lang, --server).
 func parse(fs *pflag.FlagSet, args []string) error {
 	var envErr error
 	fs.VisitAll(func(f *pflag.Flag) {
@@ -56,7 +57,7 @@ func parse(fs *pflag.FlagSet, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("argumento inesperado %q", fs.Arg(0))
 	}
-	return nil
+	return applyConfig(fs) // below both: the config file (config.go)
 }
 
 // uiFlags are the flags every TUI command shares.
@@ -65,6 +66,7 @@ type uiFlags struct {
 	downloadDir        string
 	offline            bool
 	clipboardClear     time.Duration
+	config             configFlag
 }
 
 func (u *uiFlags) register(fs *pflag.FlagSet) {
@@ -74,6 +76,7 @@ func (u *uiFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&u.offline, "offline", false, "não contata o servidor; navega só pelo cache")
 	fs.DurationVar(&u.clipboardClear, "clipboard-clear", 45*time.Second, "limpa a área de transferência esse tempo depois de copiar um secret (0: nunca)")
 	fs.StringVar(&u.downloadDir, "download-dir", "", "pasta dos anexos baixados (padrão: ~/Downloads, criada se faltar)")
+	fs.Var(&u.config, "config", "arquivo de configuração: tema, idioma, servidor, teclas (padrão: ~/.config/gecli/config.toml)")
 }
 
 func (u *uiFlags) validate() (api.Lang, error) {

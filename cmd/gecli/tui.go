@@ -58,9 +58,14 @@ func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache st
 	if ui.offline {
 		c = nil
 	}
+	keys, err := ui.keys()
+	if err != nil {
+		return err
+	}
 	return tui.Run(ctx, tui.Options{
 		ServerURL: serverURL, Client: c, Store: s, Lang: lang, Theme: ui.theme,
 		NoColor: os.Getenv("NO_COLOR") != "", Build: api.Build(), SignInHint: hint,
 		NativeClipboard: clipboard.WriteAll, ClipboardClear: ui.clipboardClear, DownloadDir: ui.downloadDir,
+		Keys: keys,
 	})
 }

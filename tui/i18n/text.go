@@ -53,6 +53,10 @@ type Text struct {
 	WizKeyAddOrNext, WizKeySend, WizKeyFix, WizKeyDone, WizTermsSummary                      string
 	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI  string
 	WizDrafts, KeyResumeDraft, WizOnlyRequester, WizPickDraft                                string
+	// Solicitações' search (by API, number, SEI process or CNPJ) and the
+	// drafts picker's delete.
+	KeySearchRequests, SearchRequestsPlaceholder, KeyDeleteDraft, ConfirmDeleteDraft string
+	DraftDeleted, DraftsTitle, PickDraftKeys, DraftsCount                            string
 
 	// Verification form and triage.
 	FormTitle, FormComplete, FormIncomplete, TabReview, QueueEmpty                   string
@@ -180,8 +184,12 @@ var ptBR = Text{
 	WizFormLater:     "após a aprovação, preencha o formulário técnico para liberar a credencial",
 	WizSubmitted:     "Solicitação %s enviada.",
 	KeyNewRequest:    "nova solicitação", KeyRequestAPI: "solicitar",
-	WizDrafts:        "Rascunhos: %d · r retoma",
-	WizPickDraft:     "↑/↓ escolhe · enter retoma · esc fecha",
+	WizDrafts:         "Rascunhos: %d · r retoma",
+	WizPickDraft:      "↑/↓ escolhe · enter retoma · esc fecha",
+	KeySearchRequests: "buscar", SearchRequestsPlaceholder: "API, nº SOL, processo SEI ou CNPJ",
+	KeyDeleteDraft: "apagar rascunho", ConfirmDeleteDraft: "Apagar o rascunho %s? Não há como desfazer. s apaga · esc desiste",
+	DraftDeleted: "Rascunho apagado: %s.", DraftsTitle: "Rascunhos (%d)", DraftsCount: "Rascunhos: %d",
+	PickDraftKeys:    "↑/↓ escolhe · enter retoma · x apaga · esc fecha",
 	KeyResumeDraft:   "retomar rascunho",
 	WizOnlyRequester: "Seu perfil não tem a permissão de enviar solicitações (requests:submit, 403): peça a quem administra os perfis.",
 
@@ -319,8 +327,12 @@ var en = Text{
 	WizFormLater:     "after approval, fill in the technical form to unlock the credential",
 	WizSubmitted:     "Request %s sent.",
 	KeyNewRequest:    "new request", KeyRequestAPI: "request",
-	WizDrafts:        "Drafts: %d · r resumes",
-	WizPickDraft:     "↑/↓ choose · enter resumes · esc closes",
+	WizDrafts:         "Drafts: %d · r resumes",
+	WizPickDraft:      "↑/↓ choose · enter resumes · esc closes",
+	KeySearchRequests: "search", SearchRequestsPlaceholder: "API, SOL number, SEI process or CNPJ",
+	KeyDeleteDraft: "delete draft", ConfirmDeleteDraft: "Delete the draft %s? It cannot be undone. s deletes · esc keeps it",
+	DraftDeleted: "Draft deleted: %s.", DraftsTitle: "Drafts (%d)", DraftsCount: "Drafts: %d",
+	PickDraftKeys:    "↑/↓ choose · enter resumes · x deletes · esc closes",
 	KeyResumeDraft:   "resume draft",
 	WizOnlyRequester: "Your profile lacks the permission to submit requests (requests:submit, 403): ask whoever administers the profiles.",
 

@@ -1,4 +1,4 @@
-package palette
+package keymap
 
 import (
 	"strings"
@@ -25,7 +25,8 @@ var modifiers = []struct {
 // Press builds the key press a binding's key names ("ctrl+r", "G",
 // "pgdown", "space", "/"), as a terminal would send it; ok is false when
 // the name cannot be built so that key.Matches would take it for the
-// same key (such an action is not listed: the palette cannot run it).
+// same key (the palette does not list such an action; a remap to it is
+// refused).
 func Press(k string) (tea.KeyPressMsg, bool) {
 	var mod tea.KeyMod
 	rest := k
