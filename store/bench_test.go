@@ -106,3 +106,45 @@ func BenchmarkQueueWindow(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSearchWindow is one keystroke of Solicitações' search by
+// number, SEI process or CNPJ with 1,000,000 cached rows (every status,
+// newest first): a window of 40 rows. The synthetic rows share one CNPJ
+// and have no SEI process, so "cnpj" is the densest search there is and
+// the SEI search finds nothing; "id prefix, few" matches 100 rows spread
+// over the whole order.
+func BenchmarkSearchWindow(b *testing.B) {
+	s := million(b)
+	ctx := context.Background()
+	cases := []struct {
+		name string
+		q    store.RequestQuery
+		rows int
+	}{
+		{"number", store.RequestQuery{IDs: []string{"SOL-0500000"}}, 1},
+		{"id prefix, many", store.RequestQuery{IDPrefix: "SOL-05"}, 40},
+		{"id prefix, few", store.RequestQuery{IDPrefix: "SOL-00004"}, 40},
+		{"id prefix, few, sort by API", store.RequestQuery{IDPrefix: "SOL-00004", Sort: store.SortAPI}, 40},
+		{"cnpj", store.RequestQuery{CNPJs: []string{"11222333000181"}}, 40},
+		{"cnpj+status, sort by API", store.RequestQuery{CNPJs: []string{"11222333000181"}, Statuses: []api.Status{api.StatusRejected}, Sort: store.SortAPI}, 40},
+		{"cnpj, no match", store.RequestQuery{CNPJs: []string{"44555666000199"}}, 0},
+		{"sei, no match", store.RequestQuery{SEIPrefix: "00001004213"}, 0},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				rows, err := s.Window(ctx, c.q, store.Span{Limit: 40})
+				if err != nil || len(rows) != c.rows {
+					b.Fatalf("%d rows, %v", len(rows), err)
+				}
+			}
+		})
+		b.Run(c.name+", count", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.CountRequests(ctx, c.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -64,10 +65,10 @@ func (s *Store) ApplyRequests(ctx context.Context, items []api.Request, seq int6
 		return err
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO requests (id, seq, api_id, api_name, environment, cnpj, status, created_at, body)
-		VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, api_id = excluded.api_id,
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO requests (id, seq, api_id, api_name, environment, cnpj, status, created_at, body, sei)
+		VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, api_id = excluded.api_id,
 		api_name = excluded.api_name, environment = excluded.environment, cnpj = excluded.cnpj, status = excluded.status,
-		created_at = excluded.created_at, body = excluded.body`)
+		created_at = excluded.created_at, body = excluded.body, sei = excluded.sei`)
 	if err != nil {
 		return err
 	}
@@ -83,7 +84,7 @@ func (s *Store) ApplyRequests(ctx context.Context, items []api.Request, seq int6
 			return err
 		}
 		if _, err := stmt.ExecContext(ctx, r.ID, r.Seq, r.APIID, r.APIName, string(r.Environment), r.Institution.CNPJ,
-			string(r.Status), r.CreatedAt, string(body)); err != nil {
+			string(r.Status), r.CreatedAt, string(body), SEIDigits(r.SEIProcess)); err != nil {
 			return &Error{Op: OpWrite, Entity: EntityRequests, ID: r.ID, Path: s.path, Err: err}
 		}
 	}
@@ -106,25 +107,55 @@ const (
 )
 
 // RequestQuery is the table's filter. APIIDs nil means any API; an empty
-// non-nil slice matches nothing (a search that found no API). CNPJs and
-// IDPrefix narrow the queue of Avaliação: CNPJs as APIIDs (nil any, empty
-// none; InstitutionCNPJs resolves names and typed CNPJs into them), and
-// IDPrefix the requests whose id starts with it. These two are checked
-// from the pending requests' own index (requests_pending): with them, ask
-// for pending requests only, sorted by date; on other queries they are
-// still obeyed, but each row they test is read from the table.
+// non-nil slice matches nothing (a search that found no API). CNPJs,
+// IDPrefix, IDs and SEIPrefix are the searches by institution, request
+// number and SEI process: CNPJs as APIIDs (nil any, empty none;
+// InstitutionCNPJs resolves names and typed CNPJs into them), IDPrefix
+// the requests whose id starts with it, IDs exactly these requests
+// (RequestNumberIDs), SEIPrefix the requests whose SEI process starts
+// with these digits (SEIDigits). Each is read from an index that leads
+// with it (requests_cnpj, requests_id, requests_sei); CNPJs and IDPrefix
+// on the Avaliação queue's kind of query (pending only, by date) from the
+// pending requests' own indexes (requests_pending).
 type RequestQuery struct {
-	Statuses []api.Status
-	Env      api.Environment
-	APIIDs   []string
-	Sort     SortBy
-	CNPJs    []string
-	IDPrefix string
+	Statuses  []api.Status
+	Env       api.Environment
+	APIIDs    []string
+	Sort      SortBy
+	CNPJs     []string
+	IDPrefix  string
+	IDs       []string
+	SEIPrefix string
 }
 
 // fine says whether q filters on what the per-group counts do not know
-// (CNPJ, id).
-func (q RequestQuery) fine() bool { return q.CNPJs != nil || q.IDPrefix != "" }
+// (CNPJ, id, SEI process).
+func (q RequestQuery) fine() bool {
+	return q.CNPJs != nil || q.IDPrefix != "" || q.IDs != nil || q.SEIPrefix != ""
+}
+
+// none says whether q cannot match anything (an empty set asked for).
+func (q RequestQuery) none() bool {
+	return q.CNPJs != nil && len(q.CNPJs) == 0 || q.APIIDs != nil && len(q.APIIDs) == 0 || q.IDs != nil && len(q.IDs) == 0
+}
+
+// searchIndex is the index that leads with what a fine query searches:
+// the number, else the SEI process, else the CNPJ.
+func (q RequestQuery) searchIndex() string {
+	switch {
+	case q.IDs != nil || q.IDPrefix != "":
+		return "requests_id"
+	case q.SEIPrefix != "":
+		return "requests_sei"
+	}
+	return "requests_cnpj"
+}
+
+// queue says whether q is served by the pending requests' indexes: the
+// queue's kind of query, searched by CNPJ or id prefix only.
+func (q RequestQuery) queue() bool {
+	return q.pendingQueue() && q.IDs == nil && q.SEIPrefix == ""
+}
 
 // pendingQueue says whether q is the Avaliação queue's kind of query:
 // pending requests only, by date, so requests_pending serves it whole.
@@ -222,6 +253,22 @@ func (q RequestQuery) where(every bool) (string, []any) {
 		where = append(where, "id >= ? AND id < ?")
 		args = append(args, q.IDPrefix, q.IDPrefix+string(utf8.MaxRune))
 	}
+	if q.IDs != nil {
+		if len(q.IDs) == 0 {
+			where = append(where, "0")
+		} else {
+			where = append(where, in("id", len(q.IDs)))
+			for _, id := range q.IDs {
+				args = append(args, id)
+			}
+		}
+	}
+	if q.SEIPrefix != "" {
+		// requests_sei holds only the rows with a process, and SQLite
+		// uses a partial index only when the query says so literally.
+		where = append(where, "sei <> '' AND sei >= ? AND sei < ?")
+		args = append(args, q.SEIPrefix, q.SEIPrefix+string(utf8.MaxRune))
+	}
 	return strings.Join(where, " AND "), args
 }
 
@@ -262,19 +309,19 @@ func (s *Store) CountRequests(ctx context.Context, q RequestQuery) (_ int, err e
 	return n, err
 }
 
-// countFine counts a query the per-group counts cannot answer: a queue's
-// from the pending requests' index that leads with what it filters on
-// (the cost grows with the matches, not with the cache), any other by
-// reading the matches.
+// countFine counts a query the per-group counts cannot answer, from the
+// index that leads with what it searches (the pending requests' own for
+// a queue's): the cost grows with the matches, not with the cache.
 func (s *Store) countFine(ctx context.Context, q RequestQuery) (int, error) {
 	query, where, args := "SELECT count(*) FROM requests", "", []any(nil)
-	if q.CNPJs != nil && len(q.CNPJs) == 0 || q.APIIDs != nil && len(q.APIIDs) == 0 {
+	if q.none() {
 		return 0, nil
 	}
-	if q.pendingQueue() {
+	if q.queue() {
 		query += " INDEXED BY " + q.pendingIndex()
 		where, args = q.pendingWhere()
 	} else {
+		query += " INDEXED BY " + q.searchIndex()
 		where, args = q.where(false)
 	}
 	var n int
@@ -335,4 +382,55 @@ func (s *Store) LastContact(ctx context.Context, requester string) (c api.Techni
 		return c, false, err
 	}
 	return r.TechnicalContact, true, nil
+}
+
+// SEIDigits is a SEI process number as the cache keeps it for searching:
+// its digits alone ("00001.004213/2026-51" -> "00001004213202651").
+func SEIDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// maxYears bounds RequestNumberIDs' walk (a cache spans a few years).
+const maxYears = 50
+
+// RequestNumberIDs are the ids a request number typed alone (417) may
+// stand for: SOL-<year>-000417 for each year of the cached requests'
+// ids ("SOL-2026-000417"), found by one seek of the id index per year,
+// not by reading the ids. Some may not be cached; none is an error.
+func (s *Store) RequestNumberIDs(ctx context.Context, n int) (_ []string, err error) {
+	defer s.fail(&err, OpRead, EntityRequests, "")
+	out := []string{}
+	from := "SOL-"
+	for range maxYears {
+		var id string
+		err := s.db.QueryRowContext(ctx, "SELECT id FROM requests WHERE id > ? ORDER BY id LIMIT 1", from).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		year, ok := idYear(id)
+		if !ok {
+			break // past the SOL-<year>- ids
+		}
+		out = append(out, fmt.Sprintf("SOL-%s-%06d", year, n))
+		from = "SOL-" + year + "-" + string(utf8.MaxRune)
+	}
+	return out, nil
+}
+
+// idYear is the year of an id of the form SOL-<year>-<number>.
+func idYear(id string) (string, bool) {
+	rest, ok := strings.CutPrefix(id, "SOL-")
+	year, _, dash := strings.Cut(rest, "-")
+	if !ok || !dash || len(year) != 4 || strings.Trim(year, "0123456789") != "" {
+		return "", false
+	}
+	return year, true
 }

@@ -23,10 +23,13 @@ var probeRows = 10_000
 func (s *Store) Window(ctx context.Context, q RequestQuery, sp Span) (_ []Row, err error) {
 	defer s.fail(&err, OpRead, EntityRequests, "")
 	w := newWalk(q, sp)
-	if q.fine() && q.pendingQueue() {
+	if q.fine() && q.queue() {
 		// The queue narrowed by CNPJ or id: its own index holds every
 		// column it filters on, in its order, and only pending entries.
 		return s.pendingWindow(ctx, q, w)
+	}
+	if q.fine() {
+		return s.searchWindow(ctx, q, w)
 	}
 	filter, fargs := q.where(false)
 	if q.Sort == SortAPI && len(q.APIIDs) > 0 {
@@ -98,6 +101,42 @@ func (s *Store) requestNames(ctx context.Context, ids []string) ([]any, error) {
 		names = append(names, name)
 	}
 	return names, rows.Err()
+}
+
+// searchWindow is a window of a search by number, SEI process or CNPJ.
+// Its index (searchIndex) says first, from a bounded walk of its
+// matches, whether they are few: then they are read from it alone and
+// only they are sorted. Many matches fill a window soon along the index
+// of the sort order, so that is walked instead (a bounded probe, as
+// Window does), and the search's index sorts the matches only when they
+// lie beyond the probe.
+func (s *Store) searchWindow(ctx context.Context, q RequestQuery, w walk) ([]Row, error) {
+	if q.none() {
+		return []Row{}, nil
+	}
+	filter, fargs := q.where(false)
+	index := q.searchIndex()
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM requests INDEXED BY "+index+" WHERE "+filter+" LIMIT ?)",
+		append(fargs, probeRows+1)...).Scan(&n)
+	switch {
+	case err != nil || n == 0:
+		return []Row{}, err
+	case n <= probeRows:
+		return s.readWindow(ctx, w, index, filter, fargs)
+	}
+	bound, ok, err := s.probeBound(ctx, w, w.sortIndex(), "")
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return s.readWindow(ctx, w, w.sortIndex(), filter, fargs)
+	}
+	rows, err := s.readWindow(ctx, w, w.sortIndex(), filter+" AND "+w.within(), append(fargs, bound.Primary, bound.ID))
+	if err != nil || len(rows) == w.limit {
+		return rows, err
+	}
+	return s.readWindow(ctx, w, index, filter, fargs)
 }
 
 // walk is a window's direction through the sort order.

@@ -111,7 +111,8 @@ func CacheProblem(com *common.Common, m Msg) tea.Cmd {
 func Render(com *common.Common, m Msg, loading bool, width int) []string {
 	st, t := com.Styles, com.Text
 	r := m.Req
-	const labelW, under = 22, "  "
+	// minBeside: a value's column narrower than this takes none of it.
+	const labelW, under, minBeside = 22, "  ", 8
 	width = max(width, 10)
 	narrow := width-labelW < 30
 	// labels are the styled labels drawn, to their text: the SEI section
@@ -176,10 +177,15 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 		paras := strings.Split(value, "\n")
 		first := Wrap(paras[0], width-labelW)[0]
 		out := []string{l + style.Render(first)}
-		if rest, ok := strings.CutPrefix(paras[0], first); ok {
+		rest, ok := strings.CutPrefix(paras[0], first)
+		if ok && strings.TrimSpace(first) != "" && width-labelW >= minBeside && ansi.StringWidth(first) <= width-labelW {
 			paras[0] = strings.TrimLeft(rest, " ")
 		} else {
-			paras = paras[1:]
+			// Nothing of it beside the label (the column has no room,
+			// or the first line is not the value's start as typed:
+			// spaces before it): all of it goes under the label, so
+			// none of it is lost.
+			out = []string{l}
 		}
 		for i, para := range paras {
 			if i == 0 && para == "" {

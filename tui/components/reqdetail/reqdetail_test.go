@@ -222,3 +222,39 @@ func TestCustomFieldsShowTheirLabels(t *testing.T) {
 		t.Errorf("the custom field is not shown by its label:\n%s", v)
 	}
 }
+
+// TestPurposeIsNeverCut: on any panel from 23 cells up, every word of the
+// purpose is on screen, wrapped: spaces before it, tabs, a word longer
+// than the panel, its own line breaks.
+func TestPurposeIsNeverCut(t *testing.T) {
+	com := &common.Common{Styles: themes.Get(themes.Mono), Text: i18n.For(api.PtBR)}
+	purposes := []string{
+		"Integração do sistema processual do tribunal com a consulta de dados cadastrais, para validar as partes no ajuizamento eletrônico.",
+		"  Integração  do sistema processual do tribunal com a consulta",
+		"Consulta\tprocessual com tabulação e https://exemplo.jus.br/um/endereco/muito/longo/que/nao/cabe/numa/linha/so",
+		"Primeira linha\r\nSegunda linha bem mais comprida que a largura do painel estreito",
+	}
+	for _, purpose := range purposes {
+		for width := 23; width <= 100; width++ {
+			var shown []string
+			in := false
+			for _, l := range Render(com, Msg{Req: api.Request{ID: "SOL-1", Purpose: purpose}}, false, width) {
+				s := ansi.Strip(l)
+				if w := ansi.StringWidth(s); w > width {
+					t.Fatalf("a line of %d cells in a %d-cell panel: %q", w, width, s)
+				}
+				if rest, ok := strings.CutPrefix(s, "Finalidade"); ok {
+					in, s = true, rest
+				} else if strings.HasPrefix(s, "Enviada em") {
+					in = false
+				}
+				if in {
+					shown = append(shown, s)
+				}
+			}
+			if got, want := strings.Join(strings.Fields(strings.Join(shown, "")), ""), strings.Join(strings.Fields(purpose), ""); got != want {
+				t.Errorf("%d cells: the purpose shown is\n%s", width, strings.Join(shown, "\n"))
+			}
+		}
+	}
+}

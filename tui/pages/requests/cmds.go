@@ -26,8 +26,9 @@ type cancelledMsg struct {
 	err error
 }
 
-// readWindow resolves the API-name search against the catalog (a few
-// hundred rows) and reads one window of requests.
+// readWindow resolves the search (search.go: against the catalog's few
+// hundred names, the cached institutions, the id index) and reads one
+// window of requests.
 func readWindow(s *store.Store, q store.RequestQuery, search string, r window.Read) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
@@ -39,16 +40,6 @@ func readWindow(s *store.Store, q store.RequestQuery, search string, r window.Re
 		rows, err := s.Window(ctx, q, r.Span)
 		return window.Loaded{Read: r, Rows: rows, Err: err}
 	}
-}
-
-// resolve turns the API-name search into catalog ids on the query.
-func resolve(ctx context.Context, s *store.Store, q store.RequestQuery, search string) (store.RequestQuery, error) {
-	if search == "" {
-		return q, nil
-	}
-	ids, err := s.APIIDsByName(ctx, search)
-	q.APIIDs = ids
-	return q, err
 }
 
 func countRows(s *store.Store, q store.RequestQuery, search string) tea.Cmd {
@@ -81,5 +72,18 @@ func loadDrafts(s *store.Store) tea.Cmd {
 		defer cancel()
 		d, _ := s.Drafts(ctx) // no drafts is the normal case
 		return draftsMsg{drafts: d}
+	}
+}
+
+type draftDeletedMsg struct {
+	draft store.Draft
+	err   error
+}
+
+func deleteDraft(s *store.Store, d store.Draft) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		return draftDeletedMsg{draft: d, err: s.DeleteDraft(ctx, d.ID)}
 	}
 }

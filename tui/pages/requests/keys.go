@@ -15,6 +15,8 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Home, End             key.Binding
 	Search, Open, Back, Env, Sort, Toggle, Prev, Next key.Binding
 	Cancel, Download, New, Resume, Form, Revoke       key.Binding
+	// DeleteDraft deletes the draft chosen in the drafts picker.
+	DeleteDraft key.Binding
 	// ClearSearch is esc on the table: there is nothing to go back to.
 	ClearSearch key.Binding
 	Read        key.Binding // the viewer on the detail's PDFs
@@ -34,14 +36,15 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
 		PageUp: b("pgup", t.KeyPage, "pgup"), PageDown: b("pgdn", t.KeyPage, "pgdown"),
 		Home: b("g", t.KeyFirst, "g", "home"), End: b("G", t.KeyLast, "G", "end"),
-		Search: b("/", t.KeySearchAPI, "/"), Open: b("enter", t.KeyDetail, "enter"),
+		Search: b("/", t.KeySearchRequests, "/"), Open: b("enter", t.KeyDetail, "enter"),
 		Back: b("esc", t.KeyBack, "esc", "backspace"), Env: b("e", t.KeyEnv, "e"),
 		ClearSearch: b("esc", t.KeySearchClear, "esc", "backspace"),
 		Sort:        b("o", t.KeySort, "o"), Toggle: b("space", t.KeyToggleStatus, "space"),
 		Prev: b("←/h", t.KeyStatusFocus, "left", "h"), Next: b("→/l", t.KeyStatusFocus, "right", "l"),
 		Cancel: b("x", t.KeyCancelRequest, "x"), Download: b("d", t.KeyDownload, "d"),
 		New: b("n", t.KeyNewRequest, "n"), Resume: b("r", t.KeyResumeDraft, "r"),
-		Form: b("f", t.KeyForm, "f"), Revoke: b("v", t.Admin.KeyRevoke, "v"),
+		DeleteDraft: b("x", t.KeyDeleteDraft, "x", "delete"),
+		Form:        b("f", t.KeyForm, "f"), Revoke: b("v", t.Admin.KeyRevoke, "v"),
 		Read: reqdetail.ReadKey(t), sei: reqdetail.NewSEIKeys(t),
 		Credential: b("C", t.Cred.KeyShow, "C"), CopyID: b("y", t.KeyCopyID, "y"),
 	}

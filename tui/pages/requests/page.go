@@ -1,6 +1,6 @@
 // Package requests is the Solicitações page: a virtual table over the
 // cached requests (only the visible window is read from SQLite), with
-// search by API name, status checkboxes, environment filter and sort, and
+// search by API name, request number, SEI process or CNPJ, status checkboxes, environment filter and sort, and
 // the detail of a request with its history, attachments and cancel.
 package requests
 
@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/store"
@@ -17,6 +18,7 @@ import (
 	"github.com/gecli/gecli/tui/components/reqdetail"
 	"github.com/gecli/gecli/tui/components/search"
 	"github.com/gecli/gecli/tui/components/window"
+	"github.com/gecli/gecli/tui/i18n"
 	"github.com/gecli/gecli/tui/overlay"
 	"github.com/gecli/gecli/tui/route"
 )
@@ -57,9 +59,14 @@ func New(com *common.Common, s *store.Store) *Page {
 	for _, s := range api.Statuses {
 		statuses[s] = true
 	}
-	return &Page{com: com, store: s, keys: newKeyMap(com.Text), mb: route.NewMailbox("requests"), search: search.New(com.Text.SearchAPIPlaceholder, api.MaxQueryLen), statuses: statuses, count: -1,
+	return &Page{com: com, store: s, keys: newKeyMap(com.Text), mb: route.NewMailbox("requests"), search: newSearch(com.Text), statuses: statuses, count: -1,
 		justifications: map[string]string{},
 		env:            common.NewChoice(api.Environments)}
+}
+
+// newSearch is the / box; its placeholder names what it finds.
+func newSearch(t *i18n.Text) search.Box {
+	return search.New(t.SearchRequestsPlaceholder, api.MaxQueryLen)
 }
 
 func (p *Page) Title() string           { return p.com.Text.TabRequests }
@@ -76,17 +83,18 @@ func (p *Page) Init() tea.Cmd { return tea.Batch(p.reload(), p.loadDrafts()) }
 func (p *Page) loadDrafts() tea.Cmd { return p.mb.Latest("drafts", loadDrafts(p.store)) }
 
 func (p *Page) SetSize(w, h int) tea.Cmd {
-	grew := h > p.height
+	before := p.visible()
 	p.width, p.height = w, h
-	p.search.Input.SetWidth(max(10, w/4))
-	if grew && !p.win.AtEnd() {
+	p.search.Input.SetWidth(max(12, min(ansi.StringWidth(p.com.Text.SearchRequestsPlaceholder)+1, w/3)))
+	if p.visible() > before && !p.win.AtEnd() {
 		return p.refresh() // room for more rows below
 	}
 	return nil
 }
 
-// visible is how many table rows fit (filter bar, blank, header, footer).
-func (p *Page) visible() int { return max(1, p.height-5) }
+// visible is how many table rows fit (filter bar, its status lines,
+// blank, header, footer).
+func (p *Page) visible() int { return max(1, p.height-4-len(p.statusLines())) }
 
 func (p *Page) query() store.RequestQuery {
 	q := store.RequestQuery{Sort: p.sort}
@@ -146,7 +154,11 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	case resumeDraft:
 		return p, p.newRequest(&msg.draft)
 	case draftsMsg:
-		p.drafts = msg.drafts
+		p.setDrafts(msg.drafts)
+	case deleteConfirmed:
+		return p, p.mb.Every(deleteDraft(p.store, msg.draft))
+	case draftDeletedMsg:
+		return p, p.draftDeleted(msg)
 	case common.DraftsChangedMsg:
 		return p, p.loadDrafts()
 	case cancelledMsg:
@@ -232,15 +244,44 @@ func (p *Page) tableKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.askRevoke(p.current())
 	case key.Matches(msg, k.New):
 		return p.newRequest(nil)
-	case key.Matches(msg, k.Resume) && p.submits():
-		switch {
-		case len(p.drafts) == 1:
-			return p.newRequest(&p.drafts[0])
-		case len(p.drafts) > 1:
-			p.com.Overlays.Push(newPicker(p.com, p.mb.ID(), p.keys, p.drafts))
-		}
+	case key.Matches(msg, k.Resume) && p.submits() && len(p.drafts) > 0:
+		// The picker even for one draft: it says what is resumed, and
+		// it is where a draft is deleted.
+		p.com.Overlays.Push(newPicker(p.com, p.mb.ID(), p.keys, p.drafts))
 	}
 	return nil
+}
+
+// setDrafts keeps the drafts read, and shows them in the picker when it
+// is open; with none left the picker closes.
+func (p *Page) setDrafts(drafts []store.Draft) {
+	p.drafts = drafts
+	pk, ok := overlay.Of[*picker](p.com.Overlays, p.mb.ID())
+	switch {
+	case !ok:
+	case len(drafts) == 0:
+		p.com.Overlays.Remove(pk.Mailbox().ID())
+	default:
+		pk.setDrafts(drafts)
+	}
+}
+
+// draftDeleted answers a delete: the draft leaves the list (and the
+// count) at once, and every page hears that the drafts changed.
+func (p *Page) draftDeleted(msg draftDeletedMsg) tea.Cmd {
+	t := p.com.Text
+	if msg.err != nil {
+		return common.Toast(common.Explain(t, msg.err), true)
+	}
+	var left []store.Draft
+	for _, d := range p.drafts {
+		if d.ID != msg.draft.ID {
+			left = append(left, d)
+		}
+	}
+	p.setDrafts(left)
+	return tea.Batch(common.Toast(fmt.Sprintf(t.DraftDeleted, draftName(p.com, msg.draft)), false),
+		func() tea.Msg { return common.DraftsChangedMsg{} })
 }
 
 // newRequest opens the wizard (on a draft to resume, or empty).

@@ -109,7 +109,7 @@ func TestTableFiltersGolden(t *testing.T) {
 // TestWalkingTheWholeTable: down, one row at a time, visits every row in
 // order across many window reads; up comes back the same way.
 func TestWalkingTheWholeTable(t *testing.T) {
-	d, p := newPage(t, cached(t, 57), 80, 15) // 10 rows per window
+	d, p := newPage(t, cached(t, 57), 80, 16) // 10 rows per window (the checkboxes take two lines at 80 columns)
 	for i := 0; i < 57; i++ {
 		want := fmt.Sprintf("SOL-2026-%06d", 57-i)
 		d.WaitFor("row "+want, func(string) bool { return p.current().ID == want })

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
@@ -21,7 +23,8 @@ func (p *Page) View() string {
 		return p.filterBar() + "\n\n" + p.com.Styles.Subtle.Render(p.com.Text.RequestsSignIn)
 	}
 	if picker, ok := overlay.Of[*picker](p.com.Overlays, p.mb.ID()); ok {
-		return p.filterBar() + "\n\n" + picker.View(p.width, p.height)
+		q, _ := p.question() // deleting one of the drafts
+		return p.filterBar() + "\n\n" + picker.render(q, p.width)
 	}
 	if box, ok := overlay.Of[*revokeBox](p.com.Overlays, p.mb.ID()); ok {
 		return box.View(p.width, p.height) + "\n\n" + p.tableView()
@@ -35,26 +38,9 @@ func (p *Page) View() string {
 
 func (p *Page) filterBar() string {
 	st, t := p.com.Styles, p.com.Text
-	search := st.Subtle.Render("/ " + t.KeySearchAPI)
+	search := st.Subtle.Render("/ " + t.KeySearchRequests)
 	if p.search.Active || p.search.Value() != "" {
-		search = st.Prompt.Render("/ API: ") + p.search.Input.View()
-	}
-	var boxes []string
-	for i, s := range api.Statuses {
-		box := "[ ] "
-		if p.statuses[s] {
-			box = "[x] "
-		}
-		text := box + s.Label(t.Lang)
-		switch {
-		case i == p.focus && !p.search.Active:
-			text = st.FilterOn.Render(text)
-		case p.statuses[s]:
-			text = st.Text.Render(text)
-		default:
-			text = st.Subtle.Render(text)
-		}
-		boxes = append(boxes, text)
+		search = st.Prompt.Render("/ ") + p.search.Input.View()
 	}
 	env := t.AllMasc
 	if e, ok := p.env.Get(); ok {
@@ -67,11 +53,80 @@ func (p *Page) filterBar() string {
 	}
 	line1 := common.Spread(search+st.Subtle.Render("  e "+t.EnvLabel+": ")+st.Text.Render(env)+
 		st.Subtle.Render("  o "+t.SortLabel+": ")+st.Text.Render(sortName), count, p.width)
-	line2 := st.Subtle.Render(t.StatusLabel+": ") + strings.Join(boxes, "  ")
-	if len(p.drafts) > 0 {
-		line2 = common.Spread(line2, st.Warning.Render(fmt.Sprintf(t.WizDrafts, len(p.drafts))), p.width)
+	return line1 + "\n" + strings.Join(p.statusLines(), "\n")
+}
+
+// statusLines are the status checkboxes and the drafts count, on as many
+// lines as the width needs (two at 80 columns) so that every checkbox,
+// the focused one too, is on screen. The layout depends on the width and
+// the language only: the focused box (drawn two cells wider) and the
+// drafts count (room kept for two digits) never move a box to another
+// line, so the table's height stays put.
+func (p *Page) statusLines() []string {
+	st, t := p.com.Styles, p.com.Text
+	label := t.StatusLabel + ": "
+	indent := ansi.StringWidth(label)
+	if indent > p.width/3 {
+		indent = 0 // too narrow to keep a column for the boxes
 	}
-	return line1 + "\n" + common.Truncate(line2, p.width)
+	const gap, focusPad = 2, 2
+	lines := [][]string{{}}
+	used := []int{ansi.StringWidth(label) + focusPad}
+	place := func(w int) {
+		last := len(lines) - 1
+		need := w
+		if len(lines[last]) > 0 {
+			need += gap
+		}
+		if len(lines[last]) > 0 && used[last]+need > p.width {
+			lines, used = append(lines, []string{}), append(used, indent+focusPad)
+			last, need = last+1, w
+		}
+		used[last] += need
+	}
+	for i, s := range api.Statuses {
+		box := "[ ] "
+		if p.statuses[s] {
+			box = "[x] "
+		}
+		text := box + s.Label(t.Lang)
+		place(ansi.StringWidth(text))
+		switch {
+		case i == p.focus && !p.search.Active:
+			text = st.FilterOn.Render(text)
+		case p.statuses[s]:
+			text = st.Text.Render(text)
+		default:
+			text = st.Subtle.Render(text)
+		}
+		lines[len(lines)-1] = append(lines[len(lines)-1], text)
+	}
+	place(ansi.StringWidth("r " + fmt.Sprintf(t.DraftsCount, 99))) // the count's room, on the last line or one of its own
+	out := make([]string, 0, len(lines))
+	for i, l := range lines {
+		lead := st.Subtle.Render(label)
+		if i > 0 {
+			lead = strings.Repeat(" ", indent)
+		}
+		out = append(out, lead+strings.Join(l, "  "))
+	}
+	last := len(out) - 1
+	if len(lines[last]) == 0 {
+		out[last] = "" // the count's own line
+	}
+	if len(p.drafts) > 0 {
+		label := fmt.Sprintf(t.DraftsCount, len(p.drafts))
+		if p.submits() {
+			label = st.Subtle.Render("r ") + st.Warning.Render(label)
+		} else {
+			label = st.Warning.Render(label)
+		}
+		out[last] = common.Spread(out[last], label, p.width)
+	}
+	for i := range out {
+		out[i] = common.Truncate(out[i], p.width) // a guard: each line was laid out to fit
+	}
+	return out
 }
 
 func (p *Page) columns() []table.Column {
