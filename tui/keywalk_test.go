@@ -219,6 +219,7 @@ func TestEveryListedKeyActsAndEveryActingKeyIsListed(t *testing.T) {
 		{name: "Catálogo, busca", user: "solicitante", reach: keys("/"), text: true},
 		{name: "Catálogo, busca com texto", user: "solicitante", reach: keys("/", "+dados", "enter"), in: "l"},
 		{name: "Documentação", user: "solicitante", reach: keys("enter", "=Endpoints"), in: "j"},
+		{name: "Documentação, endpoint", user: "solicitante", reach: keys("enter", "=Endpoints", "enter", "=Parâmetros"), in: "j"},
 		{name: "Solicitações", user: "solicitante", reach: keys("2", "=300 solicitações"), in: "j"},
 		{name: "Solicitações, situações", user: "solicitante", reach: keys("2", "=300 solicitações", "l"), in: "j"},
 		{name: "Solicitações, busca", user: "solicitante", reach: keys("2", "=300 solicitações", "/"), text: true},

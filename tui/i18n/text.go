@@ -85,6 +85,8 @@ type Text struct {
 	DocsLoading, DocsFromCache, DocsUnavailable, DocsNoEndpoints, DocsNoCache string
 	DocsTermsVersion                                                          string // %s id, %s version
 	URLDoc, URLHMG, URLPRD                                                    string
+	// Docs: an endpoint's detail.
+	Docs DocsText
 
 	Cred  CredText
 	Vault VaultText
@@ -252,6 +254,7 @@ var ptBR = Text{
 	DocsUnavailable: "Documentação indisponível: %s", DocsNoEndpoints: "O documento não descreve endpoints.",
 	DocsNoCache:      "sem conexão e sem cópia em cache; abra esta documentação uma vez online para guardá-la",
 	DocsTermsVersion: "%s (versão %s)",
+	Docs:             docsPtBR,
 	URLDoc:           "URL do documento", URLHMG: "URL de homologação", URLPRD: "URL de produção",
 }
 
@@ -395,6 +398,7 @@ var en = Text{
 	DocsUnavailable: "Documentation unavailable: %s", DocsNoEndpoints: "The document describes no endpoints.",
 	DocsNoCache:      "offline and no cached copy; open this documentation once while online to keep it",
 	DocsTermsVersion: "%s (version %s)",
+	Docs:             docsEn,
 	URLDoc:           "Document URL", URLHMG: "Staging URL", URLPRD: "Production URL",
 }
 

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
@@ -16,14 +17,17 @@ import (
 )
 
 // docsView is the Documentação of one API: its URLs, terms, rule and the
-// endpoints read from its OpenAPI document.
+// endpoints read from its OpenAPI document; enter shows the selected
+// endpoint's detail.
 type docsView struct {
 	api       api.API
 	loading   bool
 	endpoints []client.Endpoint
 	cachedAt  time.Time
 	err       error
-	offset    int
+	offset    int // the first endpoint on screen
+	selected  int
+	detail    *endpointView // nil: the list
 }
 
 func (p *Page) openDocs() tea.Cmd {
@@ -41,6 +45,7 @@ func (p *Page) docsLoaded(msg docsMsg) tea.Cmd {
 	}
 	d := p.docs
 	d.loading, d.endpoints, d.cachedAt, d.err = false, msg.endpoints, msg.cachedAt, msg.err
+	d.selected, d.offset, d.detail = 0, 0, nil
 	switch {
 	case msg.reached && !p.com.Online:
 		return common.Connectivity(true, nil)
@@ -52,10 +57,17 @@ func (p *Page) docsLoaded(msg docsMsg) tea.Cmd {
 
 func (p *Page) docsKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, d, t := p.keys, p.docs, p.com.Text
+	if d.detail != nil {
+		p.endpointKey(msg)
+		return nil
+	}
+	n, page := len(d.endpoints), p.docsListHeight()
 	switch {
 	case key.Matches(msg, k.Back):
 		p.docs = nil
 		p.mb.Drop("docs")
+	case key.Matches(msg, k.OpenEndpoint) && d.selected < n && !d.loading && d.err == nil:
+		d.detail = &endpointView{}
 	case key.Matches(msg, k.Request):
 		return p.request(d.api)
 	case key.Matches(msg, k.Terms):
@@ -67,29 +79,39 @@ func (p *Page) docsKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.CopyPRD):
 		return common.Copy(p.com, t.URLPRD, d.api.BaseURL(api.EnvPRD))
 	case key.Matches(msg, k.Down):
-		d.scroll(1, p.docsListHeight())
+		d.choose(1, page)
 	case key.Matches(msg, k.Up):
-		d.scroll(-1, p.docsListHeight())
+		d.choose(-1, page)
 	case key.Matches(msg, k.PageDown):
-		d.scroll(p.docsListHeight(), p.docsListHeight())
+		d.choose(page, page)
 	case key.Matches(msg, k.PageUp):
-		d.scroll(-p.docsListHeight(), p.docsListHeight())
+		d.choose(-page, page)
 	case key.Matches(msg, k.End):
-		d.scroll(len(d.endpoints), p.docsListHeight())
+		d.choose(n, page)
 	case key.Matches(msg, k.Home):
-		d.scroll(-len(d.endpoints), p.docsListHeight())
+		d.choose(-n, page)
 	}
 	return nil
 }
 
-func (d *docsView) scroll(delta, visible int) {
-	d.offset = max(0, min(d.offset+delta, len(d.endpoints)-visible))
+// choose moves the selection by delta and scrolls the list (visible
+// rows) to keep it on screen.
+func (d *docsView) choose(delta, visible int) {
+	if len(d.endpoints) == 0 {
+		return
+	}
+	d.selected = max(0, min(d.selected+delta, len(d.endpoints)-1))
+	d.offset = max(0, min(d.offset, d.selected), d.selected-visible+1)
+	d.offset = min(d.offset, max(0, len(d.endpoints)-visible))
 }
 
 // docsListHeight is what the header leaves for the endpoint list.
 func (p *Page) docsListHeight() int { return max(1, p.height-len(p.docsHeader())-1) }
 
 func (p *Page) docsView() string {
+	if p.docs.detail != nil {
+		return p.endpointView()
+	}
 	return strings.Join(p.docsHeader(), "\n") + "\n" + p.endpointList()
 }
 
@@ -99,12 +121,24 @@ func (p *Page) docsHeader() []string {
 	st, t, d := p.com.Styles, p.com.Text, p.docs
 	a := d.api
 	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 20)) }
-	url := func(env api.Environment, copyKey string) string {
-		u := a.BaseURL(env)
-		if u == "" {
-			return label(env.Label(t.Lang)) + st.Subtle.Render(t.NotOffered)
+	// A URL is read as well as copied: when it does not fit beside its
+	// label, it goes on lines of its own, whole.
+	url := func(name, u, copyKey string) []string {
+		hint := st.Subtle.Render("[" + copyKey + "]")
+		if line := label(name) + st.URL.Render(u) + "  " + hint; ansi.StringWidth(line) <= p.width {
+			return []string{line}
 		}
-		return label(env.Label(t.Lang)) + st.URL.Render(u) + st.Subtle.Render("  ["+copyKey+"]")
+		lines := []string{label(name) + hint}
+		for _, part := range strings.Split(ansi.Hardwrap(u, max(p.width, 10), false), "\n") {
+			lines = append(lines, st.URL.Render(part))
+		}
+		return lines
+	}
+	envURL := func(env api.Environment, copyKey string) []string {
+		if u := a.BaseURL(env); u != "" {
+			return url(env.Label(t.Lang), u, copyKey)
+		}
+		return []string{label(env.Label(t.Lang)) + st.Subtle.Render(t.NotOffered)}
 	}
 	rule := fmt.Sprintf("HMG: %s · PRD: %s", a.Rule.HMG.Label(t.Lang), a.Rule.PRD.Label(t.Lang))
 	desc := strings.Split(lipgloss.Wrap(a.Description, max(p.width, 10), ""), "\n")
@@ -115,12 +149,11 @@ func (p *Page) docsHeader() []string {
 	for _, l := range desc {
 		lines = append(lines, st.Text.Render(l))
 	}
+	lines = append(lines, "", label(t.DocsOwner)+st.Text.Render(a.Owner))
+	lines = append(lines, envURL(api.EnvHMG, "h")...)
+	lines = append(lines, envURL(api.EnvPRD, "p")...)
+	lines = append(lines, url(t.DocsDocument, a.OpenAPIURL, "c")...)
 	lines = append(lines,
-		"",
-		label(t.DocsOwner)+st.Text.Render(a.Owner),
-		url(api.EnvHMG, "h"),
-		url(api.EnvPRD, "p"),
-		label(t.DocsDocument)+st.URL.Render(a.OpenAPIURL)+st.Subtle.Render("  [c]"),
 		label(t.DocsTerms)+st.Text.Render(fmt.Sprintf(t.DocsTermsVersion, a.Terms.ID, a.Terms.Version)),
 		label(t.DocsRule)+st.Text.Render(rule),
 		"",
@@ -163,9 +196,12 @@ func (p *Page) endpointList() string {
 	pathWidth = min(pathWidth, p.width/2)
 	end := min(len(d.endpoints), d.offset+p.docsListHeight())
 	rows := make([]string, 0, end-d.offset)
-	for _, e := range d.endpoints[d.offset:end] {
-		method := st.Method[e.Method]
-		row := method.Render(common.PadRight(e.Method, 6)) + " " +
+	for i, e := range d.endpoints[d.offset:end] {
+		marker := "  "
+		if d.offset+i == d.selected {
+			marker = "▸ "
+		}
+		row := st.Accent.Render(marker) + methodBadge(st, e.Method) + " " +
 			st.Path.Render(common.PadRight(common.Truncate(e.Path, pathWidth), pathWidth)) + "  " +
 			st.Subtle.Render(e.Summary)
 		rows = append(rows, common.Truncate(row, p.width))

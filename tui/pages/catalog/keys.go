@@ -15,6 +15,7 @@ type keyMap struct {
 	Search, Open, Back, ClearSearch, Category, Env     key.Binding
 	CopyDoc, CopyHMG, CopyPRD                          key.Binding
 	Request                                            key.Binding
+	OpenEndpoint                                       key.Binding // the selected endpoint's detail, in Documentação
 	Terms                                              key.Binding // the documentation's terms of use, in the viewer
 }
 
@@ -33,24 +34,28 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Open:     b("enter", t.KeyOpen, "enter"),
 		Back:     b("esc", t.KeyBack, "esc", "backspace"),
 		// ClearSearch is esc on the grid: there is nothing to go back to.
-		ClearSearch: b("esc", t.KeySearchClear, "esc", "backspace"),
-		Category:    b("c", t.KeyCategory, "c"),
-		Env:         b("e", t.KeyEnv, "e"),
-		CopyDoc:     b("c", t.KeyCopyDoc, "c"),
-		CopyHMG:     b("h", t.KeyCopyHMG, "h"),
-		CopyPRD:     b("p", t.KeyCopyPRD, "p"),
-		Request:     b("s", t.KeyRequestAPI, "s"),
-		Terms:       b("t", t.PDFView.KeyReadTerms, "t"),
+		ClearSearch:  b("esc", t.KeySearchClear, "esc", "backspace"),
+		Category:     b("c", t.KeyCategory, "c"),
+		Env:          b("e", t.KeyEnv, "e"),
+		CopyDoc:      b("c", t.KeyCopyDoc, "c"),
+		CopyHMG:      b("h", t.KeyCopyHMG, "h"),
+		CopyPRD:      b("p", t.KeyCopyPRD, "p"),
+		Request:      b("s", t.KeyRequestAPI, "s"),
+		OpenEndpoint: b("enter", t.Docs.KeyEndpoint, "enter"),
+		Terms:        b("t", t.PDFView.KeyReadTerms, "t"),
 	}
 }
 
-// ShortHelp lists the keys of the current view (grid, search box or
-// documentation) that act there.
+// ShortHelp lists the keys of the current view (grid, search box,
+// documentation or an endpoint's detail) that act there.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
 	switch {
+	case p.docs != nil && p.docs.detail != nil:
+		return append([]key.Binding{k.Back}, p.endpointMoves()...)
 	case p.docs != nil:
-		short := []key.Binding{k.Back, k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD}
+		short := append([]key.Binding{k.Back}, p.docsOpen()...)
+		short = append(short, k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD)
 		if moves := p.docsMoves(); len(moves) > 0 {
 			short = append(short, k.Down)
 		}
@@ -65,8 +70,11 @@ func (p *Page) ShortHelp() []key.Binding {
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
 	switch {
+	case p.docs != nil && p.docs.detail != nil:
+		return [][]key.Binding{append([]key.Binding{k.Back}, p.endpointMoves()...)}
 	case p.docs != nil:
-		return [][]key.Binding{append([]key.Binding{k.Back}, p.docsMoves()...), {k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD}}
+		return [][]key.Binding{append(append([]key.Binding{k.Back}, p.docsOpen()...), p.docsMoves()...),
+			{k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD}}
 	case p.search.Active:
 		return [][]key.Binding{search.Help(p.com.Text)}
 	}
@@ -84,9 +92,17 @@ func (p *Page) clearSearch() []key.Binding {
 	return []key.Binding{p.keys.ClearSearch}
 }
 
-// docsMoves scroll the endpoint list, when it does not fit.
+// docsOpen is enter on the list, when it lists endpoints.
+func (p *Page) docsOpen() []key.Binding {
+	if d := p.docs; d.loading || d.err != nil || len(d.endpoints) == 0 {
+		return nil
+	}
+	return []key.Binding{p.keys.OpenEndpoint}
+}
+
+// docsMoves choose an endpoint, when there are several.
 func (p *Page) docsMoves() []key.Binding {
-	if p.docs == nil || len(p.docs.endpoints) <= p.docsListHeight() {
+	if d := p.docs; d == nil || d.loading || d.err != nil || len(d.endpoints) < 2 {
 		return nil
 	}
 	k := p.keys

@@ -196,8 +196,13 @@ func (p *Page) gridKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *Page) wheel(b tea.MouseButton) {
-	if p.docs != nil {
-		p.docs.scroll(map[tea.MouseButton]int{tea.MouseWheelDown: 3, tea.MouseWheelUp: -3}[b], p.docsListHeight())
+	if d := p.docs; d != nil {
+		step := map[tea.MouseButton]int{tea.MouseWheelDown: 1, tea.MouseWheelUp: -1}[b]
+		if d.detail != nil {
+			d.detail.scroll(3*step, p.endpointHeight(), len(p.endpointLines()))
+		} else {
+			d.choose(step, p.docsListHeight())
+		}
 		return
 	}
 	switch b {
