@@ -12,7 +12,9 @@ import (
 // Clipboard is how a copy reaches the person: OSC 52 always (it crosses
 // SSH), wrapped for tmux when inside it, and the system clipboard only when
 // the TUI runs on the person's own machine (over SSH it would fill the
-// server's clipboard, not theirs).
+// server's clipboard, not theirs). Tmux is read from the session's
+// environment at start (TMUX, or a tmux TERM over SSH); inside tmux a
+// copied secret's toast says that tmux may keep it in its buffers.
 type Clipboard struct {
 	Tmux  bool
 	Local bool
@@ -54,6 +56,11 @@ func copyText(c *Common, label, text string, secret bool) tea.Cmd {
 		note = sprintf(t.Cred.ClearIn, clip.ClearAfter.Round(time.Second).String())
 		cmds = append(cmds, tea.Tick(clip.ClearAfter, func(time.Time) tea.Msg { return ClearClipboardMsg{Gen: gen} }))
 	}
+	if secret && clip.Tmux {
+		// tmux may take the plain OSC 52 into a paste buffer of its own
+		// (set-clipboard on), which no escape sequence clears.
+		note += t.Cred.TmuxKeeps
+	}
 	cmds = append(cmds, func() tea.Msg {
 		if local && native != nil {
 			if err := native(text); err == nil {
@@ -75,11 +82,15 @@ func ClearClipboard(c *Common, msg ClearClipboardMsg) tea.Cmd {
 		return nil
 	}
 	native, local := clip.Native, clip.Local
+	tmuxNote := ""
+	if clip.Tmux {
+		tmuxNote = c.Text.Cred.TmuxKeeps // cleared here, maybe not in tmux's buffers
+	}
 	return tea.Batch(append(writeClipboard(clip, ""), func() tea.Msg {
 		if local && native != nil {
 			native("")
 		}
-		return ToastMsg{Text: c.Text.Cred.ClipboardCleared}
+		return ToastMsg{Text: c.Text.Cred.ClipboardCleared + tmuxNote}
 	})...)
 }
 

@@ -85,3 +85,29 @@ func TestSecretClipboardIsClearedUnlessReplaced(t *testing.T) {
 		t.Fatalf("a later copy must not be cleared: %v", msgs)
 	}
 }
+
+// TestInsideTmuxASecretsToastSaysTmuxKeepsIt: inside tmux (and only
+// there) a copied secret's toast, and the clear's, say that tmux's own
+// buffers may keep it; a client id's toast does not (it is public).
+func TestInsideTmuxASecretsToastSaysTmuxKeepsIt(t *testing.T) {
+	for _, lang := range []api.Lang{api.PtBR, api.En} {
+		c := &Common{Text: i18n.For(lang), Clip: &Clipboard{ClearAfter: time.Minute}}
+		keeps := strings.TrimSpace(c.Text.Cred.TmuxKeeps)
+		if !strings.Contains(keeps, "tmux delete-buffer") {
+			t.Fatalf("%s: the note does not say how to clear it: %q", lang, keeps)
+		}
+		if got := toastOf(run(CopySecret(c, "Secret", "gecli_cs_x"))); strings.Contains(got, keeps) {
+			t.Errorf("%s: outside tmux the note is out of place: %q", lang, got)
+		}
+		c.Clip.Tmux = true
+		if got := toastOf(run(CopySecret(c, "Secret", "gecli_cs_x"))); !strings.Contains(got, keeps) {
+			t.Errorf("%s: inside tmux the secret's toast must say tmux keeps it: %q", lang, got)
+		}
+		if got := toastOf(run(ClearClipboard(c, ClearClipboardMsg{Gen: c.Clip.gen.Load()}))); !strings.Contains(got, keeps) {
+			t.Errorf("%s: the clear must not promise tmux forgot it: %q", lang, got)
+		}
+		if got := toastOf(run(Copy(c, "Client ID", "hmg-x"))); strings.Contains(got, keeps) {
+			t.Errorf("%s: a client id is not a secret: %q", lang, got)
+		}
+	}
+}

@@ -16,6 +16,9 @@ type CredText struct {
 	CauseIP, CauseToken, CauseOther, TestNeedsSecret                          string
 	AllowTitle, AllowHint, AllowKeys, AllowSaved, AllowLoading, AllowInvalid  string
 	ClipboardCleared, ClearIn, ChannelOSC52, ChannelTmux, ChannelNative       string
+	// TmuxKeeps: inside tmux a copied secret may stay in tmux's buffers,
+	// which gecli cannot clear (said on the copy and in the reveal).
+	TmuxKeeps                                                                 string
 	ChannelNativeFailed, SecretLabel, ExplainNotApproved, NotRequester, Stale string
 	// The list at scale: its search, and Solicitações' key to a request's
 	// credential (KeyShow).
@@ -71,6 +74,7 @@ var credPtBR = CredText{
 	AllowInvalid:       "Faixa inválida: %s",
 	ClipboardCleared:   "Área de transferência limpa (OSC 52).",
 	ClearIn:            " Será limpa em %s.",
+	TmuxKeeps:          " O tmux pode guardar uma cópia no histórico de buffers, que o gecli não apaga (tmux delete-buffer).",
 	ChannelOSC52:       "OSC 52", ChannelTmux: "passthrough do tmux", ChannelNative: "área de transferência do sistema",
 	ChannelNativeFailed: "sem área de transferência do sistema",
 	SecretLabel:         "Secret",
@@ -133,6 +137,7 @@ var credEn = CredText{
 	AllowInvalid:       "Invalid range: %s",
 	ClipboardCleared:   "Clipboard cleared (OSC 52).",
 	ClearIn:            " It will be cleared in %s.",
+	TmuxKeeps:          " tmux may keep a copy in its buffer history, which gecli cannot clear (tmux delete-buffer).",
 	ChannelOSC52:       "OSC 52", ChannelTmux: "tmux passthrough", ChannelNative: "system clipboard",
 	ChannelNativeFailed: "no system clipboard",
 	SecretLabel:         "Secret",

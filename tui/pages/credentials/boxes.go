@@ -156,6 +156,9 @@ func (r *revealBox) View(w, _ int) string {
 		lines = append(lines, st.Warning.Render(fmt.Sprintf(t.Cred.PrevValid, when(t.DateTime, r.until))))
 	}
 	lines = append(lines, wrap(st.Warning, t.Cred.RevealWarn, w)...)
+	if r.com.Clip != nil && r.com.Clip.Tmux { // a copy (s) may stay in tmux's buffers
+		lines = append(lines, wrap(st.Warning, strings.TrimSpace(t.Cred.TmuxKeeps), w)...)
+	}
 	return strings.Join(append(lines, st.Subtle.Render(common.Truncate(t.Cred.RevealKeys, w))), "\n")
 }
 
