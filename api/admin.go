@@ -63,18 +63,18 @@ var usernamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,63}$`)
 func (u UserCreate) Validate() []FieldError {
 	var out []FieldError
 	if !usernamePattern.MatchString(u.Username) {
-		out = append(out, FieldError{"username", "3 a 64 letras minúsculas, dígitos, ponto, hífen ou sublinhado, começando por letra ou dígito"})
+		out = append(out, Refuse("username", Say("3 a 64 letras minúsculas, dígitos, ponto, hífen ou sublinhado, começando por letra ou dígito", "3 to 64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or a digit")))
 	}
 	if f := validateName("name", u.Name); f != nil {
 		out = append(out, *f)
 	}
 	if u.CPF != "" {
 		if err := ValidateCPF(u.CPF); err != nil {
-			out = append(out, FieldError{"cpf", err.Error()})
+			out = append(out, RefuseErr("cpf", err))
 		}
 	}
 	if !u.Role.Valid() {
-		out = append(out, FieldError{"role", "use requester, evaluator ou admin"})
+		out = append(out, Refuse("role", msgRole))
 	}
 	out = append(out, validateCNPJList(u.Institutions)...)
 	return out
@@ -89,38 +89,42 @@ func (p UserPatch) Validate() []FieldError {
 		}
 	}
 	if p.Role != nil && !p.Role.Valid() {
-		out = append(out, FieldError{"role", "use requester, evaluator ou admin"})
+		out = append(out, Refuse("role", msgRole))
 	}
 	if p.Institutions != nil {
 		out = append(out, validateCNPJList(*p.Institutions)...)
 	}
 	if p.Name == nil && p.Role == nil && p.Institutions == nil && p.Disabled == nil {
-		out = append(out, FieldError{"", "nada a mudar: informe name, role, institutions ou disabled"})
+		out = append(out, Refuse("", Say("nada a mudar: informe name, role, institutions ou disabled", "nothing to change: send name, role, institutions or disabled")))
 	}
 	return out
 }
 
 func validateName(field, s string) *FieldError {
+	var why Msg
 	switch n := VisibleLen(s); {
 	case Blank(s):
-		return &FieldError{field, "obrigatório"}
+		why = msgRequired
 	case n > 200:
-		return &FieldError{field, "no máximo 200 caracteres"}
+		why = Sayf(msgAtMostChars, 200)
 	case MultiLine(s):
-		return &FieldError{field, "em uma linha só"}
+		why = msgOneLine
 	case BadText(s) != "":
-		return &FieldError{field, BadText(s)}
+		why = BadTextMsg(s)
+	default:
+		return nil
 	}
-	return nil
+	fe := Refuse(field, why)
+	return &fe
 }
 
 func validateCNPJList(cnpjs []string) []FieldError {
 	if len(cnpjs) > 50 {
-		return []FieldError{{"institutions", "no máximo 50 instituições"}}
+		return []FieldError{Refuse("institutions", Say("no máximo 50 instituições", "at most 50 institutions"))}
 	}
 	for _, c := range cnpjs {
 		if err := ValidateCNPJ(c); err != nil {
-			return []FieldError{{"institutions", c + ": " + err.Error()}}
+			return []FieldError{Refuse("institutions", Say(c+": ", c+": ").Plus(MsgOf(err)))}
 		}
 	}
 	return nil

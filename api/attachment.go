@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -85,34 +84,34 @@ func ValidateFilename(name string) error {
 	lower := strings.ToLower(name)
 	switch {
 	case name == "" || lower == ".pdf":
-		return errors.New("informe o nome do arquivo")
+		return sayErr("informe o nome do arquivo", "enter the file name")
 	case len(name) > MaxFilenameBytes:
-		return fmt.Errorf("nome com %d bytes; o limite é %d", len(name), MaxFilenameBytes)
+		return errorf(Say("nome com %d bytes; o limite é %d", "a name of %d bytes; the limit is %d"), len(name), MaxFilenameBytes)
 	case !utf8.ValidString(name):
-		return errors.New("o nome não é texto UTF-8 válido")
+		return sayErr("o nome não é texto UTF-8 válido", "the name is not valid UTF-8 text")
 	case strings.ContainsAny(name, `/\`) || strings.Contains(name, ".."):
-		return errors.New("só o nome do arquivo, sem pastas nem \"..\"")
+		return sayErr("só o nome do arquivo, sem pastas nem \"..\"", "the file name only, with no folders and no \"..\"")
 	case !strings.HasSuffix(lower, ".pdf"):
-		return errors.New("o nome deve terminar em .pdf")
+		return sayErr("o nome deve terminar em .pdf", "the name must end in .pdf")
 	}
 	for _, r := range name {
 		switch {
 		case badRune(r) != "":
-			return errors.New("nome " + badRune(r))
+			return &MsgError{Msg: Say("nome ", "a name ").Plus(badRuneMsg(r))}
 		case strings.ContainsRune(`<>:"|?*`, r):
-			return fmt.Errorf("o nome não pode ter %q (não vale em todos os sistemas)", r)
+			return errorf(Say("o nome não pode ter %q (não vale em todos os sistemas)", "the name may not have %q (not every system takes it)"), r)
 		case strings.ContainsRune("\u2215\u2044\uff0f\u29f8\uff3c\u29f9", r):
-			return fmt.Errorf("o nome tem um caractere parecido com uma barra (U+%04X)", r)
+			return errorf(Say("o nome tem um caractere parecido com uma barra (U+%04X)", "the name has a character that looks like a slash (U+%04X)"), r)
 		case invisible(r) && r != ' ':
-			return fmt.Errorf("o nome tem um caractere invisível (U+%04X)", r)
+			return errorf(Say("o nome tem um caractere invisível (U+%04X)", "the name has an invisible character (U+%04X)"), r)
 		}
 	}
 	base := name[:len(name)-len(".pdf")]
 	if strings.TrimRight(strings.TrimLeft(base, " "), " .") != base {
-		return errors.New("o nome não pode começar com espaço nem terminar em espaço ou ponto antes de .pdf")
+		return sayErr("o nome não pode começar com espaço nem terminar em espaço ou ponto antes de .pdf", "the name may not start with a space nor end in a space or a dot before .pdf")
 	}
 	if reservedName(base) {
-		return fmt.Errorf("%s é um nome reservado em alguns sistemas", base)
+		return errorf(Say("%s é um nome reservado em alguns sistemas", "%s is a reserved name on some systems"), base)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"fmt"
 	"regexp"
 )
 
@@ -82,7 +81,8 @@ var apiIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // ValidateAPIID checks a catalog slug before it reaches a query.
 func ValidateAPIID(id string) error {
 	if len(id) == 0 || len(id) > MaxAPIIDLen || !apiIDPattern.MatchString(id) {
-		return fmt.Errorf("identificador de API inválido: use letras minúsculas, dígitos e hífens (até %d caracteres)", MaxAPIIDLen)
+		return errorf(Say("identificador de API inválido: use letras minúsculas, dígitos e hífens (até %d caracteres)",
+			"invalid API id: use lower-case letters, digits and hyphens (up to %d characters)"), MaxAPIIDLen)
 	}
 	return nil
 }

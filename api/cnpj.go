@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"strings"
 )
 
@@ -12,10 +11,10 @@ import (
 // keep their value and 'A' counts 17: one algorithm serves both forms.
 
 var (
-	ErrCNPJLength     = errors.New("CNPJ deve ter 14 caracteres")
-	ErrCNPJChars      = errors.New("CNPJ aceita apenas letras A-Z e dígitos, com os dois últimos numéricos")
-	ErrCNPJRepeated   = errors.New("CNPJ com todos os caracteres iguais não é válido")
-	ErrCNPJCheckDigit = errors.New("dígitos verificadores do CNPJ não conferem")
+	ErrCNPJLength     = sayErr("CNPJ deve ter 14 caracteres, no formato 00.000.000/0000-00", "a CNPJ has 14 characters, in the form 00.000.000/0000-00")
+	ErrCNPJChars      = sayErr("CNPJ aceita apenas letras A-Z e dígitos, com os dois últimos numéricos (00.000.000/0000-00)", "a CNPJ takes letters A-Z and digits, the last two numeric (00.000.000/0000-00)")
+	ErrCNPJRepeated   = sayErr("CNPJ com todos os caracteres iguais não é válido", "a CNPJ with every character the same is not valid")
+	ErrCNPJCheckDigit = sayErr("dígitos verificadores do CNPJ não conferem", "the CNPJ's check digits do not match")
 )
 
 // NormalizeCNPJ removes the usual punctuation (". / -" and spaces) and

@@ -1,15 +1,12 @@
 package api
 
-import (
-	"errors"
-	"strings"
-)
+import "strings"
 
 var (
-	ErrCPFLength     = errors.New("CPF deve ter 11 dígitos")
-	ErrCPFChars      = errors.New("CPF aceita apenas dígitos")
-	ErrCPFRepeated   = errors.New("CPF com todos os dígitos iguais não é válido")
-	ErrCPFCheckDigit = errors.New("dígitos verificadores do CPF não conferem")
+	ErrCPFLength     = sayErr("CPF deve ter 11 dígitos, no formato 000.000.000-00", "a CPF has 11 digits, in the form 000.000.000-00")
+	ErrCPFChars      = sayErr("CPF aceita apenas dígitos, no formato 000.000.000-00", "a CPF takes digits only, in the form 000.000.000-00")
+	ErrCPFRepeated   = sayErr("CPF com todos os dígitos iguais não é válido", "a CPF with every digit the same is not valid")
+	ErrCPFCheckDigit = sayErr("dígitos verificadores do CPF não conferem", "the CPF's check digits do not match")
 )
 
 // NormalizeCPF removes the usual punctuation ("." "-" and spaces).

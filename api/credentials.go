@@ -97,18 +97,18 @@ func ParseRanges(in []string) ([]netip.Prefix, []FieldError) {
 	var out []netip.Prefix
 	var errs []FieldError
 	if len(in) > MaxAllowlistRanges {
-		return nil, []FieldError{{Field: "ranges", Message: fmt.Sprintf("no máximo %d faixas", MaxAllowlistRanges)}}
+		return nil, []FieldError{Refuse("ranges", Sayf(Say("no máximo %d faixas", "at most %d ranges"), MaxAllowlistRanges))}
 	}
 	seen := map[netip.Prefix]bool{}
 	for i, s := range in {
 		field := fmt.Sprintf("ranges[%d]", i)
 		p, err := ParseRange(s)
 		if err != nil {
-			errs = append(errs, FieldError{Field: field, Message: err.Error()})
+			errs = append(errs, RefuseErr(field, err))
 			continue
 		}
 		if seen[p] {
-			errs = append(errs, FieldError{Field: field, Message: "faixa repetida: " + p.String()})
+			errs = append(errs, Refuse(field, Sayf(Say("faixa repetida: %s", "range given twice: %s"), p)))
 			continue
 		}
 		seen[p] = true
@@ -121,25 +121,25 @@ func ParseRanges(in []string) ([]netip.Prefix, []FieldError) {
 func ParseRange(s string) (netip.Prefix, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return netip.Prefix{}, fmt.Errorf("faixa vazia")
+		return netip.Prefix{}, sayErr("faixa vazia", "empty range")
 	}
 	if !strings.Contains(s, "/") {
 		a, err := netip.ParseAddr(s)
 		if err != nil {
-			return netip.Prefix{}, fmt.Errorf("%q não é um endereço IP nem uma faixa CIDR (ex.: 200.152.0.0/16)", s)
+			return netip.Prefix{}, errorf(Say("%q não é um endereço IP nem uma faixa CIDR (ex.: 200.152.0.0/16)", "%q is neither an IP address nor a CIDR range (e.g. 200.152.0.0/16)"), s)
 		}
 		a = a.Unmap()
 		return netip.PrefixFrom(a, a.BitLen()), nil
 	}
 	p, err := netip.ParsePrefix(s)
 	if err != nil {
-		return netip.Prefix{}, fmt.Errorf("%q não é uma faixa CIDR válida (ex.: 200.152.0.0/16)", s)
+		return netip.Prefix{}, errorf(Say("%q não é uma faixa CIDR válida (ex.: 200.152.0.0/16)", "%q is not a valid CIDR range (e.g. 200.152.0.0/16)"), s)
 	}
 	if p.Addr().Zone() != "" {
-		return netip.Prefix{}, fmt.Errorf("%q: zonas IPv6 não são aceitas", s)
+		return netip.Prefix{}, errorf(Say("%q: zonas IPv6 não são aceitas", "%q: IPv6 zones are not accepted"), s)
 	}
 	if p.Bits() == 0 {
-		return netip.Prefix{}, fmt.Errorf("%q liberaria qualquer origem; cadastre as faixas de saída da instituição", s)
+		return netip.Prefix{}, errorf(Say("%q liberaria qualquer origem; cadastre as faixas de saída da instituição", "%q would let any source in; register the institution's outgoing ranges"), s)
 	}
 	return p.Masked(), nil
 }

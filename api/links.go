@@ -37,13 +37,13 @@ var (
 func (s SSHSession) Validate() *FieldError {
 	switch {
 	case !sshSessionID.MatchString(s.Session):
-		return &FieldError{Field: "session", Message: "um UUID em minúsculas"}
+		return refusal("session", Say("um UUID em minúsculas", "a lower-case UUID"))
 	case s.Event != "start" && s.Event != "end":
-		return &FieldError{Field: "event", Message: "start ou end"}
+		return refusal("event", Say("start ou end", "start or end"))
 	case !sshFinger.MatchString(s.Fingerprint):
-		return &FieldError{Field: "fingerprint", Message: "a impressão SHA256 da chave, como ssh-keygen -l a mostra"}
+		return refusal("fingerprint", Say("a impressão SHA256 da chave, como ssh-keygen -l a mostra", "the key's SHA256 fingerprint, as ssh-keygen -l shows it"))
 	case !sshRemoteAddr.MatchString(s.RemoteAddr):
-		return &FieldError{Field: "remote_addr", Message: "host:porta"}
+		return refusal("remote_addr", Say("host:porta", "host:port"))
 	}
 	return nil
 }

@@ -1,13 +1,10 @@
 package api
 
-import (
-	"bytes"
-	"errors"
-)
+import "bytes"
 
 var (
-	ErrNotPDF       = errors.New("o arquivo não é um PDF (o conteúdo não começa com %PDF-)")
-	ErrPDFTruncated = errors.New("o PDF está incompleto (falta o marcador %%EOF no final)")
+	ErrNotPDF       = sayErr("o arquivo não é um PDF (o conteúdo não começa com %PDF-)", "the file is not a PDF (its content does not start with %PDF-)")
+	ErrPDFTruncated = sayErr("o PDF está incompleto (falta o marcador %%EOF no final)", "the PDF is incomplete (the %%EOF marker at its end is missing)")
 )
 
 // ValidatePDF checks a document by its content, never by its name: a PDF

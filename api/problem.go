@@ -43,6 +43,21 @@ const (
 	CodeIPNotAllowed          Code = "ip_not_allowed"
 )
 
+// Codes lists every problem code of the wire contract, so tests can walk
+// them all (TestCodesListsEveryCode keeps it complete).
+var Codes = []Code{
+	CodeInvalidParameter, CodeQueryTooLong, CodeInvalidID, CodeAPINotFound, CodeNotFound, CodeMethodNotAllowed,
+	CodeNotReady, CodeInternal, CodeBusy, CodeDBUnavailable, CodeUnsupportedMediaType, CodeBodyTooLarge,
+	CodeIdempotencyReused, CodeIdempotencyInProgress, CodeSecretNotReplayed, CodeIdempotencyAnswerLost,
+	CodeTokenExpired, CodeInvalidToken, CodeForbiddenRole, CodeInstitutionNotLinked, CodeAttachmentTooLarge,
+	CodeNotPDF, CodeTermsNotAccepted, CodeCredentialNotApproved, CodeWrongEnvironment, CodeIPNotAllowed,
+	CodeVaultLocked, CodeVaultNotFound, CodeVaultScope, CodeVaultUnread,
+	CodeValidation, CodeRequestState, CodeNotFoundReq, CodeAlreadyDecided,
+	CodeLastProfilesAdmin, CodeUserExists, CodeUserNotFound, CodeBadActivation,
+	CodeAPIExists, CodeAPINotReady, CodeAPINotPublished, CodeBadOpenAPI,
+	CodeUnauthenticated, CodeInstitutionInactive, CodeInstitutionExists,
+}
+
 // Problem is an RFC 9457 problem+json body.
 type Problem struct {
 	Type     string       `json:"type"`
@@ -57,12 +72,16 @@ type Problem struct {
 	DecidedBy     string `json:"decided_by,omitempty"`
 	DecidedAt     string `json:"decided_at,omitempty"`
 	CurrentStatus Status `json:"current_status,omitempty"`
+
+	detailEn string // Detail in English (Refusal); Problem.In picks
 }
 
 // FieldError names one invalid input and says what is wrong with it.
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
+
+	en string // Message in English (Refuse); FieldError.In picks
 }
 
 // NewProblem builds a problem whose type URI is derived from its code, so

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"fmt"
 	"net/mail"
 	"regexp"
@@ -113,7 +112,7 @@ var (
 )
 
 // ErrSEI explains the SEI process number format.
-var ErrSEI = errors.New("número SEI no formato 00000.000000/0000-00")
+var ErrSEI = sayErr("número SEI no formato 00000.000000/0000-00", "SEI number in the form 00000.000000/0000-00")
 
 // ValidateSEI checks an SEI process number (empty is allowed: the number
 // is often assigned after submission).
@@ -139,20 +138,19 @@ func NormalizePhone(s string) string {
 func (c TechnicalContact) Validate() []FieldError {
 	var out []FieldError
 	if Blank(c.Name) || utf8.RuneCountInString(c.Name) > MaxNameLen || MultiLine(c.Name) {
-		out = append(out, FieldError{"technical_contact.name", "informe o nome do responsável técnico (até 200 caracteres)"})
+		out = append(out, Refuse("technical_contact.name", Say("informe o nome do responsável técnico (até 200 caracteres)", "enter the technical contact's name (up to 200 characters)")))
 	}
 	if err := ValidateCPF(c.CPF); err != nil || len(c.CPF) > 14 {
-		msg := "CPF com 11 dígitos"
-		if err != nil {
-			msg = err.Error()
+		if err == nil {
+			err = ErrCPFLength
 		}
-		out = append(out, FieldError{"technical_contact.cpf", msg})
+		out = append(out, RefuseErr("technical_contact.cpf", err))
 	}
 	if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != strings.TrimSpace(c.Email) || len(c.Email) > 254 {
-		out = append(out, FieldError{"technical_contact.email", "e-mail inválido"})
+		out = append(out, Refuse("technical_contact.email", msgEmail))
 	}
 	if !phonePattern.MatchString(NormalizePhone(c.Phone)) || len(c.Phone) > 20 {
-		out = append(out, FieldError{"technical_contact.phone", "telefone com DDD: 10 ou 11 dígitos"})
+		out = append(out, Refuse("technical_contact.phone", msgPhone))
 	}
 	return out
 }
@@ -161,7 +159,8 @@ func (c TechnicalContact) Validate() []FieldError {
 func ValidatePurpose(p string) *FieldError {
 	n := VisibleLen(p)
 	if n < 20 || utf8.RuneCountInString(p) > MaxPurposeLen {
-		return &FieldError{"purpose", "descreva a finalidade em 20 a 2.000 caracteres"}
+		fe := Refuse("purpose", Say("descreva a finalidade em 20 a 2.000 caracteres", "describe the purpose in 20 to 2,000 characters"))
+		return &fe
 	}
 	return nil
 }
@@ -177,31 +176,31 @@ func ValidateCustomFields(defs []CustomField, values map[string]string) []FieldE
 		field := "custom_fields." + d.Name
 		if v == "" {
 			if d.Required {
-				out = append(out, FieldError{field, d.Label + ": obrigatório"})
+				out = append(out, Refuse(field, Sayf(Say("%s: obrigatório", "%s: required"), d.Label)))
 			}
 			continue
 		}
 		if MultiLine(values[d.Name]) {
-			out = append(out, FieldError{field, d.Label + ": uma linha só"})
+			out = append(out, Refuse(field, Sayf(Say("%s: uma linha só", "%s: one line only"), d.Label)))
 			continue
 		}
 		if utf8.RuneCountInString(values[d.Name]) > MaxCustomFieldLen {
-			out = append(out, FieldError{field, d.Label + ": até 500 caracteres"})
+			out = append(out, Refuse(field, Sayf(Say("%s: até %d caracteres", "%s: up to %d characters"), d.Label, MaxCustomFieldLen)))
 			continue
 		}
 		if d.Type == "integer" && !regexp.MustCompile(`^-?\d+$`).MatchString(v) {
-			out = append(out, FieldError{field, d.Label + ": informe um número inteiro"})
+			out = append(out, Refuse(field, Sayf(Say("%s: informe um número inteiro", "%s: enter a whole number"), d.Label)))
 			continue
 		}
 		if d.Pattern != "" {
 			if re, err := regexp.Compile(d.Pattern); err == nil && !re.MatchString(v) {
-				out = append(out, FieldError{field, d.Label + ": formato inválido"})
+				out = append(out, Refuse(field, Sayf(Say("%s: formato inválido; esperado: ", "%s: invalid format; expected: "), d.Label).Plus(ExpectedFormat(d.Pattern))))
 			}
 		}
 	}
 	for name := range values {
 		if !known[name] {
-			out = append(out, FieldError{"custom_fields." + name, "campo desconhecido para esta API"})
+			out = append(out, Refuse("custom_fields."+name, Say("campo desconhecido para esta API", "a field this API does not have")))
 		}
 	}
 	return out
@@ -268,20 +267,20 @@ func (f VerificationForm) Malformed() []FieldError {
 		{"technical_contact.phone", f.TechnicalContact.Phone, 20},
 	} {
 		if n := utf8.RuneCountInString(c.value); n > c.max {
-			out = append(out, FieldError{c.field, fmt.Sprintf("até %d caracteres (tem %d)", c.max, n)})
+			out = append(out, Refuse(c.field, Sayf(Say("até %d caracteres (tem %d)", "up to %d characters (it has %d)"), c.max, n)))
 		}
 	}
 	for _, c := range [][2]string{{"entity_name", f.EntityName}, {"project", f.Project}, {"technical_contact.name", f.TechnicalContact.Name}} {
 		if MultiLine(c[1]) {
-			out = append(out, FieldError{c[0], "uma linha só, sem quebras nem tabulações"})
+			out = append(out, Refuse(c[0], Say("uma linha só, sem quebras nem tabulações", "one line, with no line breaks or tabs")))
 		}
 	}
 	if len(f.Documents) > MaxFormDocuments {
-		out = append(out, FieldError{"documents", fmt.Sprintf("até %d documentos", MaxFormDocuments)})
+		out = append(out, Refuse("documents", Sayf(Say("até %d documentos", "up to %d documents"), MaxFormDocuments)))
 	}
 	for i, d := range f.Documents {
 		if len(d) > 64 {
-			out = append(out, FieldError{fmt.Sprintf("documents[%d]", i), "identificador de anexo inválido"})
+			out = append(out, Refuse(fmt.Sprintf("documents[%d]", i), Say("identificador de anexo inválido", "invalid attachment id")))
 		}
 	}
 	return out
@@ -292,20 +291,20 @@ func (f VerificationForm) Malformed() []FieldError {
 func (f VerificationForm) Missing(known []string) []FieldError {
 	var out []FieldError
 	if Blank(f.EntityName) {
-		out = append(out, FieldError{"entity_name", "identifique a entidade solicitante"})
+		out = append(out, Refuse("entity_name", Say("identifique a entidade solicitante", "name the requesting entity")))
 	}
 	if err := ValidateCNPJ(f.EntityCNPJ); err != nil {
-		out = append(out, FieldError{"entity_cnpj", err.Error()})
+		out = append(out, RefuseErr("entity_cnpj", err))
 	}
 	out = append(out, f.TechnicalContact.Validate()...)
 	if VisibleLen(f.Project) < 5 {
-		out = append(out, FieldError{"project", "informe o nome do projeto"})
+		out = append(out, Refuse("project", Say("informe o nome do projeto", "name the project")))
 	}
 	if VisibleLen(f.Justification) < 20 {
-		out = append(out, FieldError{"justification", "justifique o uso em ao menos 20 caracteres"})
+		out = append(out, Refuse("justification", Say("justifique o uso em ao menos 20 caracteres", "justify the use in at least 20 characters")))
 	}
 	if len(f.Documents) == 0 {
-		out = append(out, FieldError{"documents", "anexe ao menos um documento comprobatório em PDF"})
+		out = append(out, Refuse("documents", Say("anexe ao menos um documento comprobatório em PDF", "attach at least one supporting PDF document")))
 	}
 	for _, d := range f.Documents {
 		ok := false
@@ -313,7 +312,7 @@ func (f VerificationForm) Missing(known []string) []FieldError {
 			ok = ok || k == d
 		}
 		if !ok {
-			out = append(out, FieldError{"documents", "documento " + d + " não é anexo desta solicitação"})
+			out = append(out, Refuse("documents", Sayf(Say("documento %s não é anexo desta solicitação", "document %s is not an attachment of this request"), d)))
 		}
 	}
 	return out

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,14 +76,30 @@ func BadText(s string) string {
 
 // badRune says why r may not appear in text (tabs and line breaks are the
 // caller's to judge).
-func badRune(r rune) string {
+func badRune(r rune) string { return badRuneMsg(r).PtBR }
+
+// badRuneMsg is badRune in both languages.
+func badRuneMsg(r rune) Msg {
 	switch {
 	case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
-		return fmt.Sprintf("com caractere de controle (U+%04X)", r)
+		return Sayf(Say("com caractere de controle (U+%04X)", "with a control character (U+%04X)"), r)
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return fmt.Sprintf("com caractere que inverte a direção do texto (U+%04X)", r)
+		return Sayf(Say("com caractere que inverte a direção do texto (U+%04X)", "with a character that reverses the text's direction (U+%04X)"), r)
 	case r == utf8.RuneError:
-		return "com caractere inválido (surrogate isolado ou U+FFFD)"
+		return Say("com caractere inválido (surrogate isolado ou U+FFFD)", "with an invalid character (a lone surrogate or U+FFFD)")
 	}
-	return ""
+	return Msg{}
+}
+
+// BadTextMsg is BadText in both languages (empty when s is fine).
+func BadTextMsg(s string) Msg {
+	for _, r := range s {
+		if r == '\n' || r == '\r' || r == '\t' {
+			continue
+		}
+		if m := badRuneMsg(r); m.PtBR != "" {
+			return m
+		}
+	}
+	return Msg{}
 }

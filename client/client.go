@@ -34,6 +34,7 @@ type Client struct {
 	base   string
 	http   *http.Client
 	tokens oauth2.TokenSource // nil: anonymous calls
+	lang   api.Lang           // the Accept-Language sent: the server's details in the screen's language
 }
 
 // New returns a client for the server at baseURL (scheme and host, with an
@@ -49,6 +50,32 @@ func New(baseURL string, hc *http.Client) (*Client, error) {
 	return &Client{base: u.String(), http: hc}, nil
 }
 
+// WithLang returns a copy of the client that asks the server to word its
+// problems (detail, field messages) in lang. A nil client stays nil
+// (--offline).
+func (c *Client) WithLang(lang api.Lang) *Client {
+	if c == nil {
+		return nil
+	}
+	cp := *c
+	cp.lang = lang
+	return &cp
+}
+
+// Lang is the language the client asks the server's answers in.
+func (c *Client) Lang() api.Lang {
+	if c.lang == "" {
+		return api.PtBR
+	}
+	return c.lang
+}
+
+// headers sets what every call to the server carries.
+func (c *Client) headers(req *http.Request) {
+	req.Header.Set("Accept", "application/json, application/problem+json")
+	req.Header.Set("Accept-Language", api.AcceptLanguage(c.Lang()))
+}
+
 // BaseURL is the server this client talks to.
 func (c *Client) BaseURL() string { return c.base }
 
@@ -59,7 +86,7 @@ func (c *Client) get(ctx context.Context, path, etag string) (body []byte, newET
 	if err != nil {
 		return nil, "", false, err
 	}
-	req.Header.Set("Accept", "application/json, application/problem+json")
+	c.headers(req)
 	if err := c.authorize(req); err != nil {
 		return nil, "", false, err
 	}

@@ -127,7 +127,7 @@ func (c *Client) sendOnce(ctx context.Context, method, path, contentType string,
 	if key := IdempotencyKey(ctx); key != "" {
 		req.Header.Set("Idempotency-Key", key)
 	}
-	req.Header.Set("Accept", "application/json, application/problem+json")
+	c.headers(req)
 	if err := c.authorize(req); err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 func (s *Server) allowlistInstitution(w http.ResponseWriter, r *http.Request, p identity.Principal) (string, bool) {
 	raw := r.PathValue("cnpj")
 	if err := api.ValidateCNPJ(raw); err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "CNPJ inválido: "+err.Error()))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("CNPJ inválido: ", "invalid CNPJ: ").Plus(api.MsgOf(err))))
 		return "", false
 	}
 	cnpj := api.NormalizeCNPJ(raw)
@@ -26,8 +26,7 @@ func (s *Server) allowlistInstitution(w http.ResponseWriter, r *http.Request, p 
 			return "", false
 		}
 		if !contains(linked, cnpj) {
-			s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeInstitutionNotLinked,
-				"você não está vinculado a esta instituição; solicite a atualização cadastral junto à equipe CNJ/PDPJ"))
+			s.problem(w, r, api.Refusal(http.StatusForbidden, api.CodeInstitutionNotLinked, api.Say("você não está vinculado a esta instituição; solicite a atualização cadastral junto à equipe CNJ/PDPJ", "you are not linked to this institution; ask the CNJ/PDPJ team to update your registration")))
 			return "", false
 		}
 	}
@@ -37,7 +36,7 @@ func (s *Server) allowlistInstitution(w http.ResponseWriter, r *http.Request, p 
 		return "", false
 	}
 	if !found {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "instituição não cadastrada"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Say("instituição não cadastrada", "institution not registered")))
 		return "", false
 	}
 	return cnpj, true
@@ -63,19 +62,18 @@ func (s *Server) putAllowlist(w http.ResponseWriter, r *http.Request, p identity
 		return
 	}
 	if body.Ranges == nil { // absent or null: a client bug, not a wish to clear
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation,
-			"envie ranges como uma lista (uma lista vazia, [], limpa a allowlist); nada foi alterado").
-			WithFields(api.FieldError{Field: "ranges", Message: "obrigatório: uma lista"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("envie ranges como uma lista (uma lista vazia, [], limpa a allowlist); nada foi alterado", "send ranges as a list (an empty list, [], clears the allowlist); nothing was changed")).
+			WithFields(api.Refuse("ranges", api.Say("obrigatório: uma lista", "required: a list"))))
 		return
 	}
 	ranges, errs := api.ParseRanges(body.Ranges)
 	for i, v := range body.Ranges { // the API takes ranges as written; only people's input is trimmed
 		if v != strings.TrimSpace(v) {
-			errs = append(errs, api.FieldError{Field: fmt.Sprintf("ranges[%d]", i), Message: "sem espaços antes ou depois da faixa"})
+			errs = append(errs, api.Refuse(fmt.Sprintf("ranges[%d]", i), api.Say("sem espaços antes ou depois da faixa", "no spaces before or after the range")))
 		}
 	}
 	if len(errs) > 0 {
-		prob := api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "faixas de IP inválidas; nada foi alterado")
+		prob := api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("faixas de IP inválidas; nada foi alterado", "invalid IP ranges; nothing was changed"))
 		prob.Fields = errs
 		s.problem(w, r, prob)
 		return

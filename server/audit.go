@@ -33,14 +33,14 @@ func (s *Server) listAudit(w http.ResponseWriter, r *http.Request, _ identity.Pr
 	var bad []api.FieldError
 	for name, v := range map[string]string{"actor": f.Actor, "action": f.Action, "target": f.Target} {
 		if utf8.RuneCountInString(v) > api.MaxQueryLen {
-			bad = append(bad, api.FieldError{Field: name, Message: "até 200 caracteres"})
+			bad = append(bad, api.Refuse(name, api.Say("até 200 caracteres", "up to 200 characters")))
 		}
 	}
 	for name, dst := range map[string]*string{"since": &f.Since, "until": &f.Until} {
 		if v := q.Get(name); v != "" {
 			t, err := time.Parse(time.RFC3339, v)
 			if err != nil {
-				bad = append(bad, api.FieldError{Field: name, Message: "data e hora RFC 3339, como 2026-12-01T00:00:00Z"})
+				bad = append(bad, api.Refuse(name, api.Say("data e hora RFC 3339, como 2026-12-01T00:00:00Z", "an RFC 3339 date and time, as in 2026-12-01T00:00:00Z")))
 				continue
 			}
 			*dst = t.UTC().Format("2006-01-02T15:04:05.000Z")
@@ -49,19 +49,19 @@ func (s *Server) listAudit(w http.ResponseWriter, r *http.Request, _ identity.Pr
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > auditPageMax {
-			bad = append(bad, api.FieldError{Field: "limit", Message: "de 1 a 200"})
+			bad = append(bad, api.Refuse("limit", api.Say("de 1 a 200", "from 1 to 200")))
 		}
 		f.Limit = n
 	}
 	if v := q.Get("cursor"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 1 {
-			bad = append(bad, api.FieldError{Field: "cursor", Message: "use o next_cursor da página anterior"})
+			bad = append(bad, api.Refuse("cursor", api.Say("use o next_cursor da página anterior", "use the previous page's next_cursor")))
 		}
 		f.Before = n
 	}
 	if bad != nil {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "filtro inválido").WithFields(bad...))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("filtro inválido", "invalid filter")).WithFields(bad...))
 		return
 	}
 	items, err := s.db.ListAudit(r.Context(), f)

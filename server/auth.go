@@ -77,22 +77,19 @@ func (s *Server) signedIn(h func(http.ResponseWriter, *http.Request, identity.Pr
 		raw, ok := identity.BearerToken(r)
 		if !ok || raw == "" {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="gecli"`)
-			s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken,
-				"entre com gecli login: esta operação exige um token de acesso"))
+			s.problem(w, r, api.Refusal(http.StatusUnauthorized, api.CodeInvalidToken, api.Say("entre com gecli login: esta operação exige um token de acesso", "sign in with gecli login: this operation needs an access token")))
 			return
 		}
 		p, err := s.auth.Verifier.Verify(r.Context(), raw)
 		switch {
 		case errors.Is(err, identity.ErrTokenExpired):
 			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="expired"`)
-			s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeTokenExpired,
-				"o token expirou (vale 5 minutos); renove-o ou entre novamente"))
+			s.problem(w, r, api.Refusal(http.StatusUnauthorized, api.CodeTokenExpired, api.Say("o token expirou (vale 5 minutos); renove-o ou entre novamente", "the token expired (it lasts 5 minutes); refresh it or sign in again")))
 			return
 		case err != nil:
 			s.log.Info("token refused", "path", r.URL.Path, "err", err)
 			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
-			s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken,
-				"token inválido; entre novamente"))
+			s.problem(w, r, api.Refusal(http.StatusUnauthorized, api.CodeInvalidToken, api.Say("token inválido; entre novamente", "invalid token; sign in again")))
 			return
 		}
 		switch live, err := s.live(r.Context(), p); {
@@ -101,8 +98,7 @@ func (s *Server) signedIn(h func(http.ResponseWriter, *http.Request, identity.Pr
 			return
 		case !live:
 			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="session ended"`)
-			s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken,
-				"a sessão foi encerrada (saída, revogação ou usuário desativado); entre novamente"))
+			s.problem(w, r, api.Refusal(http.StatusUnauthorized, api.CodeInvalidToken, api.Say("a sessão foi encerrada (saída, revogação ou usuário desativado); entre novamente", "the session ended (signed out, revoked or user disabled); sign in again")))
 			return
 		}
 		perms, err := s.permissionsOf(r.Context(), p)

@@ -57,23 +57,23 @@ func parseCatalogFilter(r *http.Request) (db.CatalogFilter, *api.Problem) {
 		Env:      api.Environment(q.Get("env")),
 	}
 	if !utf8.ValidString(f.Query) {
-		return f, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "a busca não é texto UTF-8 válido").
-			WithFields(api.FieldError{Field: "q", Message: "texto inválido"})
+		return f, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("a busca não é texto UTF-8 válido", "the search is not valid UTF-8 text")).
+			WithFields(api.Refuse("q", api.Say("texto inválido", "invalid text")))
 	}
 	if n := utf8.RuneCountInString(f.Query); n > api.MaxQueryLen {
-		return f, api.NewProblem(http.StatusBadRequest, api.CodeQueryTooLong,
-			fmt.Sprintf("a busca tem %d caracteres; o limite é %d", n, api.MaxQueryLen)).
-			WithFields(api.FieldError{Field: "q", Message: fmt.Sprintf("até %d caracteres", api.MaxQueryLen)})
+		return f, api.Refusal(http.StatusBadRequest, api.CodeQueryTooLong,
+			api.Sayf(api.Say("a busca tem %d caracteres; o limite é %d", "the search has %d characters; the limit is %d"), n, api.MaxQueryLen)).
+			WithFields(api.Refuse("q", api.Sayf(api.Say("até %d caracteres", "up to %d characters"), api.MaxQueryLen)))
 	}
 	var bad []api.FieldError
 	if f.Category != "" && !f.Category.Valid() {
-		bad = append(bad, api.FieldError{Field: "category", Message: "valores aceitos: " + join(api.Categories)})
+		bad = append(bad, api.Refuse("category", api.Sayf(msgAccepted, join(api.Categories))))
 	}
 	if f.Env != "" && !f.Env.Valid() {
-		bad = append(bad, api.FieldError{Field: "env", Message: "valores aceitos: " + join(api.Environments)})
+		bad = append(bad, api.Refuse("env", api.Sayf(msgAccepted, join(api.Environments))))
 	}
 	if bad != nil {
-		return f, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "parâmetro de filtro inválido").WithFields(bad...)
+		return f, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("parâmetro de filtro inválido", "invalid filter parameter")).WithFields(bad...)
 	}
 	return f, nil
 }
@@ -94,7 +94,7 @@ func (s *Server) getTerms(w http.ResponseWriter, r *http.Request) {
 	}
 	t, pdf, err := s.db.TermsPDF(r.Context(), a.ID)
 	if errors.Is(err, db.ErrNotFound) {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "esta API ainda não tem termo de uso publicado"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Say("esta API ainda não tem termo de uso publicado", "this API has no published terms of use yet")))
 		return
 	}
 	if err != nil {
@@ -117,7 +117,7 @@ func (s *Server) getAPIDoc(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(doc) == 0 {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "esta API ainda não tem documento OpenAPI publicado"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Say("esta API ainda não tem documento OpenAPI publicado", "this API has no published OpenAPI document yet")))
 		return
 	}
 	writeCacheable(w, r, "application/json", doc)
@@ -127,15 +127,15 @@ func (s *Server) getAPIDoc(w http.ResponseWriter, r *http.Request) {
 func (s *Server) lookupAPI(w http.ResponseWriter, r *http.Request) (api.API, bool) {
 	id := r.PathValue("id")
 	if err := api.ValidateAPIID(id); err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidID, err.Error()).
-			WithFields(api.FieldError{Field: "id", Message: err.Error()}))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidID, api.MsgOf(err)).
+			WithFields(api.RefuseErr("id", err)))
 		return api.API{}, false
 	}
 	a, err := s.db.GetAPI(r.Context(), id)
 	hidden := err == nil && a.State != api.APIPublished && !s.catalogAdmin(r)
 	if errors.Is(err, db.ErrNotFound) || hidden { // drafts and retired APIs are not public
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound,
-			fmt.Sprintf("não há API %q no catálogo; confira o identificador", id)))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeAPINotFound,
+			api.Sayf(api.Say("não há API %q no catálogo; confira o identificador", "there is no API %q in the catalog; check the id"), id)))
 		return api.API{}, false
 	}
 	if err != nil {

@@ -35,7 +35,7 @@ func (s *Server) readAPIWrite(w http.ResponseWriter, r *http.Request) (api.APIWr
 	in.Name, in.Acronym, in.Owner = api.TrimText(in.Name), api.TrimText(in.Acronym), api.TrimText(in.Owner)
 	in.Description = api.TrimText(in.Description)
 	if bad := in.Validate(); len(bad) > 0 {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "API inválida; nada foi gravado").WithFields(bad...))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("API inválida; nada foi gravado", "invalid API; nothing was saved")).WithFields(bad...))
 		return in, false
 	}
 	return in, true
@@ -48,7 +48,7 @@ func (s *Server) createAPI(w http.ResponseWriter, r *http.Request, p identity.Pr
 	}
 	switch err := s.db.CreateAPI(r.Context(), in); {
 	case errors.Is(err, db.ErrConflict):
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeAPIExists, "já há uma API "+in.ID+"; escolha outro identificador"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeAPIExists, api.Sayf(api.Say("já há uma API %s; escolha outro identificador", "there is already an API %s; choose another id"), in.ID)))
 		return
 	case err != nil:
 		s.internal(w, r, err)
@@ -65,13 +65,13 @@ func (s *Server) updateAPI(w http.ResponseWriter, r *http.Request, p identity.Pr
 		return
 	}
 	if in.ID != id {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "o identificador de uma API não muda").
-			WithFields(api.FieldError{Field: "id", Message: "deve ser " + id}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("o identificador de uma API não muda", "an API's id does not change")).
+			WithFields(api.Refuse("id", api.Sayf(api.Say("deve ser %s", "must be %s"), id))))
 		return
 	}
 	switch err := s.db.UpdateAPI(r.Context(), in); {
 	case errors.Is(err, db.ErrNotFound):
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound, "não há API "+id))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeAPINotFound, api.Sayf(api.Say("não há API %s", "there is no API %s"), id)))
 		return
 	case err != nil:
 		s.internal(w, r, err)
@@ -86,11 +86,10 @@ func (s *Server) stateAPI(state api.APIState) func(http.ResponseWriter, *http.Re
 		id := r.PathValue("id")
 		switch err := s.db.SetAPIState(r.Context(), id, state); {
 		case errors.Is(err, db.ErrNotFound):
-			s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound, "não há API "+id))
+			s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeAPINotFound, api.Sayf(api.Say("não há API %s", "there is no API %s"), id)))
 			return
 		case errors.Is(err, db.ErrAPINotReady):
-			s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeAPINotReady,
-				"para publicar, a API precisa de um termo de uso vigente e de ao menos um ambiente (FAQ 3.6)"))
+			s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeAPINotReady, api.Say("para publicar, a API precisa de um termo de uso vigente e de ao menos um ambiente (FAQ 3.6)", "to publish, the API needs current terms of use and at least one environment (FAQ 3.6)")))
 			return
 		case err != nil:
 			s.internal(w, r, err)
@@ -107,21 +106,21 @@ var termsVersion = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z.\-]{0,31}$`)
 func (s *Server) uploadTerms(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	id, version := r.PathValue("id"), r.URL.Query().Get("version")
 	if !termsVersion.MatchString(version) {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "informe ?version= (letras, dígitos, . e -; até 32)").
-			WithFields(api.FieldError{Field: "version", Message: "versão inválida"}))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("informe ?version= (letras, dígitos, . e -; até 32)", "give ?version= (letters, digits, . and -; up to 32)")).
+			WithFields(api.Refuse("version", api.Say("versão inválida", "invalid version"))))
 		return
 	}
-	body, ok := s.readPDF(w, r, "o termo de uso")
+	body, ok := s.readPDF(w, r, api.Say("o termo de uso", "the terms of use"))
 	if !ok {
 		return
 	}
 	t, err := s.db.AddTerms(r.Context(), id, version, body, time.Now())
 	switch {
 	case errors.Is(err, db.ErrNotFound):
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound, "não há API "+id))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeAPINotFound, api.Sayf(api.Say("não há API %s", "there is no API %s"), id)))
 		return
 	case errors.Is(err, db.ErrConflict):
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeInvalidParameter, "a versão "+version+" já existe; publique outra"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeInvalidParameter, api.Sayf(api.Say("a versão %s já existe; publique outra", "version %s already exists; publish another"), version)))
 		return
 	case err != nil:
 		s.internal(w, r, err)
@@ -145,7 +144,7 @@ func (s *Server) writeAdminAPI(w http.ResponseWriter, r *http.Request, status in
 // kin-openapi has read and validated it; it is kept (and served) as JSON.
 func (s *Server) uploadOpenAPI(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	id := r.PathValue("id")
-	body, ok := s.readBody(w, r, api.MaxOpenAPIDocBytes, api.CodeBodyTooLarge, "documento OpenAPI maior que 5 MB")
+	body, ok := s.readBody(w, r, api.MaxOpenAPIDocBytes, api.CodeBodyTooLarge, api.Say("documento OpenAPI maior que 5 MB", "an OpenAPI document larger than 5 MB"))
 	if !ok {
 		return
 	}
@@ -159,7 +158,7 @@ func (s *Server) uploadOpenAPI(w http.ResponseWriter, r *http.Request, p identit
 		if len(msg) > 300 {
 			msg = msg[:300] + "…"
 		}
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeBadOpenAPI, "documento OpenAPI inválido: "+msg))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeBadOpenAPI, api.Say("documento OpenAPI inválido: "+msg, "invalid OpenAPI document: "+msg)))
 		return
 	}
 	out, err := doc.MarshalJSON()
@@ -169,7 +168,7 @@ func (s *Server) uploadOpenAPI(w http.ResponseWriter, r *http.Request, p identit
 	}
 	switch err := s.db.SetOpenAPIDoc(r.Context(), id, out); {
 	case errors.Is(err, db.ErrNotFound):
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeAPINotFound, "não há API "+id))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeAPINotFound, api.Sayf(api.Say("não há API %s", "there is no API %s"), id)))
 		return
 	case err != nil:
 		s.internal(w, r, err)
@@ -208,8 +207,8 @@ func (s *Server) listAdminAPIs(w http.ResponseWriter, r *http.Request, _ identit
 		case api.APIDraft, api.APIPublished, api.APIRetired:
 			f.States = append(f.States, st)
 		default:
-			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "state: use draft, published, retired ou all").
-				WithFields(api.FieldError{Field: "state", Message: "desconhecido: " + string(st)}))
+			s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("state: use draft, published, retired ou all", "state: use draft, published, retired or all")).
+				WithFields(api.Refuse("state", api.Sayf(api.Say("desconhecido: %s", "unknown: %s"), st))))
 			return
 		}
 	}

@@ -62,8 +62,8 @@ func (s *Server) generateSecret(w http.ResponseWriter, r *http.Request, p identi
 		return
 	}
 	if body.GraceSeconds < 0 || body.GraceSeconds > api.MaxGraceSeconds {
-		prob := api.NewProblem(http.StatusBadRequest, api.CodeValidation, "período de carência inválido")
-		prob.Fields = []api.FieldError{{Field: "grace_seconds", Message: fmt.Sprintf("entre 0 e %d segundos (24 h)", api.MaxGraceSeconds)}}
+		prob := api.Refusal(http.StatusBadRequest, api.CodeValidation, api.Say("período de carência inválido", "invalid grace period"))
+		prob.Fields = []api.FieldError{api.Refuse("grace_seconds", api.Sayf(api.Say("entre 0 e %d segundos (24 h)", "from 0 to %d seconds (24 h)"), api.MaxGraceSeconds))}
 		s.problem(w, r, prob)
 		return
 	}
@@ -71,11 +71,13 @@ func (s *Server) generateSecret(w http.ResponseWriter, r *http.Request, p identi
 	until, err := s.db.SetSecret(r.Context(), req.ID, db.NewSecret{Hash: identity.HashSecret(secret), Hint: api.SecretHint(secret),
 		Grace: time.Duration(body.GraceSeconds) * time.Second, By: db.Actor{ID: p.Subject, Name: p.Name}, At: s.now()})
 	if errors.Is(err, db.ErrCredentialNotApproved) {
-		detail := "a solicitação não está aprovada e ativa: aguarde a aprovação da equipe CNJ"
+		detail := api.Say("a solicitação não está aprovada e ativa: aguarde a aprovação da equipe CNJ",
+			"the request is not approved and active: wait for the CNJ team's approval")
 		if req.CredentialState == api.CredentialBlocked {
-			detail = "preencha o formulário de verificação técnica para liberar a credencial"
+			detail = api.Say("preencha o formulário de verificação técnica para liberar a credencial",
+				"fill in the technical verification form to release the credential")
 		}
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeCredentialNotApproved, detail))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeCredentialNotApproved, detail))
 		return
 	}
 	if err != nil {

@@ -18,8 +18,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	if err := s.db.Ping(ctx); err != nil {
 		s.log.Warn("not ready", "err", err)
-		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeNotReady,
-			"banco de dados indisponível"))
+		s.problem(w, r, api.Refusal(http.StatusServiceUnavailable, api.CodeNotReady, api.Say("banco de dados indisponível", "database unavailable")))
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ready"})

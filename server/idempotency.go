@@ -51,11 +51,10 @@ func (s *Server) idempotent(h func(http.ResponseWriter, *http.Request, identity.
 			return
 		}
 		if !validIdempotencyKey(key) {
-			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter,
-				"Idempotency-Key deve ter de 1 a 255 caracteres ASCII visíveis"))
+			s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("Idempotency-Key deve ter de 1 a 255 caracteres ASCII visíveis", "Idempotency-Key must have 1 to 255 visible ASCII characters")))
 			return
 		}
-		body, ok := s.readBody(w, r, maxIdempotentBody, api.CodeBodyTooLarge, "corpo grande demais")
+		body, ok := s.readBody(w, r, maxIdempotentBody, api.CodeBodyTooLarge, api.Say("corpo grande demais", "body too large"))
 		if !ok {
 			return
 		}
@@ -117,8 +116,7 @@ func (s *Server) firstWithKey(w http.ResponseWriter, r *http.Request, p identity
 // a moment for it.
 func (s *Server) replay(w http.ResponseWriter, r *http.Request, caller, key, hash string, rec db.Idempotency) {
 	if rec.RequestHash != hash {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeIdempotencyReused,
-			"esta Idempotency-Key já foi usada com outro pedido; use uma chave nova para cada operação"))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeIdempotencyReused, api.Say("esta Idempotency-Key já foi usada com outro pedido; use uma chave nova para cada operação", "this Idempotency-Key was already used with another body; use a new key for each operation")))
 		return
 	}
 	deadline := time.Now().Add(inFlightWait)
@@ -136,15 +134,12 @@ func (s *Server) replay(w http.ResponseWriter, r *http.Request, caller, key, has
 	}
 	switch {
 	case rec.Status == 0 && s.now().Sub(rec.CreatedAt) >= answerLostAfter:
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeIdempotencyAnswerLost,
-			"a operação desta Idempotency-Key foi feita, mas a resposta se perdeu; consulte o recurso para ver o resultado"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeIdempotencyAnswerLost, api.Say("a operação desta Idempotency-Key foi feita, mas a resposta se perdeu; consulte o recurso para ver o resultado", "the operation of this Idempotency-Key was done, but its answer was lost; read the resource to see the result")))
 	case rec.Status == 0:
 		w.Header().Set("Retry-After", "1")
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeIdempotencyInProgress,
-			"o pedido com esta Idempotency-Key ainda está em andamento; tente de novo em instantes"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeIdempotencyInProgress, api.Say("o pedido com esta Idempotency-Key ainda está em andamento; tente de novo em instantes", "the call with this Idempotency-Key is still in progress; try again in a moment")))
 	case rec.ContentType == "" && len(rec.Body) == 0 && rec.Status < 300:
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeSecretNotReplayed,
-			"o secret gerado com esta Idempotency-Key foi entregue na primeira resposta e não é guardado; gere outro se o perdeu"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeSecretNotReplayed, api.Say("o secret gerado com esta Idempotency-Key foi entregue na primeira resposta e não é guardado; gere outro se o perdeu", "the secret generated with this Idempotency-Key was given in the first answer and is not kept; generate another if you lost it")))
 	default:
 		w.Header().Set("Content-Type", rec.ContentType)
 		w.Header().Set("Idempotent-Replayed", "true")

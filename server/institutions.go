@@ -19,8 +19,8 @@ func (s *Server) institutionRoutes() {
 func (s *Server) listInstitutions(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	q := r.URL.Query().Get("q")
 	if utf8.RuneCountInString(q) > api.MaxQueryLen {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeQueryTooLong, "busca longa demais").
-			WithFields(api.FieldError{Field: "q", Message: "até 100 caracteres"}))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeQueryTooLong, api.Say("busca longa demais", "search too long")).
+			WithFields(api.Refuse("q", api.Say("até 100 caracteres", "up to 100 characters"))))
 		return
 	}
 	items, err := s.db.ListInstitutions(r.Context(), q)
@@ -34,7 +34,7 @@ func (s *Server) listInstitutions(w http.ResponseWriter, r *http.Request, p iden
 // institutionName checks a legal name: one visible line, 200 at most.
 func institutionName(name string) *api.FieldError {
 	if api.VisibleLen(name) < 2 || utf8.RuneCountInString(name) > api.MaxNameLen || api.MultiLine(name) {
-		return &api.FieldError{Field: "name", Message: "a razão social, em uma linha de até 200 caracteres"}
+		return api.Refuse("name", api.Say("a razão social, em uma linha de até 200 caracteres", "the legal name, on one line of up to 200 characters")).Ptr()
 	}
 	return nil
 }
@@ -47,18 +47,18 @@ func (s *Server) createInstitution(w http.ResponseWriter, r *http.Request, p ide
 	in.Name = api.TrimText(in.Name)
 	var bad []api.FieldError
 	if err := api.ValidateCNPJ(in.CNPJ); err != nil {
-		bad = append(bad, api.FieldError{Field: "cnpj", Message: err.Error()})
+		bad = append(bad, api.RefuseErr("cnpj", err))
 	}
 	if fe := institutionName(in.Name); fe != nil {
 		bad = append(bad, *fe)
 	}
 	if bad != nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "instituição inválida").WithFields(bad...))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("instituição inválida", "invalid institution")).WithFields(bad...))
 		return
 	}
 	switch err := s.db.CreateInstitution(r.Context(), in); {
 	case errors.Is(err, db.ErrConflict):
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeInstitutionExists, "o CNPJ "+api.FormatCNPJ(in.CNPJ)+" já está cadastrado"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeInstitutionExists, api.Sayf(api.Say("o CNPJ %s já está cadastrado", "CNPJ %s is already registered"), api.FormatCNPJ(in.CNPJ))))
 		return
 	case err != nil:
 		s.internal(w, r, err)
@@ -71,7 +71,7 @@ func (s *Server) createInstitution(w http.ResponseWriter, r *http.Request, p ide
 func (s *Server) patchInstitution(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	cnpj := r.PathValue("cnpj")
 	if api.ValidateCNPJ(cnpj) != nil {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "CNPJ inválido no caminho"))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("CNPJ inválido no caminho", "invalid CNPJ in the path")))
 		return
 	}
 	var patch api.InstitutionPatch
@@ -81,14 +81,14 @@ func (s *Server) patchInstitution(w http.ResponseWriter, r *http.Request, p iden
 	if patch.Name != nil {
 		name := api.TrimText(*patch.Name)
 		if fe := institutionName(name); fe != nil {
-			s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "instituição inválida").WithFields(*fe))
+			s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("instituição inválida", "invalid institution")).WithFields(*fe))
 			return
 		}
 		patch.Name = &name
 	}
 	switch err := s.db.UpdateInstitution(r.Context(), cnpj, patch); {
 	case errors.Is(err, db.ErrNotFound):
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "instituição não cadastrada"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Say("instituição não cadastrada", "institution not registered")))
 		return
 	case err != nil:
 		s.internal(w, r, err)

@@ -5,7 +5,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/gecli/gecli/api"
@@ -22,15 +21,16 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool 
 		s.problem(w, r, p)
 		return false
 	}
-	body, ok := s.readBody(w, r, api.MaxJSONBodyBytes, api.CodeBodyTooLarge, "corpo maior que "+strconv.Itoa(api.MaxJSONBodyBytes>>10)+" KiB")
+	body, ok := s.readBody(w, r, api.MaxJSONBodyBytes, api.CodeBodyTooLarge,
+		api.Sayf(api.Say("corpo maior que %d KiB", "a body larger than %d KiB"), api.MaxJSONBodyBytes>>10))
 	if !ok {
 		return false
 	}
 	if err := strictjson.Decode(body, v); err != nil {
 		var e *strictjson.Error
-		p := api.NewProblem(http.StatusBadRequest, api.CodeValidation, "corpo JSON inválido: "+err.Error())
+		p := api.Refusal(http.StatusBadRequest, api.CodeValidation, api.Say("corpo JSON inválido: ", "invalid JSON body: ").Plus(jsonErrorMsg(err)))
 		if errors.As(err, &e) && e.Path != "" {
-			p = p.WithFields(api.FieldError{Field: e.Path, Message: e.Message})
+			p = p.WithFields(api.Refuse(e.Path, jsonErrorMsg(&strictjson.Error{Message: e.Message})))
 		}
 		s.problem(w, r, p)
 		return false
@@ -42,8 +42,7 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool 
 // (or not declared at all): a form or text/plain body is often a client
 // that meant something else, and a browser's cross-site "simple" request.
 func jsonContentType(header string) *api.Problem {
-	refuse := api.NewProblem(http.StatusUnsupportedMediaType, api.CodeUnsupportedMediaType,
-		"envie o corpo como Content-Type: application/json")
+	refuse := api.Refusal(http.StatusUnsupportedMediaType, api.CodeUnsupportedMediaType, api.Say("envie o corpo como Content-Type: application/json", "send the body as Content-Type: application/json"))
 	if header == "" {
 		return refuse
 	}
@@ -52,22 +51,23 @@ func jsonContentType(header string) *api.Problem {
 		return refuse
 	}
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
-		return api.NewProblem(http.StatusUnsupportedMediaType, api.CodeUnsupportedMediaType, "o corpo deve ser UTF-8 (charset="+cs+" não é aceito)")
+		return api.Refusal(http.StatusUnsupportedMediaType, api.CodeUnsupportedMediaType,
+			api.Sayf(api.Say("o corpo deve ser UTF-8 (charset=%s não é aceito)", "the body must be UTF-8 (charset=%s is not accepted)"), cs))
 	}
 	return nil
 }
 
 // readBody reads a request body of at most limit bytes; past it, it
 // answers 413 with code and detail, and 400 when the body cannot be read.
-func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int64, code api.Code, detail string) ([]byte, bool) {
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int64, code api.Code, detail api.Msg) ([]byte, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
-		s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, code, detail))
+		s.problem(w, r, api.Refusal(http.StatusRequestEntityTooLarge, code, detail))
 		return nil, false
 	case err != nil:
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "o corpo não pôde ser lido"))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeValidation, api.Say("o corpo não pôde ser lido", "the body could not be read")))
 		return nil, false
 	}
 	return body, true
@@ -75,13 +75,13 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int64, c
 
 // readPDF reads an uploaded PDF (an attachment, terms of use): at most
 // 10 MB (413), a PDF by its content (415); what names it in the answers.
-func (s *Server) readPDF(w http.ResponseWriter, r *http.Request, what string) ([]byte, bool) {
-	body, ok := s.readBody(w, r, api.MaxAttachmentBytes, api.CodeAttachmentTooLarge, what+" passa do limite de 10 MB por arquivo")
+func (s *Server) readPDF(w http.ResponseWriter, r *http.Request, what api.Msg) ([]byte, bool) {
+	body, ok := s.readBody(w, r, api.MaxAttachmentBytes, api.CodeAttachmentTooLarge, what.Plus(api.Say(" passa do limite de 10 MB por arquivo", " exceeds the 10 MB limit per file")))
 	if !ok {
 		return nil, false
 	}
 	if err := api.ValidatePDF(body); err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnsupportedMediaType, api.CodeNotPDF, what+" deve ser um PDF: "+err.Error()))
+		s.problem(w, r, api.Refusal(http.StatusUnsupportedMediaType, api.CodeNotPDF, what.Plus(api.Say(" deve ser um PDF: ", " must be a PDF: ")).Plus(api.MsgOf(err))))
 		return nil, false
 	}
 	return body, true

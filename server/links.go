@@ -30,7 +30,7 @@ func (s *Server) newDownloadLink(w http.ResponseWriter, r *http.Request, p ident
 	}
 	aid := r.PathValue("aid")
 	if _, _, err := s.db.AttachmentContent(r.Context(), req.ID, aid); errors.Is(err, db.ErrNotFound) {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "anexo inexistente"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Say("anexo inexistente", "no such attachment")))
 		return
 	} else if err != nil {
 		s.internal(w, r, err)
@@ -54,8 +54,7 @@ func (s *Server) newDownloadLink(w http.ResponseWriter, r *http.Request, p ident
 // the links made with it too.
 func (s *Server) useDownloadLink(w http.ResponseWriter, r *http.Request) {
 	gone := func() {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound,
-			"link de download inexistente, já usado ou expirado (vale uma vez, por 5 minutos): peça outro no gecli"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Say("link de download inexistente, já usado ou expirado (vale uma vez, por 5 minutos): peça outro no gecli", "download link unknown, already used or expired (it works once, for 5 minutes): ask gecli for another")))
 	}
 	token := r.PathValue("token")
 	if len(token) != 43 {

@@ -38,14 +38,14 @@ func (s *Server) addOpinion(w http.ResponseWriter, r *http.Request, p identity.P
 	var fe *api.FieldError
 	switch {
 	case api.VisibleLen(text) < 10:
-		fe = &api.FieldError{Field: "text", Message: "o parecer precisa de ao menos 10 caracteres"}
+		fe = api.Refuse("text", api.Say("o parecer precisa de ao menos 10 caracteres", "the opinion needs at least 10 characters")).Ptr()
 	case utf8.RuneCountInString(text) > api.MaxOpinionLen:
-		fe = &api.FieldError{Field: "text", Message: "no máximo 8.000 caracteres"}
+		fe = api.Refuse("text", api.Say("no máximo 8.000 caracteres", "at most 8,000 characters")).Ptr()
 	case api.BadText(text) != "":
-		fe = &api.FieldError{Field: "text", Message: "texto " + api.BadText(text)}
+		fe = api.Refuse("text", api.Say("texto ", "text ").Plus(api.BadTextMsg(text))).Ptr()
 	}
 	if fe != nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "parecer inválido; nada foi gravado").WithFields(*fe))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("parecer inválido; nada foi gravado", "invalid opinion; nothing was saved")).WithFields(*fe))
 		return
 	}
 	id := make([]byte, 8)
@@ -60,7 +60,7 @@ func (s *Server) addOpinion(w http.ResponseWriter, r *http.Request, p identity.P
 	o, err := s.db.AddOpinion(r.Context(), req.ID, oid, text, pdf, db.Actor{ID: p.Subject, Name: p.Name}, now)
 	switch {
 	case errors.Is(err, db.ErrState):
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState, "só solicitações em análise recebem pareceres"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeRequestState, api.Say("só solicitações em análise recebem pareceres", "only requests under review take opinions")))
 		return
 	case err != nil:
 		s.internal(w, r, err)
@@ -93,47 +93,47 @@ func (s *Server) readOpinion(w http.ResponseWriter, r *http.Request) (string, *d
 		}
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeAttachmentTooLarge, "o parecer passa do limite de 10 MB"))
+			s.problem(w, r, api.Refusal(http.StatusRequestEntityTooLarge, api.CodeAttachmentTooLarge, api.Say("o parecer passa do limite de 10 MB", "the opinion exceeds the 10 MB limit")))
 			return "", nil, false
 		}
 		if err != nil {
-			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "formulário multipart ilegível"))
+			s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeValidation, api.Say("formulário multipart ilegível", "unreadable multipart form")))
 			return "", nil, false
 		}
 		content, err := io.ReadAll(part)
 		if errors.As(err, &tooLarge) {
-			s.problem(w, r, api.NewProblem(http.StatusRequestEntityTooLarge, api.CodeAttachmentTooLarge, "o parecer passa do limite de 10 MB"))
+			s.problem(w, r, api.Refusal(http.StatusRequestEntityTooLarge, api.CodeAttachmentTooLarge, api.Say("o parecer passa do limite de 10 MB", "the opinion exceeds the 10 MB limit")))
 			return "", nil, false
 		}
 		if err != nil {
-			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "formulário multipart ilegível"))
+			s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeValidation, api.Say("formulário multipart ilegível", "unreadable multipart form")))
 			return "", nil, false
 		}
 		switch part.FormName() {
 		case "text":
 			if text != "" || !utf8.Valid(content) {
-				s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "um só campo text, em UTF-8"))
+				s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeValidation, api.Say("um só campo text, em UTF-8", "a single text field, in UTF-8")))
 				return "", nil, false
 			}
 			text = string(content)
 		case "file":
 			if pdf != nil {
-				s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "um só PDF por parecer"))
+				s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeValidation, api.Say("um só PDF por parecer", "a single PDF per opinion")))
 				return "", nil, false
 			}
 			name := part.FileName()
 			if err := api.ValidateFilename(name); err != nil {
-				s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "nome de arquivo recusado: "+err.Error()).
-					WithFields(api.FieldError{Field: "file", Message: err.Error()}))
+				s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("nome de arquivo recusado: ", "file name refused: ").Plus(api.MsgOf(err))).
+					WithFields(api.RefuseErr("file", err)))
 				return "", nil, false
 			}
 			if err := api.ValidatePDF(content); err != nil {
-				s.problem(w, r, api.NewProblem(http.StatusUnsupportedMediaType, api.CodeNotPDF, "o anexo do parecer deve ser um PDF: "+err.Error()))
+				s.problem(w, r, api.Refusal(http.StatusUnsupportedMediaType, api.CodeNotPDF, api.Say("o anexo do parecer deve ser um PDF: ", "the opinion's attachment must be a PDF: ").Plus(api.MsgOf(err))))
 				return "", nil, false
 			}
 			pdf = &db.PDF{Filename: name, Content: content}
 		default:
-			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation, "campo desconhecido: "+part.FormName()+" (use text e file)"))
+			s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeValidation, api.Sayf(api.Say("campo desconhecido: %s (use text e file)", "unknown field: %s (use text and file)"), part.FormName())))
 			return "", nil, false
 		}
 	}

@@ -87,7 +87,8 @@ func (s *Server) withPermission(h func(http.ResponseWriter, *http.Request, ident
 				return
 			}
 		}
-		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeForbiddenRole,
-			"seu perfil não tem a permissão "+strings.Join(names, " ou ")+"; peça-a a quem administra os perfis"))
+		s.problem(w, r, api.Refusal(http.StatusForbidden, api.CodeForbiddenRole, api.Say(
+			"seu perfil não tem a permissão "+strings.Join(names, " ou ")+"; peça-a a quem administra os perfis",
+			"your profile lacks the permission "+strings.Join(names, " or ")+"; ask whoever administers the profiles for it")))
 	})
 }

@@ -33,7 +33,7 @@ func (s *Server) listProfiles(w http.ResponseWriter, r *http.Request, _ identity
 func (s *Server) putProfile(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	role := api.Role(r.PathValue("role"))
 	if !role.Valid() {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "perfil desconhecido: use requester, evaluator ou admin"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Say("perfil desconhecido: use requester, evaluator ou admin", "unknown profile: use requester, evaluator or admin")))
 		return
 	}
 	var in api.ProfileWrite
@@ -48,20 +48,19 @@ func (s *Server) putProfile(w http.ResponseWriter, r *http.Request, p identity.P
 	}
 	for _, perm := range in.Permissions {
 		if !slices.Contains(api.Permissions, perm) {
-			s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "permissão desconhecida: "+string(perm)).
-				WithFields(api.FieldError{Field: "permissions", Message: "permissão desconhecida: " + string(perm)}))
+			s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Sayf(msgUnknownPerm, perm)).
+				WithFields(api.Refuse("permissions", api.Sayf(msgUnknownPerm, perm))))
 			return
 		}
 	}
 	if in.Permissions == nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "informe permissions (uma lista, vazia para nenhuma)").
-			WithFields(api.FieldError{Field: "permissions", Message: "obrigatório"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("informe permissions (uma lista, vazia para nenhuma)", "send permissions (a list, empty for none)")).
+			WithFields(api.Refuse("permissions", api.Say("obrigatório", "required"))))
 		return
 	}
 	switch err := s.db.SetProfile(r.Context(), role, perms); {
 	case errors.Is(err, db.ErrLastProfilesAdmin):
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeLastProfilesAdmin,
-			"a mudança deixaria nenhum usuário ativo com profiles:admin; ninguém poderia desfazê-la"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeLastProfilesAdmin, api.Say("a mudança deixaria nenhum usuário ativo com profiles:admin; ninguém poderia desfazê-la", "the change would leave no enabled user with profiles:admin; nobody could undo it")))
 		return
 	case err != nil:
 		s.internal(w, r, err)

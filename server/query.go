@@ -21,24 +21,24 @@ func (s *Server) strictQuery(next http.Handler) http.Handler {
 		}
 		values, err := url.ParseQuery(r.URL.RawQuery)
 		if err != nil {
-			s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter,
-				"a query string não pôde ser lida (um % sem dois dígitos hexadecimais?)"))
+			s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("a query string não pôde ser lida (um % sem dois dígitos hexadecimais?)", "the query string could not be read (a % without two hex digits?)")))
 			return
 		}
 		for name, vs := range values {
 			for _, text := range append([]string{name}, vs...) {
-				msg := ""
+				var msg api.Msg
 				switch {
 				case !utf8.ValidString(text):
-					msg = "não é texto UTF-8 válido"
+					msg = api.Say("não é texto UTF-8 válido", "not valid UTF-8 text")
 				case strings.ContainsAny(text, "\n\r\t"):
-					msg = "quebra de linha ou tabulação"
+					msg = api.Say("quebra de linha ou tabulação", "a line break or a tab")
 				default:
-					msg = api.BadText(text)
+					msg = api.BadTextMsg(text)
 				}
-				if msg != "" {
-					s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "parâmetro "+name+" inválido: "+msg).
-						WithFields(api.FieldError{Field: name, Message: msg}))
+				if msg.PtBR != "" {
+					s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter,
+						api.Sayf(api.Say("parâmetro %s inválido: ", "invalid parameter %s: "), name).Plus(msg)).
+						WithFields(api.Refuse(name, msg)))
 					return
 				}
 			}

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -70,8 +69,8 @@ func (s *Server) listRequests(w http.ResponseWriter, r *http.Request, p identity
 	}
 	items, cursor, seq, err := s.db.ListRequests(r.Context(), f)
 	if errors.Is(err, db.ErrCursor) {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "cursor inválido: use o next_cursor da página anterior").
-			WithFields(api.FieldError{Field: "cursor", Message: "inválido"}))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("cursor inválido: use o next_cursor da página anterior", "invalid cursor: use the previous page's next_cursor")).
+			WithFields(api.Refuse("cursor", api.Say("inválido", "invalid"))))
 		return
 	}
 	if err != nil {
@@ -111,39 +110,39 @@ func parseRequestFilter(r *http.Request) (db.RequestFilter, *api.Problem) {
 			continue
 		}
 		if !api.Status(st).Valid() {
-			bad = append(bad, api.FieldError{Field: "status", Message: "valores aceitos: " + join(api.Statuses)})
+			bad = append(bad, api.Refuse("status", api.Sayf(msgAccepted, join(api.Statuses))))
 			break
 		}
 		f.Statuses = append(f.Statuses, api.Status(st))
 	}
 	if f.Env != "" && !f.Env.Valid() {
-		bad = append(bad, api.FieldError{Field: "env", Message: "valores aceitos: " + join(api.Environments)})
+		bad = append(bad, api.Refuse("env", api.Sayf(msgAccepted, join(api.Environments))))
 	}
 	if id := q.Get("api"); id != "" {
 		if api.ValidateAPIID(id) != nil {
-			bad = append(bad, api.FieldError{Field: "api", Message: "identificador de API inválido"})
+			bad = append(bad, api.Refuse("api", api.Say("identificador de API inválido", "invalid API id")))
 		}
 		f.APIIDs = []string{id}
 	}
 	if v := q.Get("q"); utf8.RuneCountInString(v) > api.MaxQueryLen {
-		bad = append(bad, api.FieldError{Field: "q", Message: fmt.Sprintf("até %d caracteres", api.MaxQueryLen)})
+		bad = append(bad, api.Refuse("q", api.Sayf(api.Say("até %d caracteres", "up to %d characters"), api.MaxQueryLen)))
 	}
 	if v := q.Get("since"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 0 {
-			bad = append(bad, api.FieldError{Field: "since", Message: "número de sequência (inteiro ≥ 0)"})
+			bad = append(bad, api.Refuse("since", api.Say("número de sequência (inteiro ≥ 0)", "a sequence number (an integer ≥ 0)")))
 		}
 		f.SinceSet, f.Since = true, n
 	}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 1000 {
-			bad = append(bad, api.FieldError{Field: "limit", Message: "entre 1 e 1000"})
+			bad = append(bad, api.Refuse("limit", api.Say("entre 1 e 1000", "from 1 to 1000")))
 		}
 		f.Limit = n
 	}
 	if bad != nil {
-		return f, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "parâmetro de filtro inválido").WithFields(bad...)
+		return f, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("parâmetro de filtro inválido", "invalid filter parameter")).WithFields(bad...)
 	}
 	return f, nil
 }
@@ -157,13 +156,13 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identit
 	}
 	a, err := s.db.GetAPI(r.Context(), c.APIID)
 	if err == nil && a.State == api.APIRetired {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeAPINotPublished, "esta API foi retirada do catálogo e não aceita novas solicitações").
-			WithFields(api.FieldError{Field: "api_id", Message: "API retirada"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeAPINotPublished, api.Say("esta API foi retirada do catálogo e não aceita novas solicitações", "this API was retired from the catalog and takes no new requests")).
+			WithFields(api.Refuse("api_id", api.Say("API retirada", "API retired"))))
 		return
 	}
 	if errors.Is(err, db.ErrNotFound) || err == nil && a.State != api.APIPublished || api.ValidateAPIID(c.APIID) != nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "API inexistente no catálogo").
-			WithFields(api.FieldError{Field: "api_id", Message: "escolha uma API do catálogo"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("API inexistente no catálogo", "no such API in the catalog")).
+			WithFields(api.Refuse("api_id", api.Say("escolha uma API do catálogo", "choose an API of the catalog"))))
 		return
 	}
 	if err != nil {
@@ -172,10 +171,10 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identit
 	}
 	var bad []api.FieldError
 	if !c.Environment.Valid() || !a.Offers(c.Environment) {
-		bad = append(bad, api.FieldError{Field: "environment", Message: "ambiente não oferecido por esta API"})
+		bad = append(bad, api.Refuse("environment", api.Say("ambiente não oferecido por esta API", "environment not offered by this API")))
 	}
 	if err := api.ValidateCNPJ(c.InstitutionCNPJ); err != nil {
-		bad = append(bad, api.FieldError{Field: "institution_cnpj", Message: err.Error()})
+		bad = append(bad, api.RefuseErr("institution_cnpj", err))
 	}
 	bad = append(bad, c.TechnicalContact.Validate()...)
 	if fe := api.ValidatePurpose(c.Purpose); fe != nil {
@@ -183,11 +182,10 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identit
 	}
 	bad = append(bad, api.ValidateCustomFields(a.CustomFields, c.CustomFields)...)
 	if err := api.ValidateSEI(c.SEIProcess); err != nil {
-		bad = append(bad, api.FieldError{Field: "sei_process", Message: err.Error()})
+		bad = append(bad, api.RefuseErr("sei_process", err))
 	}
 	if bad != nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation,
-			"falha ao enviar formulário: confira os campos obrigatórios").WithFields(bad...))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("falha ao enviar formulário: confira os campos obrigatórios", "the form was not sent: check the required fields")).WithFields(bad...))
 		return
 	}
 	linked, err := s.linkedInstitutions(r, p)
@@ -196,9 +194,10 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identit
 		return
 	}
 	if !contains(linked, api.NormalizeCNPJ(c.InstitutionCNPJ)) {
-		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeInstitutionNotLinked,
-			"CNPJ "+api.FormatCNPJ(c.InstitutionCNPJ)+" ainda não vinculado ao seu cadastro: solicite a atualização cadastral à equipe CNJ/PDPJ").
-			WithFields(api.FieldError{Field: "institution_cnpj", Message: "instituição não vinculada"}))
+		s.problem(w, r, api.Refusal(http.StatusForbidden, api.CodeInstitutionNotLinked,
+			api.Sayf(api.Say("CNPJ %s ainda não vinculado ao seu cadastro: solicite a atualização cadastral à equipe CNJ/PDPJ",
+				"CNPJ %s is not linked to your registration yet: ask the CNJ/PDPJ team to update it"), api.FormatCNPJ(c.InstitutionCNPJ))).
+			WithFields(api.Refuse("institution_cnpj", api.Say("instituição não vinculada", "institution not linked"))))
 		return
 	}
 	// A deactivated institution keeps what it has and asks for nothing new.
@@ -206,15 +205,17 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identit
 		s.internal(w, r, err)
 		return
 	} else if err == nil && !in.Active {
-		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeInstitutionInactive,
-			"a instituição "+api.FormatCNPJ(c.InstitutionCNPJ)+" está inativa e não pode fazer novas solicitações; fale com a equipe CNJ/PDPJ").
-			WithFields(api.FieldError{Field: "institution_cnpj", Message: "instituição inativa"}))
+		s.problem(w, r, api.Refusal(http.StatusForbidden, api.CodeInstitutionInactive,
+			api.Sayf(api.Say("a instituição %s está inativa e não pode fazer novas solicitações; fale com a equipe CNJ/PDPJ",
+				"the institution %s is inactive and cannot make new requests; talk to the CNJ/PDPJ team"), api.FormatCNPJ(c.InstitutionCNPJ))).
+			WithFields(api.Refuse("institution_cnpj", api.Say("instituição inativa", "institution inactive"))))
 		return
 	}
 	if !c.Terms.Accepted || c.Terms.ID != a.Terms.ID || c.Terms.Version != a.Terms.Version {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeTermsNotAccepted,
-			fmt.Sprintf("aceite o termo de uso vigente (%s, versão %s) para enviar a solicitação", a.Terms.ID, a.Terms.Version)).
-			WithFields(api.FieldError{Field: "terms", Message: "termo vigente não aceito"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeTermsNotAccepted,
+			api.Sayf(api.Say("aceite o termo de uso vigente (%s, versão %s) para enviar a solicitação",
+				"accept the current terms of use (%s, version %s) to send the request"), a.Terms.ID, a.Terms.Version)).
+			WithFields(api.Refuse("terms", api.Say("termo vigente não aceito", "current terms not accepted"))))
 		return
 	}
 	rule := a.Rule.For(c.Environment)
@@ -255,7 +256,7 @@ func contains(list []string, v string) bool {
 // institution's request is a 404, as if it did not exist.
 func (s *Server) visibleRequest(w http.ResponseWriter, r *http.Request, p identity.Principal) (api.Request, bool) {
 	notFound := func() {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFoundReq, "solicitação inexistente ou de outra instituição"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFoundReq, api.Say("solicitação inexistente ou de outra instituição", "no such request, or one of another institution")))
 	}
 	req, err := s.db.RequestRow(r.Context(), r.PathValue("id"))
 	if errors.Is(err, db.ErrNotFound) {
@@ -304,7 +305,7 @@ func (s *Server) ownRequest(w http.ResponseWriter, r *http.Request, p identity.P
 		return req, false
 	}
 	if !contains(linked, req.Institution.CNPJ) {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFoundReq, "solicitação inexistente ou de outra instituição"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFoundReq, api.Say("solicitação inexistente ou de outra instituição", "no such request, or one of another institution")))
 		return req, false
 	}
 	return req, true
@@ -318,8 +319,9 @@ func (s *Server) cancelRequest(w http.ResponseWriter, r *http.Request, p identit
 	out, err := s.db.ApplyTransition(r.Context(), req.ID, db.Transition{From: []api.Status{api.StatusPending},
 		To: api.StatusCancelled, Actor: db.Actor{ID: p.Subject, Name: p.Name}, Action: "cancelled", At: time.Now()})
 	if errors.Is(err, db.ErrState) {
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState,
-			"só solicitações em análise podem ser canceladas; esta está "+strings.ToLower(req.Status.Label(api.PtBR))))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeRequestState, api.Say(
+			"só solicitações em análise podem ser canceladas; esta está "+strings.ToLower(req.Status.Label(api.PtBR)),
+			"only requests under review can be cancelled; this one is "+strings.ToLower(req.Status.Label(api.En)))))
 		return
 	}
 	if err != nil {
@@ -337,18 +339,18 @@ func (s *Server) uploadAttachment(w http.ResponseWriter, r *http.Request, p iden
 		return
 	}
 	if req.Status != api.StatusPending && req.Status != api.StatusApproved {
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState, "esta solicitação não aceita mais anexos"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeRequestState, api.Say("esta solicitação não aceita mais anexos", "this request takes no more attachments")))
 		return
 	}
 	// The name is stored as given, or refused: what the evaluator sees is
 	// what the requester sent.
 	name := r.URL.Query().Get("filename")
 	if err := api.ValidateFilename(name); err != nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "nome de arquivo recusado: "+err.Error()).
-			WithFields(api.FieldError{Field: "filename", Message: err.Error()}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("nome de arquivo recusado: ", "file name refused: ").Plus(api.MsgOf(err))).
+			WithFields(api.RefuseErr("filename", err)))
 		return
 	}
-	body, ok := s.readPDF(w, r, "o anexo")
+	body, ok := s.readPDF(w, r, api.Say("o anexo", "the attachment"))
 	if !ok {
 		return
 	}
@@ -370,7 +372,7 @@ func (s *Server) downloadAttachment(w http.ResponseWriter, r *http.Request, p id
 	}
 	a, content, err := s.db.AttachmentContent(r.Context(), req.ID, r.PathValue("aid"))
 	if errors.Is(err, db.ErrNotFound) {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "anexo inexistente"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Say("anexo inexistente", "no such attachment")))
 		return
 	}
 	if err != nil {

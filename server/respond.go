@@ -96,9 +96,12 @@ func encodeJSON(v any) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// problem sends an RFC 9457 problem+json body.
+// problem sends an RFC 9457 problem+json body, worded in the language the
+// request's Accept-Language prefers (pt-BR by default).
 func (s *Server) problem(w http.ResponseWriter, r *http.Request, p *api.Problem) {
+	p = p.In(api.AcceptLang(r.Header.Get("Accept-Language")))
 	p.Instance = loggedPath(r)
+	w.Header().Add("Vary", "Accept-Language")
 	body, _ := json.Marshal(p) // only strings and ints
 	w.Header().Set("Content-Type", api.ProblemContentType)
 	w.WriteHeader(p.Status)
@@ -112,16 +115,14 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, db.ErrBusy) || db.Contended(err):
 		// The write did not happen; the client may simply try again.
 		w.Header().Set("Retry-After", "1")
-		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeBusy,
-			"servidor ocupado: a operação não foi feita; tente de novo em instantes"))
+		s.problem(w, r, api.Refusal(http.StatusServiceUnavailable, api.CodeBusy, api.Say("servidor ocupado: a operação não foi feita; tente de novo em instantes", "server busy: the operation was not done; try again in a moment")))
 		return
 	case db.Unavailable(err) && r.Context().Err() == nil:
 		// PostgreSQL is out of reach: not this request's fault, and the
 		// pool reconnects by itself when it is back.
 		s.log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "err", err)
 		w.Header().Set("Retry-After", "5")
-		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeDBUnavailable,
-			"banco de dados indisponível no momento; tente de novo em instantes"))
+		s.problem(w, r, api.Refusal(http.StatusServiceUnavailable, api.CodeDBUnavailable, api.Say("banco de dados indisponível no momento; tente de novo em instantes", "the database is unavailable at the moment; try again in a moment")))
 		return
 	case r.Context().Err() != nil:
 		return // the client went away: nobody to answer, nothing to log
@@ -129,11 +130,9 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
 		// Another request with this Idempotency-Key wrote first; the
 		// idempotency wrapper answers with that one's answer instead.
 		w.Header().Set("Retry-After", "1")
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeIdempotencyInProgress,
-			"o pedido com esta Idempotency-Key ainda está em andamento; tente de novo em instantes"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeIdempotencyInProgress, api.Say("o pedido com esta Idempotency-Key ainda está em andamento; tente de novo em instantes", "the call with this Idempotency-Key is still in progress; try again in a moment")))
 		return
 	}
 	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-	s.problem(w, r, api.NewProblem(http.StatusInternalServerError, api.CodeInternal,
-		"erro interno do servidor; tente novamente em alguns minutos e, se persistir, informe o suporte com data e hora"))
+	s.problem(w, r, api.Refusal(http.StatusInternalServerError, api.CodeInternal, api.Say("erro interno do servidor; tente novamente em alguns minutos e, se persistir, informe o suporte com data e hora", "internal server error; try again in a few minutes and, if it goes on, tell support the date and time")))
 }

@@ -93,7 +93,7 @@ func (s *Server) retrySEI(w http.ResponseWriter, r *http.Request, p identity.Pri
 		return
 	}
 	if n == 0 {
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState, "nada a reenviar: nenhum envio desta solicitação falhou"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeRequestState, api.Say("nada a reenviar: nenhum envio desta solicitação falhou", "nothing to send again: no send of this request failed")))
 		return
 	}
 	s.log.Info("sei items retried", "request", req.ID, "items", n, "by", p.Subject)

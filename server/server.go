@@ -56,7 +56,7 @@ type Server struct {
 	paths map[string]bool
 
 	vaultKey     *vault.MasterKey // nil: locked, for vaultLocked's reason
-	vaultLocked  string
+	vaultLocked  api.Msg
 	vaultSystems []api.VaultSystem
 	twoFactor    map[string]bool // system name -> needs a TOTP seed
 
@@ -112,8 +112,7 @@ func (s *Server) routes() {
 	s.auth.Endpoints.TrustedProxies = s.cfg.TrustedProxies
 	s.auth.Endpoints.Register(identity.Route(s.handle))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound,
-			"rota inexistente: confira o endereço e a versão da API (/api/v1)"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Say("rota inexistente: confira o endereço e a versão da API (/api/v1)", "no such route: check the address and the API version (/api/v1)")))
 	})
 }
 
@@ -125,8 +124,8 @@ func (s *Server) handle(method, path string, h http.HandlerFunc) {
 	if !s.paths[path] {
 		s.paths[path] = true
 		s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
-			s.problem(w, r, api.NewProblem(http.StatusMethodNotAllowed, api.CodeMethodNotAllowed,
-				"método "+r.Method+" não é aceito em "+path))
+			s.problem(w, r, api.Refusal(http.StatusMethodNotAllowed, api.CodeMethodNotAllowed,
+				api.Sayf(api.Say("método %s não é aceito em %s", "method %s is not accepted at %s"), r.Method, path)))
 		})
 	}
 }

@@ -23,7 +23,7 @@ func (s *Server) reportSSHSession(w http.ResponseWriter, r *http.Request, p iden
 		return
 	}
 	if fe := body.Validate(); fe != nil {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "sessão SSH inválida; nada foi gravado").WithFields(*fe))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("sessão SSH inválida; nada foi gravado", "invalid SSH session; nothing was saved")).WithFields(*fe))
 		return
 	}
 	action := "ssh.session_started"

@@ -36,17 +36,16 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, p identity.Princ
 	to := map[string]api.Status{"approve": api.StatusApproved, "reject": api.StatusRejected}[d.Decision]
 	switch {
 	case to == "":
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "decisão deve ser approve ou reject").
-			WithFields(api.FieldError{Field: "decision", Message: "approve ou reject"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("decisão deve ser approve ou reject", "the decision must be approve or reject")).
+			WithFields(api.Refuse("decision", api.Say("approve ou reject", "approve or reject"))))
 		return
 	case to == api.StatusRejected && api.VisibleLen(d.Justification) < 10:
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation,
-			"a reprovação exige uma justificativa (ao menos 10 caracteres): ela aparece no histórico do solicitante").
-			WithFields(api.FieldError{Field: "justification", Message: "obrigatória para reprovar"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("a reprovação exige uma justificativa (ao menos 10 caracteres): ela aparece no histórico do solicitante", "a rejection needs a justification (at least 10 characters): it shows in the requester's history")).
+			WithFields(api.Refuse("justification", api.Say("obrigatória para reprovar", "required to reject"))))
 		return
 	case utf8.RuneCountInString(d.Justification) > api.MaxJustificationLen:
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "justificativa de até 2.000 caracteres").
-			WithFields(api.FieldError{Field: "justification", Message: "longa demais"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("justificativa de até 2.000 caracteres", "a justification of up to 2,000 characters")).
+			WithFields(api.Refuse("justification", api.Say("longa demais", "too long"))))
 		return
 	}
 	out, err := s.db.ApplyTransition(r.Context(), req.ID, db.Transition{From: []api.Status{api.StatusPending}, To: to,
@@ -64,15 +63,16 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, p identity.Princ
 
 func (s *Server) alreadyDecided(w http.ResponseWriter, r *http.Request, id string) {
 	who, at, status, err := s.db.LastDecision(r.Context(), id)
-	detail := "esta solicitação não está mais em análise"
+	detail := api.Say("esta solicitação não está mais em análise", "this request is no longer under review")
 	if err == nil {
-		when := at
+		when, whenEn := at, at
 		if t, perr := time.Parse(time.RFC3339, at); perr == nil {
-			when = t.Local().Format("02/01/2006 15:04")
+			when, whenEn = t.Local().Format("02/01/2006 15:04"), t.Local().Format("2006-01-02 15:04")
 		}
-		detail = fmt.Sprintf("já %s por %s em %s", strings.ToLower(status.Label(api.PtBR)), who, when)
+		detail = api.Say(fmt.Sprintf("já %s por %s em %s", strings.ToLower(status.Label(api.PtBR)), who, when),
+			fmt.Sprintf("already %s by %s on %s", strings.ToLower(status.Label(api.En)), who, whenEn))
 	}
-	p := api.NewProblem(http.StatusConflict, api.CodeAlreadyDecided, detail)
+	p := api.Refusal(http.StatusConflict, api.CodeAlreadyDecided, detail)
 	p.DecidedBy, p.DecidedAt, p.CurrentStatus = who, at, status
 	s.problem(w, r, p)
 }
@@ -91,20 +91,20 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request, p identity.Princ
 	// Revoking stops an institution's integration at once: the reason is
 	// part of the record (its history, and the requester reads it).
 	if api.VisibleLen(body.Justification) < 10 {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "diga por que revoga (ao menos 10 caracteres)").
-			WithFields(api.FieldError{Field: "justification", Message: "obrigatória para revogar"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("diga por que revoga (ao menos 10 caracteres)", "say why you revoke (at least 10 characters)")).
+			WithFields(api.Refuse("justification", api.Say("obrigatória para revogar", "required to revoke"))))
 		return
 	}
 	if utf8.RuneCountInString(body.Justification) > api.MaxJustificationLen {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "justificativa de até 2.000 caracteres").
-			WithFields(api.FieldError{Field: "justification", Message: "longa demais"}))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("justificativa de até 2.000 caracteres", "a justification of up to 2,000 characters")).
+			WithFields(api.Refuse("justification", api.Say("longa demais", "too long"))))
 		return
 	}
 	out, err := s.db.ApplyTransition(r.Context(), req.ID, db.Transition{From: []api.Status{api.StatusApproved},
 		To: api.StatusRevoked, Actor: db.Actor{ID: p.Subject, Name: p.Name}, Action: "revoked",
 		Justification: api.TrimText(body.Justification), At: time.Now()})
 	if errors.Is(err, db.ErrState) {
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState, "só solicitações aprovadas podem ser revogadas"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeRequestState, api.Say("só solicitações aprovadas podem ser revogadas", "only approved requests can be revoked")))
 		return
 	}
 	if err != nil {
@@ -122,7 +122,7 @@ func (s *Server) getForm(w http.ResponseWriter, r *http.Request, p identity.Prin
 		return
 	}
 	if !formRule(req.Rule) {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeNotFound, "esta solicitação não tem formulário técnico (regra "+string(req.Rule)+")"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeNotFound, api.Sayf(api.Say("esta solicitação não tem formulário técnico (regra %s)", "this request has no technical form (rule %s)"), req.Rule)))
 		return
 	}
 	f, _, err := s.db.VerificationForm(r.Context(), req.ID)
@@ -145,8 +145,7 @@ func (s *Server) putForm(w http.ResponseWriter, r *http.Request, p identity.Prin
 		return
 	}
 	if !formRule(req.Rule) || req.Status != api.StatusApproved {
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeRequestState,
-			"o formulário técnico é preenchido depois da aprovação, nas solicitações com regra de formulário"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeRequestState, api.Say("o formulário técnico é preenchido depois da aprovação, nas solicitações com regra de formulário", "the technical form is filled in after approval, on requests whose rule has a form")))
 		return
 	}
 	var f api.VerificationForm
@@ -154,7 +153,7 @@ func (s *Server) putForm(w http.ResponseWriter, r *http.Request, p identity.Prin
 		return
 	}
 	if bad := f.Malformed(); len(bad) > 0 {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "campos longos demais ou em várias linhas; nada foi salvo").
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("campos longos demais ou em várias linhas; nada foi salvo", "fields too long or on several lines; nothing was saved")).
 			WithFields(bad...))
 		return
 	}
@@ -177,7 +176,7 @@ func (s *Server) putForm(w http.ResponseWriter, r *http.Request, p identity.Prin
 	status := http.StatusOK
 	if !f.Complete {
 		// Saved, but say what is missing: the credential stays blocked.
-		prob := api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "formulário salvo, mas incompleto: a credencial continua bloqueada").
+		prob := api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("formulário salvo, mas incompleto: a credencial continua bloqueada", "form saved, but incomplete: the credential stays blocked")).
 			WithFields(missing...)
 		s.problem(w, r, prob)
 		return

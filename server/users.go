@@ -27,8 +27,8 @@ func (s *Server) userRoutes() {
 func (s *Server) listUsers(w http.ResponseWriter, r *http.Request, _ identity.Principal) {
 	q := r.URL.Query().Get("q")
 	if utf8.RuneCountInString(q) > api.MaxQueryLen {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeQueryTooLong, "busca longa demais").
-			WithFields(api.FieldError{Field: "q", Message: "até 200 caracteres"}))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeQueryTooLong, api.Say("busca longa demais", "search too long")).
+			WithFields(api.Refuse("q", api.Say("até 200 caracteres", "up to 200 characters"))))
 		return
 	}
 	const page = 500
@@ -55,8 +55,7 @@ func (s *Server) activation(r *http.Request, u api.UserEntry) (db.Activation, ap
 
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	if !s.auth.Meta.Embedded {
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeValidation,
-			"com um emissor externo, as pessoas entram pelo emissor e aparecem aqui no primeiro acesso"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeValidation, api.Say("com um emissor externo, as pessoas entram pelo emissor e aparecem aqui no primeiro acesso", "with an external issuer, people sign in at the issuer and show up here at their first call")))
 		return
 	}
 	var in api.UserCreate
@@ -65,7 +64,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request, p identity.P
 	}
 	in.Name = api.TrimText(in.Name)
 	if bad := in.Validate(); len(bad) > 0 {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "usuário inválido; nada foi gravado").WithFields(bad...))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("usuário inválido; nada foi gravado", "invalid user; nothing was saved")).WithFields(bad...))
 		return
 	}
 	b := make([]byte, 8)
@@ -74,8 +73,8 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request, p identity.P
 	act, answer := s.activation(r, api.UserEntry{})
 	switch err := s.db.AddUser(r.Context(), id, in, act); {
 	case errors.Is(err, db.ErrConflict):
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeUserExists, "já há um usuário "+in.Username).
-			WithFields(api.FieldError{Field: "username", Message: "já existe"}))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeUserExists, api.Sayf(api.Say("já há um usuário %s", "there is already a user %s"), in.Username)).
+			WithFields(api.Refuse("username", api.Say("já existe", "already exists"))))
 		return
 	case errors.Is(err, db.ErrUnknownInstitution):
 		s.unknownInstitution(w, r, err)
@@ -102,16 +101,15 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request, p identity.Pr
 		return
 	}
 	if bad := in.Validate(); len(bad) > 0 {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "mudança inválida; nada foi gravado").WithFields(bad...))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("mudança inválida; nada foi gravado", "invalid change; nothing was saved")).WithFields(bad...))
 		return
 	}
 	switch err := s.db.PatchUser(r.Context(), id, in); {
 	case errors.Is(err, db.ErrNotFound):
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeUserNotFound, "não há usuário "+id))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeUserNotFound, api.Sayf(api.Say("não há usuário %s", "there is no user %s"), id)))
 		return
 	case errors.Is(err, db.ErrLastProfilesAdmin):
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeLastProfilesAdmin,
-			"a mudança deixaria nenhum usuário ativo com profiles:admin; ninguém poderia desfazê-la"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeLastProfilesAdmin, api.Say("a mudança deixaria nenhum usuário ativo com profiles:admin; ninguém poderia desfazê-la", "the change would leave no enabled user with profiles:admin; nobody could undo it")))
 		return
 	case errors.Is(err, db.ErrUnknownInstitution):
 		s.unknownInstitution(w, r, err)
@@ -138,13 +136,12 @@ func (s *Server) patchUser(w http.ResponseWriter, r *http.Request, p identity.Pr
 func (s *Server) newActivation(w http.ResponseWriter, r *http.Request, p identity.Principal) {
 	id := r.PathValue("id")
 	if !s.auth.Meta.Embedded {
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeValidation,
-			"com um emissor externo, as senhas são do emissor: não há código de ativação aqui"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeValidation, api.Say("com um emissor externo, as senhas são do emissor: não há código de ativação aqui", "with an external issuer, passwords are the issuer's: there is no activation code here")))
 		return
 	}
 	u, err := s.db.UserEntry(r.Context(), id)
 	if errors.Is(err, db.ErrNotFound) {
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeUserNotFound, "não há usuário "+id))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeUserNotFound, api.Sayf(api.Say("não há usuário %s", "there is no user %s"), id)))
 		return
 	} else if err != nil {
 		s.internal(w, r, err)
@@ -153,7 +150,7 @@ func (s *Server) newActivation(w http.ResponseWriter, r *http.Request, p identit
 	act, answer := s.activation(r, u)
 	switch err := s.db.SetActivation(r.Context(), id, act); {
 	case errors.Is(err, db.ErrExternalUser):
-		s.problem(w, r, api.NewProblem(http.StatusConflict, api.CodeValidation, "esta pessoa entra pelo emissor externo: não tem senha aqui"))
+		s.problem(w, r, api.Refusal(http.StatusConflict, api.CodeValidation, api.Say("esta pessoa entra pelo emissor externo: não tem senha aqui", "this person signs in at the external issuer: they have no password here")))
 		return
 	case err != nil:
 		s.internal(w, r, err)
@@ -168,6 +165,6 @@ func (s *Server) newActivation(w http.ResponseWriter, r *http.Request, p identit
 // naming its CNPJ.
 func (s *Server) unknownInstitution(w http.ResponseWriter, r *http.Request, err error) {
 	cnpj := strings.TrimSuffix(err.Error(), ": "+db.ErrUnknownInstitution.Error())
-	s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "instituição não cadastrada: "+cnpj).
-		WithFields(api.FieldError{Field: "institutions", Message: cnpj + " não está cadastrada; cadastre a instituição antes"}))
+	s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Sayf(api.Say("instituição não cadastrada: %s", "institution not registered: %s"), cnpj)).
+		WithFields(api.Refuse("institutions", api.Sayf(api.Say("%s não está cadastrada; cadastre a instituição antes", "%s is not registered; register the institution first"), cnpj))))
 }

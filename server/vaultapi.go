@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -39,7 +38,7 @@ func (s *Server) openVault(key *vault.MasterKey) {
 	// read once here, not on every write and resolve.
 	systems, err := s.db.VaultSystems(ctx)
 	if err != nil {
-		s.vaultLocked = "o cofre não pôde ser aberto; veja os logs do servidor"
+		s.vaultLocked = api.Say("o cofre não pôde ser aberto; veja os logs do servidor", "the vault could not be opened; see the server's logs")
 		s.log.Error("vault: reading the systems", "err", err)
 		return
 	}
@@ -49,7 +48,7 @@ func (s *Server) openVault(key *vault.MasterKey) {
 		s.twoFactor[sys.Name] = sys.TwoFactor
 	}
 	if key == nil {
-		s.vaultLocked = "o servidor foi iniciado sem a chave mestra do cofre (--vault-key-file ou GECLI_VAULT_KEY)"
+		s.vaultLocked = api.Say("o servidor foi iniciado sem a chave mestra do cofre (--vault-key-file ou GECLI_VAULT_KEY)", "the server was started without the vault's master key (--vault-key-file or GECLI_VAULT_KEY)")
 		return
 	}
 	check, err := s.db.VaultKeyCheck(ctx)
@@ -59,10 +58,10 @@ func (s *Server) openVault(key *vault.MasterKey) {
 	}
 	switch {
 	case err != nil:
-		s.vaultLocked = "o cofre não pôde ser aberto; veja os logs do servidor"
+		s.vaultLocked = api.Say("o cofre não pôde ser aberto; veja os logs do servidor", "the vault could not be opened; see the server's logs")
 		s.log.Error("vault: reading the key check", "err", err)
 	case check != key.Check():
-		s.vaultLocked = "a chave mestra dada ao servidor não é a que selou o cofre; nada foi alterado"
+		s.vaultLocked = api.Say("a chave mestra dada ao servidor não é a que selou o cofre; nada foi alterado", "the master key given to the server is not the one that sealed the vault; nothing was changed")
 		s.log.Error("vault locked: wrong master key", "key_id", key.ID)
 	default:
 		s.vaultKey = key
@@ -73,7 +72,7 @@ func (s *Server) openVault(key *vault.MasterKey) {
 func (s *Server) vaultOpen(w http.ResponseWriter, r *http.Request) bool {
 	if s.vaultKey == nil {
 		w.Header().Set("Retry-After", "300")
-		s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeVaultLocked, s.vaultLocked))
+		s.problem(w, r, api.Refusal(http.StatusServiceUnavailable, api.CodeVaultLocked, s.vaultLocked))
 		return false
 	}
 	return true
@@ -112,8 +111,7 @@ func (s *Server) vaultInstitution(w http.ResponseWriter, r *http.Request, p iden
 			return want, true
 		}
 	}
-	s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeInstitutionNotLinked,
-		"o cofre pertence à instituição: você não está vinculado a ela; solicite a atualização cadastral à equipe CNJ/PDPJ"))
+	s.problem(w, r, api.Refusal(http.StatusForbidden, api.CodeInstitutionNotLinked, api.Say("o cofre pertence à instituição: você não está vinculado a ela; solicite a atualização cadastral à equipe CNJ/PDPJ", "the vault belongs to the institution: you are not linked to it; ask the CNJ/PDPJ team to update your registration")))
 	return "", false
 }
 
@@ -141,8 +139,8 @@ func (s *Server) vaultWrite(w http.ResponseWriter, r *http.Request, p identity.P
 		return
 	}
 	if len(body.Credentials) == 0 || len(body.Credentials) > api.MaxVaultItems {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeValidation,
-			fmt.Sprintf("envie de 1 a %d credenciais em \"credentials\"", api.MaxVaultItems)))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeValidation,
+			api.Sayf(api.Say("envie de 1 a %d credenciais em \"credentials\"", "send 1 to %d credentials in \"credentials\""), api.MaxVaultItems)))
 		return
 	}
 	out := make([]api.VaultResult, len(body.Credentials))
@@ -207,7 +205,7 @@ func (s *Server) vaultList(w http.ResponseWriter, r *http.Request, p identity.Pr
 	}
 	ck := r.URL.Query().Get("customer_key")
 	if ck != "" && !api.ValidCustomerKey(ck) {
-		s.problem(w, r, api.NewProblem(http.StatusBadRequest, api.CodeInvalidParameter, "customer_key inválida"))
+		s.problem(w, r, api.Refusal(http.StatusBadRequest, api.CodeInvalidParameter, api.Say("customer_key inválida", "invalid customer_key")))
 		return
 	}
 	systems := s.vaultSystems
@@ -246,13 +244,13 @@ func (s *Server) vaultDelete(w http.ResponseWriter, r *http.Request, p identity.
 	}
 	var fields []api.FieldError
 	if _, known := s.systemInfo(body.SystemName); !known {
-		fields = append(fields, api.FieldError{Field: "system_name", Message: "sistema desconhecido: " + body.SystemName})
+		fields = append(fields, api.Refuse("system_name", api.Sayf(api.Say("sistema desconhecido: %s", "unknown system: %s"), body.SystemName)))
 	}
 	if body.CustomerKey != "" && !api.ValidCustomerKey(body.CustomerKey) {
-		fields = append(fields, api.FieldError{Field: "customer_key", Message: "customer_key inválida"})
+		fields = append(fields, api.Refuse("customer_key", api.Say("customer_key inválida", "invalid customer_key")))
 	}
 	if len(fields) > 0 {
-		prob := api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "nada foi apagado")
+		prob := api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("nada foi apagado", "nothing was deleted"))
 		prob.Fields = fields
 		s.problem(w, r, prob)
 		return
@@ -273,22 +271,20 @@ func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
 	c, err := s.auth.Clients.Verify(r.Context(), raw)
 	if err != nil {
 		if _, userErr := s.auth.Verifier.Verify(r.Context(), raw); userErr == nil {
-			s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeForbiddenRole,
-				"nenhum perfil de pessoa lê o cofre: só clientes de serviço com escopo vault:resolve (gecli service add)"))
+			s.problem(w, r, api.Refusal(http.StatusForbidden, api.CodeForbiddenRole, api.Say("nenhum perfil de pessoa lê o cofre: só clientes de serviço com escopo vault:resolve (gecli service add)", "no person's profile reads the vault: only service clients with the vault:resolve scope (gecli service add)")))
 			return
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
-		s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken,
-			"envie um token de cliente de serviço obtido com client_credentials"))
+		s.problem(w, r, api.Refusal(http.StatusUnauthorized, api.CodeInvalidToken, api.Say("envie um token de cliente de serviço obtido com client_credentials", "send a service client's token obtained with client_credentials")))
 		return
 	}
 	if !strings.Contains(" "+c.Scope+" ", " "+ScopeVaultResolve+" ") {
 		w.Header().Set("WWW-Authenticate", `Bearer error="insufficient_scope", scope="vault:resolve"`)
-		s.problem(w, r, api.NewProblem(http.StatusForbidden, api.CodeVaultScope, "este cliente não tem o escopo vault:resolve"))
+		s.problem(w, r, api.Refusal(http.StatusForbidden, api.CodeVaultScope, api.Say("este cliente não tem o escopo vault:resolve", "this client lacks the vault:resolve scope")))
 		return
 	}
 	if svc, err := s.db.ServiceClientByID(r.Context(), c.ClientID); err != nil || svc.Disabled {
-		s.problem(w, r, api.NewProblem(http.StatusUnauthorized, api.CodeInvalidToken, "cliente de serviço desativado ou inexistente"))
+		s.problem(w, r, api.Refusal(http.StatusUnauthorized, api.CodeInvalidToken, api.Say("cliente de serviço desativado ou inexistente", "service client disabled or unknown")))
 		return
 	}
 	if !s.vaultOpen(w, r) {
@@ -299,7 +295,7 @@ func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, known := s.systemInfo(body.SystemName); !known || !api.ValidCustomerKey(body.CustomerKey) {
-		s.problem(w, r, api.NewProblem(http.StatusUnprocessableEntity, api.CodeValidation, "system_name desconhecido ou customer_key inválida"))
+		s.problem(w, r, api.Refusal(http.StatusUnprocessableEntity, api.CodeValidation, api.Say("system_name desconhecido ou customer_key inválida", "unknown system_name or invalid customer_key")))
 		return
 	}
 	actor := db.Actor{ID: c.ClientID, Name: "serviço " + c.ClientID}
@@ -317,8 +313,7 @@ func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
 	if errors.Is(err, db.ErrNotFound) {
 		key.System = body.SystemName
 		audit("not_found")
-		s.problem(w, r, api.NewProblem(http.StatusNotFound, api.CodeVaultNotFound,
-			"nenhuma credencial para esta customer_key neste sistema, nem a coringa (*)"))
+		s.problem(w, r, api.Refusal(http.StatusNotFound, api.CodeVaultNotFound, api.Say("nenhuma credencial para esta customer_key neste sistema, nem a coringa (*)", "no credential for this customer_key in this system, nor the wildcard (*)")))
 		return
 	}
 	if err != nil {
@@ -335,8 +330,7 @@ func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
 		// operator; never fall back to another entry.
 		audit("unreadable")
 		s.log.Error("vault entry does not open", "institution", key.Institution, "customer_key", key.CustomerKey, "system", key.System)
-		s.problem(w, r, api.NewProblem(http.StatusInternalServerError, api.CodeVaultUnread,
-			"a credencial guardada não pôde ser aberta (registro alterado ou movido); cadastre-a de novo"))
+		s.problem(w, r, api.Refusal(http.StatusInternalServerError, api.CodeVaultUnread, api.Say("a credencial guardada não pôde ser aberta (registro alterado ou movido); cadastre-a de novo", "the stored credential could not be opened (its record was changed or moved); register it again")))
 		return
 	}
 	var login sealedLogin
@@ -367,6 +361,5 @@ func (s *Server) vaultResolve(w http.ResponseWriter, r *http.Request) {
 func (s *Server) keyRotated(w http.ResponseWriter, r *http.Request) {
 	s.log.Error("vault: the master key was rotated under this server; restart it with the new key", "key_id", s.vaultKey.ID)
 	w.Header().Set("Retry-After", "300")
-	s.problem(w, r, api.NewProblem(http.StatusServiceUnavailable, api.CodeVaultLocked,
-		"a chave mestra do cofre foi trocada (gecli vault rotate-key) e este servidor ainda usa a anterior; nada foi feito: reinicie-o com a nova chave"))
+	s.problem(w, r, api.Refusal(http.StatusServiceUnavailable, api.CodeVaultLocked, api.Say("a chave mestra do cofre foi trocada (gecli vault rotate-key) e este servidor ainda usa a anterior; nada foi feito: reinicie-o com a nova chave", "the vault's master key was replaced (gecli vault rotate-key) and this server still uses the old one; nothing was done: restart it with the new key")))
 }

@@ -114,6 +114,7 @@ func New(o Options) *Model {
 		o.SyncEvery = 20 * time.Second
 	}
 	t := i18n.For(o.Lang)
+	o.Client = o.Client.WithLang(t.Lang) // the server words its problems in the screen's language
 	stack := &overlay.Stack{}
 	com := &common.Common{
 		Styles: themes.Get(themes.Resolve(o.Theme, o.NoColor, true)),

@@ -19,13 +19,27 @@ import (
 	"github.com/gecli/gecli/tui/i18n"
 )
 
-// serverFlags are --server and --cache, shared by the commands that talk
-// to a server on behalf of a signed-in person.
-type serverFlags struct{ server, cache string }
+// serverFlags are --server, --cache and --lang, shared by the commands
+// that talk to a server on behalf of a signed-in person.
+type serverFlags struct{ server, cache, lang string }
 
 func (f *serverFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.server, "server", "http://127.0.0.1:8080", "endereço do servidor gecli")
 	fs.StringVar(&f.cache, "cache", "", "arquivo do cache local (padrão: um por servidor)")
+	fs.StringVar(&f.lang, "lang", "pt-BR", "idioma das mensagens do servidor: pt-BR ou en")
+}
+
+// client builds the client for --server, asking the server's messages in --lang.
+func (f *serverFlags) client() (*client.Client, error) {
+	lang, err := api.ParseLang(f.lang)
+	if err != nil {
+		return nil, usagef("--lang: %v", err)
+	}
+	c, err := client.New(f.server, nil)
+	if err != nil {
+		return nil, usageError{describe(lang, err)}
+	}
+	return c.WithLang(lang), nil
 }
 
 // withServer parses a command's flags (--server, --cache and extra ones),
@@ -50,9 +64,9 @@ func withServer(ctx context.Context, name string, args []string, extra func(*pfl
 }
 
 func (f *serverFlags) open(ctx context.Context) (*client.Client, *store.Store, error) {
-	c, err := client.New(f.server, nil)
+	c, err := f.client()
 	if err != nil {
-		return nil, nil, usageError{describe(api.PtBR, err)}
+		return nil, nil, err
 	}
 	path := f.cache
 	if path == "" {

@@ -15,7 +15,6 @@ import (
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
 
-	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 )
 
@@ -45,6 +44,7 @@ func runToken(ctx context.Context, args []string) error {
 	fs := newFlags("token")
 	var sf serverFlags
 	fs.StringVar(&sf.server, "server", "http://127.0.0.1:8080", "endereço do servidor gecli")
+	fs.StringVar(&sf.lang, "lang", "pt-BR", "idioma das mensagens do servidor: pt-BR ou en")
 	var clientID, tokenURL string
 	var scopes []string
 	var asJSON bool
@@ -62,9 +62,9 @@ func runToken(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	c, err := client.New(sf.server, nil)
+	c, err := sf.client()
 	if err != nil {
-		return usageError{describe(api.PtBR, err)}
+		return err
 	}
 	if tokenURL == "" {
 		if tokenURL, err = c.CredentialTokenURL(ctx); err != nil {

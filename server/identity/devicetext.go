@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"time"
 
-	"golang.org/x/text/language"
+	"github.com/gecli/gecli/api"
 )
 
 // deviceText is the /device page in one language. It speaks the
@@ -56,15 +56,10 @@ var deviceEN = deviceText{
 	tooMany:       "Too many failed attempts from here. For safety, try again in %s.",
 }
 
-var deviceLanguages = language.NewMatcher([]language.Tag{language.BrazilianPortuguese, language.English})
-
-// deviceTextFor picks the page's language from Accept-Language.
+// deviceTextFor picks the page's language from Accept-Language, as the
+// API's problems do (api.AcceptLang).
 func deviceTextFor(r *http.Request) deviceText {
-	tags, _, _ := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
-	if len(tags) == 0 {
-		return devicePT
-	}
-	if _, i, conf := deviceLanguages.Match(tags...); i == 1 && conf != language.No {
+	if api.AcceptLang(r.Header.Get("Accept-Language")) == api.En {
 		return deviceEN
 	}
 	return devicePT

@@ -89,82 +89,37 @@ func explainOne(t *i18n.Text, err error, top bool) string {
 }
 
 func explainProblem(t *i18n.Text, p *api.Problem) string {
-	if s := explainAdmin(t, p); s != "" {
-		return s
-	}
 	code := p.Code
 	switch {
-	case code == api.CodeRequestState:
-		return t.Opinion.ExplainState
-	case code == api.CodeAttachmentTooLarge:
-		return t.Opinion.ExplainTooLarge
-	case code == api.CodeNotPDF:
-		return t.Opinion.ExplainNotPDF
-	case code == api.CodeUnsupportedMediaType:
-		return t.Opinion.ExplainMediaType
+	case code == api.CodeBadOpenAPI:
+		// The server's detail is "documento OpenAPI inválido: " (or its
+		// English) and the parser's own (English) message: the sentence
+		// says the first part in the UI's language.
+		detail := p.Detail
+		if _, parser, ok := strings.Cut(detail, ": "); ok {
+			detail = parser
+		}
+		return fmt.Sprintf(t.Admin.ExplainBadOpenAPI, detail)
 	case code == api.CodeValidation && len(p.Fields) > 0:
 		names := make([]string, len(p.Fields))
 		for i, f := range p.Fields {
 			names[i] = f.Field
 		}
 		return fmt.Sprintf(t.Opinion.ExplainInvalid, strings.Join(names, ", "))
-	case code == api.CodeTokenExpired || code == api.CodeInvalidToken:
-		return t.Explain401
-	case code == api.CodeForbiddenRole:
-		return t.Explain403
-	case code == api.CodeInstitutionNotLinked:
-		return t.ExplainNotLinked
-	case code == api.CodeNotFound || code == api.CodeAPINotFound || code == "http_404":
+	case code == "http_404":
 		return t.Explain404
-	case code == api.CodeBusy || code == api.CodeDBUnavailable || code == api.CodeIdempotencyInProgress:
-		return t.Box.ExplainBusy
-	case code == api.CodeSecretNotReplayed:
-		return t.Box.ExplainSecretNotReplayed
-	case code == api.CodeIdempotencyAnswerLost:
-		return t.Box.ExplainAnswerLost
-	case code == api.CodeInternal || strings.HasPrefix(string(code), "http_5"):
+	case strings.HasPrefix(string(code), "http_5"):
 		return t.Explain500
 	}
 	if s, ok := t.CodeText(code); ok {
 		return s
 	}
+	// A code this gecli does not know (a newer server's): the server's
+	// detail, which it words in the UI's language (client.WithLang).
 	if p.Detail != "" {
 		return fmt.Sprintf(t.Err.RefusedDetail, p.Status, code, p.Detail)
 	}
 	return fmt.Sprintf(t.Err.Refused, p.Status, code)
-}
-
-// explainAdmin words the refusals of administration, or returns "".
-func explainAdmin(t *i18n.Text, p *api.Problem) string {
-	a := &t.Admin
-	switch p.Code {
-	case api.CodeAPIExists:
-		return a.ExplainAPIExists
-	case api.CodeAPINotReady:
-		return a.ExplainAPINotReady
-	case api.CodeBadOpenAPI:
-		// The server's detail is "documento OpenAPI inválido: " and the
-		// parser's own (English) message: the sentence says the first
-		// part in the UI's language.
-		detail := p.Detail
-		if _, parser, ok := strings.Cut(detail, ": "); ok {
-			detail = parser
-		}
-		return fmt.Sprintf(a.ExplainBadOpenAPI, detail)
-	case api.CodeLastProfilesAdmin:
-		return a.ExplainLastProfilesAdmin
-	case api.CodeUserExists:
-		return a.ExplainUserExists
-	case api.CodeUserNotFound:
-		return a.ExplainUserNotFound
-	case api.CodeBadActivation:
-		return a.ExplainBadActivation
-	case api.CodeInstitutionExists:
-		return a.ExplainInstitutionExists
-	case api.CodeInstitutionInactive:
-		return a.ExplainInstitutionInactive
-	}
-	return ""
 }
 
 // cause words the cause of a typed error for the middle of its sentence:

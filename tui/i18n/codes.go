@@ -1,12 +1,15 @@
 package i18n
 
-import "github.com/gecli/gecli/api"
+import (
+	"strings"
+
+	"github.com/gecli/gecli/api"
+)
 
 // codeTexts word, in each language, the server's problem codes that no
-// screen words more precisely (tui/common.Explain tries those first): the
-// server's own detail is pt-BR, so an English screen would otherwise show
-// Portuguese. TestEveryServerCodeIsWordedInBothLanguages keeps the table
-// complete.
+// other sentence of Text words (CodeText tries those first). The server's
+// detail follows Accept-Language too, but the FAQ's cause and action are
+// the UI's. TestEveryCodeHasBothTexts (over api.Codes) keeps them complete.
 var codeTexts = map[api.Lang]map[api.Code]string{
 	api.PtBR: {
 		api.CodeAPINotPublished:       "Esta API não está publicada: não aceita solicitações agora.",
@@ -54,9 +57,63 @@ var codeTexts = map[api.Lang]map[api.Code]string{
 	},
 }
 
-// CodeText is the sentence for a problem code in t's language, if the
-// table has one.
+// CodeText is the sentence for a problem code in t's language: the FAQ's
+// cause and action (FAQ 4.1, 4.2). ok is false for a code gecli does not
+// know (a newer server's).
 func (t *Text) CodeText(code api.Code) (string, bool) {
+	if s := t.sharedCodeText(code); s != "" {
+		return s, true
+	}
 	s, ok := codeTexts[t.Lang][code]
 	return s, ok
+}
+
+// sharedCodeText words the codes whose sentence a screen also says.
+func (t *Text) sharedCodeText(code api.Code) string {
+	a := &t.Admin
+	switch code {
+	case api.CodeAPIExists:
+		return a.ExplainAPIExists
+	case api.CodeAPINotReady:
+		return a.ExplainAPINotReady
+	case api.CodeLastProfilesAdmin:
+		return a.ExplainLastProfilesAdmin
+	case api.CodeUserExists:
+		return a.ExplainUserExists
+	case api.CodeUserNotFound:
+		return a.ExplainUserNotFound
+	case api.CodeBadActivation:
+		return a.ExplainBadActivation
+	case api.CodeInstitutionExists:
+		return a.ExplainInstitutionExists
+	case api.CodeInstitutionInactive:
+		return a.ExplainInstitutionInactive
+	case api.CodeBadOpenAPI:
+		return strings.TrimSuffix(a.ExplainBadOpenAPI, ": %s") + "."
+	case api.CodeRequestState:
+		return t.Opinion.ExplainState
+	case api.CodeAttachmentTooLarge:
+		return t.Opinion.ExplainTooLarge
+	case api.CodeNotPDF:
+		return t.Opinion.ExplainNotPDF
+	case api.CodeUnsupportedMediaType:
+		return t.Opinion.ExplainMediaType
+	case api.CodeTokenExpired, api.CodeInvalidToken:
+		return t.Explain401
+	case api.CodeForbiddenRole:
+		return t.Explain403
+	case api.CodeInstitutionNotLinked:
+		return t.ExplainNotLinked
+	case api.CodeNotFound, api.CodeAPINotFound:
+		return t.Explain404
+	case api.CodeBusy, api.CodeDBUnavailable, api.CodeIdempotencyInProgress:
+		return t.Box.ExplainBusy
+	case api.CodeSecretNotReplayed:
+		return t.Box.ExplainSecretNotReplayed
+	case api.CodeIdempotencyAnswerLost:
+		return t.Box.ExplainAnswerLost
+	case api.CodeInternal:
+		return t.Explain500
+	}
+	return ""
 }
