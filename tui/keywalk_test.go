@@ -223,6 +223,9 @@ func TestEveryListedKeyActsAndEveryActingKeyIsListed(t *testing.T) {
 		{name: "Solicitações", user: "solicitante", reach: keys("2", "=300 solicitações"), in: "j"},
 		{name: "Solicitações, situações", user: "solicitante", reach: keys("2", "=300 solicitações", "l"), in: "j"},
 		{name: "Solicitações, busca", user: "solicitante", reach: keys("2", "=300 solicitações", "/"), text: true},
+		// A draft left by the wizard (step 2, then closed), listed by r.
+		{name: "Solicitações, rascunhos", user: "solicitante", reach: keys("2", "=300 solicitações", "n", "=Nova solicitação", "enter", "=2 Instituição",
+			"esc", "esc", "=r Rascunhos", "r", "=Rascunhos ("), in: "j"},
 		{name: "Solicitação", user: "solicitante", reach: keys("2", "=300 solicitações", "enter", "=Histórico"), in: "j"},
 		{name: "Credenciais", user: "solicitante", reach: keys("4", "=Client ID"), in: "j"},
 		{name: "Credenciais, busca", user: "solicitante", reach: keys("4", "=Client ID", "/"), text: true},
