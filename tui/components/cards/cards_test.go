@@ -64,3 +64,34 @@ func BenchmarkGridFrame(b *testing.B) {
 		})
 	}
 }
+
+// TestTitlesWrapToTwoLines: a title that fits in two lines shows whole,
+// a longer one is cut on the second; the row keeps the cards' height
+// (the descriptions give it a line), and selecting a card never reflows
+// its row.
+func TestTitlesWrapToTwoLines(t *testing.T) {
+	st, tx := themes.Get(themes.Mono), i18n.For(api.PtBR)
+	items := sample(3)
+	items[0].Name = "Cadastro Nacional de Órgãos Julgadores"
+	items[1].Name = "Diário de Justiça Eletrônico Nacional – Consulta de comunicações processuais de todos os tribunais"
+	for _, selected := range []int{0, 1, 2} {
+		grid := ansi.Strip(Grid(st, tx, items, 120, 0, 1, selected))
+		lines := strings.Split(grid, "\n")
+		if len(lines) != Height {
+			t.Fatalf("selected %d: %d lines, want %d:\n%s", selected, len(lines), Height, grid)
+		}
+		if strings.Count(lines[3], "CPF · Dados") != 3 { // under two title lines, whichever card is selected
+			t.Errorf("selected %d: the row reflowed:\n%s", selected, grid)
+		}
+		flat := strings.Join(strings.Fields(grid), " ")
+		if !strings.Contains(flat, "Cadastro Nacional de Órgãos │") && !strings.Contains(flat, "Cadastro Nacional de Órgãos ┃") {
+			t.Errorf("the first title's first line:\n%s", grid)
+		}
+		if !strings.Contains(grid, "Julgadores") || !strings.Contains(grid, "…") || strings.Contains(grid, "tribunais") {
+			t.Errorf("selected %d: not whole, or the long one not cut:\n%s", selected, grid)
+		}
+	}
+	if plain := ansi.Strip(Grid(st, tx, sample(3), 120, 0, 1, 0)); !strings.Contains(plain, "físicas. Situação") {
+		t.Errorf("a row of one-line titles lost its descriptions' second line:\n%s", plain)
+	}
+}
