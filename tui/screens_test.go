@@ -22,7 +22,7 @@ import (
 
 // screenState is one screen reached from the signed-in catalog. Its
 // steps are keys, "=pt|en" waits for the text of the screen's language,
-// "+text" types.
+// "!pt|en" waits until it is gone, "+text" types.
 type screenState struct {
 	name, user string
 	steps      []string
@@ -38,6 +38,13 @@ func (st screenState) reach(d *drive.Driver, lang api.Lang) {
 			}
 			d.WaitForText(pt)
 			d.Settle(50 * time.Millisecond)
+		case strings.HasPrefix(s, "!"):
+			pt, en, _ := strings.Cut(s[1:], "|")
+			if lang == api.En && en != "" {
+				pt = en
+			}
+			d.WaitFor("no "+pt, func(v string) bool { return !strings.Contains(v, pt) })
+			d.Settle(50 * time.Millisecond)
 		case strings.HasPrefix(s, "+"):
 			d.Type(s[1:])
 		default:
@@ -52,11 +59,11 @@ var screens = []screenState{
 	{name: "help", user: "solicitante", steps: []string{"?", "=ajuda|help"}},
 	{name: "palette", user: "solicitante", steps: []string{"ctrl+p", "=Comandos · Catálogo|Commands · Catalog"}},
 	{name: "requests", user: "solicitante", steps: []string{"2", "=300 solicitações|300 requests"}},
-	{name: "request", user: "solicitante", steps: []string{"2", "=300 solicitações|300 requests", "enter", "=Histórico|History"}},
+	{name: "request", user: "solicitante", steps: []string{"2", "=300 solicitações|300 requests", "enter", "=Histórico|History", "!Carregando a solicitação|Loading the request"}},
 	{name: "wizard", user: "solicitante", steps: []string{"2", "=300 solicitações|300 requests", "n", "=Nova solicitação|New request"}},
 	{name: "credentials", user: "solicitante", steps: []string{"4", "=Client ID"}},
 	{name: "vault", user: "solicitante", steps: []string{"5", "=cadastrad|stored"}},
-	{name: "review", user: "avaliador", steps: []string{"3", "=pendentes|pending"}},
+	{name: "review", user: "avaliador", steps: []string{"3", "=68 pendentes|68 pending", "!Carregando a solicitação|Loading the request"}},
 	{name: "admin", user: "admin", steps: []string{"6", "=Consulta CPF"}},
 }
 

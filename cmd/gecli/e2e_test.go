@@ -21,7 +21,10 @@ func newTmux(t *testing.T, width, height int, command string) *tmuxSession {
 	t.Helper()
 	needTool(t, "tmux", "tmux")
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("gecli-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
-	s.run("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), command)
+	// A config file of the developer's own (~/.config/gecli) must not
+	// change what the tests see.
+	s.run("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height),
+		"-e", "XDG_CONFIG_HOME="+t.TempDir(), command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }

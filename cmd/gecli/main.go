@@ -108,6 +108,6 @@ func printUsage(w *os.File) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  gecli %-18s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nFlags comuns: --server URL, --cache PATH, --theme NOME, --lang pt-BR|en, --offline")
+	fmt.Fprintln(w, "\nFlags comuns: --server URL, --cache PATH, --theme NOME, --lang pt-BR|en, --offline, --config PATH (padrão: ~/.config/gecli/config.toml)")
 	fmt.Fprintln(w, "Cada flag também pode vir do ambiente como GECLI_<FLAG> (ex.: GECLI_SERVER).")
 }

@@ -37,6 +37,7 @@ type Text struct {
 	TabRequests, KeySearchAPI, KeyDetail, KeySort, KeyToggleStatus, KeyStatusFocus, KeyCancelRequest string
 	KeyDownload, KeyConfirm, SearchAPIPlaceholder, StatusLabel, SortLabel, SortNewest, SortOldest    string
 	SortAPI, ColAPI, ColCNPJ, ColDate, ColEnv, ColStatus, ColActions, RowsCount, RowsCounting        string
+	ColEnvShort                                                                                      string
 	RequestsSignIn, RequestsEmpty, RequestsNoMatch, RequestsSyncing, ConfirmCancel, Cancelled        string
 	DetailTitle, DetailRequester, DetailInstitution, DetailContact, DetailPurpose, DetailCreated     string
 	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory         string
@@ -81,10 +82,10 @@ type Text struct {
 	Owner, NotOffered                                                        string
 
 	// Documentation.
-	DocsTitle, DocsEndpoints, DocsDocument, DocsTerms, DocsRule, DocsOwner    string
-	DocsLoading, DocsFromCache, DocsUnavailable, DocsNoEndpoints, DocsNoCache string
-	DocsTermsVersion                                                          string // %s id, %s version
-	URLDoc, URLHMG, URLPRD                                                    string
+	DocsTitle, DocsEndpoints, DocsDocument, DocsTerms, DocsRule, DocsOwner                   string
+	DetailLoading, DocsLoading, DocsFromCache, DocsUnavailable, DocsNoEndpoints, DocsNoCache string
+	DocsTermsVersion                                                                         string // %s id, %s version
+	URLDoc, URLHMG, URLPRD                                                                   string
 	// Docs: an endpoint's detail.
 	Docs DocsText
 
@@ -149,7 +150,7 @@ var ptBR = Text{
 	KeyDownload: "baixar anexos", KeyConfirm: "confirmar",
 	SearchAPIPlaceholder: "nome da API", StatusLabel: "Status", SortLabel: "Ordem",
 	SortNewest: "mais recentes", SortOldest: "mais antigas", SortAPI: "API A–Z",
-	ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Data", ColEnv: "Ambiente", ColStatus: "Status", ColActions: "Ações",
+	ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Data", ColEnv: "Ambiente", ColEnvShort: "Amb.", ColStatus: "Status", ColActions: "Ações",
 	RowsCount: "%s solicitações", RowsCounting: "contando…",
 	RequestsSignIn:  "Entre (L) para ver as solicitações das suas instituições.",
 	RequestsEmpty:   "Nenhuma solicitação no cache ainda. ctrl+r sincroniza com o servidor.",
@@ -250,7 +251,7 @@ var ptBR = Text{
 
 	DocsTitle: "Documentação", DocsEndpoints: "Endpoints", DocsDocument: "Documento OpenAPI",
 	DocsTerms: "Termo de uso", DocsRule: "Regra de aprovação", DocsOwner: "Responsável técnico",
-	DocsLoading: "Carregando a documentação…", DocsFromCache: "cópia em cache de %s",
+	DetailLoading: "Carregando a solicitação…", DocsLoading: "Carregando a documentação…", DocsFromCache: "cópia em cache de %s",
 	DocsUnavailable: "Documentação indisponível: %s", DocsNoEndpoints: "O documento não descreve endpoints.",
 	DocsNoCache:      "sem conexão e sem cópia em cache; abra esta documentação uma vez online para guardá-la",
 	DocsTermsVersion: "%s (versão %s)",
@@ -293,7 +294,7 @@ var en = Text{
 	KeyDownload: "download attachments", KeyConfirm: "confirm",
 	SearchAPIPlaceholder: "API name", StatusLabel: "Status", SortLabel: "Order",
 	SortNewest: "newest", SortOldest: "oldest", SortAPI: "API A–Z",
-	ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Date", ColEnv: "Environment", ColStatus: "Status", ColActions: "Actions",
+	ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Date", ColEnv: "Environment", ColEnvShort: "Env.", ColStatus: "Status", ColActions: "Actions",
 	RowsCount: "%s requests", RowsCounting: "counting…",
 	RequestsSignIn:  "Sign in (L) to see your institutions' requests.",
 	RequestsEmpty:   "No request cached yet. ctrl+r syncs with the server.",
@@ -394,7 +395,7 @@ var en = Text{
 
 	DocsTitle: "Documentation", DocsEndpoints: "Endpoints", DocsDocument: "OpenAPI document",
 	DocsTerms: "Terms of use", DocsRule: "Approval rule", DocsOwner: "Technical owner",
-	DocsLoading: "Loading the documentation…", DocsFromCache: "cached copy from %s",
+	DetailLoading: "Loading the request…", DocsLoading: "Loading the documentation…", DocsFromCache: "cached copy from %s",
 	DocsUnavailable: "Documentation unavailable: %s", DocsNoEndpoints: "The document describes no endpoints.",
 	DocsNoCache:      "offline and no cached copy; open this documentation once while online to keep it",
 	DocsTermsVersion: "%s (version %s)",

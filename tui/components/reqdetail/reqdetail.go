@@ -208,7 +208,7 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 		st.Subtle.Render("  "+r.Environment.Label(t.Lang)), width)
 	lines = append(lines, wrap(st.CardTitle.Render(r.APIName)+st.Subtle.Render(" ("+r.APIID+")"), width)...)
 	if loading {
-		lines = append(lines, st.Subtle.Render(t.Loading))
+		lines = append(lines, st.Subtle.Render(t.DetailLoading))
 	}
 	switch {
 	case errors.Is(m.Err, ErrOnlyList):

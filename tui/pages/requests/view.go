@@ -129,11 +129,23 @@ func (p *Page) statusLines() []string {
 	return out
 }
 
+// columns are as wide as their widest value or title, so no status or
+// title is cut ("Under revi…"); the API's name takes the rest. Below 100
+// columns the environment's title is abbreviated: its values are HMG/PRD.
 func (p *Page) columns() []table.Column {
 	t := p.com.Text
+	status := ansi.StringWidth(t.ColStatus)
+	for _, s := range api.Statuses {
+		status = max(status, ansi.StringWidth(s.Label(t.Lang)))
+	}
+	env := t.ColEnv
+	if p.width < 100 {
+		env = t.ColEnvShort
+	}
 	return []table.Column{
 		{Title: t.ColAPI, Flex: true}, {Title: t.ColCNPJ, Width: 18}, {Title: t.ColDate, Width: 10},
-		{Title: t.ColEnv, Width: 8}, {Title: t.ColStatus, Width: 11}, {Title: t.ColActions, Width: 6},
+		{Title: env, Width: max(3, ansi.StringWidth(env))}, {Title: t.ColStatus, Width: status},
+		{Title: t.ColActions, Width: max(4, ansi.StringWidth(t.ColActions))},
 	}
 }
 

@@ -81,6 +81,11 @@ func (p *Page) up(n int) tea.Cmd   { return p.follow(p.win.Up(n, p.mb.Pending("w
 // selectionChanged shows the newly selected request: its cached row at
 // once, its detail after a moment (holding j/k reads no detail per row).
 func (p *Page) selectionChanged() tea.Cmd {
+	if r := p.current(); r != nil && r.ID == p.detail.ID {
+		// The same request after a window read (a sync re-read the
+		// rows): its detail, scroll and any read in flight stay.
+		return nil
+	}
 	p.offset = 0
 	p.mb.Drop("detail") // the one in flight is for another request
 	p.mb.Drop(reqdetail.QuestionSEI)
