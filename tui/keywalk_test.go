@@ -239,7 +239,7 @@ func TestEveryListedKeyActsAndEveryActingKeyIsListed(t *testing.T) {
 	}
 	for _, st := range states {
 		t.Run(fmt.Sprintf("%s/%s", st.user, st.name), func(t *testing.T) {
-			t.Parallel()
+			lane(t)
 			w.walk(t, st)
 		})
 	}

@@ -96,6 +96,16 @@ func masked(s string) string {
 	})
 }
 
+// busy bounds the models the walk and the screens drive at once: each
+// waits on a live backend with deadlines, and the machine has two cores.
+var busy = make(chan struct{}, 4)
+
+func lane(t *testing.T) {
+	t.Parallel()
+	busy <- struct{}{}
+	t.Cleanup(func() { <-busy })
+}
+
 func TestEveryScreenInBothSizesAndLanguages(t *testing.T) {
 	b := startBackend(t, "127.0.0.1:0")
 	stores := map[string]*store.Store{}
@@ -109,7 +119,7 @@ func TestEveryScreenInBothSizesAndLanguages(t *testing.T) {
 		for _, lang := range []api.Lang{api.PtBR, api.En} {
 			for _, size := range [][2]int{{80, 24}, {120, 40}} {
 				t.Run(fmt.Sprintf("%s/%s/%dx%d", st.name, lang, size[0], size[1]), func(t *testing.T) {
-					t.Parallel()
+					lane(t)
 					v := onScreen(t, b, stores[st.user], st, lang, size[0], size[1])
 					switch {
 					case lang == api.En:

@@ -65,7 +65,7 @@ func TestSearchFindsNumbersProcessesAndCNPJs(t *testing.T) {
 			d, p := newPage(t, s, 120, 40)
 			d.Key("/")
 			d.Type(c.typed)
-			d.WaitForText(fmt.Sprintf("%d solicitações", c.count))
+			d.WaitForText(p.com.Text.Plural(c.count, p.com.Text.RowsCount))
 			d.WaitFor("the rows", func(string) bool { return !p.mb.Pending("window") })
 			if c.count == 0 && !strings.Contains(d.View(), p.com.Text.RequestsNoMatch) {
 				t.Fatalf("nothing matches, yet:\n%s", d.View())

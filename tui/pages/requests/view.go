@@ -49,7 +49,7 @@ func (p *Page) filterBar() string {
 	sortName := []string{t.SortNewest, t.SortOldest, t.SortAPI}[p.sort]
 	count := st.Subtle.Render(t.RowsCounting)
 	if p.count >= 0 {
-		count = st.Subtle.Render(fmt.Sprintf(t.RowsCount, t.Number(p.count)))
+		count = st.Subtle.Render(t.Plural(p.count, t.RowsCount))
 	}
 	line1 := common.Spread(search+st.Subtle.Render("  e "+t.EnvLabel+": ")+st.Text.Render(env)+
 		st.Subtle.Render("  o "+t.SortLabel+": ")+st.Text.Render(sortName), count, p.width)
