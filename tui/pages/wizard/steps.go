@@ -159,24 +159,9 @@ func (m *Model) validate() bool {
 	return len(m.errs) == 0
 }
 
-// fieldError words a refused field in the UI's language, with the value
-// refused (from the draft) and, for a custom field, its definition.
-func (m *Model) fieldError(fe api.FieldError) string {
-	d := m.draft
-	value := map[string]string{"technical_contact.cpf": d.Contact.CPF, "entity_cnpj": d.EntityCNPJ}[fe.Field]
-	var def *api.CustomField
-	if name, ok := strings.CutPrefix(fe.Field, "custom_fields."); ok {
-		value = d.CustomFields[name]
-		if a, ok := m.api(); ok {
-			for i := range a.CustomFields {
-				if a.CustomFields[i].Name == name {
-					def = &a.CustomFields[i]
-				}
-			}
-		}
-	}
-	return m.com.Text.FieldError(fe, value, def)
-}
+// fieldError is a refused field in the UI's language: the validators
+// and the server word every refusal in both.
+func (m *Model) fieldError(fe api.FieldError) string { return fe.In(m.com.Lang) }
 
 // formValue is the verification form the draft describes.
 func (m *Model) formValue(documents []string) api.VerificationForm {

@@ -1,4 +1,4 @@
-package i18n
+package api_test
 
 import (
 	"strings"
@@ -7,9 +7,9 @@ import (
 	"github.com/gecli/gecli/api"
 )
 
-// TestFieldErrorsSpeakTheUIsLanguage: the validators' pt-BR refusals are
-// reworded in English, a custom field's format refusal says what it
-// expects in both, and Portuguese keeps the validators' own words.
+// TestFieldErrorsSpeakTheUIsLanguage: the validators word each refusal
+// in both languages (the wizard shows fe.In(lang) before anything is
+// sent), and a custom field's format refusal says what it expects.
 func TestFieldErrorsSpeakTheUIsLanguage(t *testing.T) {
 	code := api.CustomField{Name: "codigo", Label: "Código da unidade", Type: "string", Required: true, Pattern: `^\d{5}$`}
 	organ := api.CustomField{Name: "orgao", Label: "Órgão custodiante", Type: "string", Required: true}
@@ -29,7 +29,7 @@ func TestFieldErrorsSpeakTheUIsLanguage(t *testing.T) {
 		default:
 			fe = *api.ValidatePurpose(value)
 		}
-		if got := For(lang).FieldError(fe, value, def); got != want {
+		if got := fe.In(lang); got != want {
 			t.Errorf("%s %s %q: %q, want %q", lang, fe.Field, value, got, want)
 		}
 	}
@@ -41,10 +41,7 @@ func TestFieldErrorsSpeakTheUIsLanguage(t *testing.T) {
 	check(api.En, nil, "curta", "purpose", "describe the purpose in 20 to 2,000 characters")
 	stranger := api.VerificationForm{EntityName: "TJ", EntityCNPJ: "11222333000181", Project: "P", Justification: strings.Repeat("j", 30),
 		Documents: []string{"att-9"}}.Missing(nil)
-	if got := For(api.En).FieldError(stranger[len(stranger)-1], "", nil); got != "document att-9 is not an attachment of this request" {
+	if got := stranger[len(stranger)-1].In(api.En); got != "document att-9 is not an attachment of this request" {
 		t.Errorf("a stranger document: %q", got)
-	}
-	if got := For(api.En).expected(`^[a-z]+-\d$`); !strings.Contains(got, `^[a-z]+-\d$`) {
-		t.Errorf("a pattern without words is shown as it is: %q", got)
 	}
 }
