@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gecli/gecli/api"
 )
@@ -20,7 +21,7 @@ const (
 	// JSON, which may be somewhat larger.
 	MaxOpenAPIBytes = 2 * api.MaxOpenAPIDocBytes
 	maxJSONDepth    = 64   // nesting of objects and arrays
-	maxEndpoints    = 2000 // operations read (the rest are counted, not shown)
+	maxEndpoints    = 2000 // operations read, in path order (the rest are left out)
 	maxRefHops      = 16   // a $ref to a $ref to …
 	maxTypeDepth    = 3    // "array<array<Bem>>"
 	maxExampleDepth = 6    // nesting of an example built from a schema
@@ -582,7 +583,7 @@ func (d *rawDoc) example(m rawMedia) *Example {
 	if len(m.Schema) == 0 {
 		return nil
 	}
-	b := builder{d: d, budget: maxExampleNodes}
+	b := builder{d: d, budget: maxExampleNodes, bytes: 2 * maxExampleBytes}
 	v, ok := b.build(m.Schema, 0, nil)
 	if obj, isObj := v.(map[string]any); !ok || isObj && len(obj) == 0 {
 		return nil // "{}" tells nothing
@@ -602,7 +603,11 @@ func exampleText(raw json.RawMessage, built bool) *Example {
 	}
 	text, cut := string(out), false
 	if len(text) > maxExampleBytes {
-		text, cut = text[:maxExampleBytes], true
+		n := maxExampleBytes
+		for n > 0 && !utf8.RuneStart(text[n]) {
+			n-- // never half a character
+		}
+		text, cut = text[:n], true
 		if i := strings.LastIndexByte(text, '\n'); i > 0 {
 			text = text[:i]
 		}
@@ -627,6 +632,21 @@ func indent(raw json.RawMessage) ([]byte, error) {
 type builder struct {
 	d      *rawDoc
 	budget int
+	// bytes is what the document's own values (example, default, enum)
+	// may still add: one component's huge example referred to by every
+	// property would otherwise be copied into the example again and again.
+	bytes int
+}
+
+// given takes one of the document's own values into the example, within
+// the bytes left; past them it says the value was left out.
+func (b *builder) given(v json.RawMessage) (any, bool) {
+	if len(v) > b.bytes {
+		b.bytes = 0
+		return "…", true
+	}
+	b.bytes -= len(v)
+	return v, true
 }
 
 func (b *builder) build(raw json.RawMessage, depth int, inside []string) (any, bool) {
@@ -648,15 +668,15 @@ func (b *builder) build(raw json.RawMessage, depth int, inside []string) (any, b
 	}
 	for _, given := range []json.RawMessage{s.Example, s.Default, s.Const} {
 		if len(given) > 0 {
-			return given, true
+			return b.given(given)
 		}
 	}
 	var list []json.RawMessage
 	if b.d.decode(s.Examples, &list); len(list) > 0 {
-		return list[0], true
+		return b.given(list[0])
 	}
 	if len(s.Enum) > 0 {
-		return s.Enum[0], true
+		return b.given(s.Enum[0])
 	}
 	types := schemaTypes(s)
 	typ := ""

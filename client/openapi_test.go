@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 	"testing"
 	"time"
 )
@@ -152,5 +153,29 @@ func BenchmarkParseEndpoints(b *testing.B) {
 		if _, err := ParseEndpoints(doc); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestAHugeExampleIsNotCopied: a component whose own example is large,
+// referred to by many properties, is not copied into the built example
+// once per property (gigabytes before the text is cut): past the bytes
+// left, the value is said to be left out.
+func TestAHugeExampleIsNotCopied(t *testing.T) {
+	var props strings.Builder
+	for p := range 100 {
+		if p > 0 {
+			props.WriteString(",")
+		}
+		fmt.Fprintf(&props, `"p%d": {"$ref": "#/components/schemas/Big"}`, p)
+	}
+	doc := `{"openapi": "3.0.0", "paths": {"/x": {"get": {"responses": {"200": {"content": {"application/json":
+		{"schema": {"type": "object", "properties": {` + props.String() + `}}}}}}}}},
+		"components": {"schemas": {"Big": {"type": "string", "example": "` + strings.Repeat("a", 1<<20) + `"}}}}`
+	e := parseOne(t, doc)
+	if e.Example == nil || !e.Example.Built || !strings.Contains(e.Example.Text, `"p0": "…"`) || len(e.Example.Text) > maxExampleBytes {
+		t.Fatalf("the built example: %+v", e.Example)
+	}
+	if !utf8.ValidString(e.Example.Text) {
+		t.Error("the example's text was cut inside a character")
 	}
 }

@@ -47,7 +47,7 @@ func (ts *testServer) callIn(lang, method, path, token string, body any) (int, a
 }
 
 // portuguese finds words an English answer must not have.
-var portuguese = regexp.MustCompile(`(?i)\b(obrigatóri[oa]|inválid[oa]|solicitaç(ão|ões)|não|campo|formato|informe|já|você|é)\b|[ãõç]`)
+var portuguese = regexp.MustCompile(`(?i)\b(obrigatóri[oa]|inválid[oa]|solicitaç(ão|ões)|não|campo|formato|informe|já|você|é)\b|[ãõçáíóúâêô]`)
 
 // TestProblemsFollowAcceptLanguage: the same failing call is answered in
 // Portuguese without Accept-Language (and with pt-BR), in English with
@@ -76,6 +76,8 @@ func TestProblemsFollowAcceptLanguage(t *testing.T) {
 		{"validation", "POST", "/api/v1/requests", requester, bad, 422, api.CodeValidation,
 			[]string{"Órgão custodiante: obrigatório", "000.000.000-00", "nome@dominio", "DDD"},
 			[]string{"Órgão custodiante: required", "000.000.000-00", "name@domain", "area code"}},
+		{"unknown field", "POST", "/api/v1/requests", requester, map[string]any{"api_idd": "sngb"}, 400, api.CodeValidation,
+			[]string{"campo desconhecido"}, []string{"unknown field"}},
 		{"permission", "POST", "/api/v1/requests/" + pending.ID + "/decision", requester, api.Decision{Decision: "approve"}, 403, api.CodeForbiddenRole,
 			[]string{"seu perfil não tem a permissão"}, []string{"your profile lacks the permission"}},
 		{"not found", "GET", "/api/v1/apis/nao-existe", "", nil, 404, api.CodeAPINotFound,

@@ -40,6 +40,7 @@ var jsonMessages = []struct{ pt, en string }{
 	{"há dados depois do valor JSON: envie um só objeto", "there is data after the JSON value: send one object"},
 	{"JSON aninhado demais", "JSON nested too deep"},
 	{"campo repetido: envie cada campo uma vez só", "repeated field: send each field once"},
+	{"campo desconhecido (os nomes diferenciam maiúsculas de minúsculas)", "unknown field (names are case-sensitive)"},
 	{"campo desconhecido", "unknown field"},
 	{"JSON incompleto", "incomplete JSON"},
 	{"JSON inválido perto do byte ", "invalid JSON near byte "},

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"context"
 	"regexp"
 	"strings"
@@ -31,8 +33,14 @@ func TestSignInScreen(t *testing.T) {
 	}
 	d.WaitForText("Entrou como Ana Souza")
 	d.WaitForText("18 de 18 APIs")
-	if v := d.View(); !strings.Contains(v, "Solicitante") {
-		t.Errorf("the header does not show the role:\n%s", v)
+	// At 80 columns the tabs keep their names and the header the person's
+	// name; wider, the role shows too.
+	if v := d.View(); !strings.Contains(strings.Split(v, "\n")[0], "Ana Souza") {
+		t.Errorf("the header does not show who signed in:\n%s", v)
+	}
+	d.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if v := d.View(); !strings.Contains(strings.Split(v, "\n")[0], "Ana Souza · Solicitante") {
+		t.Errorf("the header does not show the role at 120 columns:\n%s", v)
 	}
 }
 

@@ -108,27 +108,47 @@ func (m *Model) header() string {
 	// institution, which stay in ?.
 	whoRoom := func() int { return m.width - ansi.StringWidth(left) - ansi.StringWidth(sep+state) - 1 }
 	if !fits(left, right) && whoRoom() >= min(ansi.StringWidth(m.who()), minWho) {
-		right = common.Truncate(m.who(), whoRoom()) + sep + state
+		right = m.whoIn(whoRoom()) + sep + state
 	}
 	if !fits(left, right) {
 		left = st.AppName.Render("gecli") + "  " + tabs(true)
 	}
 	if !fits(left, right) {
-		right = common.Truncate(m.who(), max(whoRoom(), 0)) + sep + state
+		right = m.whoIn(max(whoRoom(), 0)) + sep + state
 	}
 	return common.Spread(left, right, m.width)
 }
 
 // minWho is the least of the person's details the header keeps before
-// the tabs lose their names: about a name.
-const minWho = 16
+// the tabs lose their names: about a first and last name (at 80
+// columns every tab keeps its name in pt-BR and English).
+const minWho = 12
 
 // who is the signed-in user, role and first institution (FAQ 4.2: the
 // institutions a person acts for), or a hint to sign in.
-func (m *Model) who() string {
+func (m *Model) who() string { return m.whoIn(m.width) }
+
+// whoIn is who in at most room cells: a detail that would show only a
+// few letters goes whole ("Ana Souza", not "Ana Souza · …").
+func (m *Model) whoIn(room int) string {
+	parts := m.whoParts()
+	sep := m.com.Styles.Subtle.Render(" · ")
+	for n := len(parts); n > 1; n-- {
+		s := strings.Join(parts[:n], sep)
+		if ansi.StringWidth(s) <= room {
+			return s
+		}
+		if room-ansi.StringWidth(strings.Join(parts[:n-1], sep)+sep) >= 8 {
+			return common.Truncate(s, room)
+		}
+	}
+	return common.Truncate(parts[0], room)
+}
+
+func (m *Model) whoParts() []string {
 	st, t := m.com.Styles, m.com.Text
 	if m.me == nil {
-		return st.Subtle.Render(t.NotSignedIn)
+		return []string{st.Subtle.Render(t.NotSignedIn)}
 	}
 	parts := []string{st.Bold.Render(m.me.Name)}
 	if len(m.me.Roles) > 0 {
@@ -144,7 +164,7 @@ func (m *Model) who() string {
 		}
 		parts = append(parts, st.Subtle.Render(common.Truncate(in, 28)))
 	}
-	return strings.Join(parts, st.Subtle.Render(" · "))
+	return parts
 }
 
 // banner says plainly that what is on screen may be stale, and since when.

@@ -24,7 +24,7 @@ func newTmux(t *testing.T, width, height int, command string) *tmuxSession {
 	// A config file of the developer's own (~/.config/gecli) must not
 	// change what the tests see.
 	s.run("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height),
-		"-e", "XDG_CONFIG_HOME="+t.TempDir(), command)
+		"-e", "XDG_CONFIG_HOME="+t.TempDir(), "-e", "GECLI_CONFIG=", command)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }

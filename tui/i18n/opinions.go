@@ -15,7 +15,7 @@ type OpinionText struct {
 	// Count: %s typed, %s the limit.
 	Count string
 	// TooLong: %s typed, %s the limit.
-	TooShort, TooLong, BadText, NotPending string
+	TooShort, TooLong, BadText string
 	// Added: %s request.
 	Added string
 
@@ -39,7 +39,6 @@ var opinionPtBR = OpinionText{
 	TooShort:        "O parecer precisa de ao menos 10 caracteres visíveis.",
 	TooLong:         "O parecer tem %s caracteres; o limite é %s. Encurte-o antes de enviar.",
 	BadText:         "O texto tem um caractere invisível ou de controle que não é aceito: apague-o e envie de novo.",
-	NotPending:      "Só solicitações em análise recebem pareceres técnicos.",
 	Added:           "Parecer técnico registrado em %s.",
 
 	ExplainState:     "409 – a solicitação mudou de situação e não aceita mais esta operação: atualize (ctrl+r) para ver a situação atual.",
@@ -64,7 +63,6 @@ var opinionEn = OpinionText{
 	TooShort:        "An opinion needs at least 10 visible characters.",
 	TooLong:         "The opinion has %s characters; the limit is %s. Shorten it before sending.",
 	BadText:         "The text has an invisible or control character that is not accepted: delete it and send again.",
-	NotPending:      "Only requests under review take technical opinions.",
 	Added:           "Technical opinion registered on %s.",
 
 	ExplainState:     "409 – the request changed status and no longer takes this operation: refresh (ctrl+r) to see where it stands.",

@@ -34,14 +34,14 @@ type Text struct {
 	Explain401, Explain403, Explain404, Explain500, ExplainNotLinked string
 
 	// Requests page.
-	TabRequests, KeySearchAPI, KeyDetail, KeySort, KeyToggleStatus, KeyStatusFocus, KeyCancelRequest string
-	KeyDownload, KeyConfirm, SearchAPIPlaceholder, StatusLabel, SortLabel, SortNewest, SortOldest    string
-	SortAPI, ColAPI, ColCNPJ, ColDate, ColEnv, ColStatus, ColActions, RowsCount, RowsCounting        string
-	ColEnvShort                                                                                      string
-	RequestsSignIn, RequestsEmpty, RequestsNoMatch, RequestsSyncing, ConfirmCancel, Cancelled        string
-	DetailTitle, DetailRequester, DetailInstitution, DetailContact, DetailPurpose, DetailCreated     string
-	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory         string
-	DetailFields, DetailNoAttachments, DetailCached, Downloaded                                      string
+	TabRequests, KeyDetail, KeySort, KeyToggleStatus, KeyStatusFocus, KeyCancelRequest            string
+	KeyDownload, KeyConfirm, SearchAPIPlaceholder, StatusLabel, SortLabel, SortNewest, SortOldest string
+	SortAPI, ColAPI, ColCNPJ, ColDate, ColEnv, ColStatus, ColActions, RowsCount, RowsCounting     string
+	ColEnvShort                                                                                   string
+	RequestsSignIn, RequestsEmpty, RequestsNoMatch, RequestsSyncing, ConfirmCancel, Cancelled     string
+	DetailTitle, DetailRequester, DetailInstitution, DetailContact, DetailPurpose, DetailCreated  string
+	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory      string
+	DetailFields, DetailNoAttachments, DetailCached, Downloaded                                   string
 	// DetailOnlyList: offline (or signed out) with no detail in the cache:
 	// what the list keeps is shown, and the rest comes later.
 	DetailOnlyList string
@@ -53,7 +53,7 @@ type Text struct {
 	WizNoInstitution, WizAcceptTerms, WizSignIn, WizUploadFailed, WizSubmitting, WizKeyClose string
 	WizKeyAddOrNext, WizKeySend, WizKeyFix, WizKeyDone, WizTermsSummary                      string
 	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI  string
-	WizDrafts, KeyResumeDraft, WizOnlyRequester, WizPickDraft                                string
+	KeyResumeDraft, WizOnlyRequester                                                         string
 	// Solicitações' search (by API, number, SEI process or CNPJ) and the
 	// drafts picker's delete.
 	KeySearchRequests, SearchRequestsPlaceholder, KeyDeleteDraft, ConfirmDeleteDraft string
@@ -145,7 +145,7 @@ var ptBR = Text{
 	Explain500:       "500 – erro interno do servidor: tente de novo em alguns minutos; se persistir, informe o suporte com data e hora.",
 	ExplainNotLinked: "CNPJ ainda não vinculado ao seu cadastro: solicite a atualização cadastral à equipe CNJ/PDPJ.",
 
-	TabRequests: "Solicitações", KeySearchAPI: "buscar API", KeyDetail: "detalhes", KeySort: "ordenar",
+	TabRequests: "Solicitações", KeyDetail: "detalhes", KeySort: "ordenar",
 	KeyToggleStatus: "marcar status", KeyStatusFocus: "escolher status", KeyCancelRequest: "cancelar solicitação",
 	KeyDownload: "baixar anexos", KeyConfirm: "confirmar",
 	SearchAPIPlaceholder: "nome da API", StatusLabel: "Status", SortLabel: "Ordem",
@@ -187,8 +187,6 @@ var ptBR = Text{
 	WizFormLater:     "após a aprovação, preencha o formulário técnico para liberar a credencial",
 	WizSubmitted:     "Solicitação %s enviada.",
 	KeyNewRequest:    "nova solicitação", KeyRequestAPI: "solicitar",
-	WizDrafts:         "Rascunhos: %d · r retoma",
-	WizPickDraft:      "↑/↓ escolhe · enter retoma · esc fecha",
 	KeySearchRequests: "buscar", SearchRequestsPlaceholder: "API, nº SOL, processo SEI ou CNPJ",
 	KeyDeleteDraft: "apagar rascunho", ConfirmDeleteDraft: "Apagar o rascunho %s? Não há como desfazer. s apaga · esc desiste",
 	DraftDeleted: "Rascunho apagado: %s.", DraftsTitle: "Rascunhos (%d)", DraftsCount: "Rascunhos: %d",
@@ -289,7 +287,7 @@ var en = Text{
 	Explain500:       "500 – internal server error: try again in a few minutes; if it persists, tell support the date and time.",
 	ExplainNotLinked: "CNPJ not yet linked to your account: ask the CNJ/PDPJ team to update your registration.",
 
-	TabRequests: "Requests", KeySearchAPI: "search API", KeyDetail: "details", KeySort: "sort",
+	TabRequests: "Requests", KeyDetail: "details", KeySort: "sort",
 	KeyToggleStatus: "toggle status", KeyStatusFocus: "pick status", KeyCancelRequest: "cancel request",
 	KeyDownload: "download attachments", KeyConfirm: "confirm",
 	SearchAPIPlaceholder: "API name", StatusLabel: "Status", SortLabel: "Order",
@@ -331,8 +329,6 @@ var en = Text{
 	WizFormLater:     "after approval, fill in the technical form to unlock the credential",
 	WizSubmitted:     "Request %s sent.",
 	KeyNewRequest:    "new request", KeyRequestAPI: "request",
-	WizDrafts:         "Drafts: %d · r resumes",
-	WizPickDraft:      "↑/↓ choose · enter resumes · esc closes",
 	KeySearchRequests: "search", SearchRequestsPlaceholder: "API, SOL number, SEI process or CNPJ",
 	KeyDeleteDraft: "delete draft", ConfirmDeleteDraft: "Delete the draft %s? It cannot be undone. s deletes · esc keeps it",
 	DraftDeleted: "Draft deleted: %s.", DraftsTitle: "Drafts (%d)", DraftsCount: "Drafts: %d",

@@ -65,14 +65,14 @@ func (p *Page) endpointView() string {
 	st, t, d := p.com.Styles, p.com.Text, p.docs
 	lines := p.endpointLines()
 	page := p.endpointHeight()
-	d.detail.offset = max(0, min(d.detail.offset, len(lines)-page)) // after a resize
+	offset := max(0, min(d.detail.offset, len(lines)-page)) // after a resize; the keys clamp the same way
 	title := st.AppName.Render(t.DocsTitle+" · ") + st.CardTitle.Render(d.api.Name)
 	if len(lines) > page {
-		last := min(len(lines), d.detail.offset+page)
+		last := min(len(lines), offset+page)
 		title = common.Spread(title, st.Subtle.Render(fmt.Sprintf(t.PDFView.Lines,
-			fmt.Sprint(d.detail.offset+1), fmt.Sprint(last), fmt.Sprint(len(lines)))), p.width)
+			fmt.Sprint(offset+1), fmt.Sprint(last), fmt.Sprint(len(lines)))), p.width)
 	}
-	shown := lines[d.detail.offset:min(len(lines), d.detail.offset+page)]
+	shown := lines[offset:min(len(lines), offset+page)]
 	return common.Truncate(title, p.width) + "\n" + strings.Join(shown, "\n")
 }
 

@@ -37,11 +37,19 @@ func newPicker(com *common.Common, owner route.ID, keys keyMap, drafts []store.D
 }
 
 func (p *picker) ShortHelp() []key.Binding {
-	return []key.Binding{p.list.Choose, p.delete, p.list.Down, p.list.Close}
+	return append([]key.Binding{p.list.Choose, p.delete}, append(p.moves(), p.list.Close)...)
 }
 
 func (p *picker) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.list.Choose, p.delete, p.list.Close}, {p.list.Up, p.list.Down}}
+	return [][]key.Binding{{p.list.Choose, p.delete, p.list.Close}, p.moves()}
+}
+
+// moves choose another draft, when there is another.
+func (p *picker) moves() []key.Binding {
+	if len(p.drafts) < 2 {
+		return nil
+	}
+	return []key.Binding{p.list.Up, p.list.Down}
 }
 
 func (p *picker) Update(msg tea.Msg) overlay.Action {
