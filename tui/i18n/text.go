@@ -57,7 +57,7 @@ type Text struct {
 	// Solicitações' search (by API, number, SEI process or CNPJ) and the
 	// drafts picker's delete.
 	KeySearchRequests, SearchRequestsPlaceholder, KeyDeleteDraft, ConfirmDeleteDraft string
-	DraftDeleted, DraftsTitle, PickDraftKeys, DraftsCount                            string
+	DraftDeleted, DraftsTitle, DraftsCount                                           string
 
 	// Verification form and triage.
 	FormTitle, FormComplete, FormIncomplete, TabReview, QueueEmpty                   string
@@ -190,7 +190,6 @@ var ptBR = Text{
 	KeySearchRequests: "buscar", SearchRequestsPlaceholder: "API, nº SOL, processo SEI ou CNPJ",
 	KeyDeleteDraft: "apagar rascunho", ConfirmDeleteDraft: "Apagar o rascunho %s? Não há como desfazer. s apaga · esc desiste",
 	DraftDeleted: "Rascunho apagado: %s.", DraftsTitle: "Rascunhos (%d)", DraftsCount: "Rascunhos: %d",
-	PickDraftKeys:    "↑/↓ escolhe · enter retoma · x apaga · esc fecha",
 	KeyResumeDraft:   "retomar rascunho",
 	WizOnlyRequester: "Seu perfil não tem a permissão de enviar solicitações (requests:submit, 403): peça a quem administra os perfis.",
 
@@ -332,7 +331,6 @@ var en = Text{
 	KeySearchRequests: "search", SearchRequestsPlaceholder: "API, SOL number, SEI process or CNPJ",
 	KeyDeleteDraft: "delete draft", ConfirmDeleteDraft: "Delete the draft %s? It cannot be undone. s deletes · esc keeps it",
 	DraftDeleted: "Draft deleted: %s.", DraftsTitle: "Drafts (%d)", DraftsCount: "Drafts: %d",
-	PickDraftKeys:    "↑/↓ choose · enter resumes · x deletes · esc closes",
 	KeyResumeDraft:   "resume draft",
 	WizOnlyRequester: "Your profile lacks the permission to submit requests (requests:submit, 403): ask whoever administers the profiles.",
 

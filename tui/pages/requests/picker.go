@@ -32,7 +32,9 @@ type resumeDraft struct{ draft store.Draft }
 type deleteConfirmed struct{ draft store.Draft }
 
 func newPicker(com *common.Common, owner route.ID, keys keyMap, drafts []store.Draft) *picker {
-	list := common.Pick{Up: keys.Up, Down: keys.Down, Choose: keys.Open, Close: keys.Back}
+	resume := keys.Open
+	resume.SetHelp("enter", com.Text.KeyResumeDraft)
+	list := common.Pick{Up: keys.Up, Down: keys.Down, Choose: resume, Close: keys.Back}
 	return &picker{Base: overlay.NewBase("drafts", owner), com: com, list: list, delete: keys.DeleteDraft, drafts: drafts}
 }
 
@@ -85,8 +87,8 @@ func (p *picker) setDrafts(drafts []store.Draft) {
 
 func (p *picker) View(width, _ int) string { return p.render("", width) }
 
-// render draws the list in width cells; question is the open delete
-// question ("" none), in place of the keys' line.
+// render draws the list in width cells and the open delete question
+// ("" none) under it; the footer lists the keys (ShortHelp).
 func (p *picker) render(question string, width int) string {
 	st, t := p.com.Styles, p.com.Text
 	lines := []string{st.Bold.Render(fmt.Sprintf(t.DraftsTitle, len(p.drafts))), ""}
@@ -94,11 +96,8 @@ func (p *picker) render(question string, width int) string {
 		mark, style := p.list.Mark(st, i)
 		lines = append(lines, style.Render(mark+draftName(p.com, d)))
 	}
-	lines = append(lines, "")
 	if question != "" { // wrapped: its keys come last
-		lines = append(lines, strings.Split(lipgloss.Wrap(st.Warning.Render(question), max(1, width), ""), "\n")...)
-	} else {
-		lines = append(lines, st.Subtle.Render(t.PickDraftKeys))
+		lines = append(append(lines, ""), strings.Split(lipgloss.Wrap(st.Warning.Render(question), max(1, width), ""), "\n")...)
 	}
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], width)
