@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/overlay"
@@ -41,11 +42,33 @@ func (o *helpOverlay) Update(msg tea.Msg) overlay.Action {
 
 func (o *helpOverlay) View(width, _ int) string {
 	st, t := o.com.Styles, o.com.Text
-	h := o.help
-	h.SetWidth(width)
 	return strings.Join([]string{
 		st.Bold.Render(t.HelpTitle) + "   " + st.Subtle.Render(t.HelpClose), "",
-		st.Accent.Render(t.HelpPage), h.FullHelpView(o.page.FullHelp()), "",
-		st.Accent.Render(t.HelpGlobal), h.FullHelpView(o.global),
+		st.Accent.Render(t.HelpPage), o.columns(o.page.FullHelp(), width), "",
+		st.Accent.Render(t.HelpGlobal), o.columns(o.global, width),
 	}, "\n")
+}
+
+// columns lays the groups side by side while they fit in width and starts
+// a new row of columns when the next one would not: help.Model cuts the
+// columns past the width ("↑/k mover …"), and every key must show.
+func (o *helpOverlay) columns(groups [][]key.Binding, width int) string {
+	h := o.help
+	h.SetWidth(0) // each row is measured here, so help never cuts one
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(append(row[:len(row):len(row)], g))) > width {
+			rows = append(rows, h.FullHelpView(row))
+			row = nil
+		}
+		row = append(row, g)
+	}
+	if len(row) > 0 {
+		rows = append(rows, h.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n\n")
 }

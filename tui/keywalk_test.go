@@ -271,6 +271,7 @@ func TestEveryListedKeyActsAndEveryActingKeyIsListed(t *testing.T) {
 		{name: "Assistente, responsável", user: "solicitante", reach: keys("2", "=300 solicitações", "n", "=Nova solicitação", "enter", "=2 Instituição", "enter", "=3 Responsável"), text: true, alone: true},
 		{name: "Avaliação", user: "avaliador", reach: keys("3", "=68 pendentes", "!Carregando a solicitação"), in: "j"},
 		{name: "Avaliação, filtros", user: "avaliador", reach: keys("3", "=68 pendentes", "/"), text: true},
+		{name: "Catálogo (avaliador)", user: "avaliador", reach: keys(), in: "l"},
 		{name: "Administração", user: "admin", reach: keys("6", "=Consulta CPF"), in: "j"},
 		// In English at 80x24: details overflow there, so their moves are listed.
 		{name: "Catalog (en, 80x24)", user: "solicitante", reach: keys(), in: "l", english80: true},

@@ -64,6 +64,7 @@ var screens = []screenState{
 	{name: "catalog", user: "solicitante"},
 	{name: "docs", user: "solicitante", steps: []string{"enter", "=Endpoints"}},
 	{name: "help", user: "solicitante", steps: []string{"?", "=ajuda|help"}},
+	{name: "review-help", user: "avaliador", steps: []string{"3", "=68 pendentes|68 pending", "!Carregando a solicitação|Loading the request", "?", "=ajuda|help"}},
 	{name: "palette", user: "solicitante", steps: []string{"ctrl+p", "=Comandos · Catálogo|Commands · Catalog"}},
 	{name: "requests", user: "solicitante", steps: []string{"2", "=300 solicitações|300 requests"}},
 	{name: "request", user: "solicitante", steps: []string{"2", "=300 solicitações|300 requests", "enter", "=Histórico|History", "!Carregando a solicitação|Loading the request"}},
@@ -127,7 +128,10 @@ func TestEveryScreenInBothSizesAndLanguages(t *testing.T) {
 			for _, size := range [][2]int{{80, 24}, {120, 40}} {
 				t.Run(fmt.Sprintf("%s/%s/%dx%d", st.name, lang, size[0], size[1]), func(t *testing.T) {
 					lane(t)
-					v := onScreen(t, b, stores[st.user], st, lang, size[0], size[1])
+					v, m := onScreen(t, b, stores[st.user], st, lang, size[0], size[1])
+					if strings.HasSuffix(st.name, "help") {
+						everyKeyShown(t, m, v)
+					}
 					switch {
 					case lang == api.En:
 						for _, line := range strings.Split(v, "\n") {
@@ -147,17 +151,32 @@ func TestEveryScreenInBothSizesAndLanguages(t *testing.T) {
 }
 
 // onScreen is st's screen, from a fresh model on the signed-in catalog.
-func onScreen(t *testing.T, b *backend.Backend, s *store.Store, st screenState, lang api.Lang, w, h int) string {
+func onScreen(t *testing.T, b *backend.Backend, s *store.Store, st screenState, lang api.Lang, w, h int) (string, *Model) {
 	opts := []opt{}
 	catalog := "18 de 18 APIs"
 	if lang == api.En {
 		opts, catalog = append(opts, english), "18 of 18 APIs"
 	}
-	d := drive.New(t, newModel(t, b.URL, s, opts...), w, h)
+	m := newModel(t, b.URL, s, opts...)
+	d := drive.New(t, m, w, h)
 	d.WaitFor("the catalog, signed in", func(v string) bool {
 		return strings.Contains(v, catalog) && strings.Contains(v, "● online") && strings.Contains(v, names[st.user])
 	})
 	st.reach(d, lang)
 	d.Settle(100 * time.Millisecond)
-	return masked(screen(d, b.URL))
+	return masked(screen(d, b.URL)), m
+}
+
+// everyKeyShown: the help screen shows each key the page lists, with its
+// description, whatever the width (columns that do not fit go below).
+func everyKeyShown(t *testing.T, m *Model, v string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(v), " ")
+	for _, g := range m.active().FullHelp() {
+		for _, b := range g {
+			if h := b.Help(); b.Enabled() && h.Key != "" && !strings.Contains(flat, h.Key+" "+h.Desc) {
+				t.Errorf("the help lacks %q %q:\n%s", h.Key, h.Desc, v)
+			}
+		}
+	}
 }

@@ -53,7 +53,7 @@ type Text struct {
 	WizNoInstitution, WizAcceptTerms, WizSignIn, WizUploadFailed, WizSubmitting, WizKeyClose string
 	WizKeyAddOrNext, WizKeySend, WizKeyFix, WizKeyDone, WizTermsSummary                      string
 	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI  string
-	KeyResumeDraft, WizOnlyRequester                                                         string
+	KeyResumeDraft                                                                           string
 	// Solicitações' search (by API, number, SEI process or CNPJ) and the
 	// drafts picker's delete.
 	KeySearchRequests, SearchRequestsPlaceholder, KeyDeleteDraft, ConfirmDeleteDraft string
@@ -190,8 +190,7 @@ var ptBR = Text{
 	KeySearchRequests: "buscar", SearchRequestsPlaceholder: "API, nº SOL, processo SEI ou CNPJ",
 	KeyDeleteDraft: "apagar rascunho", ConfirmDeleteDraft: "Apagar o rascunho %s? Não há como desfazer. s apaga · esc desiste",
 	DraftDeleted: "Rascunho apagado: %s.", DraftsTitle: "Rascunhos (%d)", DraftsCount: "Rascunhos: %d",
-	KeyResumeDraft:   "retomar rascunho",
-	WizOnlyRequester: "Seu perfil não tem a permissão de enviar solicitações (requests:submit, 403): peça a quem administra os perfis.",
+	KeyResumeDraft: "retomar rascunho",
 
 	FormTitle: "Formulário técnico", FormComplete: "completo", FormIncomplete: "incompleto (a credencial segue bloqueada)",
 	TabReview: "Avaliação", QueueEmpty: "Nenhuma solicitação em análise com estes filtros.",
@@ -331,8 +330,7 @@ var en = Text{
 	KeySearchRequests: "search", SearchRequestsPlaceholder: "API, SOL number, SEI process or CNPJ",
 	KeyDeleteDraft: "delete draft", ConfirmDeleteDraft: "Delete the draft %s? It cannot be undone. s deletes · esc keeps it",
 	DraftDeleted: "Draft deleted: %s.", DraftsTitle: "Drafts (%d)", DraftsCount: "Drafts: %d",
-	KeyResumeDraft:   "resume draft",
-	WizOnlyRequester: "Your profile lacks the permission to submit requests (requests:submit, 403): ask whoever administers the profiles.",
+	KeyResumeDraft: "resume draft",
 
 	FormTitle: "Technical form", FormComplete: "complete", FormIncomplete: "incomplete (the credential stays blocked)",
 	TabReview: "Review", QueueEmpty: "No request under review with these filters.",

@@ -179,7 +179,7 @@ func createInstitutionForm(e *env) spec {
 		check: func(v values) []api.FieldError {
 			var out []api.FieldError
 			if err := api.ValidateCNPJ(v["cnpj"]); err != nil {
-				out = append(out, api.FieldError{Field: "cnpj", Message: err.Error()})
+				out = append(out, api.RefuseErr("cnpj", err))
 			}
 			return append(out, checkName(at, v["name"])...)
 		},

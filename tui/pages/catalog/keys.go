@@ -3,6 +3,7 @@ package catalog
 import (
 	"charm.land/bubbles/v2/key"
 
+	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/search"
 	"github.com/gecli/gecli/tui/i18n"
@@ -55,7 +56,7 @@ func (p *Page) ShortHelp() []key.Binding {
 		return append([]key.Binding{k.Back}, p.endpointMoves()...)
 	case p.docs != nil:
 		short := append([]key.Binding{k.Back}, p.docsOpen()...)
-		short = append(short, k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD)
+		short = append(append(short, p.requestKey()...), k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD)
 		if moves := p.docsMoves(); len(moves) > 0 {
 			short = append(short, k.Down)
 		}
@@ -63,7 +64,16 @@ func (p *Page) ShortHelp() []key.Binding {
 	case p.search.Active:
 		return search.Help(p.com.Text)
 	}
-	return append([]key.Binding{k.Search, k.Open, k.Request, k.Category, k.Env}, p.clearSearch()...)
+	return append(append(append([]key.Binding{k.Search, k.Open}, p.requestKey()...), k.Category, k.Env), p.clearSearch()...)
+}
+
+// requestKey is s, Solicitar, but for a person signed in without
+// requests:submit (an evaluator): signed out, s says to sign in.
+func (p *Page) requestKey() []key.Binding {
+	if me := p.com.Me; me != nil && !me.Can(api.PermRequestsSubmit) {
+		return nil
+	}
+	return []key.Binding{p.keys.Request}
 }
 
 // FullHelp groups every key of the current view that acts there.
@@ -74,12 +84,12 @@ func (p *Page) FullHelp() [][]key.Binding {
 		return [][]key.Binding{append([]key.Binding{k.Back}, p.endpointMoves()...)}
 	case p.docs != nil:
 		return [][]key.Binding{append(append([]key.Binding{k.Back}, p.docsOpen()...), p.docsMoves()...),
-			{k.Request, k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD}}
+			append(p.requestKey(), k.Terms, k.CopyDoc, k.CopyHMG, k.CopyPRD)}
 	case p.search.Active:
 		return [][]key.Binding{search.Help(p.com.Text)}
 	}
 	return [][]key.Binding{
-		append([]key.Binding{k.Search, k.Open, k.Request, k.Category, k.Env}, p.clearSearch()...),
+		append(append(append([]key.Binding{k.Search, k.Open}, p.requestKey()...), k.Category, k.Env), p.clearSearch()...),
 		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home, k.End},
 	}
 }

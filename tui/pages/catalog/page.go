@@ -244,7 +244,7 @@ func (p *Page) request(a api.API) tea.Cmd {
 	case p.com.Me == nil:
 		return common.Toast(t.WizSignIn, true)
 	case !p.com.Me.Can(api.PermRequestsSubmit):
-		return common.Toast(t.WizOnlyRequester, true)
+		return nil // s is not offered to whoever may not submit
 	}
 	env := a.Environments[0].Name
 	if e, ok := p.env.Get(); ok && a.Offers(e) {

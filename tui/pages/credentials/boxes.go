@@ -44,7 +44,7 @@ func newBoxKeys(com *common.Common) boxKeys {
 		Close: b("esc", t.Box.KeyClose, "esc"), Decline: b("esc", t.Box.KeyClose, "esc", "n"), Confirm: b("enter", t.KeyConfirm, "enter", "y", "s"),
 		GracePrev: b("←", t.Box.KeyGrace, "left", "h"), GraceNext: b("→", t.Box.KeyGrace, "right", "l", "tab"),
 		CopySecret: b("s", t.Box.KeyCopySecret, "s"), CopyID: b("c", t.Cred.KeyCopyID, "c"),
-		Test: b("t", t.Cred.KeyTest, "t"), RevealClose: b("esc", t.Box.KeyClose, "esc", "enter"),
+		Test: b("t", t.Cred.KeyTest, "t"), RevealClose: b("esc", t.Box.KeyClose, "esc"), // not enter: typed out of habit, it would lose a secret shown once
 		Submit: b("enter", t.Box.KeySave, "enter"), RunTest: b("enter", t.Cred.KeyTest, "enter"),
 	}
 }

@@ -131,6 +131,10 @@ func testReveal(t *testing.T, w, h int) {
 	if top, ok := p.com.Overlays.Top().(*revealBox); !ok || top.secret != secret {
 		t.Error("while a secret is on screen, its box must be on top of the stack: q and tab must not leave the page")
 	}
+	d.Key("enter") // typed out of habit after the confirmation: the secret, shown once, stays
+	if _, open := overlay.Of[*revealBox](p.com.Overlays, p.mb.ID()); !open || !strings.Contains(d.View(), secret) {
+		t.Fatal("enter closed the reveal: a secret shown once was lost")
+	}
 	d.Key("esc")
 	d.WaitFor("the reveal to close", func(v string) bool { return !strings.Contains(v, "copie agora") })
 	if _, open := overlay.Of[*revealBox](p.com.Overlays, p.mb.ID()); strings.Contains(d.View(), secret) || open {

@@ -291,7 +291,7 @@ func (p *Page) newRequest(d *store.Draft) tea.Cmd {
 	case p.com.Me == nil && d == nil:
 		return common.Toast(t.WizSignIn, true)
 	case p.com.Me != nil && !p.com.Me.Can(api.PermRequestsSubmit):
-		return common.Toast(t.WizOnlyRequester, true)
+		return nil // n and r are not offered to whoever may not submit
 	}
 	return func() tea.Msg { return common.OpenWizardMsg{Draft: d} }
 }

@@ -103,8 +103,11 @@ func (p *Page) detailScroll() int {
 		return 0
 	}
 	_, width := p.panes()
-	lines := len(reqdetail.Render(p.com, p.detail, p.loading, width))
-	return max(0, lines-(p.paneHeight()-1))
+	lines, room := len(reqdetail.Render(p.com, p.detail, p.loading, width)), p.paneHeight()
+	if lines <= room {
+		return 0 // it fits: the pane shows it whole (detailPane)
+	}
+	return lines - (room - 1) // the pane's last line says where it is
 }
 
 // detailScrolls says whether pgup and pgdn move the detail.

@@ -134,7 +134,7 @@ func (m *Model) validate() bool {
 			m.errs[fe.Field] = m.fieldError(*fe)
 		}
 		if err := api.ValidateSEI(d.SEIProcess); err != nil {
-			m.errs["sei_process"] = m.fieldError(api.FieldError{Field: "sei_process", Message: err.Error()})
+			m.errs["sei_process"] = m.fieldError(api.RefuseErr("sei_process", err))
 		}
 	case stepFields:
 		a, _ := m.api()

@@ -25,6 +25,9 @@ func (m *Model) save() tea.Cmd {
 // (the wizard is gone by then): the pages hear the drafts changed once the
 // draft is written, or a toast says why it was not.
 func (m *Model) closingSave() tea.Cmd {
+	if m.draft.APIID == "" && !m.form() {
+		return nil // opened and closed before choosing an API: nothing to keep
+	}
 	m.storeFields()
 	m.draft.Step = int(m.step)
 	m.draft.UpdatedAt = m.com.Now()

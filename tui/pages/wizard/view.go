@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
@@ -154,9 +156,9 @@ func (m *Model) body(width int) []string {
 		}
 	case stepReview:
 		if m.form() {
-			return m.formReview()
+			return m.formReview(width)
 		}
-		return m.review()
+		return m.review(width)
 	case stepDone:
 		if m.formDone {
 			return []string{st.Success.Render(t.FormCompleted)}
@@ -184,31 +186,78 @@ func (m *Model) fieldLines() []string {
 	return out
 }
 
-func (m *Model) review() []string {
-	st, t := m.com.Styles, m.com.Text
+func (m *Model) review(width int) []string {
+	t := m.com.Text
 	d := m.draft
 	a, _ := m.api()
-	label := func(s string) string { return st.Subtle.Render(common.PadRight(common.Truncate(s, 24), 26)) }
 	rule := a.Rule.For(d.Environment)
-	out := []string{
-		label(t.ColAPI) + st.Text.Render(a.Name+"  "+d.Environment.Label(t.Lang)),
-		label(t.DetailRule) + st.Text.Render(rule.Label(t.Lang)),
-		label(t.DetailInstitution) + st.Text.Render(api.FormatCNPJ(d.CNPJ)),
-		label(t.DetailContact) + st.Text.Render(fmt.Sprintf("%s · %s · %s · %s", d.Contact.Name, api.FormatCPF(d.Contact.CPF), d.Contact.Email, d.Contact.Phone)),
-		label(t.DetailPurpose) + st.Text.Render(d.Purpose),
+	rows := [][2]string{
+		{t.ColAPI, a.Name + "  " + d.Environment.Label(t.Lang)},
+		{t.DetailRule, rule.Label(t.Lang)},
+		{t.DetailInstitution, api.FormatCNPJ(d.CNPJ)},
+		{t.DetailContact, fmt.Sprintf("%s · %s · %s · %s", d.Contact.Name, api.FormatCPF(d.Contact.CPF), d.Contact.Email, d.Contact.Phone)},
+		{t.DetailPurpose, d.Purpose},
 	}
 	if d.SEIProcess != "" {
-		out = append(out, label(t.DetailSEI)+st.Text.Render(d.SEIProcess))
+		rows = append(rows, [2]string{t.DetailSEI, d.SEIProcess})
 	}
 	for _, f := range a.CustomFields {
 		if v := d.CustomFields[f.Name]; v != "" {
-			out = append(out, label(f.Label)+st.Text.Render(v))
+			rows = append(rows, [2]string{f.Label, v})
 		}
 	}
-	out = append(out, label(t.DetailAttachments)+st.Text.Render(fmt.Sprint(len(d.Attachments))),
-		label(t.DocsTerms)+st.Text.Render(fmt.Sprintf(t.DocsTermsVersion, d.TermsID, d.TermsVersion)+" ✓"))
-	for k, e := range m.errs {
-		out = append(out, st.Error.Render("✖ "+k+": "+e))
+	rows = append(rows, [2]string{t.DetailAttachments, fmt.Sprint(len(d.Attachments))},
+		[2]string{t.DocsTerms, fmt.Sprintf(t.DocsTermsVersion, d.TermsID, d.TermsVersion) + " ✓"})
+	return append(m.reviewRows(rows, width), m.reviewErrors(width)...)
+}
+
+// reviewLabel is the label column of the review steps.
+const reviewLabel = 26
+
+// reviewRows lays out label and value, the value wrapped under itself:
+// nothing about to be sent is cut (a 2,000-character purpose included).
+func (m *Model) reviewRows(rows [][2]string, width int) []string {
+	st := m.com.Styles
+	room := max(10, width-reviewLabel)
+	var out []string
+	for _, r := range rows {
+		label := st.Subtle.Render(common.PadRight(common.Truncate(r[0], reviewLabel-2), reviewLabel))
+		for i, l := range strings.Split(lipgloss.Wrap(r[1], room, " ·/"), "\n") {
+			if i > 0 {
+				label = strings.Repeat(" ", reviewLabel)
+			}
+			out = append(out, label+st.Text.Render(l))
+		}
+	}
+	return out
+}
+
+// reviewErrors are the server's refusals, in the order of the form and
+// named by their labels, never by the wire's field names.
+func (m *Model) reviewErrors(width int) []string {
+	st, t := m.com.Styles, m.com.Text
+	a, _ := m.api()
+	labels := map[string]string{"purpose": t.DetailPurpose, "sei_process": t.DetailSEI, "attachments": t.DetailAttachments,
+		"documents": t.DetailAttachments, "entity_name": t.FormEntity, "entity_cnpj": t.FormEntity, "project": t.FormProject,
+		"justification": t.JustificationLabel, "api_id": t.ColAPI, "environment": t.ColAPI, "institution_cnpj": t.DetailInstitution}
+	for _, f := range a.CustomFields {
+		labels["custom_fields."+f.Name] = f.Label
+	}
+	keys := make([]string, 0, len(m.errs))
+	for k := range m.errs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		name, ok := labels[k]
+		switch {
+		case strings.HasPrefix(k, "technical_contact."):
+			name = t.DetailContact
+		case !ok:
+			name = k
+		}
+		out = append(out, strings.Split(lipgloss.Wrap(st.Error.Render("✖ "+name+": "+m.errs[k]), max(10, width), " "), "\n")...)
 	}
 	return out
 }
@@ -240,19 +289,14 @@ func (m *Model) done() []string {
 	}
 }
 
-func (m *Model) formReview() []string {
-	st, t := m.com.Styles, m.com.Text
-	d := m.draft
-	label := func(s string) string { return st.Subtle.Render(common.PadRight(s, 26)) }
-	out := []string{
-		label(t.FormEntity) + st.Text.Render(d.EntityName+"  "+api.FormatCNPJ(d.EntityCNPJ)),
-		label(t.DetailContact) + st.Text.Render(fmt.Sprintf("%s · %s · %s · %s", d.Contact.Name, api.FormatCPF(d.Contact.CPF), d.Contact.Email, d.Contact.Phone)),
-		label(t.FormProject) + st.Text.Render(d.Project),
-		label(t.JustificationLabel) + st.Text.Render(d.FormJustification),
-		label(t.DetailAttachments) + st.Text.Render(fmt.Sprint(len(d.Attachments))),
+func (m *Model) formReview(width int) []string {
+	t, d := m.com.Text, m.draft
+	rows := [][2]string{
+		{t.FormEntity, d.EntityName + "  " + api.FormatCNPJ(d.EntityCNPJ)},
+		{t.DetailContact, fmt.Sprintf("%s · %s · %s · %s", d.Contact.Name, api.FormatCPF(d.Contact.CPF), d.Contact.Email, d.Contact.Phone)},
+		{t.FormProject, d.Project},
+		{t.JustificationLabel, d.FormJustification},
+		{t.DetailAttachments, fmt.Sprint(len(d.Attachments))},
 	}
-	for k, e := range m.errs {
-		out = append(out, st.Error.Render("✖ "+k+": "+e))
-	}
-	return out
+	return append(m.reviewRows(rows, width), m.reviewErrors(width)...)
 }
