@@ -52,7 +52,10 @@ func (m *Model) render() string {
 		// the pages draw their own boxes.
 		body = top.View(m.width, m.bodyHeight())
 	}
-	parts = append(parts, fit(body, m.width, m.bodyHeight()), m.toast.View(m.com.Styles, m.width), m.footer())
+	// A toast of two lines covers the body's last line while it shows.
+	toast := m.toast.View(m.com.Styles, m.width)
+	over := max(0, strings.Count(toast, "\n"))
+	parts = append(parts, fit(body, m.width, m.bodyHeight()-over), toast, m.footer())
 	return strings.Join(parts, "\n")
 }
 

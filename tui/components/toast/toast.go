@@ -4,9 +4,12 @@
 package toast
 
 import (
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/common"
@@ -53,7 +56,13 @@ func (m Model) Visible() bool { return m.shown }
 // Text is the visible toast's text.
 func (m Model) Text() string { return m.text }
 
-// View renders the toast on one line of width cells.
+// MaxLines is the most a toast takes: a message too long for one line
+// (80 columns) goes on to a second, over the page's last line, so what
+// it says to do is read whole; past two lines it is cut.
+const MaxLines = 2
+
+// View renders the toast in width cells, on one line or, when it does not
+// fit, on MaxLines.
 func (m Model) View(st themes.Styles, width int) string {
 	if !m.shown {
 		return ""
@@ -62,5 +71,16 @@ func (m Model) View(st themes.Styles, width int) string {
 	if m.err {
 		style, icon = st.Error, "✖ "
 	}
-	return common.Truncate(style.Render(icon+m.text), width)
+	text := icon + m.text
+	if width <= 0 || ansi.StringWidth(text) <= width {
+		return common.Truncate(style.Render(text), width)
+	}
+	lines := strings.Split(lipgloss.Wrap(text, width, " "), "\n")
+	if len(lines) > MaxLines {
+		lines = append(lines[:MaxLines-1], common.Truncate(strings.Join(lines[MaxLines-1:], " "), width))
+	}
+	for i, l := range lines {
+		lines[i] = common.Truncate(style.Render(l), width)
+	}
+	return strings.Join(lines, "\n")
 }
