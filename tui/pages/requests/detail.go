@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/store"
@@ -125,8 +126,8 @@ func (p *Page) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 // detailLines are the detail's lines, the open cancel question first.
 func (p *Page) detailLines() []string {
 	lines := reqdetail.Render(p.com, p.detail.msg, p.detail.loading, p.width)
-	if q, ok := p.question(); ok {
-		lines = append([]string{p.com.Styles.Warning.Render(q), ""}, lines...)
+	if q, ok := p.question(); ok { // wrapped: its keys come last
+		lines = append(append(strings.Split(lipgloss.Wrap(p.com.Styles.Warning.Render(q), max(1, p.width), " "), "\n"), ""), lines...)
 	}
 	return lines
 }

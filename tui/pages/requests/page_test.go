@@ -183,3 +183,36 @@ func TestEnterDoesNotCancel(t *testing.T) {
 		t.Fatal("esc must keep the request and close the question")
 	}
 }
+
+// TestTheCancelQuestionShowsItsKeysAt80Columns: the question wraps, so
+// "s confirma · esc desiste" at its end is on screen, in the table and in
+// the detail.
+func TestTheCancelQuestionShowsItsKeysAt80Columns(t *testing.T) {
+	d, p := newPage(t, cached(t, 30), 80, 24)
+	// What the root draws: each line cut to the terminal's width.
+	onScreen := func() string {
+		lines := strings.Split(d.View(), "\n")
+		for i, l := range lines {
+			lines[i] = common.Truncate(l, 80)
+		}
+		return strings.Join(strings.Fields(strings.Join(lines, "\n")), " ")
+	}
+	// A pending request of the longest API name: its question is longer
+	// than the line.
+	for p.current() == nil || p.current().Status != api.StatusPending || !strings.HasPrefix(p.current().APIName, "Diário") {
+		d.Key("down")
+	}
+	d.Key("x")
+	d.WaitForText("Cancelar a solicitação")
+	if !strings.Contains(onScreen(), "s confirma · esc desiste") {
+		t.Fatalf("the question's keys are cut in the table:\n%s", d.View())
+	}
+	d.Key("esc")
+	d.Key("enter")
+	d.WaitForText("Histórico")
+	d.Key("x")
+	d.WaitForText("Cancelar a solicitação")
+	if !strings.Contains(onScreen(), "s confirma · esc desiste") {
+		t.Fatalf("the question's keys are cut in the detail:\n%s", d.View())
+	}
+}

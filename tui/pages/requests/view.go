@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
@@ -31,7 +32,8 @@ func (p *Page) View() string {
 	}
 	bar := p.filterBar()
 	if q, ok := p.question(); ok {
-		bar = p.com.Styles.Warning.Render(q) + "\n" + strings.SplitN(bar, "\n", 2)[1]
+		// Wrapped: its keys ("s confirma · esc desiste") come last.
+		bar = lipgloss.Wrap(p.com.Styles.Warning.Render(q), p.width, " ") + "\n" + strings.SplitN(bar, "\n", 2)[1]
 	}
 	return bar + "\n\n" + p.tableView()
 }
