@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
@@ -105,7 +106,12 @@ func (g *generateBox) View(w, _ int) string {
 				parts = append(parts, st.FilterOff.Render(o))
 			}
 		}
-		lines = append(lines, st.Subtle.Render(t.Cred.GraceLabel)+strings.Join(parts, " "))
+		label, options := st.Subtle.Render(t.Cred.GraceLabel), strings.Join(parts, " ")
+		if lipgloss.Width(label+options) > w { // 80 columns: the choices under their label, all of them
+			lines = append(lines, st.Subtle.Render(strings.TrimSpace(t.Cred.GraceLabel)), options)
+		} else {
+			lines = append(lines, label+options)
+		}
 	}
 	keys := t.Cred.ConfirmKeys
 	if g.cred.State != api.CredentialActive {
