@@ -140,7 +140,19 @@ func (p *Page) docsHeader() []string {
 		}
 		return []string{label(env.Label(t.Lang)) + st.Subtle.Render(t.NotOffered)}
 	}
-	rule := fmt.Sprintf("HMG: %s · PRD: %s", a.Rule.HMG.Label(t.Lang), a.Rule.PRD.Label(t.Lang))
+	// The rule of each environment the API offers; at 80 columns one a
+	// line, under the label, so neither is cut.
+	var rules []string
+	for _, e := range []api.Environment{api.EnvHMG, api.EnvPRD} {
+		if a.Offers(e) {
+			rules = append(rules, e.Badge()+": "+a.Rule.For(e).Label(t.Lang))
+		}
+	}
+	ruleLines := []string{label(t.DocsRule) + st.Text.Render(strings.Join(rules, " · "))}
+	if ansi.StringWidth(ruleLines[0]) > p.width && len(rules) > 1 {
+		indent := strings.Repeat(" ", ansi.StringWidth(label(t.DocsRule)))
+		ruleLines = []string{label(t.DocsRule) + st.Text.Render(rules[0]), indent + st.Text.Render(rules[1])}
+	}
 	desc := strings.Split(lipgloss.Wrap(a.Description, max(p.width, 10), ""), "\n")
 	if len(desc) > 2 {
 		desc = append(desc[:1], desc[1]+" "+strings.Join(desc[2:], " ")) // the second line is cut below
@@ -154,11 +166,9 @@ func (p *Page) docsHeader() []string {
 	lines = append(lines, envURL(api.EnvPRD, "p")...)
 	lines = append(lines, url(t.DocsDocument, a.OpenAPIURL, "c")...)
 	lines = append(lines,
-		label(t.DocsTerms)+st.Text.Render(fmt.Sprintf(t.DocsTermsVersion, a.Terms.ID, a.Terms.Version)),
-		label(t.DocsRule)+st.Text.Render(rule),
-		"",
-		p.endpointsTitle(),
-	)
+		label(t.DocsTerms)+st.Text.Render(fmt.Sprintf(t.DocsTermsVersion, a.Terms.ID, a.Terms.Version)))
+	lines = append(lines, ruleLines...)
+	lines = append(lines, "", p.endpointsTitle())
 	for i, l := range lines {
 		lines[i] = common.Truncate(l, p.width)
 	}
