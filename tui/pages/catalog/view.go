@@ -3,6 +3,8 @@ package catalog
 import (
 	"fmt"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/cards"
 	"github.com/gecli/gecli/tui/components/pdfview"
@@ -49,6 +51,11 @@ func (p *Page) filterBar() string {
 	filters := st.Subtle.Render("c "+t.CategoryLabel+": ") + catStyle.Render(cat) +
 		st.Subtle.Render("  e "+t.EnvLabel+": ") + envStyle.Render(env)
 	count := st.Subtle.Render(fmt.Sprintf(t.Count, len(p.matches), p.total))
+	if ansi.StringWidth(search+"   "+filters+count)+1 > p.width {
+		// 80 columns with a search: the filters lose their labels, never
+		// their values (a filter on HMG must show while it hides APIs).
+		filters = st.Subtle.Render("c ") + catStyle.Render(cat) + st.Subtle.Render("  e ") + envStyle.Render(env)
+	}
 	return common.Spread(search+"   "+filters, count, p.width)
 }
 
