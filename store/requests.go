@@ -201,9 +201,6 @@ type Row struct {
 func (q RequestQuery) where(every bool) (string, []any) {
 	var where []string
 	var args []any
-	in := func(col string, n int) string {
-		return col + " IN (" + strings.TrimSuffix(strings.Repeat("?,", n), ",") + ")"
-	}
 	statuses, envs := q.Statuses, []api.Environment{q.Env}
 	if len(statuses) == 0 && every {
 		statuses = api.Statuses
@@ -226,26 +223,8 @@ func (q RequestQuery) where(every bool) (string, []any) {
 			args = append(args, string(e))
 		}
 	}
-	if q.APIIDs != nil {
-		if len(q.APIIDs) == 0 {
-			where = append(where, "0")
-		} else {
-			where = append(where, in("api_id", len(q.APIIDs)))
-			for _, id := range q.APIIDs {
-				args = append(args, id)
-			}
-		}
-	}
-	if q.CNPJs != nil {
-		if len(q.CNPJs) == 0 {
-			where = append(where, "0")
-		} else {
-			where = append(where, in("cnpj", len(q.CNPJs)))
-			for _, c := range q.CNPJs {
-				args = append(args, c)
-			}
-		}
-	}
+	where, args = oneOf(where, args, "api_id", q.APIIDs)
+	where, args = oneOf(where, args, "cnpj", q.CNPJs)
 	if q.IDPrefix != "" {
 		// A range, so an index on id can serve it: every id that starts
 		// with the prefix sorts between it and it followed by the last
@@ -253,16 +232,7 @@ func (q RequestQuery) where(every bool) (string, []any) {
 		where = append(where, "id >= ? AND id < ?")
 		args = append(args, q.IDPrefix, q.IDPrefix+string(utf8.MaxRune))
 	}
-	if q.IDs != nil {
-		if len(q.IDs) == 0 {
-			where = append(where, "0")
-		} else {
-			where = append(where, in("id", len(q.IDs)))
-			for _, id := range q.IDs {
-				args = append(args, id)
-			}
-		}
-	}
+	where, args = oneOf(where, args, "id", q.IDs)
 	if q.SEIPrefix != "" {
 		// requests_sei holds only the rows with a process, and SQLite
 		// uses a partial index only when the query says so literally.
@@ -270,6 +240,26 @@ func (q RequestQuery) where(every bool) (string, []any) {
 		args = append(args, q.SEIPrefix, q.SEIPrefix+string(utf8.MaxRune))
 	}
 	return strings.Join(where, " AND "), args
+}
+
+// in is "col IN (?, …)" for n values.
+func in(col string, n int) string {
+	return col + " IN (" + strings.TrimSuffix(strings.Repeat("?,", n), ",") + ")"
+}
+
+// oneOf adds "col IN (…)" for vals: nil adds nothing (any value), an
+// empty list matches nothing (a search that found no API or CNPJ).
+func oneOf(where []string, args []any, col string, vals []string) ([]string, []any) {
+	switch {
+	case vals == nil:
+		return where, args
+	case len(vals) == 0:
+		return append(where, "0"), args
+	}
+	for _, v := range vals {
+		args = append(args, v)
+	}
+	return append(where, in(col, len(vals))), args
 }
 
 // column and direction of each sort.
