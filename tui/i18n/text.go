@@ -49,11 +49,11 @@ type Text struct {
 	NoDownloadDir string
 
 	// Wizard.
-	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI        string
-	WizNoInstitution, WizAcceptTerms, WizSignIn, WizUploadFailed, WizSubmitting, WizKeyClose string
-	WizKeyAddOrNext, WizKeySend, WizKeyFix, WizKeyDone, WizTermsSummary                      string
-	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI  string
-	KeyResumeDraft                                                                           string
+	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI                         string
+	WizNoInstitution, WizAcceptTerms, WizSignIn, SignInToRequest, WizUploadFailed, WizSubmitting, WizKeyClose string
+	WizKeyAddOrNext, WizKeySend, WizKeyFix, WizKeyDone, WizTermsSummary                                       string
+	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI                   string
+	KeyResumeDraft                                                                                            string
 	// Solicitações' search (by API, number, SEI process or CNPJ) and the
 	// drafts picker's delete.
 	KeySearchRequests, SearchRequestsPlaceholder, KeyDeleteDraft, ConfirmDeleteDraft string
@@ -174,6 +174,7 @@ var ptBR = Text{
 	WizNoInstitution: "Nenhuma instituição vinculada ao seu cadastro: CNPJ ainda não vinculado. Solicite a atualização cadastral à equipe CNJ/PDPJ (FAQ 4.2).",
 	WizAcceptTerms:   "Aceite o termo de uso (espaço) para continuar: o aceite é condição para a aprovação (FAQ 3.6).",
 	WizSignIn:        "Entre (L) para enviar; o rascunho fica salvo.",
+	SignInToRequest:  "Entre (L) para solicitar acesso a uma API.",
 	WizUploadFailed:  "A solicitação foi criada, mas um anexo não foi enviado: ",
 	WizSubmitting:    "Enviando…",
 	WizKeyClose:      "fechar (rascunho salvo)",
@@ -314,6 +315,7 @@ var en = Text{
 	WizNoInstitution: "No institution is linked to your account: CNPJ not yet linked. Ask the CNJ/PDPJ team to update your registration (FAQ 4.2).",
 	WizAcceptTerms:   "Accept the terms of use (space) to continue: acceptance is required for approval (FAQ 3.6).",
 	WizSignIn:        "Sign in (L) to send; the draft is saved.",
+	SignInToRequest:  "Sign in (L) to request access to an API.",
 	WizUploadFailed:  "The request was created, but an attachment was not sent: ",
 	WizSubmitting:    "Sending…",
 	WizKeyClose:      "close (draft kept)",

@@ -242,7 +242,7 @@ func (p *Page) request(a api.API) tea.Cmd {
 	t := p.com.Text
 	switch {
 	case p.com.Me == nil:
-		return common.Toast(t.WizSignIn, true)
+		return common.Toast(t.SignInToRequest, true) // nothing typed yet: no draft to speak of
 	case !p.com.Me.Can(api.PermRequestsSubmit):
 		return nil // s is not offered to whoever may not submit
 	}

@@ -289,7 +289,7 @@ func (p *Page) newRequest(d *store.Draft) tea.Cmd {
 	t := p.com.Text
 	switch {
 	case p.com.Me == nil && d == nil:
-		return common.Toast(t.WizSignIn, true)
+		return common.Toast(t.SignInToRequest, true) // nothing typed yet: no draft to speak of
 	case p.com.Me != nil && !p.com.Me.Can(api.PermRequestsSubmit):
 		return nil // n and r are not offered to whoever may not submit
 	}
