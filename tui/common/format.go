@@ -36,3 +36,19 @@ func Spread(left, right string, width int) string {
 	gap := width - ansi.StringWidth(left) - rw
 	return left + strings.Repeat(" ", max(gap, 1)) + right
 }
+
+// Wrap breaks text into lines of at most width cells, at spaces where it
+// can and inside a word longer than a line; the text's own line breaks
+// stay, and tabs become spaces (a tab's width depends on the terminal).
+func Wrap(text string, width int) []string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	text = strings.ReplaceAll(text, "\t", "    ")
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		out = append(out, strings.Split(ansi.Wrap(para, width, ""), "\n")...)
+	}
+	for i, l := range out {
+		out[i] = strings.TrimRight(l, " ")
+	}
+	return out
+}

@@ -6,7 +6,7 @@ type VaultText struct {
 	Systems, Stored                                                                        string
 	Tab, Title, SignIn, Only, Loading, Locked, Institution, CustomerKey, AllKeys, Search   string
 	Active, NotExists, TwoFactor, Empty, KeyAdd, KeyDelete, KeyInstitution, KeyCustomer    string
-	FormTitle, FormSystem, FormUser, FormPassword, FormSeed, FormSeedOptional, FormKeys    string
+	FormTitle, FormSystem, FormUser, FormPassword, FormSeed, FormSeedOptional              string
 	FormPickHint, FormNever, Saved, Updated, ConfirmDelete, Deleted, KeyFilterHint, Saving string
 	ErrSystem, ErrCustomerKey, ErrUsername, ErrPassword, ErrTOTP, ErrTOTPMissing, NoValue  string
 }
@@ -24,7 +24,6 @@ var vaultPtBR = VaultText{
 	FormTitle:  "Cadastrar ou sobrescrever credencial",
 	FormSystem: "Sistema", FormUser: "Usuário (CPF ou OAB)", FormPassword: "Senha", FormSeed: "Segredo TOTP (2FA)",
 	FormSeedOptional: "opcional: só para sistemas com autenticação de dois fatores",
-	FormKeys:         "tab próximo campo · ←/→ troca o sistema · enter grava · esc cancela",
 	FormPickHint:     "(←/→ para trocar; * vale para os sistemas sem credencial própria)",
 	FormNever:        "As credenciais são criptografadas e ninguém as lê de volta, nem você: para mudar, sobrescreva.",
 	Saved:            "Credencial cadastrada em %s (customer_key %s).",
@@ -55,7 +54,6 @@ var vaultEn = VaultText{
 	FormTitle:  "Add or overwrite a credential",
 	FormSystem: "System", FormUser: "Username (CPF or OAB)", FormPassword: "Password", FormSeed: "TOTP secret (2FA)",
 	FormSeedOptional: "optional: only for systems with two-factor authentication",
-	FormKeys:         "tab next field · ←/→ change system · enter saves · esc cancels",
 	FormPickHint:     "(←/→ to change; * serves the systems without their own credential)",
 	FormNever:        "Credentials are encrypted and nobody reads them back, not even you: to change one, overwrite it.",
 	Saved:            "Credential stored for %s (customer_key %s).",

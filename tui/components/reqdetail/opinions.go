@@ -2,9 +2,6 @@ package reqdetail
 
 import (
 	"fmt"
-	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
@@ -33,33 +30,17 @@ func opinions(com *common.Common, r api.Request, when func(string) string, width
 			author = o.Author
 		}
 		lines = append(lines, st.Subtle.Render(when(o.At)+"  ")+st.Text.Render(author))
-		for _, l := range Wrap(o.Text, textW) {
+		for _, l := range common.Wrap(o.Text, textW) {
 			lines = append(lines, opinionIndent+st.Text.Render(l))
 		}
 		if a := o.Attachment; a != nil {
 			file := fmt.Sprintf(t.Opinion.File, a.Filename, (a.Size+1023)/1024)
-			for _, l := range Wrap(file, textW) {
+			for _, l := range common.Wrap(file, textW) {
 				lines = append(lines, opinionIndent+st.Subtle.Render(l))
 			}
 		}
 	}
 	return lines
-}
-
-// Wrap breaks text into lines of at most width cells, at spaces where it
-// can and inside a word longer than a line; the text's own line breaks
-// stay, and tabs become spaces (a tab's width depends on the terminal).
-func Wrap(text string, width int) []string {
-	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
-	text = strings.ReplaceAll(text, "\t", "    ")
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		out = append(out, strings.Split(ansi.Wrap(para, width, ""), "\n")...)
-	}
-	for i, l := range out {
-		out[i] = strings.TrimRight(l, " ")
-	}
-	return out
 }
 
 // opinionFiles are the ids of the PDFs that came with opinions: the

@@ -154,7 +154,7 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 			// One more value of the label above (a custom field, an
 			// attachment): under it, its own lines further in.
 			var out []string
-			for i, line := range Wrap(value, width-2*len(under)) {
+			for i, line := range common.Wrap(value, width-2*len(under)) {
 				if i == 0 {
 					out = append(out, under+style.Render(line))
 				} else {
@@ -175,7 +175,7 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 			return out
 		}
 		paras := strings.Split(value, "\n")
-		first := Wrap(paras[0], width-labelW)[0]
+		first := common.Wrap(paras[0], width-labelW)[0]
 		out := []string{l + style.Render(first)}
 		rest, ok := strings.CutPrefix(paras[0], first)
 		if ok && strings.TrimSpace(first) != "" && width-labelW >= minBeside && ansi.StringWidth(first) <= width-labelW {
@@ -191,7 +191,7 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 			if i == 0 && para == "" {
 				continue
 			}
-			for _, line := range Wrap(para, width-len(under)) {
+			for _, line := range common.Wrap(para, width-len(under)) {
 				out = append(out, under+style.Render(line))
 			}
 		}
@@ -313,7 +313,7 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 		// An opinion's text is the event's justification: the section
 		// above shows it whole.
 		if e.Justification != "" && (e.Action != "opinion" || len(r.Opinions) == 0) {
-			for i, l := range Wrap("“"+e.Justification+"”", width-5) {
+			for i, l := range common.Wrap("“"+e.Justification+"”", width-5) {
 				indent := "     "
 				if i == 0 {
 					indent = "    "

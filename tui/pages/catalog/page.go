@@ -5,6 +5,7 @@
 package catalog
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
@@ -60,7 +61,8 @@ func (p *Page) Allowed(*api.Me) bool { return true }
 func (p *Page) Init() tea.Cmd { return p.reload() }
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
-	p.search.Input.SetWidth(max(10, w/3))
+	// room for the whole placeholder, which says what the search looks in
+	p.search.Input.SetWidth(max(10, min(ansi.StringWidth(p.com.Text.SearchPlaceholder)+1, w/2)))
 	p.clampScroll()
 	return nil
 }

@@ -53,8 +53,12 @@ func (p *Page) filterBar() string {
 	count := st.Subtle.Render(fmt.Sprintf(t.Count, len(p.matches), p.total))
 	if ansi.StringWidth(search+"   "+filters+count)+1 > p.width {
 		// 80 columns with a search: the filters lose their labels, never
-		// their values (a filter on HMG must show while it hides APIs).
+		// their values (a filter on HMG must show while it hides APIs),
+		// and then the search its label (the placeholder says what it is).
 		filters = st.Subtle.Render("c ") + catStyle.Render(cat) + st.Subtle.Render("  e ") + envStyle.Render(env)
+		if ansi.StringWidth(search+"   "+filters+count)+1 > p.width && (p.search.Active || p.search.Value() != "") {
+			search = st.Prompt.Render("/ ") + p.search.Input.View()
+		}
 	}
 	return common.Spread(search+"   "+filters, count, p.width)
 }

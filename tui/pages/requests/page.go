@@ -85,7 +85,7 @@ func (p *Page) loadDrafts() tea.Cmd { return p.mb.Latest("drafts", loadDrafts(p.
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	before := p.visible()
 	p.width, p.height = w, h
-	p.search.Input.SetWidth(max(12, min(ansi.StringWidth(p.com.Text.SearchRequestsPlaceholder)+1, w/3)))
+	p.search.Input.SetWidth(max(12, min(ansi.StringWidth(p.com.Text.SearchRequestsPlaceholder)+1, w/2-2)))
 	if p.visible() > before && !p.win.AtEnd() {
 		return p.refresh() // room for more rows below
 	}

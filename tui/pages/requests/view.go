@@ -53,8 +53,13 @@ func (p *Page) filterBar() string {
 	if p.count >= 0 {
 		count = st.Subtle.Render(t.Plural(p.count, t.RowsCount))
 	}
-	line1 := common.Spread(search+st.Subtle.Render("  e "+t.EnvLabel+": ")+st.Text.Render(env)+
-		st.Subtle.Render("  o "+t.SortLabel+": ")+st.Text.Render(sortName), count, p.width)
+	left := search + st.Subtle.Render("  e "+t.EnvLabel+": ") + st.Text.Render(env) +
+		st.Subtle.Render("  o "+t.SortLabel+": ") + st.Text.Render(sortName)
+	if ansi.StringWidth(left+count)+1 > p.width {
+		// 80 columns: the filters lose their labels, never their values
+		left = search + st.Subtle.Render("  e ") + st.Text.Render(env) + st.Subtle.Render("  o ") + st.Text.Render(sortName)
+	}
+	line1 := common.Spread(left, count, p.width)
 	return line1 + "\n" + strings.Join(p.statusLines(), "\n")
 }
 

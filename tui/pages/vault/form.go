@@ -43,7 +43,8 @@ type form struct {
 	field   int // the field the problem is about
 }
 
-type formKeys struct{ Close, Next, Prev, Save, PickPrev, PickNext key.Binding }
+// Pick is PickPrev and PickNext as the footer lists them, as one.
+type formKeys struct{ Close, Next, Prev, Save, PickPrev, PickNext, Pick key.Binding }
 
 // entrySaved is the form's result: the entry was stored.
 type entrySaved struct {
@@ -59,6 +60,7 @@ func newForm(com *common.Common, owner route.ID, c *client.Client, cnpj string, 
 			Close: b("esc", t.Box.KeyClose, "esc"), Next: b("tab", t.Box.KeyField, "tab", "down"),
 			Prev: b("shift+tab", t.Box.KeyField, "shift+tab", "up"), Save: b("enter", t.Box.KeySave, "enter"),
 			PickPrev: b("←", t.Box.KeyChoose, "left", "h"), PickNext: b("→", t.Box.KeyChoose, "right", "l", "space"),
+			Pick: b("←/→", t.Box.KeyChoose, "left", "right", "h", "l", "space"),
 		}}
 	limits := [fieldCount]int{0, api.MaxCustomerKeyLen, 40, api.MaxVaultPasswordLen, 128}
 	for i := range f.inputs {
@@ -80,10 +82,14 @@ func newForm(com *common.Common, owner route.ID, c *client.Client, cnpj string, 
 func (f *form) saving() bool { return f.Mailbox().Pending("write") }
 
 func (f *form) ShortHelp() []key.Binding {
-	return []key.Binding{f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Close}
+	keys := []key.Binding{f.keys.Save, f.keys.Next, f.keys.Prev}
+	if f.focus == fieldSystem {
+		keys = append(keys, f.keys.Pick)
+	}
+	return append(keys, f.keys.Close)
 }
 func (f *form) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{f.keys.Save, f.keys.Close}, {f.keys.Next, f.keys.Prev, f.keys.PickPrev, f.keys.PickNext}}
+	return [][]key.Binding{{f.keys.Save, f.keys.Close}, {f.keys.Next, f.keys.Prev, f.keys.Pick}}
 }
 
 func (f *form) focusField(i int) tea.Cmd {
@@ -212,25 +218,37 @@ func (f *form) View(width, _ int) string {
 	if sys.TwoFactor {
 		sysLine += st.Warning.Render("  " + t.TwoFactor)
 	}
+	lines := []string{st.Bold.Render(t.FormTitle), common.Truncate(sysLine, width)}
+	// Notes wrap under the fields (at 80 columns none of them is cut).
+	indented := func(text string) {
+		for _, l := range common.Wrap(text, max(20, width-26)) {
+			lines = append(lines, st.Subtle.Render(common.PadRight("", 26)+l))
+		}
+	}
 	if f.focus == fieldSystem {
-		sysLine += st.Subtle.Render("  " + t.FormPickHint)
+		indented(t.FormPickHint)
 	}
-	lines := []string{st.Bold.Render(t.FormTitle), common.Truncate(sysLine, width),
-		label(fieldCustomer, t.CustomerKey) + f.inputs[fieldCustomer].View(),
-		label(fieldUser, t.FormUser) + f.inputs[fieldUser].View(),
-		label(fieldPassword, t.FormPassword) + f.inputs[fieldPassword].View(),
-		label(fieldSeed, t.FormSeed) + f.inputs[fieldSeed].View(),
-	}
+	lines = append(lines,
+		label(fieldCustomer, t.CustomerKey)+f.inputs[fieldCustomer].View(),
+		label(fieldUser, t.FormUser)+f.inputs[fieldUser].View(),
+		label(fieldPassword, t.FormPassword)+f.inputs[fieldPassword].View(),
+		label(fieldSeed, t.FormSeed)+f.inputs[fieldSeed].View(),
+	)
 	if !sys.TwoFactor {
-		lines = append(lines, st.Subtle.Render(common.PadRight("", 26)+t.FormSeedOptional))
+		indented(t.FormSeedOptional)
 	}
 	if f.problem != "" {
-		lines = append(lines, st.Error.Render("✖ "+f.problem))
+		for _, l := range common.Wrap("✖ "+f.problem, width) {
+			lines = append(lines, st.Error.Render(l))
+		}
 	}
 	if f.saving() {
 		lines = append(lines, st.Subtle.Render(t.Saving))
 	}
-	lines = append(lines, st.Subtle.Render(common.Truncate(t.FormNever, width)), st.Subtle.Render(t.FormKeys), "")
+	for _, l := range common.Wrap(t.FormNever, width) {
+		lines = append(lines, st.Subtle.Render(l))
+	}
+	lines = append(lines, "")
 	return strings.Join(lines, "\n")
 }
 

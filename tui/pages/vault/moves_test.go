@@ -70,3 +70,26 @@ func TestMovesAtTheEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestBarAt80KeepsEveryFilterWhileSearching: at 80 columns the bar drops
+// its labels before a value, so the institution, the customer_key filter
+// and the typed search all show on one line.
+func TestBarAt80KeepsEveryFilterWhileSearching(t *testing.T) {
+	d, _, _ := live(t, 80, 20)
+	d.Send(press("/"))
+	d.Type("TJBA 2º")
+	bar := strings.Split(d.View(), "\n")[0]
+	for _, want := range []string{"Tribunal de Justiça", "c todas", "/ TJBA 2º"} {
+		if !strings.Contains(bar, want) {
+			t.Fatalf("the bar lost %q:\n%s", want, bar)
+		}
+	}
+	if w := len([]rune(strings.TrimRight(bar, " "))); w > 80 {
+		t.Fatalf("the bar is %d columns wide:\n%s", w, bar)
+	}
+	d.Send(press("enter"))
+	d.Send(press("c"))
+	if v := d.View(); !strings.Contains(v, "00000001") {
+		t.Fatalf("the customer_key prompt must show its whole example:\n%s", v)
+	}
+}

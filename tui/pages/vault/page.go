@@ -248,7 +248,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 			return p.reload()
 		}
 	case key.Matches(msg, k.Customer):
-		prompt, cmd := newKeyPrompt(p.com, p.mb.ID(), p.customerKey)
+		prompt, cmd := newKeyPrompt(p.com, p.mb.ID(), p.customerKey, p.width)
 		p.com.Overlays.Push(prompt)
 		return cmd
 	case key.Matches(msg, k.Add):

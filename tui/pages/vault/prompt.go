@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -26,9 +27,12 @@ type keyPrompt struct {
 // customerKeySet is the prompt's result.
 type customerKeySet struct{ key string }
 
-func newKeyPrompt(com *common.Common, owner route.ID, current string) (*keyPrompt, tea.Cmd) {
+func newKeyPrompt(com *common.Common, owner route.ID, current string, width int) (*keyPrompt, tea.Cmd) {
 	in := search.NewInput("00000001", api.MaxCustomerKeyLen)
 	in.SetValue(current)
+	// Without a width the placeholder shows only its first character; the
+	// hint and the field share one line (longer keys scroll inside it).
+	in.SetWidth(max(10, min(api.MaxCustomerKeyLen, width-ansi.StringWidth(com.Text.Vault.KeyFilterHint)-1)))
 	k := &keyPrompt{Base: overlay.NewBase("customer-key", owner), com: com, input: in}
 	k.keys.Apply = common.Bind("enter", com.Text.KeyConfirm, "enter")
 	k.keys.Close = common.Bind("esc", com.Text.Box.KeyClose, "esc")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/components/confirm"
@@ -44,6 +46,9 @@ func (p *Page) View() string {
 	return strings.Join(lines, "\n")
 }
 
+// bar shows the filters; at 80 columns it drops the labels before any
+// value (the institution a filter is on must always show), and a long
+// institution name is shortened last.
 func (p *Page) bar() string {
 	st, t := p.com.Styles, p.com.Text.Vault
 	inst := ""
@@ -58,12 +63,26 @@ func (p *Page) bar() string {
 	if ck == "" {
 		ck = t.AllKeys
 	}
-	searchText := st.Subtle.Render("/ " + t.Search)
-	if p.search.Active || p.search.Value() != "" {
-		searchText = st.Prompt.Render("/ "+t.Search+": ") + p.search.Input.View()
+	draw := func(labels bool, inst string) string {
+		iLabel, cLabel, sLabel := "i ", "  c ", "/ "
+		if labels {
+			iLabel, cLabel, sLabel = "i "+t.Institution+": ", "  c "+t.CustomerKey+": ", "/ "+t.Search+": "
+		}
+		searchText := st.Subtle.Render("/ " + t.Search)
+		if p.search.Active || p.search.Value() != "" {
+			searchText = st.Prompt.Render(sLabel) + p.search.Input.View()
+		}
+		return st.Subtle.Render(iLabel) + st.Text.Render(inst) +
+			st.Subtle.Render(cLabel) + st.Text.Render(ck) + "  " + searchText
 	}
-	return st.Subtle.Render("i "+t.Institution+": ") + st.Text.Render(inst) +
-		st.Subtle.Render("  c "+t.CustomerKey+": ") + st.Text.Render(ck) + "  " + searchText
+	if full := draw(true, inst); ansi.StringWidth(full) <= p.width {
+		return full
+	}
+	short := draw(false, inst)
+	if over := ansi.StringWidth(short) - p.width; over > 0 {
+		short = draw(false, common.Truncate(inst, max(8, ansi.StringWidth(inst)-over)))
+	}
+	return short
 }
 
 // table lists the systems; a stored entry shows its customer_key, never a
@@ -77,7 +96,13 @@ func (p *Page) table(height int) []string {
 			active++
 		}
 	}
-	lines := []string{common.Truncate(st.Bold.Render(fmt.Sprintf(t.Title, p.com.Text.Plural(len(p.systems), t.Systems), p.com.Text.Plural(active, t.Stored)))+st.Subtle.Render("  · "+t.NoValue), p.width)}
+	title := st.Bold.Render(fmt.Sprintf(t.Title, p.com.Text.Plural(len(p.systems), t.Systems), p.com.Text.Plural(active, t.Stored)))
+	note := st.Subtle.Render("  · " + t.NoValue)
+	lines := []string{title + note}
+	if ansi.StringWidth(title+note) > p.width {
+		// 80 columns: the note that values never come back gets a line of its own
+		lines = []string{common.Truncate(title, p.width), common.Truncate(st.Subtle.Render(t.NoValue), p.width)}
+	}
 	if len(rows) == 0 {
 		return append(lines, st.Subtle.Render(t.Empty))
 	}
@@ -85,7 +110,7 @@ func (p *Page) table(height int) []string {
 	for _, s := range p.systems {
 		twoFactor[s.Name] = s.TwoFactor
 	}
-	room := height - 1
+	room := height - len(lines)
 	first := max(0, min(p.selected-room/2, len(rows)-room))
 	nameW := min(34, max(16, p.width-46))
 	for i := first; i < len(rows) && len(lines) < height; i++ {
