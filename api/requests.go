@@ -123,6 +123,17 @@ func ValidateSEI(s string) error {
 	return ErrSEI
 }
 
+// NormalizeSEI writes a number typed as its 17 digits alone in the form
+// SEI shows it (00000.000000/0000-00); anything else is left as it is for
+// ValidateSEI to judge.
+func NormalizeSEI(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) != 17 || strings.Trim(s, "0123456789") != "" {
+		return s
+	}
+	return s[:5] + "." + s[5:11] + "/" + s[11:15] + "-" + s[15:]
+}
+
 // NormalizePhone keeps the digits of a Brazilian phone number.
 func NormalizePhone(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -155,3 +155,25 @@ func TestValidateAPIID(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizeSEI: 17 digits typed alone become a valid number; any
+// other text is left for ValidateSEI to refuse with the format.
+func TestNormalizeSEI(t *testing.T) {
+	for in, want := range map[string]string{
+		"00123456789202601":    "00123.456789/2026-01",
+		" 00123456789202601 ":  "00123.456789/2026-01",
+		"00123.456789/2026-01": "00123.456789/2026-01",
+		"0012345678920260":     "0012345678920260",
+		"001234567892026011":   "001234567892026011",
+		"0012345678920260a":    "0012345678920260a",
+		"":                     "",
+	} {
+		got := NormalizeSEI(in)
+		if got != want {
+			t.Errorf("NormalizeSEI(%q) = %q, want %q", in, got, want)
+		}
+		if ValidateSEI(got) == nil && got != "" && len(got) != 20 {
+			t.Errorf("%q passes ValidateSEI", got)
+		}
+	}
+}

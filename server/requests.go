@@ -181,6 +181,7 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request, p identit
 		bad = append(bad, *fe)
 	}
 	bad = append(bad, api.ValidateCustomFields(a.CustomFields, c.CustomFields)...)
+	c.SEIProcess = api.NormalizeSEI(c.SEIProcess)
 	if err := api.ValidateSEI(c.SEIProcess); err != nil {
 		bad = append(bad, api.RefuseErr("sei_process", err))
 	}

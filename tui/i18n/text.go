@@ -34,14 +34,14 @@ type Text struct {
 	Explain401, Explain403, Explain404, Explain500, ExplainNotLinked string
 
 	// Requests page.
-	TabRequests, KeyDetail, KeySort, KeyToggleStatus, KeyStatusFocus, KeyCancelRequest            string
-	KeyDownload, KeyConfirm, SearchAPIPlaceholder, StatusLabel, SortLabel, SortNewest, SortOldest string
-	SortAPI, ColAPI, ColCNPJ, ColDate, ColEnv, ColStatus, ColActions, RowsCount, RowsCounting     string
-	ColEnvShort                                                                                   string
-	RequestsSignIn, RequestsEmpty, RequestsNoMatch, RequestsSyncing, ConfirmCancel, Cancelled     string
-	DetailTitle, DetailRequester, DetailInstitution, DetailContact, DetailPurpose, DetailCreated  string
-	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory      string
-	DetailFields, DetailNoAttachments, DetailCached, Downloaded                                   string
+	TabRequests, KeyDetail, KeySort, KeyToggleStatus, KeyStatusFocus, KeyCancelRequest                   string
+	KeyDownload, KeyConfirm, SearchAPIPlaceholder, StatusLabel, SortLabel, SortNewest, SortOldest        string
+	SortAPI, ColNumber, ColAPI, ColCNPJ, ColDate, ColEnv, ColStatus, ColActions, RowsCount, RowsCounting string
+	ColEnvShort                                                                                          string
+	RequestsSignIn, RequestsEmpty, RequestsNoMatch, RequestsSyncing, ConfirmCancel, Cancelled            string
+	DetailTitle, DetailRequester, DetailInstitution, DetailContact, DetailPurpose, DetailCreated         string
+	DetailDecided, DetailSEI, DetailRule, DetailCredential, DetailAttachments, DetailHistory             string
+	DetailFields, DetailNoAttachments, DetailCached, Downloaded                                          string
 	// DetailOnlyList: offline (or signed out) with no detail in the cache:
 	// what the list keeps is shown, and the rest comes later.
 	DetailOnlyList string
@@ -49,7 +49,7 @@ type Text struct {
 	NoDownloadDir string
 
 	// Wizard.
-	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI                         string
+	WizTitle, WizDraftSaved, WizSteps, WizName, WizPhone, WizSEI, WizPath, WizPickAPI, WizNoAPIMatch          string
 	WizNoInstitution, WizAcceptTerms, WizSignIn, SignInToRequest, WizUploadFailed, WizSubmitting, WizKeyClose string
 	WizKeyAddOrNext, WizKeySend, WizKeyFix, WizKeyDone, WizTermsSummary                                       string
 	WizTermsAccept, WizPendingWhy, WizFormLater, WizSubmitted, KeyNewRequest, KeyRequestAPI                   string
@@ -150,7 +150,7 @@ var ptBR = Text{
 	KeyDownload: "baixar anexos", KeyConfirm: "confirmar",
 	SearchAPIPlaceholder: "nome da API", StatusLabel: "Status", SortLabel: "Ordem",
 	SortNewest: "mais recentes", SortOldest: "mais antigas", SortAPI: "API A–Z",
-	ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Data", ColEnv: "Ambiente", ColEnvShort: "Amb.", ColStatus: "Status", ColActions: "Ações",
+	ColNumber: "Nº", ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Data", ColEnv: "Ambiente", ColEnvShort: "Amb.", ColStatus: "Status", ColActions: "Ações",
 	RowsCount: "%s solicitação|%s solicitações", RowsCounting: "contando…",
 	RequestsSignIn:  "Entre (L) para ver as solicitações das suas instituições.",
 	RequestsEmpty:   "Nenhuma solicitação no cache ainda. ctrl+r sincroniza com o servidor.",
@@ -170,6 +170,7 @@ var ptBR = Text{
 	WizTitle: "Nova solicitação", WizDraftSaved: "(rascunho salvo automaticamente)",
 	WizSteps: "API e ambiente|Instituição|Responsável técnico|Finalidade|Campos da API|Anexos|Termo de uso|Revisão|Enviada|Entidade|Projeto",
 	WizName:  "Nome", WizPhone: "Telefone (com DDD)", WizSEI: "Processo SEI (opcional)", WizPath: "Arquivo PDF",
+	WizNoAPIMatch:    "Nenhuma API com “%s”: apague parte da busca (backspace).",
 	WizPickAPI:       "Escolha uma API da lista (↑/↓).",
 	WizNoInstitution: "Nenhuma instituição vinculada ao seu cadastro: CNPJ ainda não vinculado. Solicite a atualização cadastral à equipe CNJ/PDPJ (FAQ 4.2).",
 	WizAcceptTerms:   "Aceite o termo de uso (espaço) para continuar: o aceite é condição para a aprovação (FAQ 3.6).",
@@ -291,7 +292,7 @@ var en = Text{
 	KeyDownload: "download attachments", KeyConfirm: "confirm",
 	SearchAPIPlaceholder: "API name", StatusLabel: "Status", SortLabel: "Order",
 	SortNewest: "newest", SortOldest: "oldest", SortAPI: "API A–Z",
-	ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Date", ColEnv: "Environment", ColEnvShort: "Env.", ColStatus: "Status", ColActions: "Actions",
+	ColNumber: "No.", ColAPI: "API", ColCNPJ: "CNPJ/CPF", ColDate: "Date", ColEnv: "Environment", ColEnvShort: "Env.", ColStatus: "Status", ColActions: "Actions",
 	RowsCount: "%s request|%s requests", RowsCounting: "counting…",
 	RequestsSignIn:  "Sign in (L) to see your institutions' requests.",
 	RequestsEmpty:   "No request cached yet. ctrl+r syncs with the server.",
@@ -311,6 +312,7 @@ var en = Text{
 	WizTitle: "New request", WizDraftSaved: "(draft saved automatically)",
 	WizSteps: "API and environment|Institution|Technical contact|Purpose|API fields|Attachments|Terms of use|Review|Sent|Entity|Project",
 	WizName:  "Name", WizPhone: "Phone (with area code)", WizSEI: "SEI process (optional)", WizPath: "PDF file",
+	WizNoAPIMatch:    "No API matches “%s”: delete part of the search (backspace).",
 	WizPickAPI:       "Pick an API from the list (↑/↓).",
 	WizNoInstitution: "No institution is linked to your account: CNPJ not yet linked. Ask the CNJ/PDPJ team to update your registration (FAQ 4.2).",
 	WizAcceptTerms:   "Accept the terms of use (space) to continue: acceptance is required for approval (FAQ 3.6).",

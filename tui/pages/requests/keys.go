@@ -36,7 +36,10 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Up: b("↑/k", t.KeyMove, "up", "k"), Down: b("↓/j", t.KeyMove, "down", "j"),
 		PageUp: b("pgup", t.KeyPage, "pgup"), PageDown: b("pgdn", t.KeyPage, "pgdown"),
 		Home: b("g", t.KeyFirst, "g", "home"), End: b("G", t.KeyLast, "G", "end"),
-		Search: b("/", t.KeySearchRequests, "/"), Open: b("enter", t.KeyDetail, "enter"),
+		Search: b("/", t.KeySearchRequests, "/"),
+		// The Ações column's icons, named where their keys are: ○ the
+		// details, 🔒 the credential.
+		Open: b("enter", t.KeyDetail+" ○", "enter"),
 		Back: b("esc", t.KeyBack, "esc", "backspace"), Env: b("e", t.KeyEnv, "e"),
 		ClearSearch: b("esc", t.KeySearchClear, "esc", "backspace"),
 		Sort:        b("o", t.KeySort, "o"), Toggle: b("space", t.KeyToggleStatus, "space"),
@@ -46,7 +49,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 		DeleteDraft: b("x", t.KeyDeleteDraft, "x", "delete"),
 		Form:        b("f", t.KeyForm, "f"), Revoke: b("v", t.Admin.KeyRevoke, "v"),
 		Read: reqdetail.ReadKey(t), sei: reqdetail.NewSEIKeys(t),
-		Credential: b("C", t.Cred.KeyShow, "C"), CopyID: b("y", t.KeyCopyID, "y"),
+		Credential: b("C", t.Cred.KeyShow+" 🔒", "C"), CopyID: b("y", t.KeyCopyID, "y"),
 	}
 }
 

@@ -17,6 +17,8 @@ var (
 	solNumber = regexp.MustCompile(`^SOL-?[0-9][0-9-]*$|^SOL-$`)
 	// shortNumber is the number without "SOL-" ("2026-000417", "2026-").
 	shortNumber = regexp.MustCompile(`^[0-9]{4}-[0-9]{0,6}$`)
+	// yearNumber is a whole year and some of the number after it.
+	yearNumber = regexp.MustCompile(`^SOL-([0-9]{4})-([0-9]{1,6})$`)
 	// bareNumber is the request's number alone (417): the number in any
 	// year, not the start of every number with those digits.
 	bareNumber = regexp.MustCompile(`^[0-9]{1,6}$`)
@@ -41,10 +43,16 @@ func resolve(ctx context.Context, s *store.Store, q store.RequestQuery, search s
 	switch {
 	case text == "":
 		return q, nil
-	case solNumber.MatchString(text):
-		q.IDPrefix = "SOL-" + strings.TrimPrefix(strings.TrimPrefix(text, "SOL"), "-")
-	case shortNumber.MatchString(text):
-		q.IDPrefix = "SOL-" + text
+	case solNumber.MatchString(text), shortNumber.MatchString(text):
+		id := "SOL-" + strings.TrimPrefix(strings.TrimPrefix(text, "SOL"), "-")
+		// SOL-2026-417 is number 417 as the table shows it, not the start
+		// of SOL-2026-417xxx; a leading zero is the padded number being
+		// typed (SOL-2026-0004…), a prefix.
+		if m := yearNumber.FindStringSubmatch(id); m != nil && len(m[2]) < 6 && m[2][0] != '0' {
+			q.IDs = []string{"SOL-" + m[1] + "-" + strings.Repeat("0", 6-len(m[2])) + m[2]}
+		} else {
+			q.IDPrefix = id
+		}
 	case bareNumber.MatchString(text):
 		n, _ := strconv.Atoi(text)
 		q.IDs, err = s.RequestNumberIDs(ctx, n)

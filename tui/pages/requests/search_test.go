@@ -47,6 +47,9 @@ func TestSearchFindsNumbersProcessesAndCNPJs(t *testing.T) {
 		{"SOL-2026-000017", 1, "SOL-2026-000017"},
 		{"sol-2026-00001", 10, "SOL-2026-000019"},
 		{"2026-000017", 1, "SOL-2026-000017"},
+		{"sol-2026-17", 1, "SOL-2026-000017"}, // the number as the 80-column table shows it
+		{"2026-120", 1, "SOL-2026-000120"},
+		{"SOL-2026-0001", 100, "SOL-2026-000199"}, // a leading zero: the padded number being typed
 		{"17", 1, "SOL-2026-000017"},
 		{"00001.004213/2026-51", 1, "SOL-2026-000017"},
 		{"00001.0042", 2, "SOL-2026-000018"},

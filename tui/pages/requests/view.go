@@ -150,6 +150,7 @@ func (p *Page) columns() []table.Column {
 		env = t.ColEnvShort
 	}
 	return []table.Column{
+		{Title: t.ColNumber, Width: p.numberWidth()},
 		{Title: t.ColAPI, Flex: true}, {Title: t.ColCNPJ, Width: 18}, {Title: t.ColDate, Width: 10},
 		{Title: env, Width: max(3, ansi.StringWidth(env))}, {Title: t.ColStatus, Width: status},
 		{Title: t.ColActions, Width: max(4, ansi.StringWidth(t.ColActions))},
@@ -190,6 +191,7 @@ func (p *Page) cells(r store.Row) []table.Cell {
 		}
 	}
 	return []table.Cell{
+		{Text: p.number(r.ID), Style: st.Subtle},
 		{Text: r.APIName, Style: st.Text},
 		{Text: api.FormatCNPJ(r.Institution.CNPJ), Style: st.Subtle},
 		{Text: date, Style: st.Subtle},
@@ -197,6 +199,41 @@ func (p *Page) cells(r store.Row) []table.Cell {
 		{Text: r.Status.Label(t.Lang), Style: reqdetail.StatusStyle(p.com, r.Status)},
 		{Text: actions(r.Request), Style: st.Subtle},
 	}
+}
+
+// number is the request's number as the column has room for it: the
+// whole id from 100 columns, below that the number in its year (417 for
+// SOL-2026-000417; the date column shows the year, and the search finds
+// 417 as it is shown).
+func (p *Page) number(id string) string {
+	if p.width >= 100 {
+		return id
+	}
+	if _, n, ok := splitID(id); ok {
+		return n
+	}
+	return id
+}
+
+func (p *Page) numberWidth() int {
+	if p.width >= 100 {
+		return len("SOL-2026-000417")
+	}
+	return max(ansi.StringWidth(p.com.Text.ColNumber), 6)
+}
+
+// splitID is the year and the number, without its leading zeros, of an
+// id of the form SOL-<year>-<number>.
+func splitID(id string) (year, n string, ok bool) {
+	rest, ok := strings.CutPrefix(id, "SOL-")
+	year, num, dash := strings.Cut(rest, "-")
+	if !ok || !dash || num == "" {
+		return "", "", false
+	}
+	if n = strings.TrimLeft(num, "0"); n == "" {
+		n = "0"
+	}
+	return year, n, true
 }
 
 // actions shows what can be done: details always; the lock when the

@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gecli/gecli/api"
-	"github.com/gecli/gecli/tui/components/search"
 )
 
 // enter builds the inputs of a step from the draft and focuses the first.
@@ -15,10 +14,9 @@ func (m *Model) enter(s step) tea.Cmd {
 	m.step, m.focus, m.fields, m.problem = s, 0, nil, ""
 	t := m.com.Text
 	add := func(key, label, value string, limit int) {
-		in := search.NewInput("", limit)
-		in.SetValue(value)
-		m.fields = append(m.fields, field{key: key, label: label, input: in})
+		m.fields = append(m.fields, newLine(key, label, value, "", limit))
 	}
+	long := func(key, label, value string) { m.fields = append(m.fields, newArea(m.com, key, label, value)) }
 	switch s {
 	case stepAPI:
 		return m.filter.Focus()
@@ -29,14 +27,16 @@ func (m *Model) enter(s step) tea.Cmd {
 		add("technical_contact.email", "E-mail", c.Email, 254)
 		add("technical_contact.phone", t.WizPhone, c.Phone, 20)
 	case stepPurpose:
-		add("purpose", t.DetailPurpose, m.draft.Purpose, 2000)
-		add("sei_process", t.WizSEI, m.draft.SEIProcess, 20)
+		long("purpose", t.DetailPurpose, m.draft.Purpose)
+		// Room past the 20 characters of a number, so that a longer one
+		// is refused with the format, not cut while typing.
+		m.fields = append(m.fields, newLine("sei_process", t.WizSEI, m.draft.SEIProcess, "00000.000000/0000-00", 40))
 	case stepFormEntity:
 		add("entity_name", t.FormEntity, m.draft.EntityName, 200)
 		add("entity_cnpj", "CNPJ", m.draft.EntityCNPJ, 18)
 	case stepFormProject:
 		add("project", t.FormProject, m.draft.Project, 200)
-		add("justification", t.JustificationLabel, m.draft.FormJustification, 2000)
+		long("justification", t.JustificationLabel, m.draft.FormJustification)
 	case stepFields:
 		if a, ok := m.api(); ok {
 			for _, f := range a.CustomFields {
@@ -54,7 +54,7 @@ func (m *Model) enter(s step) tea.Cmd {
 	}
 	m.SetWidth(m.cols)
 	if len(m.fields) > 0 {
-		return m.fields[0].input.Focus()
+		return m.fields[0].focus()
 	}
 	return nil
 }
@@ -62,7 +62,7 @@ func (m *Model) enter(s step) tea.Cmd {
 // store writes the inputs of the step back into the draft.
 func (m *Model) storeFields() {
 	for _, f := range m.fields {
-		v := strings.TrimSpace(f.input.Value())
+		v := strings.TrimSpace(f.value())
 		switch f.key {
 		case "technical_contact.name":
 			m.draft.Contact.Name = v
@@ -75,7 +75,7 @@ func (m *Model) storeFields() {
 		case "purpose":
 			m.draft.Purpose = v
 		case "sei_process":
-			m.draft.SEIProcess = v
+			m.draft.SEIProcess = api.NormalizeSEI(v)
 		case "entity_name":
 			m.draft.EntityName = v
 		case "entity_cnpj":

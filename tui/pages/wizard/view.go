@@ -81,6 +81,9 @@ func (m *Model) body(width int) []string {
 	case stepAPI:
 		out := []string{m.filter.View(), ""}
 		list := m.visibleAPIs()
+		if len(list) == 0 && len(m.apis) > 0 {
+			return append(out, st.Warning.Render(fmt.Sprintf(t.WizNoAPIMatch, strings.TrimSpace(m.filter.Value()))))
+		}
 		// A window of 12 entries that keeps the selected one in view.
 		first := max(0, min(m.apiIndex-5, len(list)-12))
 		if first > 0 {
@@ -108,8 +111,15 @@ func (m *Model) body(width int) []string {
 						envs = append(envs, st.Subtle.Render(e.Name.Badge()))
 					}
 				}
-				line = st.Bold.Render("▸ "+a.Name) + st.Subtle.Render(" ("+a.Acronym+")  ← → ") + strings.Join(envs, " ") +
-					st.Subtle.Render("  "+a.Rule.For(env).Label(t.Lang))
+				line = st.Bold.Render("▸ "+a.Name) + st.Subtle.Render(" ("+a.Acronym+")  ← → ") + strings.Join(envs, " ")
+				rule := st.Subtle.Render("  " + a.Rule.For(env).Label(t.Lang))
+				if ansi.StringWidth(line+rule) > width {
+					// 80 columns: how the request is decided goes under it, whole
+					out = append(out, line)
+					line = "  " + rule
+				} else {
+					line += rule
+				}
 			}
 			out = append(out, line)
 		}
@@ -178,7 +188,12 @@ func (m *Model) fieldLines() []string {
 		if i == m.focus {
 			label = st.Prompt.Render(text)
 		}
-		out = append(out, label+f.input.View())
+		for j, l := range f.lines() {
+			if j > 0 {
+				label = strings.Repeat(" ", lw)
+			}
+			out = append(out, label+l)
+		}
 		if e := m.errs[f.key]; e != "" {
 			out = append(out, strings.Repeat(" ", lw)+st.Error.Render("✖ "+e))
 		}

@@ -42,12 +42,6 @@ const (
 // request was created (the root then syncs and shows the requests page).
 type ClosedMsg struct{ Submitted bool }
 
-// field is one text input of a step, bound to a draft value.
-type field struct {
-	key, label string
-	input      textinput.Model
-}
-
 // Model is the wizard.
 type Model struct {
 	com   *common.Common
@@ -174,7 +168,7 @@ func (m *Model) steps() []step {
 func (m *Model) SetWidth(w int) {
 	m.cols = w
 	for i := range m.fields {
-		m.fields[i].input.SetWidth(max(10, w-m.labelWidth()-2))
+		m.fields[i].setWidth(max(10, w-m.labelWidth()-2))
 	}
 }
 
@@ -228,9 +222,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case fileCheckedMsg:
 		return m.fileChecked(msg)
 	case completedMsg:
-		if m.step == stepAttachments && len(m.fields) > 0 && m.fields[0].input.Value() == msg.input {
-			m.fields[0].input.SetValue(msg.completion)
-			m.fields[0].input.CursorEnd()
+		if m.step == stepAttachments && len(m.fields) > 0 && m.fields[0].value() == msg.input {
+			m.fields[0].setValue(msg.completion)
 		}
 	case submittedMsg:
 		return m.submitted(msg)
@@ -255,7 +248,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Next):
 		return m.next()
 	case key.Matches(msg, k.Complete) && m.step == stepAttachments && !m.com.Remote:
-		return m.Mailbox().Latest("complete", complete(m.com.Remote, m.fields[0].input.Value()))
+		return m.Mailbox().Latest("complete", complete(m.com.Remote, m.fields[0].value()))
 	case key.Matches(msg, k.Down):
 		m.move(1)
 		return nil
@@ -292,9 +285,8 @@ func (m *Model) edit(msg tea.Msg) tea.Cmd {
 		}
 		return cmd
 	case m.focus < len(m.fields):
-		before := m.fields[m.focus].input.Value()
-		m.fields[m.focus].input, cmd = m.fields[m.focus].input.Update(msg)
-		if m.fields[m.focus].input.Value() != before {
+		cmd, changed := m.fields[m.focus].update(msg)
+		if changed {
 			delete(m.errs, m.fields[m.focus].key)
 			return tea.Batch(cmd, m.changed())
 		}
@@ -314,7 +306,7 @@ func (m *Model) contactTyped() bool {
 		return false
 	}
 	for _, f := range m.fields {
-		if strings.TrimSpace(f.input.Value()) != "" {
+		if strings.TrimSpace(f.value()) != "" {
 			return true
 		}
 	}
@@ -326,9 +318,9 @@ func (m *Model) contactTyped() bool {
 func (m *Model) focusFirstError() {
 	for i, f := range m.fields {
 		if _, bad := m.errs[f.key]; bad && i != m.focus {
-			m.fields[m.focus].input.Blur()
+			m.fields[m.focus].blur()
 			m.focus = i
-			m.fields[i].input.Focus()
+			m.fields[i].focus()
 			return
 		} else if bad {
 			return
@@ -349,9 +341,9 @@ func (m *Model) move(d int) {
 		}
 	default:
 		if len(m.fields) > 1 {
-			m.fields[m.focus].input.Blur()
+			m.fields[m.focus].blur()
 			m.focus = (m.focus + d + len(m.fields)) % len(m.fields)
-			m.fields[m.focus].input.Focus()
+			m.fields[m.focus].focus()
 		}
 	}
 }
@@ -396,8 +388,8 @@ func (m *Model) next() tea.Cmd {
 		m.close(true)
 		return nil
 	}
-	if m.step == stepAttachments && strings.TrimSpace(m.fields[0].input.Value()) != "" {
-		return m.Mailbox().Latest("file", checkFile(m.com.Remote, strings.TrimSpace(m.fields[0].input.Value())))
+	if m.step == stepAttachments && strings.TrimSpace(m.fields[0].value()) != "" {
+		return m.Mailbox().Latest("file", checkFile(m.com.Remote, strings.TrimSpace(m.fields[0].value())))
 	}
 	if m.step == stepAttachments && m.form() && len(m.draft.Attachments) == 0 {
 		m.problem = m.com.Text.FormNeedsPDF
@@ -425,6 +417,6 @@ func (m *Model) fileChecked(msg fileCheckedMsg) tea.Cmd {
 	if !slices.Contains(m.draft.Attachments, msg.path) {
 		m.draft.Attachments = append(m.draft.Attachments, msg.path)
 	}
-	m.fields[0].input.SetValue("")
+	m.fields[0].setValue("")
 	return m.save()
 }

@@ -316,3 +316,49 @@ func helpLine(keys []key.Binding) string {
 	}
 	return strings.Join(out, " • ")
 }
+
+// TestLongPurposeWrapsAndSEIDigitsAreFormatted: at 80 columns a purpose
+// longer than a line shows whole, on lines under its label, where a
+// single-line field scrolled its start out of sight; a number typed as
+// 17 digits is kept in SEI's form, and a search that finds no API says so.
+func TestLongPurposeWrapsAndSEIDigitsAreFormatted(t *testing.T) {
+	d, m, _ := setup(t)
+	d.Type("zzz")
+	d.WaitForText("Nenhuma API com “zzz”")
+	for range 3 {
+		d.Key("backspace")
+	}
+	d.WaitForText("Sistema Nacional")
+	d.Key("enter")
+	d.WaitForText("Defensoria Pública Exemplo")
+	d.Key("enter")
+	d.Type("Marcos Pereira")
+	d.Key("tab")
+	d.Type("52998224725")
+	d.Key("tab")
+	d.Type("marcos@tj.jus.br")
+	d.Key("tab")
+	d.Type("6132221100")
+	d.Key("enter")
+	d.WaitForText("Finalidade")
+	start, end := "Cadastro dos bens apreendidos", "com a data da apreensão."
+	d.Type(start + " nas varas criminais do estado, com o local de guarda e o número do processo, " + end)
+	v := d.View()
+	if !strings.Contains(v, start) || !strings.Contains(v, end) {
+		t.Fatalf("the purpose is not shown whole at 80 columns:\n%s", v)
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if ansi.StringWidth(l) > 80 {
+			t.Fatalf("a line is wider than the terminal: %q", l)
+		}
+	}
+	d.Key("tab")
+	d.Type("00123456789202601")
+	d.Key("enter")
+	d.WaitForText("Órgão custodiante")
+	if m.draft.SEIProcess != "00123.456789/2026-01" {
+		t.Fatalf("SEI kept as %q", m.draft.SEIProcess)
+	}
+	d.Key("esc")
+	d.WaitForText("00123.456789/2026-01")
+}
