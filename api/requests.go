@@ -123,6 +123,18 @@ func ValidateSEI(s string) error {
 	return ErrSEI
 }
 
+// validEmail is one plain address (no display name) whose domain has a
+// dot: mail.ParseAddress alone takes "a@b", which no one can write to
+// across the internet.
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != strings.TrimSpace(s) || len(s) > 254 {
+		return false
+	}
+	domain := a.Address[strings.LastIndex(a.Address, "@")+1:]
+	return strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".") && !strings.Contains(domain, "..")
+}
+
 // NormalizeSEI writes a number typed as its 17 digits alone in the form
 // SEI shows it (00000.000000/0000-00); anything else is left as it is for
 // ValidateSEI to judge.
@@ -157,7 +169,7 @@ func (c TechnicalContact) Validate() []FieldError {
 		}
 		out = append(out, RefuseErr("technical_contact.cpf", err))
 	}
-	if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != strings.TrimSpace(c.Email) || len(c.Email) > 254 {
+	if !validEmail(c.Email) {
 		out = append(out, Refuse("technical_contact.email", msgEmail))
 	}
 	if !phonePattern.MatchString(NormalizePhone(c.Phone)) || len(c.Phone) > 20 {

@@ -177,3 +177,29 @@ func TestNormalizeSEI(t *testing.T) {
 		}
 	}
 }
+
+// TestTechnicalContactEmail: an address a message can reach is taken; a
+// domain without a dot ("a@b") or with a name around it is refused.
+func TestTechnicalContactEmail(t *testing.T) {
+	c := TechnicalContact{Name: "Marcos Pereira", CPF: "52998224725", Phone: "6132221100"}
+	for email, ok := range map[string]bool{
+		"marcos@tj.jus.br":            true,
+		"m.pereira+gecli@pge.example": true,
+		"a@b":                         false,
+		"a@b.":                        false,
+		"a@.b":                        false,
+		"a@b..c":                      false,
+		"Marcos <marcos@tj.jus.br>":   false,
+		"marcos":                      false,
+		"":                            false,
+	} {
+		c.Email = email
+		refused := false
+		for _, fe := range c.Validate() {
+			refused = refused || fe.Field == "technical_contact.email"
+		}
+		if refused == ok {
+			t.Errorf("%q: refused=%v", email, refused)
+		}
+	}
+}

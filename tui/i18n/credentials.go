@@ -130,7 +130,7 @@ var credEn = CredText{
 	CauseOther:         "Try again in a few minutes; if it persists, tell support the date and time (FAQ 4.1).",
 	TestNeedsSecret:    "Paste the secret to test.",
 	AllowTitle:         "Allowed IPs · %s",
-	AllowHint:          "CIDR ranges separated by commas (e.g. 200.152.0.0/16, 2001:db8::/32). With none, homologation accepts any source and production none.",
+	AllowHint:          "CIDR ranges separated by commas (e.g. 200.152.0.0/16, 2001:db8::/32). With none, staging accepts any source and production none.",
 	AllowKeys:          "enter saves · esc cancels",
 	AllowSaved:         "Allowed IPs saved: %d range(s).",
 	AllowLoading:       "Loading the list…",

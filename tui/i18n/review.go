@@ -32,6 +32,9 @@ type ReviewText struct {
 	// The decision dialog: a draft found for it; its keys; the checks of
 	// the justification (TooLong: %s typed, %s the limit).
 	DraftRestored, DialogKeys, DialogSending, TooLong, BadText string
+	// OnlyThis: the dialog decides the cursor's request while others are
+	// marked (plural forms, %s how many): those stay, A/X decide them.
+	OnlyThis string
 	// AlreadyDecided: %s request, %s status, %s who, %s when; without
 	// who or when, AlreadyDecidedStatus: %s request, %s status.
 	AlreadyDecided, AlreadyDecidedStatus string
@@ -71,6 +74,7 @@ var reviewPtBR = ReviewText{
 	BatchFull: "Um lote decide no máximo %s solicitações: decida as marcadas antes de marcar mais.",
 
 	DraftRestored: "rascunho recuperado",
+	OnlyThis:      "Só esta solicitação: %s outra marcada fica como está (A/X decidem as marcadas).|Só esta solicitação: as %s marcadas ficam como estão (A/X decidem as marcadas).",
 	DialogKeys:    "enter confirma · esc fecha (o texto fica guardado)",
 	DialogSending: "aguarde a resposta do servidor",
 	TooLong:       "A justificativa tem %s caracteres; o limite é %s. Encurte-a antes de enviar.",
@@ -120,6 +124,7 @@ var reviewEn = ReviewText{
 	BatchFull: "A batch decides at most %s requests: decide the marked ones before marking more.",
 
 	DraftRestored: "draft restored",
+	OnlyThis:      "This request only: %s other marked request stays as it is (A/X decide the marked ones).|This request only: the %s marked stay as they are (A/X decide the marked ones).",
 	DialogKeys:    "enter confirms · esc closes (the text is kept)",
 	DialogSending: "waiting for the server's answer",
 	TooLong:       "The justification has %s characters; the limit is %s. Shorten it before sending.",

@@ -219,7 +219,11 @@ func (p *Page) numberWidth() int {
 	if p.width >= 100 {
 		return len("SOL-2026-000417")
 	}
-	return max(ansi.StringWidth(p.com.Text.ColNumber), 6)
+	w := ansi.StringWidth(p.com.Text.ColNumber)
+	for _, r := range p.win.Rows() {
+		w = max(w, len(p.number(r.ID))) // the rows on screen: the API's name keeps the rest
+	}
+	return w
 }
 
 // splitID is the year and the number, without its leading zeros, of an

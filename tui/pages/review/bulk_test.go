@@ -199,3 +199,25 @@ func TestABatchStopsAfterThoseUnderWay(t *testing.T) {
 	d.Key("esc")
 	d.WaitForText("3 marcadas")
 }
+
+// TestSingleDecisionSaysTheMarkedStay: with requests marked, a (the
+// cursor's request alone) says the marked ones are not part of it.
+func TestSingleDecisionSaysTheMarkedStay(t *testing.T) {
+	s := bigQueue(t, 10)
+	d, p := openPage(t, 120, 30, analyst(), s, time.Time{})
+	d.WaitForText("10 pendentes")
+	space(d)
+	space(d)
+	d.WaitForText("2 marcadas")
+	d.Key("a")
+	d.WaitForText("Só esta solicitação: as 2 marcadas ficam como estão")
+	d.Key("esc")
+	for range 2 {
+		d.Key("k")
+	}
+	d.Key("a") // on a marked one: the other one is what stays
+	d.WaitForText("Só esta solicitação: 1 outra marcada fica como está (A/X")
+	if len(p.marks) != 2 {
+		t.Fatalf("opening the dialog changed the marks: %d", len(p.marks))
+	}
+}

@@ -38,17 +38,20 @@ type dialog struct {
 	// restored: the text is a draft found in the cache; typed: a key was
 	// typed (a draft read later does not overwrite it).
 	restored, typed bool
-	keys            struct{ Decide, Close key.Binding }
+	// others is how many requests are marked for a batch: the dialog
+	// says they are not part of this decision.
+	others int
+	keys   struct{ Decide, Close key.Binding }
 }
 
 // newDialog sizes the justification to the detail pane it is drawn in
 // (width), so what is typed never wraps out of sight, and reads the
 // request's draft.
-func newDialog(com *common.Common, s *store.Store, owner route.ID, r api.Request, approve bool, width int) (*dialog, tea.Cmd) {
+func newDialog(com *common.Common, s *store.Store, owner route.ID, r api.Request, approve bool, others, width int) (*dialog, tea.Cmd) {
 	in := search.NewInput(com.Text.JustificationLabel, api.MaxJustificationLen)
 	in.SetWidth(max(10, width-2))
 	d := &dialog{Base: overlay.NewBase("decision", owner), com: com, store: s, req: r, approve: approve, input: in,
-		spin: newSpinner(com)}
+		spin: newSpinner(com), others: others}
 	d.keys.Decide = common.Bind("enter", com.Text.KeyConfirm, "enter")
 	d.keys.Close = common.Bind("esc", com.Text.KeyBack, "esc")
 	return d, tea.Batch(d.input.Focus(), d.Mailbox().Latest("draft", loadDraft(s, r.ID)))
@@ -192,7 +195,11 @@ func (d *dialog) View(width, _ int) string {
 	if d.approve {
 		prompt = fmt.Sprintf(t.ApprovePrompt, d.req.ID, d.req.APIName)
 	}
-	box := append(wrap(st.Warning, prompt), d.input.View())
+	box := wrap(st.Warning, prompt)
+	if d.others > 0 {
+		box = append(box, wrap(st.Subtle, t.Plural(d.others, t.Review.OnlyThis))...)
+	}
+	box = append(box, d.input.View())
 	if d.restored {
 		box = append(box, st.Subtle.Render(t.Review.DraftRestored))
 	}

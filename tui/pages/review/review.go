@@ -407,6 +407,18 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// othersMarked is how many marked requests are not id: a/r decide the
+// cursor's request alone, and the dialog says so when others wait.
+func (p *Page) othersMarked(id string) int {
+	n := 0
+	for _, m := range p.marks {
+		if m.id != id {
+			n++
+		}
+	}
+	return n
+}
+
 // decisionKey acts on the keys of whoever decides.
 func (p *Page) decisionKey(msg tea.KeyPressMsg) tea.Cmd {
 	k, rt := p.keys, &p.com.Text.Review
@@ -417,7 +429,7 @@ func (p *Page) decisionKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r == nil {
 			return nil
 		}
-		d, cmd := newDialog(p.com, p.store, p.mb.ID(), r.Request, key.Matches(msg, k.Approve), detailW)
+		d, cmd := newDialog(p.com, p.store, p.mb.ID(), r.Request, key.Matches(msg, k.Approve), p.othersMarked(r.ID), detailW)
 		p.com.Overlays.Push(d)
 		return cmd
 	case key.Matches(msg, k.Mark):
