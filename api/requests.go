@@ -146,8 +146,9 @@ func NormalizeSEI(s string) string {
 	return s[:5] + "." + s[5:11] + "/" + s[11:15] + "-" + s[15:]
 }
 
-// NormalizePhone keeps the digits of a Brazilian phone number.
-func NormalizePhone(s string) string {
+// Digits keeps the digits 0-9 of s: a number typed with or without its
+// punctuation ("00001.004213/2026-51", "(61) 3222-1100").
+func Digits(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' {
 			return r
@@ -155,6 +156,9 @@ func NormalizePhone(s string) string {
 		return -1
 	}, s)
 }
+
+// NormalizePhone keeps the digits of a Brazilian phone number.
+func NormalizePhone(s string) string { return Digits(s) }
 
 // Validate checks the fields a request needs before the server looks at
 // the API's rules; the TUI runs the same checks step by step.

@@ -247,6 +247,11 @@ func in(col string, n int) string {
 	return col + " IN (" + strings.TrimSuffix(strings.Repeat("?,", n), ",") + ")"
 }
 
+// maxInlineValues is how many values oneOf passes one by one; a longer
+// list (a name that matches thousands of institutions) goes as one JSON
+// array, below SQLite's limit on a statement's parameters however long.
+const maxInlineValues = 200
+
 // oneOf adds "col IN (…)" for vals: nil adds nothing (any value), an
 // empty list matches nothing (a search that found no API or CNPJ).
 func oneOf(where []string, args []any, col string, vals []string) ([]string, []any) {
@@ -255,6 +260,9 @@ func oneOf(where []string, args []any, col string, vals []string) ([]string, []a
 		return where, args
 	case len(vals) == 0:
 		return append(where, "0"), args
+	case len(vals) > maxInlineValues:
+		list, _ := json.Marshal(vals) // strings always encode
+		return append(where, col+" IN (SELECT value FROM json_each(?))"), append(args, string(list))
 	}
 	for _, v := range vals {
 		args = append(args, v)
@@ -376,14 +384,7 @@ func (s *Store) LastContact(ctx context.Context, requester string) (c api.Techni
 
 // SEIDigits is a SEI process number as the cache keeps it for searching:
 // its digits alone ("00001.004213/2026-51" -> "00001004213202651").
-func SEIDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, s)
-}
+func SEIDigits(s string) string { return api.Digits(s) }
 
 // maxYears bounds RequestNumberIDs' walk (a cache spans a few years).
 const maxYears = 50

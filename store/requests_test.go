@@ -224,3 +224,32 @@ func TestDraftsRoundTrip(t *testing.T) {
 		t.Errorf("after delete: %d drafts", len(all))
 	}
 }
+
+// TestLongValueListsAreOneParameter: a list longer than SQLite takes as
+// parameters (a name matching tens of thousands of institutions) still
+// selects exactly its rows, counted and paged.
+func TestLongValueListsAreOneParameter(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	all := fakeRequests(50, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err := s.ApplyRequests(ctx, all, 50); err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, 0, 40000)
+	for i := range 40000 {
+		ids = append(ids, fmt.Sprintf("SOL-2026-%07d", 1000+i)) // none cached
+	}
+	ids = append(ids, all[3].ID, all[41].ID)
+	q := RequestQuery{IDs: ids}
+	if n, err := s.CountRequests(ctx, q); err != nil || n != 2 {
+		t.Fatalf("count %d, %v", n, err)
+	}
+	page, err := s.Window(ctx, q, Span{Limit: 10})
+	if err != nil || len(page) != 2 || page[0].ID != all[41].ID || page[1].ID != all[3].ID {
+		t.Fatalf("window %v, %v", page, err)
+	}
+	few := RequestQuery{IDs: []string{all[3].ID}}
+	if n, _ := s.CountRequests(ctx, few); n != 1 {
+		t.Fatalf("a short list: %d", n)
+	}
+}
