@@ -17,19 +17,21 @@ const (
 	PermProfilesAdmin     Permission = "profiles:admin"     // what each profile may do
 	PermUsersAdmin        Permission = "users:admin"        // people and institutions
 	PermAuditRead         Permission = "audit:read"         // the audit trail
+	PermNoticesAdmin      Permission = "notices:admin"      // announcements and maintenance windows
 )
 
 // Permissions lists every permission, in the order screens show them.
 var Permissions = []Permission{PermRequestsSubmit, PermRequestsRead, PermRequestsAnalyze, PermRequestsApprove,
 	PermRequestsRevoke, PermCredentialsManage, PermVaultWrite, PermCatalogAdmin, PermProfilesAdmin, PermUsersAdmin,
-	PermAuditRead}
+	PermAuditRead, PermNoticesAdmin}
 
 // DefaultPermissions are the profiles as gecli ships them: what each role
 // could do before profiles were editable.
 var DefaultPermissions = map[Role][]Permission{
 	RoleRequester: {PermRequestsSubmit, PermCredentialsManage, PermVaultWrite},
 	RoleEvaluator: {PermRequestsRead, PermRequestsAnalyze, PermRequestsApprove},
-	RoleAdmin:     {PermRequestsRead, PermRequestsRevoke, PermCatalogAdmin, PermProfilesAdmin, PermUsersAdmin, PermAuditRead},
+	RoleAdmin: {PermRequestsRead, PermRequestsRevoke, PermCatalogAdmin, PermProfilesAdmin, PermUsersAdmin, PermAuditRead,
+		PermNoticesAdmin},
 }
 
 // InstitutionEntry is an institution as administrators see it (GET

@@ -56,6 +56,7 @@ var Codes = []Code{
 	CodeLastProfilesAdmin, CodeUserExists, CodeUserNotFound, CodeBadActivation,
 	CodeAPIExists, CodeAPINotReady, CodeAPINotPublished, CodeBadOpenAPI,
 	CodeUnauthenticated, CodeInstitutionInactive, CodeInstitutionExists,
+	CodeMaintenance, CodeAnnouncementNotFound,
 }
 
 // Problem is an RFC 9457 problem+json body.

@@ -21,6 +21,12 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		s.problem(w, r, api.Refusal(http.StatusServiceUnavailable, api.CodeNotReady, api.Say("banco de dados indisponível", "database unavailable")))
 		return
 	}
+	// During maintenance the server still serves reads: ready, and says
+	// until when it refuses writes.
+	if m, ok, err := s.db.Maintenance(ctx, s.now()); err == nil && ok && m.Active {
+		s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "maintenance", "until": m.EndsAt})
+		return
+	}
 	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ready"})
 }
 

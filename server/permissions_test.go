@@ -75,6 +75,11 @@ func TestEveryEndpointChecksItsPermission(t *testing.T) {
 		{"GET", "/api/v1/audit/verify", []api.Permission{api.PermAuditRead}, nil},
 		{"GET", "/api/v1/audit/checkpoints", []api.Permission{api.PermAuditRead}, nil},
 		{"POST", "/api/v1/audit/checkpoints", []api.Permission{api.PermAuditRead}, nil},
+		{"POST", "/api/v1/announcements", []api.Permission{api.PermNoticesAdmin}, nil},
+		{"PUT", "/api/v1/announcements/anc-000000000000", []api.Permission{api.PermNoticesAdmin}, nil},
+		{"DELETE", "/api/v1/announcements/anc-000000000000", []api.Permission{api.PermNoticesAdmin}, nil},
+		{"PUT", "/api/v1/maintenance", []api.Permission{api.PermNoticesAdmin}, nil},
+		{"DELETE", "/api/v1/maintenance", []api.Permission{api.PermNoticesAdmin}, nil},
 	}
 	// Open to anyone (the catalog, the issuer's endpoints) or to anyone
 	// signed in, each call then scoped to what the person may see.
@@ -85,6 +90,7 @@ func TestEveryEndpointChecksItsPermission(t *testing.T) {
 		"GET /api/v1/requests/{id}/attachments/{aid}", "GET /api/v1/requests/{id}/verification-form", "GET /api/v1/requests/{id}/sei",
 		"POST /api/v1/requests/{id}/attachments/{aid}/link", "POST /api/v1/me/ssh-sessions",
 		"GET /api/v1/credentials", "GET /api/v1/vault/systems", "POST /api/v1/vault/resolve", "GET /gateway/{env}/ping",
+		"GET /api/v1/announcements", "GET /api/v1/maintenance", // each audience its own (notices_test.go)
 	}
 	classified := map[string]bool{}
 	for _, g := range table {

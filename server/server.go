@@ -108,6 +108,7 @@ func (s *Server) routes() {
 	s.seiRoutes()
 	s.linkRoutes()
 	s.sshSessionRoutes()
+	s.noticeRoutes()
 	s.auth.Endpoints.Clients = s
 	s.auth.Endpoints.TrustedProxies = s.cfg.TrustedProxies
 	s.auth.Endpoints.Register(identity.Route(s.handle))
@@ -131,9 +132,10 @@ func (s *Server) handle(method, path string, h http.HandlerFunc) {
 }
 
 // Handler is the server with its middleware: panic recovery, security
-// headers, strict query strings and one structured log line per request.
+// headers, strict query strings, writes held during maintenance and one
+// structured log line per request.
 func (s *Server) Handler() http.Handler {
-	return s.logRequests(s.recoverPanics(securityHeaders(s.strictQuery(s.mux))))
+	return s.logRequests(s.recoverPanics(securityHeaders(s.strictQuery(s.duringMaintenance(s.mux)))))
 }
 
 // Serve answers on ln until ctx ends, then shuts down gracefully, letting
