@@ -29,15 +29,17 @@ var completionSubs = map[string][]struct {
 	"institutions": {{"list", 0}, {"create", 0}, {"update", 1}},
 	"apis": {{"list", 0}, {"show", 1}, {"create", 0}, {"update", 1}, {"publish", 1}, {"retire", 1},
 		{"upload-openapi", 2}, {"upload-terms", 2}, {"terms", 1}},
-	"users":       {{"list", 0}, {"create", 0}, {"update", 1}, {"activation", 1}},
-	"sei":         {{"log", 1}, {"retry", 1}},
-	"audit":       {{"list", 0}, {"verify", 0}, {"checkpoint", 0}, {"checkpoints", 0}},
-	"service":     {{"add", 0}},
-	"vault":       {{"keygen", 0}, {"rotate-key", 0}},
-	"db":          {{"copy", 0}},
-	"requests":    {{"list", 0}, {"show", 1}},
-	"credentials": {{"list", 0}},
-	"completion":  {{"bash", 0}, {"zsh", 0}, {"fish", 0}},
+	"users":         {{"list", 0}, {"create", 0}, {"update", 1}, {"activation", 1}},
+	"sei":           {{"log", 1}, {"retry", 1}},
+	"audit":         {{"list", 0}, {"verify", 0}, {"checkpoint", 0}, {"checkpoints", 0}},
+	"service":       {{"add", 0}},
+	"vault":         {{"keygen", 0}, {"rotate-key", 0}},
+	"db":            {{"copy", 0}},
+	"requests":      {{"list", 0}, {"show", 1}},
+	"credentials":   {{"list", 0}},
+	"announcements": {{"list", 0}, {"add", 0}, {"rm", 1}},
+	"maintenance":   {{"show", 0}, {"schedule", 0}, {"start", 0}, {"end", 0}},
+	"completion":    {{"bash", 0}, {"zsh", 0}, {"fish", 0}},
 }
 
 // completionValues are the values offered after a flag, where they are a
@@ -56,6 +58,7 @@ func completionValues() map[string][]string {
 		"--status": statuses, "--env": {"hmg", "prd"}, "--category": cats, "--state": {"all", "draft", "published", "retired"},
 		"--lang": {"pt-BR", "en"}, "--theme": themes.Names(), "--as": roles, "--role": roles, "--seed": {"demo"},
 		"--log-level": {"debug", "info", "warn", "error"}, "--log-format": {"text", "json"}, "--scope": {"vault:resolve"},
+		"--severity": {"info", "warning"}, "--audience": append([]string{api.AudienceAll}, roles...),
 	}
 }
 
