@@ -40,6 +40,7 @@ const (
 	EntitySession                       // the signed-in session
 	EntityCredentials                   // the cached credential list
 	EntitySettings                      // sync cursors and settings
+	EntityNotices                       // the cached announcements and maintenance window
 	entityEnd                           // keep last: Entities lists what comes before
 )
 
@@ -53,7 +54,7 @@ func Entities() []Entity {
 }
 
 var entityNames = [entityEnd]string{"", "catalog", "OpenAPI document", "requests", "request detail",
-	"draft", "session", "credentials", "settings"}
+	"draft", "session", "credentials", "settings", "notices"}
 
 // Error is a cache failure: the operation, on what, and the file. Error()
 // is English developer text; the TUI words it for people.

@@ -24,7 +24,7 @@ type ErrText struct {
 
 	CacheOpen, CacheLocate, CacheRead, CacheWrite, CacheCorrupt               string
 	CacheCatalog, CacheDoc, CacheRequests, CacheRequest, CacheDraft           string // nouns; Doc and Request take the id
-	CacheSession, CacheCredentials, CacheSettings                             string
+	CacheSession, CacheCredentials, CacheSettings, CacheNotices               string
 	NoSession, SignInDenied, CodeExpired, SignInStart, SignInFinish, NoRevoke string
 
 	AttachMissing, AttachIsDir, AttachTooLarge, AttachNotPDF, AttachTruncated string
@@ -64,6 +64,7 @@ var errPtBR = ErrText{
 	CacheSession:     "a sessão",
 	CacheCredentials: "as credenciais",
 	CacheSettings:    "as configurações",
+	CacheNotices:     "os avisos",
 
 	NoSession:    "Ninguém entrou neste servidor: entre (L na TUI ou gecli login).",
 	SignInDenied: "A entrada foi negada na página de aprovação.",
@@ -115,6 +116,7 @@ var errEn = ErrText{
 	CacheSession:     "the session",
 	CacheCredentials: "the credentials",
 	CacheSettings:    "the settings",
+	CacheNotices:     "the announcements",
 
 	NoSession:    "Nobody is signed in on this server: sign in (L in the TUI, or gecli login).",
 	SignInDenied: "Sign-in was denied on the approval page.",
@@ -213,6 +215,8 @@ func (t *Text) cacheEntity(e store.Entity, id string) string {
 		return x.CacheCredentials
 	case store.EntitySettings:
 		return x.CacheSettings
+	case store.EntityNotices:
+		return x.CacheNotices
 	}
 	return ""
 }
