@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -41,6 +42,9 @@ type walkState struct {
 	// text: a text field has focus, so printable and editing keys are
 	// text there and need no listing.
 	text bool
+	// area: the text field is a text area (the opinion), whose keys
+	// (enter breaks the line, ↑/↓ move between lines) are text too.
+	area bool
 	// in is the keys (space-separated) that each move one step into the
 	// view: a listed move key that does nothing where the view opens (g
 	// on the first row, pgup at the detail's top) must act after one.
@@ -120,6 +124,17 @@ func textKeys() []key.Binding {
 		km.DeleteCharacterBackward, km.DeleteCharacterForward, km.LineStart, km.LineEnd, km.Paste}
 }
 
+// areaKeys are what a focused text area does with keys besides typing.
+func areaKeys() []key.Binding {
+	km := textarea.DefaultKeyMap()
+	return []key.Binding{km.CharacterForward, km.CharacterBackward, km.WordForward, km.WordBackward,
+		km.DeleteWordBackward, km.DeleteWordForward, km.DeleteAfterCursor, km.DeleteBeforeCursor,
+		km.DeleteCharacterBackward, km.DeleteCharacterForward, km.LineStart, km.LineEnd, km.Paste,
+		km.InsertNewline, km.LineNext, km.LinePrevious, km.InputBegin, km.InputEnd,
+		km.PageUp, km.PageDown, km.UppercaseWordForward, km.LowercaseWordForward,
+		km.CapitalizeWordForward, km.TransposeCharacterBackward}
+}
+
 // probe presses k on m and reports whether a person would notice.
 func probe(t *testing.T, m *Model, k string) bool {
 	t.Helper()
@@ -190,7 +205,11 @@ func (w *walker) walk(t *testing.T, st walkState) {
 		if msg := press(t, k); msg.Text != "" {
 			return true
 		}
-		for _, b := range textKeys() {
+		fieldKeys := textKeys()
+		if st.area {
+			fieldKeys = areaKeys()
+		}
+		for _, b := range fieldKeys {
 			if slices.Contains(b.Keys(), k) {
 				return true
 			}
@@ -265,14 +284,40 @@ func TestEveryListedKeyActsAndEveryActingKeyIsListed(t *testing.T) {
 		{name: "Solicitação", user: "solicitante", reach: keys("2", "=300 solicitações", "enter", "=Histórico"), in: "j"},
 		{name: "Credenciais", user: "solicitante", reach: keys("4", "=Client ID"), in: "j"},
 		{name: "Credenciais, busca", user: "solicitante", reach: keys("4", "=Client ID", "/"), text: true},
+		// The boxes of Credenciais. Generating a secret writes to the
+		// server, so those views sign in alone. The generation's box is
+		// walked on the second credential, which no other view
+		// generates: it is always still to generate.
+		{name: "Credenciais, gerar", user: "solicitante", reach: keys("4", "=Client ID", "j", "n", "=Gerar o secret de")},
+		{name: "Credenciais, regenerar", user: "solicitante", reach: keys("4", "=Client ID", "j", "j", "n", "=erar o secret de", "enter",
+			"=Novo secret", "esc", "!Novo secret", "=mascarado", "n", "=Regenerar o secret de"), alone: true},
+		{name: "Credenciais, revelação", user: "solicitante", reach: keys("4", "=Client ID", "n", "=erar o secret de", "enter",
+			"=Novo secret"), alone: true},
+		{name: "Credenciais, teste da revelação", user: "solicitante", reach: keys("4", "=Client ID", "n", "=erar o secret de", "enter",
+			"=Novo secret", "t", "=Testar credencial", "!Pedindo um token"), alone: true},
+		{name: "Credenciais, teste", user: "solicitante", reach: keys("4", "=Client ID", "n", "=erar o secret de", "enter",
+			"=Novo secret", "esc", "!Novo secret", "=mascarado", "t", "=Cole o secret"), text: true, alone: true},
+		{name: "Credenciais, IPs autorizados", user: "solicitante", reach: keys("4", "=Client ID", "i", "=IPs autorizados ·", "!Carregando a lista"), text: true},
 		{name: "Cofre", user: "solicitante", reach: keys("5", "=cadastrad"), in: "j"},
 		{name: "Assistente, API", user: "solicitante", reach: keys("2", "=300 solicitações", "n", "=Nova solicitação"), text: true, alone: true},
 		{name: "Assistente, instituição", user: "solicitante", reach: keys("2", "=300 solicitações", "n", "=Nova solicitação", "enter", "=2 Instituição"), alone: true},
 		{name: "Assistente, responsável", user: "solicitante", reach: keys("2", "=300 solicitações", "n", "=Nova solicitação", "enter", "=2 Instituição", "enter", "=3 Responsável"), text: true, alone: true},
 		{name: "Avaliação", user: "avaliador", reach: keys("3", "=68 pendentes", "!Carregando a solicitação"), in: "j"},
 		{name: "Avaliação, filtros", user: "avaliador", reach: keys("3", "=68 pendentes", "/"), text: true},
+		{name: "Avaliação, aprovar", user: "avaliador", reach: keys("3", "=68 pendentes", "!Carregando a solicitação", "a", "=Justificativa (opcional)"), text: true},
+		{name: "Avaliação, reprovar", user: "avaliador", reach: keys("3", "=68 pendentes", "!Carregando a solicitação", "r", "=Justificativa (obrigatória)"), text: true},
+		{name: "Avaliação, parecer", user: "avaliador", reach: keys("3", "=68 pendentes", "!Carregando a solicitação", "o", "=Parecer técnico sobre"), text: true, area: true},
+		{name: "Avaliação, parecer no PDF", user: "avaliador", reach: keys("3", "=68 pendentes", "!Carregando a solicitação", "o", "=Parecer técnico sobre", "tab"), text: true},
 		{name: "Catálogo (avaliador)", user: "avaliador", reach: keys(), in: "l"},
 		{name: "Administração", user: "admin", reach: keys("6", "=Consulta CPF"), in: "j"},
+		{name: "Administração, termos", user: "admin", reach: keys("6", "=Consulta CPF", "v", "=Termos de uso de", "!Carregando")},
+		// An event of the seed, found by its action: the trail's newest
+		// rows are the walk's own sign-ins.
+		{name: "Administração, evento", user: "admin", reach: keys("6", "=Consulta CPF", "[", "=Todos os eventos", "f", "=Filtrar a auditoria",
+			"tab", "+institution.allowlist_set", "enter", "=esc limpa", "=IPs liberados definidos", "enter", "=allowlist_set)")},
+		{name: "Solicitações, revogar", user: "admin", reach: keys("2", "=600 solicitações", "v", "=Revogar SOL-"), text: true},
+		{name: "Solicitações, revogar, confirmação", user: "admin", reach: keys("2", "=600 solicitações", "v", "=Revogar SOL-",
+			"+Convênio encerrado em 30/11/2026.", "enter", "=Confirmar a revogação")},
 		// In English at 80x24: details overflow there, so their moves are listed.
 		{name: "Catalog (en, 80x24)", user: "solicitante", reach: keys(), in: "l", english80: true},
 		{name: "Documentation, endpoint (en, 80x24)", user: "solicitante", reach: keys("enter", "=Endpoints", "j", "enter", "=Parameters"), in: "j", english80: true},

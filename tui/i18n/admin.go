@@ -6,7 +6,7 @@ import "github.com/gecli/gecli/api"
 type AdminText struct {
 	Tab, SignIn, Only, KeySection, Loading, LoadingMore, Empty, Saving, Fixed string
 	SecAPIs, SecProfiles, SecUsers, SecInstitutions, SecAudit                 string
-	CloseKeys, KeyAddField, NoYes, KeyDiscard, KeyCloseDraft, DraftRestored   string
+	KeyAddField, NoYes, KeyDiscard, KeyCloseDraft, DraftRestored              string
 	KeyNew, KeyEdit                                                           string
 	// Rule words each form field's rule (a refusal, local or the server's).
 	Rule RuleText
@@ -46,7 +46,7 @@ type AdminText struct {
 	// Audit.
 	ColActor, ColAction, ColTarget, KeyEvent, KeyFilter, KeyVerify, KeyClearFilter, NoFilter string
 	ClearFilterHint, FilterTitle, FilterNote, NoEvents, AuditPosition, AuditEnd, Verifying   string
-	VerifyOK, VerifyBroken, EventTitle, EventDetail, EventBefore, EventAfter, EventKeys      string
+	VerifyOK, VerifyBroken, EventTitle, EventDetail, EventBefore, EventAfter                 string
 	VerifyEvents, VerifyHistories, VerifyCheckpoints                                         string
 	ShortDate                                                                                string // a time layout without the year
 	// Actions name the trail's action codes; RequestAction prefixes a
@@ -56,7 +56,7 @@ type AdminText struct {
 
 	// Revoking an approved request (requests:revoke).
 	KeyRevoke, RevokePrompt, RevokeJustification, RevokeNeedsWhy, RevokeConfirm string
-	RevokeKeys, RevokeConfirmKeys, Revoking, Revoked                            string
+	Revoking, Revoked                                                           string
 }
 
 var adminPtBR = AdminText{
@@ -67,7 +67,7 @@ var adminPtBR = AdminText{
 	SecAPIs: "APIs", SecProfiles: "Perfis", SecUsers: "Usuários", SecInstitutions: "Instituições", SecAudit: "Auditoria",
 	KeyDiscard: "descartar o rascunho", KeyCloseDraft: "fechar (guarda o rascunho)",
 	DraftRestored: "Rascunho restaurado: o que foi digitado antes está de volta (ctrl+d descarta).",
-	CloseKeys:     "esc fecha", KeyAddField: "campo personalizado", NoYes: "não|sim",
+	KeyAddField:   "campo personalizado", NoYes: "não|sim",
 	KeyNew: "novo", KeyEdit: "editar", Rule: rulePtBR,
 
 	APISearch: "API", APICount: "%d de %s", APITotal: "%s API|%s APIs", ColName: "Nome", ColAcronym: "Sigla", ColState: "Estado",
@@ -156,7 +156,7 @@ var adminPtBR = AdminText{
 	VerifyCheckpoints: "%s checkpoint|%s checkpoints",
 	VerifyBroken:      "✖ Cadeia quebrada em %s, posição %d: %s",
 	EventTitle:        "Evento %d", EventDetail: "Detalhe", EventBefore: "Antes", EventAfter: "Depois",
-	EventKeys: "↑/↓ rola · esc fecha", ShortDate: "02/01 15:04", RequestAction: "solicitação: ",
+	ShortDate: "02/01 15:04", RequestAction: "solicitação: ",
 	Actions: map[string]string{
 		"api.created": "API criada", "api.updated": "API alterada", "api.published": "API publicada",
 		"api.retired": "API retirada", "api.terms_published": "termo de uso publicado", "api.openapi_stored": "OpenAPI guardado",
@@ -173,8 +173,7 @@ var adminPtBR = AdminText{
 	KeyRevoke: "revogar", RevokePrompt: "Revogar %s (%s)? A credencial deixa de funcionar na hora.",
 	RevokeJustification: "justificativa (obrigatória)", RevokeNeedsWhy: "Informe a justificativa da revogação (ao menos 10 caracteres).",
 	RevokeConfirm: "Confirmar a revogação de %s? Não há como desfazer.",
-	RevokeKeys:    "enter avança · esc fecha (o texto fica guardado)", RevokeConfirmKeys: "s revoga · esc volta",
-	Revoking: "Revogando %s…", Revoked: "Solicitação %s revogada; a credencial foi cancelada.",
+	Revoking:      "Revogando %s…", Revoked: "Solicitação %s revogada; a credencial foi cancelada.",
 }
 
 var adminEn = AdminText{
@@ -185,7 +184,7 @@ var adminEn = AdminText{
 	SecAPIs: "APIs", SecProfiles: "Profiles", SecUsers: "Users", SecInstitutions: "Institutions", SecAudit: "Audit",
 	KeyDiscard: "discard the draft", KeyCloseDraft: "close (keeps the draft)",
 	DraftRestored: "Draft restored: what was typed before is back (ctrl+d discards it).",
-	CloseKeys:     "esc closes", KeyAddField: "custom field", NoYes: "no|yes",
+	KeyAddField:   "custom field", NoYes: "no|yes",
 	KeyNew: "new", KeyEdit: "edit", Rule: ruleEn,
 
 	APISearch: "API", APICount: "%d of %s", APITotal: "%s API|%s APIs", ColName: "Name", ColAcronym: "Acronym", ColState: "State",
@@ -274,7 +273,7 @@ var adminEn = AdminText{
 	VerifyCheckpoints: "%s checkpoint|%s checkpoints",
 	VerifyBroken:      "✖ Chain broken in %s, position %d: %s",
 	EventTitle:        "Event %d", EventDetail: "Detail", EventBefore: "Before", EventAfter: "After",
-	EventKeys: "↑/↓ scrolls · esc closes", ShortDate: "Jan 02 15:04", RequestAction: "request: ",
+	ShortDate: "Jan 02 15:04", RequestAction: "request: ",
 	Actions: map[string]string{
 		"api.created": "API created", "api.updated": "API changed", "api.published": "API published",
 		"api.retired": "API retired", "api.terms_published": "terms of use published", "api.openapi_stored": "OpenAPI stored",
@@ -291,6 +290,5 @@ var adminEn = AdminText{
 	KeyRevoke: "revoke", RevokePrompt: "Revoke %s (%s)? Its credential stops working at once.",
 	RevokeJustification: "justification (required)", RevokeNeedsWhy: "Enter the revocation's justification (at least 10 characters).",
 	RevokeConfirm: "Confirm revoking %s? It cannot be undone.",
-	RevokeKeys:    "enter goes on · esc closes (the text is kept)", RevokeConfirmKeys: "s revokes · esc goes back",
-	Revoking: "Revoking %s…", Revoked: "Request %s revoked; its credential was cancelled.",
+	Revoking:      "Revoking %s…", Revoked: "Request %s revoked; its credential was cancelled.",
 }

@@ -8,6 +8,10 @@ type BoxText struct {
 	CacheNotSaved string
 	KeyChoose     string
 	KeyClose      string
+	// KeyCloseKeep: esc on a box whose text is kept for the next time.
+	KeyCloseKeep  string
+	KeyCancel     string
+	KeyScroll     string
 	KeyGrace      string
 	KeyCopySecret string
 	KeySave       string
@@ -27,7 +31,7 @@ type BoxText struct {
 
 var boxPtBR = BoxText{
 	CacheNotSaved: "Resposta do servidor exibida, mas o cache local não a guardou (%s): offline ela não estará disponível.",
-	KeyChoose:     "escolher", KeyClose: "fechar", KeyGrace: "carência", KeyCopySecret: "copiar o secret",
+	KeyChoose:     "escolher", KeyClose: "fechar", KeyCloseKeep: "fechar (guarda o texto)", KeyCancel: "cancelar", KeyScroll: "rolar", KeyGrace: "carência", KeyCopySecret: "copiar o secret",
 	KeySave: "salvar", KeyField: "campo", KeyTyping: "digitar",
 	KeyConfirm: "avançar", KeyComplete: "completar o caminho", KeyAccept: "aceitar os termos", KeyUnattach: "remover o último anexo",
 	DecisionRecovered: "A decisão de %s foi registrada (%s); a resposta se perdeu na rede e foi conferida no servidor.",
@@ -40,7 +44,7 @@ var boxPtBR = BoxText{
 
 var boxEn = BoxText{
 	CacheNotSaved: "Server answer shown, but the local cache could not keep it (%s): it will not be there offline.",
-	KeyChoose:     "choose", KeyClose: "close", KeyGrace: "grace", KeyCopySecret: "copy the secret",
+	KeyChoose:     "choose", KeyClose: "close", KeyCloseKeep: "close (keeps the text)", KeyCancel: "cancel", KeyScroll: "scroll", KeyGrace: "grace", KeyCopySecret: "copy the secret",
 	KeySave: "save", KeyField: "field", KeyTyping: "type",
 	KeyConfirm: "next", KeyComplete: "complete the path", KeyAccept: "accept the terms", KeyUnattach: "remove the last attachment",
 	DecisionRecovered: "The decision on %s was registered (%s); its answer was lost on the network and checked on the server.",

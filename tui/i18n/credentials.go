@@ -6,16 +6,16 @@ type CredText struct {
 	Tab, Title, SignIn, Only, Empty, Loading                            string
 	ClientID, Secret, Institution, Request, TokenURL, GatewayURL, State string
 	// Created labels when the client was made (the request's approval).
-	Created                                                                   string
-	NoSecret, Blocked, Revoked, PrevValid, Masked, SecretSince                string
-	KeyCopyID, KeyNewSecret, KeyTest, KeyAllowlist, KeyCopySecret, KeyClose   string
-	ConfirmGenerate, ConfirmRegenerate, GraceLabel, ConfirmKeys, GraceOptions string
-	Generating, RevealTitle, RevealWarn, RevealKeys, RevealClosed, NotNow     string
-	TestTitle, TestPaste, TestKeys, Testing, TestOK, TestRefusedToken         string
-	TestRefusedGateway, CauseBadClient, CauseUnauthorized, CauseWrongEnv      string
-	CauseIP, CauseToken, CauseOther, TestNeedsSecret                          string
-	AllowTitle, AllowHint, AllowKeys, AllowSaved, AllowLoading, AllowInvalid  string
-	ClipboardCleared, ClearIn, ChannelOSC52, ChannelTmux, ChannelNative       string
+	Created                                                                 string
+	NoSecret, Blocked, Revoked, PrevValid, Masked, SecretSince              string
+	KeyCopyID, KeyNewSecret, KeyTest, KeyAllowlist, KeyCopySecret, KeyClose string
+	ConfirmGenerate, ConfirmRegenerate, GraceLabel, GraceOptions            string
+	Generating, RevealTitle, RevealWarn, RevealClosed, NotNow               string
+	TestTitle, TestPaste, Testing, TestOK, TestRefusedToken                 string
+	TestRefusedGateway, CauseBadClient, CauseUnauthorized, CauseWrongEnv    string
+	CauseIP, CauseToken, CauseOther, TestNeedsSecret                        string
+	AllowTitle, AllowHint, AllowSaved, AllowLoading, AllowInvalid           string
+	ClipboardCleared, ClearIn, ChannelOSC52, ChannelTmux, ChannelNative     string
 	// TmuxKeeps: inside tmux a copied secret may stay in tmux's buffers,
 	// which gecli cannot clear (said on the copy and in the reveal).
 	TmuxKeeps                                                                 string
@@ -45,16 +45,13 @@ var credPtBR = CredText{
 	ConfirmRegenerate:  "Regenerar o secret de %s (%s)? O secret atual será invalidado (FAQ 3.16).",
 	GraceLabel:         "Carência do secret atual: ",
 	GraceOptions:       "nenhuma, invalida já|1 hora|24 horas",
-	ConfirmKeys:        "←/→ carência · enter confirma · esc cancela",
 	Generating:         "Gerando o secret…",
 	RevealTitle:        "Novo secret · copie agora",
 	RevealWarn:         "⚠ Este secret não será exibido de novo. Copie-o (s) para o sistema integrador; se perdê-lo, gere outro (FAQ 3.16).",
-	RevealKeys:         "s copia o secret · c copia o client id · t testa · esc fecha",
 	RevealClosed:       "Secret removido da tela. Se não o copiou, gere outro (n).",
 	NotNow:             "Aguarde: ainda há uma operação em andamento.",
 	TestTitle:          "Testar credencial %s",
 	TestPaste:          "Cole o secret (não é guardado): ",
-	TestKeys:           "enter testa · esc fecha",
 	Testing:            "Pedindo um token (client_credentials) e chamando o gateway…",
 	TestOK:             "✔ Gateway aceitou: %s · %s · instituição %s · IP de origem %s (%d ms)",
 	TestRefusedToken:   "✖ O endpoint de token recusou (%d %s): %s",
@@ -68,7 +65,6 @@ var credPtBR = CredText{
 	TestNeedsSecret:    "Cole o secret para testar.",
 	AllowTitle:         "IPs autorizados · %s",
 	AllowHint:          "Faixas CIDR separadas por vírgula (ex.: 200.152.0.0/16, 2001:db8::/32). Sem faixas, homologação aceita qualquer origem e produção nenhuma.",
-	AllowKeys:          "enter salva · esc cancela",
 	AllowSaved:         "IPs autorizados salvos: %d faixa(s).",
 	AllowLoading:       "Carregando a lista…",
 	AllowInvalid:       "Faixa inválida: %s",
@@ -108,16 +104,13 @@ var credEn = CredText{
 	ConfirmRegenerate:  "Regenerate the secret of %s (%s)? The current secret will be invalidated (FAQ 3.16).",
 	GraceLabel:         "Grace for the current secret: ",
 	GraceOptions:       "none, invalidate now|1 hour|24 hours",
-	ConfirmKeys:        "←/→ grace · enter confirms · esc cancels",
 	Generating:         "Generating the secret…",
 	RevealTitle:        "New secret · copy it now",
 	RevealWarn:         "⚠ This secret will not be shown again. Copy it (s) into the integrating system; if you lose it, generate another (FAQ 3.16).",
-	RevealKeys:         "s copies the secret · c copies the client id · t tests · esc closes",
 	RevealClosed:       "Secret removed from the screen. If you did not copy it, generate another (n).",
 	NotNow:             "Wait: an operation is still running.",
 	TestTitle:          "Test credential %s",
 	TestPaste:          "Paste the secret (not stored): ",
-	TestKeys:           "enter tests · esc closes",
 	Testing:            "Requesting a token (client_credentials) and calling the gateway…",
 	TestOK:             "✔ Gateway accepted: %s · %s · institution %s · source IP %s (%d ms)",
 	TestRefusedToken:   "✖ The token endpoint refused (%d %s): %s",
@@ -131,7 +124,6 @@ var credEn = CredText{
 	TestNeedsSecret:    "Paste the secret to test.",
 	AllowTitle:         "Allowed IPs · %s",
 	AllowHint:          "CIDR ranges separated by commas (e.g. 200.152.0.0/16, 2001:db8::/32). With none, staging accepts any source and production none.",
-	AllowKeys:          "enter saves · esc cancels",
 	AllowSaved:         "Allowed IPs saved: %d range(s).",
 	AllowLoading:       "Loading the list…",
 	AllowInvalid:       "Invalid range: %s",

@@ -11,7 +11,9 @@ type OpinionText struct {
 
 	// The box.
 	KeyAdd, KeySend, Title, TextLabel, PathLabel, PathPlaceholder string
-	Keys, Sending                                                 string
+	// KeyToPDF and KeyToText move between the text and the PDF's path;
+	// KeyComplete completes the path.
+	KeyToPDF, KeyToText, KeyComplete, Sending string
 	// Count: %s typed, %s the limit.
 	Count string
 	// TooLong: %s typed, %s the limit.
@@ -28,12 +30,11 @@ var opinionPtBR = OpinionText{
 	Section: "Pareceres técnicos", None: "nenhum parecer",
 	File: "PDF: %s (%d KB)",
 
-	KeyAdd: "parecer técnico", KeySend: "enviar",
+	KeyAdd: "parecer técnico", KeySend: "enviar", KeyToPDF: "ir ao PDF", KeyToText: "voltar ao texto", KeyComplete: "completar",
 	Title:           "Parecer técnico sobre %s · %s",
 	TextLabel:       "Parecer (enter quebra a linha):",
 	PathLabel:       "PDF (opcional): ",
 	PathPlaceholder: "caminho do arquivo; tab completa",
-	Keys:            "ctrl+s envia · tab alterna texto e PDF (no PDF, completa o caminho) · esc fecha sem perder o texto",
 	Sending:         "Enviando o parecer…",
 	Count:           "%s de %s caracteres",
 	TooShort:        "O parecer precisa de ao menos 10 caracteres visíveis.",
@@ -52,12 +53,11 @@ var opinionEn = OpinionText{
 	Section: "Technical opinions", None: "no opinion",
 	File: "PDF: %s (%d KB)",
 
-	KeyAdd: "technical opinion", KeySend: "send",
+	KeyAdd: "technical opinion", KeySend: "send", KeyToPDF: "to the PDF", KeyToText: "back to the text", KeyComplete: "complete",
 	Title:           "Technical opinion on %s · %s",
 	TextLabel:       "Opinion (enter breaks the line):",
 	PathLabel:       "PDF (optional): ",
 	PathPlaceholder: "file path; tab completes",
-	Keys:            "ctrl+s sends · tab switches text and PDF (on the PDF, completes the path) · esc closes keeping the text",
 	Sending:         "Sending the opinion…",
 	Count:           "%s of %s characters",
 	TooShort:        "An opinion needs at least 10 visible characters.",

@@ -29,9 +29,9 @@ type ReviewText struct {
 	// BatchFull: %s the limit.
 	BatchFull string
 
-	// The decision dialog: a draft found for it; its keys; the checks of
+	// The decision dialog: a draft found for it; the checks of
 	// the justification (TooLong: %s typed, %s the limit).
-	DraftRestored, DialogKeys, DialogSending, TooLong, BadText string
+	DraftRestored, DialogSending, TooLong, BadText string
 	// OnlyThis: the dialog decides the cursor's request while others are
 	// marked (plural forms, %s how many): those stay, A/X decide them.
 	OnlyThis string
@@ -75,7 +75,6 @@ var reviewPtBR = ReviewText{
 
 	DraftRestored: "rascunho recuperado",
 	OnlyThis:      "Só esta solicitação: %s outra marcada fica como está (A/X decidem as marcadas).|Só esta solicitação: as %s marcadas ficam como estão (A/X decidem as marcadas).",
-	DialogKeys:    "enter confirma · esc fecha (o texto fica guardado)",
 	DialogSending: "aguarde a resposta do servidor",
 	TooLong:       "A justificativa tem %s caracteres; o limite é %s. Encurte-a antes de enviar.",
 	BadText:       "A justificativa tem um caractere invisível ou de controle que não é aceito: apague-o e envie de novo.",
@@ -125,7 +124,6 @@ var reviewEn = ReviewText{
 
 	DraftRestored: "draft restored",
 	OnlyThis:      "This request only: %s other marked request stays as it is (A/X decide the marked ones).|This request only: the %s marked stay as they are (A/X decide the marked ones).",
-	DialogKeys:    "enter confirms · esc closes (the text is kept)",
 	DialogSending: "waiting for the server's answer",
 	TooLong:       "The justification has %s characters; the limit is %s. Shorten it before sending.",
 	BadText:       "The justification has an invisible or control character that is not accepted: delete it and send again.",

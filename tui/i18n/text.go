@@ -25,10 +25,10 @@ type Text struct {
 	TabCatalog                               string
 
 	// Sign-in.
-	SignInTitle, SignInStarting, SignInOpen, SignInType, SignInWaiting, SignInKeys, SignInQR string
-	SignInFailed, SignInRetryHint, SignInSkipped, SignInURL, SignInDone, SessionExpired      string
-	SessionAccessChanged                                                                     string
-	NotSignedIn, KeySignIn, KeySkipSignIn, KeyCopyURL, KeyRetry                              string
+	SignInTitle, SignInStarting, SignInOpen, SignInType, SignInWaiting, SignInPublic, SignInQR string
+	SignInFailed, SignInSkipped, SignInURL, SignInDone, SessionExpired                         string
+	SessionAccessChanged                                                                       string
+	NotSignedIn, KeySignIn, KeySkipSignIn, KeyCopyURL, KeyRetry                                string
 
 	// FAQ 4.1/4.2 explanations of server answers.
 	Explain401, Explain403, Explain404, Explain500, ExplainNotLinked string
@@ -209,19 +209,18 @@ var ptBR = Text{
 	KeyCopyID:     "copiar o nº", RequestNumber: "Nº da solicitação",
 	FormNotApplicable: "O formulário técnico é preenchido depois da aprovação, nas solicitações com regra de formulário.",
 
-	SignInTitle:     "Entrar no gecli",
-	SignInStarting:  "Pedindo um código ao emissor…",
-	SignInOpen:      "Abra no navegador (neste ou em outro aparelho):",
-	SignInType:      "e digite o código:",
-	SignInWaiting:   "Aguardando a aprovação no navegador…",
-	SignInKeys:      "esc continua sem entrar (o catálogo é público) · c copia o endereço com o código",
-	SignInQR:        "Ou leia o QR code, que já leva o código:",
-	SignInFailed:    "Não foi possível entrar: %s",
-	SignInRetryHint: "r tenta de novo · esc continua sem entrar",
-	SignInSkipped:   "Sem entrar: o catálogo é público. L entra quando quiser.",
-	SignInURL:       "Endereço de aprovação",
-	SignInDone:      "Entrou como %s.",
-	SessionExpired:  "Sua sessão terminou (401 – token inválido ou expirado). Entre de novo; a página atual foi mantida.",
+	SignInTitle:    "Entrar no gecli",
+	SignInStarting: "Pedindo um código ao emissor…",
+	SignInOpen:     "Abra no navegador (neste ou em outro aparelho):",
+	SignInType:     "e digite o código:",
+	SignInWaiting:  "Aguardando a aprovação no navegador…",
+	SignInPublic:   "O catálogo é público: dá para continuar sem entrar.",
+	SignInQR:       "Ou leia o QR code, que já leva o código:",
+	SignInFailed:   "Não foi possível entrar: %s",
+	SignInSkipped:  "Sem entrar: o catálogo é público. L entra quando quiser.",
+	SignInURL:      "Endereço de aprovação",
+	SignInDone:     "Entrou como %s.",
+	SessionExpired: "Sua sessão terminou (401 – token inválido ou expirado). Entre de novo; a página atual foi mantida.",
 	SessionAccessChanged: "Sua sessão terminou porque o seu acesso mudou (perfil, instituições ou desativação). " +
 		"Entre de novo para seguir com o que você pode fazer agora.",
 	NotSignedIn:   "não identificado · L entrar",
@@ -351,19 +350,18 @@ var en = Text{
 	KeyCopyID:     "copy the number", RequestNumber: "Request number",
 	FormNotApplicable: "The technical form is filled in after approval, for requests with a form rule.",
 
-	SignInTitle:     "Sign in to gecli",
-	SignInStarting:  "Asking the issuer for a code…",
-	SignInOpen:      "Open in a browser (on this or another device):",
-	SignInType:      "and type the code:",
-	SignInWaiting:   "Waiting for approval in the browser…",
-	SignInKeys:      "esc continues without signing in (the catalog is public) · c copies the URL with the code",
-	SignInQR:        "Or scan the QR code, which carries the code:",
-	SignInFailed:    "Could not sign in: %s",
-	SignInRetryHint: "r tries again · esc continues without signing in",
-	SignInSkipped:   "Not signed in: the catalog is public. L signs in any time.",
-	SignInURL:       "Approval URL",
-	SignInDone:      "Signed in as %s.",
-	SessionExpired:  "Your session ended (401 – invalid or expired token). Sign in again; this page was kept.",
+	SignInTitle:    "Sign in to gecli",
+	SignInStarting: "Asking the issuer for a code…",
+	SignInOpen:     "Open in a browser (on this or another device):",
+	SignInType:     "and type the code:",
+	SignInWaiting:  "Waiting for approval in the browser…",
+	SignInPublic:   "The catalog is public: you may go on without signing in.",
+	SignInQR:       "Or scan the QR code, which carries the code:",
+	SignInFailed:   "Could not sign in: %s",
+	SignInSkipped:  "Not signed in: the catalog is public. L signs in any time.",
+	SignInURL:      "Approval URL",
+	SignInDone:     "Signed in as %s.",
+	SessionExpired: "Your session ended (401 – invalid or expired token). Sign in again; this page was kept.",
 	SessionAccessChanged: "Your session ended because your access changed (profile, institutions or disabling). " +
 		"Sign in again to go on with what you may do now.",
 	NotSignedIn:   "not signed in · L sign in",

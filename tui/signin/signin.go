@@ -71,8 +71,16 @@ func New(com *common.Common, c *client.Client, s *store.Store, reason, hint stri
 // session, a session that ended): unreachable, it gives way to the cache.
 func (m *Model) Automatic() { m.automatic = true }
 
+// ShortHelp lists what acts now: r after a failure, c once there is a
+// code to copy, esc always.
 func (m *Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Skip, m.keys.Copy, m.keys.Retry}
+	switch {
+	case m.err != nil:
+		return []key.Binding{m.keys.Retry, m.keys.Skip}
+	case m.da != nil:
+		return []key.Binding{m.keys.Skip, m.keys.Copy}
+	}
+	return []key.Binding{m.keys.Skip}
 }
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
@@ -150,7 +158,7 @@ func (m *Model) View(width, height int) string {
 	switch {
 	case m.err != nil:
 		lines = append(lines, st.Error.Render(fmt.Sprintf(t.SignInFailed, common.Explain(t, m.err))), "",
-			st.Subtle.Render(t.SignInRetryHint))
+			st.Subtle.Render(t.SignInPublic))
 	case m.da == nil:
 		lines = append(lines, st.Subtle.Render(t.SignInStarting))
 	default:
@@ -161,7 +169,7 @@ func (m *Model) View(width, height int) string {
 			"   "+st.AppName.Render(m.da.UserCode),
 			"",
 			st.Subtle.Render(t.SignInWaiting),
-			st.Subtle.Render(t.SignInKeys),
+			st.Subtle.Render(t.SignInPublic),
 		)
 		if m.hint != "" {
 			lines = append(lines, "", st.Warning.Render(lipgloss.Wrap(m.hint, max(20, width), "")))

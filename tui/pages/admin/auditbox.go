@@ -51,22 +51,41 @@ type eventBox struct {
 	e      *env
 	ev     api.AuditEvent
 	offset int
-	keys   struct{ Close, Up, Down key.Binding }
+	// Scroll is Up and Down as the footer shows them, in one entry.
+	keys struct{ Close, Up, Down, Scroll key.Binding }
 }
 
 func newEventBox(e *env, ev api.AuditEvent) *eventBox {
 	t, b := e.com.Text, common.Bind
 	box := &eventBox{Base: overlay.NewBase("audit-event", e.mb.ID()), e: e, ev: ev}
 	box.keys.Close = b("esc", t.Box.KeyClose, "esc", "enter")
-	box.keys.Up = b("↑/k", t.KeyMove, "up", "k")
-	box.keys.Down = b("↓/j", t.KeyMove, "down", "j", "pgdown")
+	box.keys.Up = b("↑/k", t.Box.KeyScroll, "up", "k", "pgup")
+	box.keys.Down = b("↓/j", t.Box.KeyScroll, "down", "j", "pgdown")
+	box.keys.Scroll = b("↑/↓", t.Box.KeyScroll, "up", "k", "pgup", "down", "j", "pgdown")
 	return box
 }
 
-func (b *eventBox) ShortHelp() []key.Binding { return []key.Binding{b.keys.Close, b.keys.Down} }
+// ShortHelp offers the scroll only when the event does not fit.
+func (b *eventBox) ShortHelp() []key.Binding {
+	if b.last() == 0 {
+		return []key.Binding{b.keys.Close}
+	}
+	return []key.Binding{b.keys.Close, b.keys.Scroll}
+}
 func (b *eventBox) FullHelp() [][]key.Binding {
+	if b.last() == 0 {
+		return [][]key.Binding{{b.keys.Close}}
+	}
 	return [][]key.Binding{{b.keys.Close, b.keys.Up, b.keys.Down}}
 }
+
+// room is the lines the box is drawn in: the page's height less its
+// section bar (Page.View).
+func (b *eventBox) room() int { return max(1, b.e.height-2) }
+
+// last is the offset that shows the event's last line at the bottom; 0
+// when it fits.
+func (b *eventBox) last() int { return max(0, len(b.content())-b.room()) }
 
 func (b *eventBox) Update(msg tea.Msg) overlay.Action {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -77,7 +96,7 @@ func (b *eventBox) Update(msg tea.Msg) overlay.Action {
 	case key.Matches(k, b.keys.Close):
 		return overlay.Close{}
 	case key.Matches(k, b.keys.Down):
-		b.offset = min(b.offset+1, max(0, len(b.content())-3))
+		b.offset = min(b.offset+1, b.last())
 	case key.Matches(k, b.keys.Up):
 		b.offset = max(0, b.offset-1)
 	}
@@ -89,11 +108,11 @@ func (b *eventBox) View(width, height int) string {
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], width)
 	}
-	room := max(3, height-1)
+	room := max(1, height)
 	if off := min(b.offset, max(0, len(lines)-room)); len(lines) > room {
 		lines = lines[off : off+room]
 	}
-	return strings.Join(append(lines, b.e.com.Styles.Subtle.Render(b.e.com.Text.Admin.EventKeys)), "\n")
+	return strings.Join(lines, "\n")
 }
 
 // content is every line of the event, before cutting to the screen.

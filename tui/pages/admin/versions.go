@@ -87,9 +87,8 @@ func (b *versionsBox) View(width, height int) string {
 		}
 		lines = append(lines, strings.Split(table.Render(table.Styles{Header: st.Bold.Underline(true)}, cols, cells, -1, width), "\n")...)
 	}
-	lines = append(lines, "", st.Subtle.Render(t.Admin.CloseKeys))
 	if len(lines) > height {
-		lines = append(lines[:height-1], lines[len(lines)-1])
+		lines = lines[:height]
 	}
 	return strings.Join(lines, "\n")
 }

@@ -36,14 +36,18 @@ func newBox(com *common.Common, kind string, owner route.ID, width int) box {
 
 // boxKeys are the keys of the boxes, built once per page.
 type boxKeys struct {
-	Close, Decline, Confirm, GracePrev, GraceNext, CopySecret, CopyID, Test, RevealClose, Submit, RunTest key.Binding
+	Close, Cancel, Decline, Confirm, GracePrev, GraceNext, CopySecret, CopyID, Test, RevealClose, Submit, RunTest key.Binding
+	// Grace is ← and → as the help shows them: one entry for both.
+	Grace key.Binding
 }
 
 func newBoxKeys(com *common.Common) boxKeys {
 	t, b := com.Text, common.Bind
 	return boxKeys{
-		Close: b("esc", t.Box.KeyClose, "esc"), Decline: b("esc", t.Box.KeyClose, "esc", "n"), Confirm: b("enter", t.KeyConfirm, "enter", "y", "s"),
+		Close: b("esc", t.Box.KeyClose, "esc"), Cancel: b("esc", t.Box.KeyCancel, "esc"),
+		Decline: b("esc", t.Box.KeyCancel, "esc", "n"), Confirm: b("enter", t.KeyConfirm, "enter", "y", "s"),
 		GracePrev: b("←", t.Box.KeyGrace, "left", "h"), GraceNext: b("→", t.Box.KeyGrace, "right", "l", "tab"),
+		Grace:      b("←/→", t.Box.KeyGrace, "left", "h", "right", "l", "tab"),
 		CopySecret: b("s", t.Box.KeyCopySecret, "s"), CopyID: b("c", t.Cred.KeyCopyID, "c"),
 		Test: b("t", t.Cred.KeyTest, "t"), RevealClose: b("esc", t.Box.KeyClose, "esc"), // not enter: typed out of habit, it would lose a secret shown once
 		Submit: b("enter", t.Box.KeySave, "enter"), RunTest: b("enter", t.Cred.KeyTest, "enter"),
@@ -67,7 +71,7 @@ type generateChosen struct {
 
 func (g *generateBox) ShortHelp() []key.Binding {
 	if g.cred.State == api.CredentialActive {
-		return []key.Binding{g.keys.Confirm, g.keys.GracePrev, g.keys.GraceNext, g.keys.Decline}
+		return []key.Binding{g.keys.Confirm, g.keys.Grace, g.keys.Decline}
 	}
 	return []key.Binding{g.keys.Confirm, g.keys.Decline}
 }
@@ -113,11 +117,7 @@ func (g *generateBox) View(w, _ int) string {
 			lines = append(lines, label+options)
 		}
 	}
-	keys := t.Cred.ConfirmKeys
-	if g.cred.State != api.CredentialActive {
-		keys = "enter · esc"
-	}
-	return strings.Join(append(append(wrap(st.Warning, q, w), lines...), st.Subtle.Render(keys)), "\n")
+	return strings.Join(append(wrap(st.Warning, q, w), lines...), "\n")
 }
 
 // revealBox is the one moment a secret is on screen. It lives only in
@@ -130,8 +130,10 @@ type revealBox struct {
 	until  string
 }
 
+// ShortHelp puts c last: the page copies the client id too, and at 80
+// columns the footer may cut the last key.
 func (r *revealBox) ShortHelp() []key.Binding {
-	return []key.Binding{r.keys.CopySecret, r.keys.CopyID, r.keys.Test, r.keys.RevealClose}
+	return []key.Binding{r.keys.CopySecret, r.keys.Test, r.keys.RevealClose, r.keys.CopyID}
 }
 func (r *revealBox) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }
 
@@ -165,7 +167,7 @@ func (r *revealBox) View(w, _ int) string {
 	if r.com.Clip != nil && r.com.Clip.Tmux { // a copy (s) may stay in tmux's buffers
 		lines = append(lines, wrap(st.Warning, strings.TrimSpace(t.Cred.TmuxKeeps), w)...)
 	}
-	return strings.Join(append(lines, st.Subtle.Render(common.Truncate(t.Cred.RevealKeys, w))), "\n")
+	return strings.Join(lines, "\n")
 }
 
 // testerBox is Testar credencial: a masked field for the secret (unless
@@ -204,7 +206,13 @@ func (tb *testerBox) run(secret string) tea.Cmd {
 	return tb.Mailbox().Latest("test", test(tb.cred, secret))
 }
 
-func (tb *testerBox) ShortHelp() []key.Binding  { return []key.Binding{tb.keys.RunTest, tb.keys.Close} }
+// ShortHelp: enter tests, but not while a test runs.
+func (tb *testerBox) ShortHelp() []key.Binding {
+	if tb.running() {
+		return []key.Binding{tb.keys.Close}
+	}
+	return []key.Binding{tb.keys.RunTest, tb.keys.Close}
+}
 func (tb *testerBox) FullHelp() [][]key.Binding { return [][]key.Binding{tb.ShortHelp()} }
 
 func (tb *testerBox) Update(msg tea.Msg) overlay.Action {
@@ -277,7 +285,7 @@ func (tb *testerBox) View(w, _ int) string {
 		lines = append(lines, wrap(st.Error, fmt.Sprintf(format, tb.check.Status, tb.check.Code, tb.check.Detail), w)...)
 		lines = append(lines, wrap(st.Warning, cause(t.Cred, tb.check.Code), w)...)
 	}
-	return strings.Join(append(lines, st.Subtle.Render(t.Cred.TestKeys)), "\n")
+	return strings.Join(lines, "\n")
 }
 
 // allowBox edits an institution's IP allowlist: it loads the list, checks
@@ -301,7 +309,14 @@ func newAllowBox(com *common.Common, owner route.ID, keys boxKeys, c *client.Cli
 func (a *allowBox) loading() bool { return a.Mailbox().Pending("load") }
 func (a *allowBox) saving() bool  { return a.Mailbox().Pending("save") }
 
-func (a *allowBox) ShortHelp() []key.Binding  { return []key.Binding{a.keys.Submit, a.keys.Close} }
+// ShortHelp: enter saves once the list is loaded and while no save runs;
+// esc drops what was typed.
+func (a *allowBox) ShortHelp() []key.Binding {
+	if a.loading() || a.saving() {
+		return []key.Binding{a.keys.Cancel}
+	}
+	return []key.Binding{a.keys.Submit, a.keys.Cancel}
+}
 func (a *allowBox) FullHelp() [][]key.Binding { return [][]key.Binding{a.ShortHelp()} }
 
 func (a *allowBox) Update(msg tea.Msg) overlay.Action {
@@ -311,7 +326,7 @@ func (a *allowBox) Update(msg tea.Msg) overlay.Action {
 		return a.answered(msg)
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, a.keys.Close):
+		case key.Matches(msg, a.keys.Cancel):
 			return overlay.Close{}
 		case key.Matches(msg, a.keys.Submit):
 			if a.loading() || a.saving() {
@@ -370,7 +385,7 @@ func (a *allowBox) View(w, _ int) string {
 	if a.problem != "" {
 		lines = append(lines, wrap(st.Error, "✖ "+a.problem, w)...)
 	}
-	return strings.Join(append(lines, st.Subtle.Render(t.Cred.AllowKeys)), "\n")
+	return strings.Join(lines, "\n")
 }
 
 // splitRanges reads what people type: commas, spaces or semicolons.

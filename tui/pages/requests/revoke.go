@@ -29,7 +29,9 @@ type revokeBox struct {
 	confirming bool
 	problem    string
 	drafts     map[string]string // the page's justifications, by request
-	keys       struct{ Next, Yes, Back key.Binding }
+	// Close leaves the justification (kept for the next time); Back
+	// leaves the confirmation, for the justification.
+	keys struct{ Next, Close, Yes, Back key.Binding }
 }
 
 // revokeChosen is the box's result: send the revocation.
@@ -46,7 +48,8 @@ func newRevokeBox(com *common.Common, owner route.ID, r api.Request, width int, 
 	in.SetWidth(max(10, width-2))
 	in.SetValue(drafts[r.ID]) // what was typed before esc
 	box := &revokeBox{Base: overlay.NewBase("revoke", owner), com: com, req: r, input: in, drafts: drafts}
-	box.keys.Next = b("enter", t.KeyConfirm, "enter")
+	box.keys.Next = b("enter", t.Box.KeyConfirm, "enter")
+	box.keys.Close = b("esc", t.Box.KeyCloseKeep, "esc")
 	box.keys.Yes = b("s", t.Admin.KeyRevoke, "s", "y")
 	box.keys.Back = b("esc", t.KeyBack, "esc")
 	return box, box.input.Focus()
@@ -56,7 +59,7 @@ func (b *revokeBox) ShortHelp() []key.Binding {
 	if b.confirming {
 		return []key.Binding{b.keys.Yes, b.keys.Back}
 	}
-	return []key.Binding{b.keys.Next, b.keys.Back}
+	return []key.Binding{b.keys.Next, b.keys.Close}
 }
 func (b *revokeBox) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }
 
@@ -76,7 +79,7 @@ func (b *revokeBox) Update(msg tea.Msg) overlay.Action {
 	switch k := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(k, b.keys.Back):
+		case key.Matches(k, b.keys.Close):
 			// The text stays for the next time this request is revoked.
 			if v := b.input.Value(); strings.TrimSpace(v) != "" {
 				b.drafts[b.req.ID] = v
@@ -110,12 +113,9 @@ func (b *revokeBox) View(width, _ int) string {
 	lines = append(lines, b.input.View())
 	switch {
 	case b.confirming:
-		lines = append(append(lines, wrapText(st.Error, fmt.Sprintf(t.RevokeConfirm, b.req.ID), width)...), st.Subtle.Render(t.RevokeConfirmKeys))
-	default:
-		if b.problem != "" {
-			lines = append(lines, wrapText(st.Error, "✖ "+b.problem, width)...)
-		}
-		lines = append(lines, st.Subtle.Render(t.RevokeKeys))
+		lines = append(lines, wrapText(st.Error, fmt.Sprintf(t.RevokeConfirm, b.req.ID), width)...)
+	case b.problem != "":
+		lines = append(lines, wrapText(st.Error, "✖ "+b.problem, width)...)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -53,7 +53,7 @@ func newDialog(com *common.Common, s *store.Store, owner route.ID, r api.Request
 	d := &dialog{Base: overlay.NewBase("decision", owner), com: com, store: s, req: r, approve: approve, input: in,
 		spin: newSpinner(com), others: others}
 	d.keys.Decide = common.Bind("enter", com.Text.KeyConfirm, "enter")
-	d.keys.Close = common.Bind("esc", com.Text.KeyBack, "esc")
+	d.keys.Close = common.Bind("esc", com.Text.Box.KeyCloseKeep, "esc")
 	return d, tea.Batch(d.input.Focus(), d.Mailbox().Latest("draft", loadDraft(s, r.ID)))
 }
 
@@ -209,8 +209,6 @@ func (d *dialog) View(width, _ int) string {
 	if d.sending() {
 		box = append(box, wrap(st.Text, d.spin.View()+" "+fmt.Sprintf(t.Box.Deciding, d.req.ID))...)
 		box = append(box, wrap(st.Subtle, t.Review.DialogSending)...)
-	} else {
-		box = append(box, wrap(st.Subtle, t.Review.DialogKeys)...)
 	}
 	return strings.Join(box, "\n")
 }

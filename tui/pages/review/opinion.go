@@ -41,6 +41,8 @@ type opinionBox struct {
 	keys                      opinionKeys
 }
 
+// opinionKeys: on the text, tab and shift+tab both go to the PDF (Next);
+// on the PDF, tab completes the path and shift+tab goes back (Prev).
 type opinionKeys struct{ Send, Next, Prev, Complete, Close key.Binding }
 
 // opinionDraft is what was typed in a box closed without sending.
@@ -82,15 +84,20 @@ func newOpinionBox(com *common.Common, owner route.ID, r api.Request, d opinionD
 	path.SetValue(d.path)
 	path.SetWidth(max(10, width-lipgloss.Width(t.Opinion.PathLabel)-1))
 	box := &opinionBox{Base: overlay.NewBase("opinion", owner), com: com, req: r, text: ta, path: path,
-		keys: opinionKeys{Send: b("ctrl+s", t.Opinion.KeySend, "ctrl+s"), Next: b("tab", t.Box.KeyField, "tab"),
-			Prev: b("shift+tab", t.Box.KeyField, "shift+tab"), Complete: b("tab", t.Box.KeyComplete, "tab"),
-			Close: b("esc", t.Box.KeyClose, "esc")}}
+		keys: opinionKeys{Send: b("ctrl+s", t.Opinion.KeySend, "ctrl+s"), Next: b("tab", t.Opinion.KeyToPDF, "tab", "shift+tab"),
+			Prev: b("shift+tab", t.Opinion.KeyToText, "shift+tab"), Complete: b("tab", t.Opinion.KeyComplete, "tab"),
+			Close: b("esc", t.Box.KeyCloseKeep, "esc")}}
 	return box, box.text.Focus()
 }
 
+// ShortHelp lists nothing while the opinion is on its way: the answer
+// decides what happens to the box.
 func (b *opinionBox) ShortHelp() []key.Binding {
-	if b.onPDF {
-		return []key.Binding{b.keys.Send, b.keys.Complete, b.keys.Prev, b.keys.Close}
+	switch {
+	case b.sending():
+		return nil
+	case b.onPDF:
+		return []key.Binding{b.keys.Send, b.keys.Complete, b.keys.Close, b.keys.Prev}
 	}
 	return []key.Binding{b.keys.Send, b.keys.Next, b.keys.Close}
 }
@@ -247,8 +254,6 @@ func (b *opinionBox) View(width, _ int) string {
 	}
 	if b.sending() {
 		lines = append(lines, st.Subtle.Render(common.Truncate(ot.Sending, width)))
-	} else {
-		lines = append(lines, wrap(st.Subtle, ot.Keys)...)
 	}
 	return strings.Join(lines, "\n")
 }
