@@ -27,8 +27,11 @@ func TestFromARequestToItsCredentialAndBack(t *testing.T) {
 	lines := strings.Split(d.View(), "\n")
 	var apiName string
 	for i, l := range lines {
-		if strings.HasPrefix(strings.TrimSpace(l), "API ") && i+1+moved < len(lines) {
-			apiName = strings.TrimSpace(strings.SplitN(strings.TrimSpace(lines[i+1+moved]), "  ", 2)[0])
+		// The API column starts where its title does (after Nº).
+		if at := strings.Index(l, "API "); at >= 0 && strings.HasPrefix(strings.TrimSpace(l), "Nº") && i+1+moved < len(lines) {
+			row := []rune(lines[i+1+moved])
+			col := len([]rune(l[:at]))
+			apiName = strings.TrimSpace(strings.SplitN(strings.TrimSpace(string(row[col:])), "  ", 2)[0])
 			break
 		}
 	}

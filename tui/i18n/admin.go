@@ -118,7 +118,7 @@ var adminPtBR = AdminText{
 		api.PermRequestsRevoke: "revogar aprovadas", api.PermCredentialsManage: "credenciais e IPs",
 		api.PermVaultWrite: "cofre de credenciais", api.PermCatalogAdmin: "catálogo de APIs",
 		api.PermProfilesAdmin: "editar perfis", api.PermUsersAdmin: "pessoas e instituições",
-		api.PermAuditRead: "trilha de auditoria",
+		api.PermAuditRead: "trilha de auditoria", api.PermNoticesAdmin: "avisos e manutenção",
 	},
 
 	UserSearch: "usuário, nome ou CPF", UserCount: "%s pessoa|%s pessoas", ColUsername: "Usuário", ColRole: "Perfil",
@@ -235,7 +235,7 @@ var adminEn = AdminText{
 		api.PermRequestsRevoke: "revoke approved ones", api.PermCredentialsManage: "credentials and IPs",
 		api.PermVaultWrite: "credential vault", api.PermCatalogAdmin: "API catalog",
 		api.PermProfilesAdmin: "edit profiles", api.PermUsersAdmin: "people and institutions",
-		api.PermAuditRead: "audit trail",
+		api.PermAuditRead: "audit trail", api.PermNoticesAdmin: "announcements and maintenance",
 	},
 
 	UserSearch: "username, name or CPF", UserCount: "%s person|%s people", ColUsername: "Username", ColRole: "Profile",

@@ -61,10 +61,20 @@ func (p *Page) Allowed(*api.Me) bool { return true }
 func (p *Page) Init() tea.Cmd { return p.reload() }
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
-	// room for the whole placeholder, which says what the search looks in
-	p.search.Input.SetWidth(max(10, min(ansi.StringWidth(p.com.Text.SearchPlaceholder)+1, w/2)))
+	p.fitSearch()
 	p.clampScroll()
 	return nil
+}
+
+// fitSearch sizes the field: empty, to its whole placeholder (which says
+// what the search looks in); typed in, to a third of the line, or the
+// text if longer (up to half), so the filters keep their labels.
+func (p *Page) fitSearch() {
+	w := max(p.width/3, ansi.StringWidth(p.search.Value())+1)
+	if p.search.Value() == "" {
+		w = ansi.StringWidth(p.com.Text.SearchPlaceholder) + 1
+	}
+	p.search.Input.SetWidth(max(10, min(w, p.width/2)))
 }
 
 func (p *Page) query() store.CatalogQuery {
@@ -127,6 +137,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		if p.search.Active {
 			cmd, changed := p.search.Key(msg)
 			if changed {
+				p.fitSearch()
 				cmd = tea.Batch(cmd, p.requery())
 			}
 			return p, cmd
