@@ -19,7 +19,12 @@ type Notices struct {
 	FetchedAt     time.Time // zero: never fetched
 }
 
-// SaveNotices replaces the cached notices. Dismissals stay, also of
+// stampLayout is fixed width, so stamps compare as strings.
+const stampLayout = "2006-01-02T15:04:05.000000000Z"
+
+// SaveNotices replaces the cached notices with those read from an ask
+// made at: an ask made earlier that answers later (signed out at start,
+// then signed in) does not replace a newer one's. Dismissals stay, also of
 // announcements this list lacks: signed out, a role's ones are not listed,
 // and come back dismissed after the next sign-in.
 func (s *Store) SaveNotices(ctx context.Context, anns []api.Announcement, m *api.Maintenance, at time.Time) (err error) {
@@ -40,10 +45,11 @@ func (s *Store) SaveNotices(ctx context.Context, anns []api.Announcement, m *api
 		return err
 	}
 	defer tx.Rollback()
-	stamp := at.UTC().Format(time.RFC3339Nano)
+	stamp := at.UTC().Format(stampLayout)
 	for kind, body := range map[string][]byte{"announcements": list, "maintenance": window} {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO notices (kind, body, fetched_at) VALUES (?, ?, ?)
-			ON CONFLICT (kind) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at`, kind, string(body), stamp); err != nil {
+			ON CONFLICT (kind) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at
+			WHERE excluded.fetched_at >= notices.fetched_at`, kind, string(body), stamp); err != nil {
 			return err
 		}
 	}
@@ -63,7 +69,7 @@ func (s *Store) CachedNotices(ctx context.Context) (n Notices, err error) {
 		if err != nil {
 			return n, err
 		}
-		n.FetchedAt, _ = time.Parse(time.RFC3339Nano, stamp)
+		n.FetchedAt, _ = time.Parse(stampLayout, stamp)
 		target := any(&n.Announcements)
 		if kind == "maintenance" {
 			target = &n.Maintenance

@@ -37,4 +37,11 @@ func TestNoticesAreCachedAndDismissalsKept(t *testing.T) {
 	if len(n.Announcements) != 1 || n.Maintenance != nil || !n.Dismissed["anc-000000000002"] {
 		t.Fatalf("after a shorter list and the window gone: %+v", n)
 	}
+	// An ask made before that one, answering after it, is older news.
+	if err := s.SaveNotices(ctx, anns, m, at.Add(30*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ = s.CachedNotices(ctx); len(n.Announcements) != 1 || n.Maintenance != nil {
+		t.Fatalf("an older ask replaced a newer one: %+v", n)
+	}
 }

@@ -53,6 +53,10 @@ type Options struct {
 	// SyncEvery is how often requests sync in the background while
 	// signed in (decisions made elsewhere appear without a restart).
 	SyncEvery time.Duration
+	// NoticesEvery is how often announcements and the maintenance window
+	// are read again (default a minute; negative: only at start and at
+	// each sign-in, for tests).
+	NoticesEvery time.Duration
 	// SignInHint is shown on the sign-in screen (gecli demo: the demo
 	// users' passwords; never set for a real server).
 	SignInHint string
@@ -96,6 +100,12 @@ type Model struct {
 	authed *client.Client
 	me     *api.Me
 
+	// notices are the announcements and the maintenance window (the
+	// cache's, then the server's); noticeRows is how many lines they take
+	// under the header since the last resize.
+	notices    store.Notices
+	noticeRows int
+
 	width, height int
 }
 
@@ -113,6 +123,9 @@ func New(o Options) *Model {
 	if o.SyncEvery == 0 {
 		o.SyncEvery = 20 * time.Second
 	}
+	if o.NoticesEvery == 0 {
+		o.NoticesEvery = tuisync.NoticesEvery
+	}
 	t := i18n.For(o.Lang)
 	o.Client = o.Client.WithLang(t.Lang) // the server words its problems in the screen's language
 	stack := &overlay.Stack{}
@@ -128,7 +141,8 @@ func New(o Options) *Model {
 	}
 	m := &Model{opts: o, com: com, keys: newGlobalKeys(t), help: help.New(), stack: stack,
 		sync: tuisync.New(tuisync.Options{Client: o.Client, Store: o.Store, Text: t, Now: o.Now,
-			RetryEvery: o.RetryEvery, SyncEvery: o.SyncEvery, BeatEvery: o.BeatEvery, BeatTimeout: 2 * time.Second})}
+			RetryEvery: o.RetryEvery, SyncEvery: o.SyncEvery, BeatEvery: o.BeatEvery, BeatTimeout: 2 * time.Second,
+			NoticesEvery: o.NoticesEvery})}
 	m.pages = []common.Page{catalog.New(com, o.Store, o.Client), requests.New(com, o.Store), review.New(com, o.Store),
 		credentials.New(com, o.Store), vault.New(com), admin.New(com)}
 	m.router = &router.Router{Pages: m.pages, Stack: stack, Root: m.overlayResult}
@@ -139,7 +153,7 @@ func New(o Options) *Model {
 // Init loads the cache first, so the screen fills at once, then refreshes
 // from the server in the background.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.sync.Init(), tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{m.sync.Init(), tea.RequestBackgroundColor, noticeClock()}
 	for _, p := range m.pages {
 		cmds = append(cmds, p.Init())
 	}
@@ -154,6 +168,9 @@ func (m *Model) active() common.Page { return m.pages[m.page] }
 // Update routes: input to the overlay on top, else the global keys, else
 // the active page; answers to whoever asked; news to every page.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.noticesUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

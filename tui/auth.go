@@ -99,14 +99,14 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 		m.authed, m.me = nil, nil
 		m.com.Authed, m.com.Me = nil, nil
 		m.keys.SignIn.SetEnabled(true)
-		m.sync.SignedOut()
+		notices := m.sync.SignedOut()
 		if !m.active().Allowed(nil) {
 			m.page = 0
 		}
 		if _, open := overlay.Of[*signin.Model](m.stack, route.Root); !open {
-			return m.openSignIn(reason, true)
+			return tea.Batch(notices, m.openSignIn(reason, true))
 		}
-		return nil
+		return notices
 	case client.IsOffline(msg.err):
 		return m.online(m.sync.SetOnline(false))
 	}

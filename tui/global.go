@@ -11,6 +11,7 @@ import (
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/themes"
 	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/components/notices"
 	"github.com/gecli/gecli/tui/components/palette"
 	"github.com/gecli/gecli/tui/pages/wizard"
 	"github.com/gecli/gecli/tui/route"
@@ -28,6 +29,9 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Refresh):
 		return m.refresh(), true
+	case key.Matches(msg, k.Notices):
+		m.stack.Push(notices.NewList(m.com, m.opts.Store, route.Root, m.notices, m.com.Now()))
+		return nil, true
 	case key.Matches(msg, k.SignIn) && !m.com.ForcedOffline:
 		return m.openSignIn("", false), true
 	case key.Matches(msg, k.Next):
@@ -170,7 +174,7 @@ func (m *Model) actionsNow() []key.Binding {
 			out = append(out, key.NewBinding(key.WithKeys(n), key.WithHelp(n, fmt.Sprintf(t.Palette.GoTo, p.Title()))))
 		}
 	}
-	out = append(out, k.Refresh, k.Help)
+	out = append(out, k.Refresh, k.Notices, k.Help) // Notices disabled when none: the palette leaves it out
 	if !m.com.ForcedOffline {
 		out = append(out, k.SignIn) // disabled while signed in: the palette leaves it out
 	}

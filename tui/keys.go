@@ -17,6 +17,8 @@ type globalKeys struct {
 	// Palette opens the command palette; PaletteInField is the part of
 	// it that works while a text field has focus (: is text there).
 	Palette, PaletteInField key.Binding
+	// Notices opens the list of announcements (enabled while there are).
+	Notices key.Binding
 }
 
 func newGlobalKeys(t *i18n.Text) globalKeys {
@@ -33,6 +35,7 @@ func newGlobalKeys(t *i18n.Text) globalKeys {
 		Palette: key.NewBinding(key.WithKeys("ctrl+p", ":"), key.WithHelp("ctrl+p/:", t.Palette.KeyOpen)),
 
 		PaletteInField: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", t.Palette.KeyOpen)),
+		Notices:        key.NewBinding(key.WithKeys("!"), key.WithHelp("!", t.Notice.KeyList), key.WithDisabled()),
 	}
 }
 
@@ -49,7 +52,7 @@ func (m *Model) globalHelp() [][]key.Binding {
 	if jump := m.jumpKeys(); len(jump.Keys()) > 0 {
 		turn = []key.Binding{k.Next, k.Prev, jump}
 	}
-	return [][]key.Binding{append(turn, k.Refresh, k.SignIn), {k.Palette, k.Help, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{append(turn, k.Refresh, k.SignIn), {k.Notices, k.Palette, k.Help, k.Quit, k.ForceQuit}}
 }
 
 // jumpKeys is the tab numbers of the other pages the person may open,

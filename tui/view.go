@@ -19,7 +19,7 @@ import (
 const chromeLines = 4
 
 func (m *Model) bodyHeight() int {
-	h := m.height - chromeLines
+	h := m.height - chromeLines - m.noticeRows
 	if m.bannerShown() {
 		h--
 	}
@@ -45,6 +45,7 @@ func (m *Model) render() string {
 	if m.bannerShown() {
 		parts = append(parts, m.banner())
 	}
+	parts = append(parts, m.noticeLines()...)
 	parts = append(parts, "")
 	body := m.active().View()
 	if top := m.stack.TopFor(m.onScreen()); top != nil && top.Owner() == route.Root {

@@ -58,7 +58,7 @@ func TestWizardSubmitsInTmux(t *testing.T) {
 	s.waitFor("the new request at the top", func(scr string) bool {
 		lines := strings.Split(scr, "\n")
 		for i, l := range lines {
-			if strings.HasPrefix(l, "API ") && i+1 < len(lines) {
+			if strings.HasPrefix(l, "Nº ") && i+1 < len(lines) { // the table's header
 				return strings.Contains(lines[i+1], "Consulta CPF") && strings.Contains(lines[i+1], "HMG") &&
 					strings.Contains(lines[i+1], "Aprovada")
 			}

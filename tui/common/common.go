@@ -93,6 +93,10 @@ type CatalogSyncedMsg struct {
 	At      time.Time
 }
 
+// NoticesMsg carries the announcements and the maintenance window, as the
+// server last gave them (from the cache when it is out of reach).
+type NoticesMsg struct{ Notices store.Notices }
+
 // RequestsSyncedMsg is sent to every page after requests were synced into
 // the cache (Changed rows), so tables re-read their windows.
 type RequestsSyncedMsg struct{ Changed int }

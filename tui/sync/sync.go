@@ -34,6 +34,9 @@ type Options struct {
 	// BeatTimeout), so that a server gone away shows as offline within
 	// BeatEvery+BeatTimeout, and one back shows online as soon; 0: never.
 	BeatEvery, BeatTimeout time.Duration
+	// NoticesEvery is how often the announcements and the maintenance
+	// window are read again (0: only at start and at each sign-in).
+	NoticesEvery time.Duration
 }
 
 // SessionLostMsg says a requests sync found the session over.
@@ -53,6 +56,9 @@ type Model struct {
 	// The signed-in session the requests sync runs as (nil: signed out).
 	authed  *client.Client
 	subject string
+	// noticesFetched: the server's notices (or the cache's after a failed
+	// ask) arrived; the cache's first read, if later, is older.
+	noticesFetched bool
 	// again: a requests sync was asked for while one ran (after a
 	// decision, say); the running one may have read the server before it.
 	again bool
@@ -77,11 +83,11 @@ func (m *Model) SyncedAt() time.Time { return m.syncedAt }
 
 // Init reads what the cache holds, then refreshes from the server.
 func (m *Model) Init() tea.Cmd {
-	cmd := m.mb.Latest("state", loadSyncState(m.o.Store))
+	cmd := tea.Batch(m.mb.Latest("state", loadSyncState(m.o.Store)), m.mb.Latest("cached-notices", loadNotices(m.o.Store)))
 	if m.o.Client == nil {
 		return cmd
 	}
-	return tea.Batch(cmd, m.refreshCatalog(false), m.nextBeat())
+	return tea.Batch(cmd, m.refreshCatalog(false), m.nextBeat(), m.refreshNotices())
 }
 
 func (m *Model) refreshCatalog(userAsked bool) tea.Cmd {
@@ -115,14 +121,20 @@ func (m *Model) CatalogChanged() tea.Cmd {
 // requests) and keeps doing so in the background.
 func (m *Model) SignedIn(authed *client.Client, subject string) tea.Cmd {
 	m.authed, m.subject = authed, subject
-	return tea.Batch(m.SyncRequests(), m.mb.Latest("tick", tickAfter(m.o.SyncEvery)))
+	return tea.Batch(m.SyncRequests(), m.mb.Latest("tick", tickAfter(m.o.SyncEvery)), m.refreshNotices())
 }
 
-// SignedOut stops the requests sync; the timer's next tick is dropped.
-func (m *Model) SignedOut() {
+// SignedOut stops the requests sync (the timer's next tick is dropped)
+// and reads the notices again as anyone.
+func (m *Model) SignedOut() tea.Cmd {
 	m.authed, m.subject = nil, ""
 	m.mb.Drop("tick")
+	return m.refreshNotices()
 }
+
+// NoticesChanged reads the notices again now (a dismissal, a refusal
+// that said maintenance).
+func (m *Model) NoticesChanged() tea.Cmd { return m.refreshNotices() }
 
 // SyncRequests pulls request changes into the cache, or marks that one
 // more is needed after the one running.
@@ -180,6 +192,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.nextBeat(), m.mb.Latest("ping", ping(m.o.Client, m.o.BeatTimeout)))
 	case pingedMsg:
 		return m.pinged(msg)
+	case noticesMsg:
+		return m.noticesRead(msg)
+	case noticesTickMsg:
+		return m.refreshNotices()
 	}
 	return nil
 }

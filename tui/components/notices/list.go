@@ -1,0 +1,186 @@
+package notices
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gecli/gecli/api"
+	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
+	"github.com/gecli/gecli/tui/overlay"
+	"github.com/gecli/gecli/tui/route"
+)
+
+// DismissedMsg says an announcement was dismissed (and remembered in the
+// cache, unless Err).
+type DismissedMsg struct {
+	ID  string
+	Err error
+}
+
+// List is the ! box: every current announcement whole, the selected one
+// dismissable with d; esc closes it.
+type List struct {
+	overlay.Base
+	com      *common.Common
+	store    *store.Store
+	items    []api.Announcement
+	window   string // the maintenance line, "" for none
+	dismiss  map[string]bool
+	selected int
+	keys     struct{ Up, Down, Dismiss, Close key.Binding }
+}
+
+// NewList opens the list of what n holds at now.
+func NewList(com *common.Common, s *store.Store, owner route.ID, n store.Notices, now time.Time) *List {
+	t := com.Text
+	l := &List{Base: overlay.NewBase("notices", owner), com: com, store: s, items: Current(n, now), dismiss: map[string]bool{},
+		window: MaintenanceLine(com, n.Maintenance, now)}
+	for id := range n.Dismissed {
+		l.dismiss[id] = true
+	}
+	l.keys.Up = common.Bind("↑/k", t.KeyMove, "up", "k")
+	l.keys.Down = common.Bind("↓/j", t.KeyMove, "down", "j")
+	l.keys.Dismiss = common.Bind("d", t.Notice.KeyDismiss, "d")
+	l.keys.Close = common.Bind("esc", t.Box.KeyClose, "esc", "!")
+	return l
+}
+
+// ShortHelp: moving only with more than one, d only on one not dismissed.
+func (l *List) ShortHelp() []key.Binding {
+	var keys []key.Binding
+	if l.selected < len(l.items) && !l.dismiss[l.items[l.selected].ID] {
+		keys = append(keys, l.keys.Dismiss)
+	}
+	if len(l.items) > 1 {
+		keys = append(keys, common.Bind("↑/↓", l.com.Text.KeyMove, "up", "down"))
+	}
+	return append(keys, l.keys.Close)
+}
+
+func (l *List) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
+
+func (l *List) Update(msg tea.Msg) overlay.Action {
+	switch msg := msg.(type) {
+	case DismissedMsg:
+		if msg.Err != nil {
+			delete(l.dismiss, msg.ID)
+			return overlay.Run{Cmd: common.Toast(common.Explain(l.com.Text, msg.Err), true)}
+		}
+		id := msg.ID
+		return overlay.Run{Cmd: tea.Batch(common.Toast(l.com.Text.Notice.DismissedToast, false),
+			func() tea.Msg { return DismissedMsg{ID: id} })}
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, l.keys.Close):
+			return overlay.Close{}
+		case key.Matches(msg, l.keys.Up):
+			l.selected = max(0, l.selected-1)
+		case key.Matches(msg, l.keys.Down):
+			l.selected = min(len(l.items)-1, l.selected+1)
+		case key.Matches(msg, l.keys.Dismiss):
+			if l.selected >= len(l.items) || l.dismiss[l.items[l.selected].ID] {
+				return nil
+			}
+			id := l.items[l.selected].ID
+			l.dismiss[id] = true
+			return overlay.Run{Cmd: l.Mailbox().Latest("dismiss", dismiss(l.store, id, l.com.Now()))}
+		}
+	}
+	return nil
+}
+
+// dismiss remembers the dismissal in the cache. It captures only values.
+func dismiss(s *store.Store, id string, at time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return DismissedMsg{ID: id, Err: s.DismissNotice(ctx, id, at)}
+	}
+}
+
+// View lists the announcements, the selected one marked, each with its
+// severity, its window and its text wrapped to the width; it starts late
+// enough for the selected one to show whole, and says how many are left
+// above or below.
+func (l *List) View(width, height int) string {
+	st, t := l.com.Styles, l.com.Text
+	lines := []string{st.Bold.Render(t.Notice.ListTitle), ""}
+	if l.window != "" {
+		// The window whole, with its reason (the line under the header may
+		// cut it at 80 columns).
+		lines = append(lines, "  "+st.Warning.Render(t.Notice.MaintenanceTitle))
+		for _, line := range common.Wrap(l.window, max(10, width-4)) {
+			lines = append(lines, "    "+st.Text.Render(line))
+		}
+		lines = append(lines, "")
+	}
+	if len(l.items) == 0 {
+		return strings.Join(append(lines, st.Subtle.Render(t.Notice.Empty)), "\n")
+	}
+	blocks := make([][]string, len(l.items))
+	for i, a := range l.items {
+		blocks[i] = l.block(a, i == l.selected, width)
+	}
+	room := max(1, height-len(lines)-1) // a line for "… +n"
+	first, used := l.selected, len(blocks[l.selected])
+	for first > 0 && used+len(blocks[first-1]) <= room {
+		first--
+		used += len(blocks[first])
+	}
+	if first > 0 {
+		lines = append(lines, st.Subtle.Render(fmt.Sprintf("… %d ↑", first)))
+	}
+	for i := first; i < len(blocks); i++ {
+		if i > l.selected && len(lines)+len(blocks[i]) > height-1 {
+			lines = append(lines, st.Subtle.Render(fmt.Sprintf("… +%d ↓", len(blocks)-i)))
+			break
+		}
+		lines = append(lines, blocks[i]...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (l *List) block(a api.Announcement, selected bool, width int) []string {
+	st, t := l.com.Styles, l.com.Text
+	mark, badge := "  ", st.Accent.Render(t.Notice.Info)
+	if selected {
+		mark = st.Prompt.Render("▸ ")
+	}
+	if a.Severity == api.SeverityWarning {
+		badge = st.Warning.Render(t.Notice.Warning)
+	}
+	head := mark + badge + "  " + st.Bold.Render(a.Title.In(l.com.Lang))
+	if l.dismiss[a.ID] {
+		head += st.Subtle.Render("  (" + t.Notice.Dismissed + ")")
+	}
+	out := []string{common.Truncate(head, width)}
+	for _, line := range common.Wrap(a.Text.In(l.com.Lang), max(10, width-4)) {
+		out = append(out, "    "+st.Text.Render(line))
+	}
+	if w := window(l.com, a); w != "" {
+		out = append(out, "    "+st.Subtle.Render(w))
+	}
+	return append(out, "")
+}
+
+// window words an announcement's bounds ("" for none).
+func window(com *common.Common, a api.Announcement) string {
+	t := com.Text
+	from, _ := time.Parse(time.RFC3339, a.StartsAt)
+	until, _ := time.Parse(time.RFC3339, a.EndsAt)
+	switch {
+	case !from.IsZero() && !until.IsZero():
+		return fmt.Sprintf(t.Notice.Window, t.DateTime(from), t.DateTime(until))
+	case !from.IsZero():
+		return fmt.Sprintf(t.Notice.From, t.DateTime(from))
+	case !until.IsZero():
+		return fmt.Sprintf(t.Notice.Until, t.DateTime(until))
+	}
+	return ""
+}
