@@ -425,3 +425,35 @@ func idYear(id string) (string, bool) {
 	}
 	return year, true
 }
+
+// RequestState is what a cached request was before a sync replaced it:
+// enough to tell a decision, a revocation or a credential released.
+type RequestState struct {
+	Status          api.Status
+	CredentialState string
+}
+
+// RequestStates are the cached states of ids (those not cached are left
+// out: a request seen for the first time has no "before").
+func (s *Store) RequestStates(ctx context.Context, ids []string) (_ map[string]RequestState, err error) {
+	defer s.fail(&err, OpRead, EntityRequests, "")
+	out := map[string]RequestState{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	where, args := oneOf(nil, nil, "id", ids)
+	rows, err := s.db.QueryContext(ctx, "SELECT id, status, COALESCE(json_extract(body, '$.credential_state'), '') FROM requests WHERE "+strings.Join(where, " AND "), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var st RequestState
+		if err := rows.Scan(&id, &st.Status, &st.CredentialState); err != nil {
+			return nil, err
+		}
+		out[id] = st
+	}
+	return out, rows.Err()
+}

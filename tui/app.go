@@ -105,6 +105,9 @@ type Model struct {
 	// under the header since the last resize.
 	notices    store.Notices
 	noticeRows int
+	// notifier is how the terminal shows desktop notifications (read
+	// from its environment; none until then).
+	notifier common.Notifier
 
 	width, height int
 }
@@ -187,6 +190,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.deliver(msg)
 	case common.ToastMsg:
 		return m, m.toast.Push(msg.Text, msg.Error)
+	case common.OutcomesMsg:
+		return m, m.outcomes(msg)
 	case toast.ExpireMsg:
 		m.toast.Expire(msg)
 	case common.ClearClipboardMsg:

@@ -100,6 +100,7 @@ func (m *Model) environment(msg tea.EnvMsg) {
 	m.com.Clip.Tmux = msg.Getenv("TMUX") != "" || strings.HasPrefix(term, "tmux") || strings.HasPrefix(term, "screen")
 	// Over SSH the system clipboard is the server's, not the person's.
 	m.com.Clip.Local = !m.opts.Remote && msg.Getenv("SSH_CONNECTION") == "" && msg.Getenv("SSH_TTY") == "" && msg.Getenv("SSH_CLIENT") == ""
+	m.notifier = common.DetectNotifier(msg.Getenv)
 }
 
 func (m *Model) applyTheme() {

@@ -93,6 +93,27 @@ type CatalogSyncedMsg struct {
 	At      time.Time
 }
 
+// OutcomeKind is what happened to one of the person's requests.
+type OutcomeKind int
+
+const (
+	OutcomeApproved OutcomeKind = iota + 1
+	OutcomeRejected
+	OutcomeRevoked
+	OutcomeReleased // the credential, once the verification form was accepted
+)
+
+// Outcome is a change a background sync brought to one of the person's
+// requests, with the justification when there is one.
+type Outcome struct {
+	Request       api.Request
+	Kind          OutcomeKind
+	Justification string
+}
+
+// OutcomesMsg tells the root what a sync brought (it says so at once).
+type OutcomesMsg struct{ Outcomes []Outcome }
+
 // NoticesMsg carries the announcements and the maintenance window, as the
 // server last gave them (from the cache when it is out of reach).
 type NoticesMsg struct{ Notices store.Notices }

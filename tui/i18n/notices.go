@@ -22,6 +22,11 @@ type NoticeText struct {
 	Active string
 	// Dismiss's toast.
 	DismissedToast string
+	// Word of a decision: %s the request's number, %s its API, %s the
+	// environment; Because adds %s the justification. Many: %d how many,
+	// %s each one's number and outcome (Short*), joined.
+	Approved, Rejected, Revoked, Released, Because, Many      string
+	ShortApproved, ShortRejected, ShortRevoked, ShortReleased string
 }
 
 var noticePtBR = NoticeText{
@@ -32,6 +37,10 @@ var noticePtBR = NoticeText{
 	PlannedAt: "às %s", PlannedOn: "em %s às %s",
 	Active:         "Em manutenção até %s: nada é gravado (o digitado fica guardado), leituras seguem",
 	DismissedToast: "Aviso dispensado: ! ainda o mostra na lista.",
+	Approved:       "%s (%s, %s) foi aprovada", Rejected: "%s (%s, %s) foi reprovada", Revoked: "%s (%s, %s) foi revogada",
+	Released: "A credencial de %s (%s, %s) foi liberada: o formulário técnico foi aceito", Because: ": “%s”",
+	Many:          "%d solicitações suas mudaram: %s",
+	ShortApproved: "%s aprovada", ShortRejected: "%s reprovada", ShortRevoked: "%s revogada", ShortReleased: "%s com a credencial liberada",
 }
 
 var noticeEn = NoticeText{
@@ -42,6 +51,10 @@ var noticeEn = NoticeText{
 	PlannedAt: "at %s", PlannedOn: "on %s at %s",
 	Active:         "Under maintenance until %s: nothing is saved (what you type is kept), reading goes on",
 	DismissedToast: "Announcement dismissed: ! still lists it.",
+	Approved:       "%s (%s, %s) was approved", Rejected: "%s (%s, %s) was rejected", Revoked: "%s (%s, %s) was revoked",
+	Released: "The credential of %s (%s, %s) was released: the verification form was accepted", Because: ": “%s”",
+	Many:          "%d of your requests changed: %s",
+	ShortApproved: "%s approved", ShortRejected: "%s rejected", ShortRevoked: "%s revoked", ShortReleased: "%s with its credential released",
 }
 
 // Span words a duration as a person says it: "30 min", "2 h", "1 h 30 min"

@@ -6,8 +6,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
+	"github.com/gecli/gecli/tui/common"
 )
 
 // syncedMsg is the result of one catalog refresh.
@@ -120,22 +122,27 @@ func prefetchDocs(c *client.Client, s *store.Store, now func() time.Time) tea.Cm
 
 // requestsSyncedMsg is the outcome of a requests sync.
 type requestsSyncedMsg struct {
-	changed int
-	err     error
+	changed  int
+	err      error
+	outcomes []common.Outcome // of the person's requests
 }
 
 // syncRequests brings the cache up to date: the first time a full sync
 // (since=0), then only what changed after the stored sequence, page by
 // page, each page applied with its sequence in one transaction.
-func syncRequests(c *client.Client, s *store.Store, subject string) tea.Cmd {
+func syncRequests(c *client.Client, s *store.Store, subject string, mine func(api.Request) bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		if err := s.RequestsOwner(ctx, subject); err != nil {
 			return requestsSyncedMsg{err: err}
 		}
-		n, err := client.SyncRequests(ctx, c, s)
-		return requestsSyncedMsg{changed: n, err: err}
+		sink := &watchSink{Store: s, mine: mine}
+		n, err := client.SyncRequests(ctx, c, sink)
+		if len(sink.outcomes) > 0 {
+			justify(ctx, c, sink.outcomes)
+		}
+		return requestsSyncedMsg{changed: n, err: err, outcomes: sink.outcomes}
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
@@ -53,9 +54,11 @@ type Model struct {
 	// that gets through warrant a refresh at once.
 	unreachable bool
 	syncedAt    time.Time
-	// The signed-in session the requests sync runs as (nil: signed out).
+	// The signed-in session the requests sync runs as (nil: signed out),
+	// and which requests are the person's (their changes are told).
 	authed  *client.Client
 	subject string
+	mine    func(api.Request) bool
 	// noticesFetched: the server's notices (or the cache's after a failed
 	// ask) arrived; the cache's first read, if later, is older.
 	noticesFetched bool
@@ -117,10 +120,13 @@ func (m *Model) CatalogChanged() tea.Cmd {
 	return m.refreshCatalog(false)
 }
 
-// SignedIn starts syncing requests as authed (subject owns the cache's
-// requests) and keeps doing so in the background.
-func (m *Model) SignedIn(authed *client.Client, subject string) tea.Cmd {
-	m.authed, m.subject = authed, subject
+// SignedIn starts syncing requests as authed (me owns the cache's
+// requests) and keeps doing so in the background; a decision, revocation
+// or credential released on a request me submitted is told at once.
+func (m *Model) SignedIn(authed *client.Client, me api.Me) tea.Cmd {
+	m.authed, m.subject = authed, me.Subject
+	submits := me.Can(api.PermRequestsSubmit)
+	m.mine = func(r api.Request) bool { return submits && me.Name != "" && r.Requester.Name == me.Name }
 	return tea.Batch(m.SyncRequests(), m.mb.Latest("tick", tickAfter(m.o.SyncEvery)), m.refreshNotices())
 }
 
@@ -147,7 +153,7 @@ func (m *Model) SyncRequests() tea.Cmd {
 		return nil
 	}
 	m.again = false
-	return m.mb.Latest("requests", syncRequests(m.authed, m.o.Store, m.subject))
+	return m.mb.Latest("requests", syncRequests(m.authed, m.o.Store, m.subject, m.mine))
 }
 
 // SetOnline records connectivity. Going (or staying) offline schedules a
@@ -261,6 +267,9 @@ func (m *Model) requestsSynced(msg requestsSyncedMsg) tea.Cmd {
 	case msg.err == nil:
 		synced := common.RequestsSyncedMsg{Changed: msg.changed}
 		cmd := func() tea.Msg { return synced }
+		if outcomes := msg.outcomes; len(outcomes) > 0 {
+			cmd = tea.Batch(cmd, func() tea.Msg { return common.OutcomesMsg{Outcomes: outcomes} })
+		}
 		if m.again {
 			return tea.Batch(cmd, m.SyncRequests())
 		}

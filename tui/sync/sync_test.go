@@ -98,7 +98,7 @@ func TestSignedOutStopsTheBackgroundSync(t *testing.T) {
 		t.Fatal("signed out, yet a requests sync")
 	}
 	c, _ := client.New("http://127.0.0.1:9", nil)
-	m.SignedIn(c, "sub")
+	m.SignedIn(c, api.Me{Subject: "sub"})
 	if !m.Mailbox().Pending("requests") || !m.Mailbox().Pending("tick") {
 		t.Fatal("signing in starts a sync and the background timer")
 	}
