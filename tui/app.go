@@ -108,6 +108,8 @@ type Model struct {
 	// notifier is how the terminal shows desktop notifications (read
 	// from its environment; none until then).
 	notifier common.Notifier
+	// graceTold are the previous secrets whose end was told (grace.go).
+	graceTold map[string]bool
 
 	width, height int
 }
@@ -192,6 +194,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.toast.Push(msg.Text, msg.Error)
 	case common.OutcomesMsg:
 		return m, m.outcomes(msg)
+	case graceMsg:
+		return m, m.graceEnding(msg)
 	case toast.ExpireMsg:
 		m.toast.Expire(msg)
 	case common.ClearClipboardMsg:

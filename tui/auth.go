@@ -82,7 +82,7 @@ func (m *Model) sessionResumed(msg sessionMsg) tea.Cmd {
 		if !m.active().Allowed(m.me) {
 			m.page = 0 // the permissions changed: this page is no longer theirs
 		}
-		cmds := []tea.Cmd{m.online(m.sync.SetOnline(true)), m.sync.SignedIn(m.authed, *m.me)}
+		cmds := []tea.Cmd{m.online(m.sync.SetOnline(true)), m.sync.SignedIn(m.authed, *m.me), readGrace(m.opts.Store)}
 		if hook := m.opts.SignedIn; hook != nil {
 			authed, me := msg.authed, msg.me
 			cmds = append(cmds, func() tea.Msg { hook(authed, me); return nil })

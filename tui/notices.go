@@ -60,7 +60,7 @@ func (m *Model) noticesUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return m.noticesChanged(), true
 	case noticeClockMsg:
-		return tea.Batch(m.noticesChanged(), noticeClock()), true
+		return tea.Batch(m.noticesChanged(), noticeClock(), readGrace(m.opts.Store)), true
 	}
 	return nil, false
 }

@@ -121,3 +121,27 @@ func TestNotificationsOnlyWhereTheTerminalShowsThem(t *testing.T) {
 		}
 	}
 }
+
+// TestAPreviousSecretEndingSoonIsTold: a credential whose previous secret
+// stops working within the hour is told once (not again at the next
+// reading), one further off or already ended is not.
+func TestAPreviousSecretEndingSoonIsTold(t *testing.T) {
+	s := openStore(t)
+	m := newModel(t, "http://127.0.0.1:1", s)
+	m.me = &api.Me{Name: "Ana Souza", Roles: []api.Role{api.RoleRequester}}
+	d := drive.New(t, m, 120, 40)
+	now := fixedNow()
+	items := []api.Credential{
+		{ClientID: "hmg-datajud-0a1b2c3d4e5f", PreviousValidUntil: now.Add(50 * time.Minute).Format(time.RFC3339)},
+		{ClientID: "prd-tpu-aaaaaaaaaaaa", PreviousValidUntil: now.Add(5 * time.Hour).Format(time.RFC3339)},
+		{ClientID: "hmg-cpf-bbbbbbbbbbbb", PreviousValidUntil: now.Add(-time.Minute).Format(time.RFC3339)},
+	}
+	d.Send(graceMsg{items: items})
+	d.WaitForText("O secret anterior de hmg-datajud-0a1b2c3d4e5f deixa de valer em 50 min")
+	if v := d.View(); strings.Contains(v, "prd-tpu") || strings.Contains(v, "hmg-cpf") {
+		t.Fatalf("a secret not ending within the hour was told:\n%s", v)
+	}
+	if m.graceEnding(graceMsg{items: items}) != nil {
+		t.Error("told twice")
+	}
+}

@@ -27,6 +27,9 @@ type NoticeText struct {
 	// %s each one's number and outcome (Short*), joined.
 	Approved, Rejected, Revoked, Released, Because, Many      string
 	ShortApproved, ShortRejected, ShortRevoked, ShortReleased string
+	// GraceEnding: %s the client_id, %s how soon its previous secret
+	// stops working.
+	GraceEnding string
 }
 
 var noticePtBR = NoticeText{
@@ -40,6 +43,7 @@ var noticePtBR = NoticeText{
 	Approved:       "%s (%s, %s) foi aprovada", Rejected: "%s (%s, %s) foi reprovada", Revoked: "%s (%s, %s) foi revogada",
 	Released: "A credencial de %s (%s, %s) foi liberada: o formulário técnico foi aceito", Because: ": “%s”",
 	Many:          "%d solicitações suas mudaram: %s",
+	GraceEnding:   "O secret anterior de %s deixa de valer em %s: troque-o onde ainda estiver em uso",
 	ShortApproved: "%s aprovada", ShortRejected: "%s reprovada", ShortRevoked: "%s revogada", ShortReleased: "%s com a credencial liberada",
 }
 
@@ -54,6 +58,7 @@ var noticeEn = NoticeText{
 	Approved:       "%s (%s, %s) was approved", Rejected: "%s (%s, %s) was rejected", Revoked: "%s (%s, %s) was revoked",
 	Released: "The credential of %s (%s, %s) was released: the verification form was accepted", Because: ": “%s”",
 	Many:          "%d of your requests changed: %s",
+	GraceEnding:   "The previous secret of %s stops working in %s: replace it wherever it is still in use",
 	ShortApproved: "%s approved", ShortRejected: "%s rejected", ShortRevoked: "%s revoked", ShortReleased: "%s with its credential released",
 }
 
