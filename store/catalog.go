@@ -70,6 +70,16 @@ func (s *Store) ReplaceCatalog(ctx context.Context, items []api.API, etag string
 			return &Error{Op: OpWrite, Entity: EntityCatalog, ID: a.ID, Path: s.path, Err: err}
 		}
 	}
+	seen, err := tx.PrepareContext(ctx, "INSERT INTO api_first_seen (id, at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
+	if err != nil {
+		return err
+	}
+	defer seen.Close()
+	for _, a := range items {
+		if _, err := seen.ExecContext(ctx, a.ID, at.UTC().Format(time.RFC3339Nano)); err != nil {
+			return err
+		}
+	}
 	if err := setSetting(ctx, tx, keyCatalogETag, etag); err != nil {
 		return err
 	}
@@ -123,24 +133,33 @@ func (s *Store) Catalog(ctx context.Context, q CatalogQuery) ([]api.API, error) 
 // FieldLabels are the labels of API id's own fields, by name, as the
 // cached catalog defines them (none when the API is not cached).
 func (s *Store) FieldLabels(ctx context.Context, id string) (_ map[string]string, err error) {
-	defer s.fail(&err, OpRead, EntityCatalog, id)
-	var body []byte
-	err = s.db.QueryRowContext(ctx, "SELECT body FROM catalog WHERE id = ?", id).Scan(&body)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
+	a, ok, err := s.CachedAPI(ctx, id)
+	if err != nil || !ok {
 		return nil, err
-	}
-	var a api.API
-	if err := json.Unmarshal(body, &a); err != nil {
-		return nil, &Error{Op: OpCorrupt, Entity: EntityCatalog, Path: s.path, Err: err}
 	}
 	labels := make(map[string]string, len(a.CustomFields))
 	for _, f := range a.CustomFields {
 		labels[f.Name] = f.Label
 	}
 	return labels, nil
+}
+
+// CachedAPI is one API of the cached catalog; ok is false when the cache
+// does not have it (retired since, or never synced).
+func (s *Store) CachedAPI(ctx context.Context, id string) (a api.API, ok bool, err error) {
+	defer s.fail(&err, OpRead, EntityCatalog, id)
+	var body []byte
+	err = s.db.QueryRowContext(ctx, "SELECT body FROM catalog WHERE id = ?", id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, false, nil
+	}
+	if err != nil {
+		return a, false, err
+	}
+	if err := json.Unmarshal(body, &a); err != nil {
+		return a, false, &Error{Op: OpCorrupt, Entity: EntityCatalog, Path: s.path, Err: err}
+	}
+	return a, true, nil
 }
 
 // CatalogIDs returns only the ids of the APIs matching q, in name order:

@@ -27,6 +27,10 @@ type NoticeText struct {
 	// %s each one's number and outcome (Short*), joined.
 	Approved, Rejected, Revoked, Released, Because, Many      string
 	ShortApproved, ShortRejected, ShortRevoked, ShortReleased string
+	// What is new: the catalog's badge, n's help and the filter's label;
+	// a request's terms changed since (TermsChanged: %s the version it
+	// accepted, %s the current one).
+	New, KeyOnlyNew, OnlyNew, TermsLabel, TermsChanged string
 	// GraceEnding: %s the client_id, %s how soon its previous secret
 	// stops working.
 	GraceEnding string
@@ -42,7 +46,9 @@ var noticePtBR = NoticeText{
 	DismissedToast: "Aviso dispensado: ! ainda o mostra na lista.",
 	Approved:       "%s (%s, %s) foi aprovada", Rejected: "%s (%s, %s) foi reprovada", Revoked: "%s (%s, %s) foi revogada",
 	Released: "A credencial de %s (%s, %s) foi liberada: o formulário técnico foi aceito", Because: ": “%s”",
-	Many:          "%d solicitações suas mudaram: %s",
+	Many: "%d solicitações suas mudaram: %s",
+	New:  "novo", KeyOnlyNew: "só as novas", OnlyNew: "só as novas desde a última visita", TermsLabel: "Termo de uso",
+	TermsChanged:  "aceitou a versão %s; a atual é %s (mudou desde o aceite)",
 	GraceEnding:   "O secret anterior de %s deixa de valer em %s: troque-o onde ainda estiver em uso",
 	ShortApproved: "%s aprovada", ShortRejected: "%s reprovada", ShortRevoked: "%s revogada", ShortReleased: "%s com a credencial liberada",
 }
@@ -57,7 +63,9 @@ var noticeEn = NoticeText{
 	DismissedToast: "Announcement dismissed: ! still lists it.",
 	Approved:       "%s (%s, %s) was approved", Rejected: "%s (%s, %s) was rejected", Revoked: "%s (%s, %s) was revoked",
 	Released: "The credential of %s (%s, %s) was released: the verification form was accepted", Because: ": “%s”",
-	Many:          "%d of your requests changed: %s",
+	Many: "%d of your requests changed: %s",
+	New:  "new", KeyOnlyNew: "new ones only", OnlyNew: "only those new since your last visit", TermsLabel: "Terms of use",
+	TermsChanged:  "accepted version %s; the current one is %s (changed since)",
 	GraceEnding:   "The previous secret of %s stops working in %s: replace it wherever it is still in use",
 	ShortApproved: "%s approved", ShortRejected: "%s rejected", ShortRevoked: "%s revoked", ShortReleased: "%s with its credential released",
 }

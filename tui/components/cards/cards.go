@@ -35,8 +35,9 @@ func Layout(width int) (cols, cardWidth int) {
 	return cols, max(width/cols, 10)
 }
 
-// Grid renders rows [firstRow, firstRow+rows) of items.
-func Grid(st themes.Styles, t *i18n.Text, items []api.API, width, firstRow, rows, selected int) string {
+// Grid renders rows [firstRow, firstRow+rows) of items; those in fresh
+// (new since the person's last visit) carry a "novo" badge.
+func Grid(st themes.Styles, t *i18n.Text, items []api.API, fresh map[string]bool, width, firstRow, rows, selected int) string {
 	cols, w := Layout(width)
 	var lines []string
 	for r := firstRow; r < firstRow+rows; r++ {
@@ -48,7 +49,7 @@ func Grid(st themes.Styles, t *i18n.Text, items []api.API, width, firstRow, rows
 		titles := titleLines(row, w)
 		cards := make([]string, 0, cols)
 		for i, a := range row {
-			cards = append(cards, card(st, t, a, w, start+i == selected, titles))
+			cards = append(cards, card(st, t, a, w, start+i == selected, titles, fresh[a.ID]))
 		}
 		lines = append(lines, lipgloss.JoinHorizontal(lipgloss.Top, cards...))
 	}
@@ -80,12 +81,12 @@ func titleWidth(cardWidth int) int { return max(1, cardWidth-cardFrame-len([]run
 // Card renders one API in a box of width cells and Height lines (its
 // title on one line, cut if longer).
 func Card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool) string {
-	return card(st, t, a, width, selected, 1)
+	return card(st, t, a, width, selected, 1, false)
 }
 
 // card renders one API in a box of width cells and Height lines whose
 // title takes titles lines (the row's).
-func card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool, titles int) string {
+func card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool, titles int, fresh bool) string {
 	box := st.Card
 	if selected {
 		box = st.CardSelected
@@ -112,7 +113,7 @@ func card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool, t
 	}
 	lines = append(lines,
 		fit(st.CardAcronym.Render(a.Acronym)+st.CardMeta.Render(" · ")+st.Category.Render(a.Category.Label(t.Lang))),
-		fit(badges(st, a)),
+		fit(badges(st, a)+newBadge(st, t, fresh)),
 		fit(st.CardMeta.Render(t.Owner+": "+a.Owner)),
 	)
 	lines = append(lines, wrapLines(st.Text, a.Description, inner, innerLines-len(lines))...)
@@ -120,6 +121,14 @@ func card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool, t
 		lines = append(lines, "")
 	}
 	return box.Width(width).Render(strings.Join(lines, "\n"))
+}
+
+// newBadge marks an API new since the person's last visit.
+func newBadge(st themes.Styles, t *i18n.Text, fresh bool) string {
+	if !fresh {
+		return ""
+	}
+	return "  " + st.Warning.Bold(true).Render("★ "+t.Notice.New)
 }
 
 // badges shows HMG and PRD; an environment the API lacks is shown crossed

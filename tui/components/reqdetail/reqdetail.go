@@ -40,6 +40,10 @@ type Msg struct {
 	// Labels name the API's own fields (from the cached catalog), so the
 	// detail shows "Órgão custodiante", not "orgao".
 	Labels map[string]string
+	// CurrentTerms are the API's terms of use now (the cached catalog's):
+	// when their version is not the one the request accepted, the detail
+	// says so. Nil when the catalog does not have the API.
+	CurrentTerms *api.Terms
 }
 
 // ErrOnlyList: no detail of the request is in the cache and the server
@@ -54,8 +58,12 @@ func Load(c *client.Client, s *store.Store, id string, now time.Time) tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		msg := fetchDetail(ctx, c, s, id, now)
-		if len(msg.Req.CustomFields) > 0 {
-			msg.Labels, _ = s.FieldLabels(ctx, msg.Req.APIID) // no labels: the names show
+		if a, ok, err := s.CachedAPI(ctx, msg.Req.APIID); err == nil && ok { // without it: the names show, no terms compared
+			msg.Labels = make(map[string]string, len(a.CustomFields))
+			for _, f := range a.CustomFields {
+				msg.Labels[f.Name] = f.Label
+			}
+			msg.CurrentTerms = &a.Terms
 		}
 		return msg
 	}
@@ -251,6 +259,10 @@ func Render(com *common.Common, m Msg, loading bool, width int) []string {
 		}
 	}
 	lines = append(lines, field(label(t.DetailRule), st.Text, r.Rule.Label(t.Lang))...)
+	if cur := m.CurrentTerms; cur != nil && r.Terms.Version != "" && cur.Version != "" && cur.Version != r.Terms.Version {
+		// What is new: the terms changed since the request accepted them.
+		lines = append(lines, field(label(t.Notice.TermsLabel), st.Warning, fmt.Sprintf(t.Notice.TermsChanged, r.Terms.Version, cur.Version))...)
+	}
 	lines = append(lines, field(label(t.DetailCredential), st.Text, cred)...)
 	if len(r.CustomFields) > 0 {
 		names := make([]string, 0, len(r.CustomFields))

@@ -258,3 +258,33 @@ func TestPurposeIsNeverCut(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsChangedSinceTheRequestAcceptedThem: with the catalog cached,
+// a request whose accepted terms are older than the API's current ones
+// says so (both versions); one on the current terms says nothing of them.
+func TestTermsChangedSinceTheRequestAcceptedThem(t *testing.T) {
+	c, _, id := signedIn(t)
+	s := openStore(t)
+	ctx := context.Background()
+	msg := load(c, s, id)
+	if msg.Err != nil {
+		t.Fatal(msg.Err)
+	}
+	a := api.API{ID: msg.Req.APIID, Name: msg.Req.APIName, Category: api.CatData, Terms: api.Terms{ID: msg.Req.Terms.ID, Version: msg.Req.Terms.Version}}
+	if err := s.ReplaceCatalog(ctx, []api.API{a}, `"1"`, now); err != nil {
+		t.Fatal(err)
+	}
+	com := &common.Common{Text: i18n.For(api.PtBR), Lang: api.PtBR, Styles: themes.Get(themes.Mono), Now: func() time.Time { return now }}
+	same := strings.Join(Render(com, load(c, s, id), false, 120), "\n")
+	if strings.Contains(same, "Termo de uso") {
+		t.Fatalf("terms unchanged, yet mentioned:\n%s", same)
+	}
+	a.Terms.Version = "9.9"
+	if err := s.ReplaceCatalog(ctx, []api.API{a}, `"2"`, now); err != nil {
+		t.Fatal(err)
+	}
+	changed := ansi.Strip(strings.Join(Render(com, load(c, s, id), false, 120), "\n"))
+	if want := "aceitou a versão " + msg.Req.Terms.Version + "; a atual é 9.9 (mudou desde o aceite)"; !strings.Contains(changed, want) {
+		t.Fatalf("the change of terms is not said (%q):\n%s", want, changed)
+	}
+}

@@ -113,3 +113,42 @@ func loadDocs(c *client.Client, s *store.Store, id string, now time.Time) tea.Cm
 
 // errNoCachedDoc: offline with nothing cached; the view explains it.
 var errNoCachedDoc = errors.New("no cached OpenAPI document")
+
+// visitedMsg is when the person was last here (zero the first time).
+type visitedMsg struct{ prev time.Time }
+
+// freshMsg are the APIs new since the previous visit.
+type freshMsg struct{ ids map[string]bool }
+
+// visit records the person's presence at now; its answer is the previous
+// visit, what "new" is counted from.
+func visit(s *store.Store, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		prev, _ := s.Visit(ctx, now) // unrecorded: nothing is new, nothing breaks
+		return visitedMsg{prev: prev}
+	}
+}
+
+func loadFresh(s *store.Store, since time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		ids, err := s.NewAPIs(ctx, since)
+		if err != nil {
+			return nil
+		}
+		return freshMsg{ids: ids}
+	}
+}
+
+// visitedNow records the person's presence, answering nothing.
+func visitedNow(s *store.Store, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		s.Visit(ctx, now) // unrecorded: the next visit counts from an older one
+		return nil
+	}
+}

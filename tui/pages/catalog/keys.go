@@ -18,6 +18,7 @@ type keyMap struct {
 	Request                                            key.Binding
 	OpenEndpoint                                       key.Binding // the selected endpoint's detail, in Documentação
 	Terms                                              key.Binding // the documentation's terms of use, in the viewer
+	OnlyNew                                            key.Binding // n: the APIs new since the last visit, or all again
 }
 
 func newKeyMap(t *i18n.Text) keyMap {
@@ -44,6 +45,7 @@ func newKeyMap(t *i18n.Text) keyMap {
 		Request:      b("s", t.KeyRequestAPI, "s"),
 		OpenEndpoint: b("enter", t.Docs.KeyEndpoint, "enter"),
 		Terms:        b("t", t.PDFView.KeyReadTerms, "t"),
+		OnlyNew:      b("n", t.Notice.KeyOnlyNew, "n"),
 	}
 }
 
@@ -64,7 +66,16 @@ func (p *Page) ShortHelp() []key.Binding {
 	case p.search.Active:
 		return search.Help(p.com.Text)
 	}
-	return append(append(append([]key.Binding{k.Search, k.Open}, p.requestKey()...), k.Category, k.Env), p.clearSearch()...)
+	return append(append(append(append([]key.Binding{k.Search, k.Open}, p.requestKey()...), k.Category, k.Env), p.newKey()...), p.clearSearch()...)
+}
+
+// newKey is n while some API is new since the last visit (or the filter
+// on them is on, to turn it off).
+func (p *Page) newKey() []key.Binding {
+	if len(p.fresh) == 0 && !p.onlyNew {
+		return nil
+	}
+	return []key.Binding{p.keys.OnlyNew}
 }
 
 // requestKey is s, Solicitar, but for a person signed in without
@@ -89,7 +100,7 @@ func (p *Page) FullHelp() [][]key.Binding {
 		return [][]key.Binding{search.Help(p.com.Text)}
 	}
 	return [][]key.Binding{
-		append(append(append([]key.Binding{k.Search, k.Open}, p.requestKey()...), k.Category, k.Env), p.clearSearch()...),
+		append(append(append(append([]key.Binding{k.Search, k.Open}, p.requestKey()...), k.Category, k.Env), p.newKey()...), p.clearSearch()...),
 		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home, k.End},
 	}
 }

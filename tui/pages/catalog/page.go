@@ -5,6 +5,8 @@
 package catalog
 
 import (
+	"time"
+
 	"github.com/charmbracelet/x/ansi"
 	"slices"
 
@@ -41,6 +43,14 @@ type Page struct {
 	width, height      int
 
 	docs *docsView
+
+	// What is new: the previous visit (zero the first time: nothing is
+	// new), the APIs first seen since, the ids of the last query (to
+	// filter again without asking), and n's filter on the new ones.
+	since   time.Time
+	fresh   map[string]bool
+	lastIDs []string
+	onlyNew bool
 }
 
 // New builds the page. c may be nil (offline mode).
@@ -58,7 +68,9 @@ func (p *Page) Capturing() bool         { return p.search.Active }
 // session, which the page explains).
 func (p *Page) Allowed(*api.Me) bool { return true }
 
-func (p *Page) Init() tea.Cmd { return p.reload() }
+func (p *Page) Init() tea.Cmd {
+	return tea.Batch(p.reload(), p.mb.Latest("visit", visit(p.store, p.com.Now())))
+}
 func (p *Page) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
 	p.fitSearch()
@@ -124,9 +136,22 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.setMatches(msg.ids, false)
 		return p, nil
 	case common.CatalogSyncedMsg:
+		// The person is here as of this sync: what it brought is new to
+		// them now, not at their next visit.
+		cmds := []tea.Cmd{visitedNow(p.store, p.com.Now())}
 		if msg.Changed {
-			return p, p.reload()
+			cmds = append(cmds, p.reload(), p.mb.Latest("fresh", loadFresh(p.store, p.since)))
 		}
+		return p, tea.Batch(cmds...)
+	case visitedMsg:
+		p.since = msg.prev
+		return p, p.mb.Latest("fresh", loadFresh(p.store, p.since))
+	case freshMsg:
+		p.fresh = msg.ids
+		if len(p.fresh) == 0 {
+			p.onlyNew = false
+		}
+		p.setMatches(p.lastIDs, true)
 		return p, nil
 	case docsMsg:
 		return p, p.docsLoaded(msg)
@@ -156,9 +181,10 @@ func (p *Page) setMatches(ids []string, keepSelection bool) {
 	if keepSelection && p.selected < len(p.matches) {
 		prev = p.matches[p.selected].ID
 	}
+	p.lastIDs = ids
 	p.matches = p.matches[:0]
 	for _, id := range ids {
-		if a, ok := p.byID[id]; ok {
+		if a, ok := p.byID[id]; ok && (!p.onlyNew || p.fresh[id]) {
 			p.matches = append(p.matches, a)
 		}
 	}
@@ -182,6 +208,9 @@ func (p *Page) gridKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Env):
 		p.env.Next()
 		return p.requery()
+	case key.Matches(msg, k.OnlyNew) && (len(p.fresh) > 0 || p.onlyNew):
+		p.onlyNew = !p.onlyNew
+		p.setMatches(p.lastIDs, true)
 	case key.Matches(msg, k.Open):
 		return p.openDocs()
 	case key.Matches(msg, k.Request):

@@ -50,12 +50,17 @@ func (p *Page) filterBar() string {
 	}
 	filters := st.Subtle.Render("c "+t.CategoryLabel+": ") + catStyle.Render(cat) +
 		st.Subtle.Render("  e "+t.EnvLabel+": ") + envStyle.Render(env)
+	onlyNew := ""
+	if p.onlyNew {
+		onlyNew = "  " + st.FilterOn.Render("n "+t.Notice.KeyOnlyNew)
+	}
 	count := st.Subtle.Render(fmt.Sprintf(t.Count, len(p.matches), p.total))
+	filters += onlyNew
 	if ansi.StringWidth(search+"   "+filters+count)+1 > p.width {
 		// 80 columns with a search: the filters lose their labels, never
 		// their values (a filter on HMG must show while it hides APIs),
 		// and then the search its label (the placeholder says what it is).
-		filters = st.Subtle.Render("c ") + catStyle.Render(cat) + st.Subtle.Render("  e ") + envStyle.Render(env)
+		filters = st.Subtle.Render("c ") + catStyle.Render(cat) + st.Subtle.Render("  e ") + envStyle.Render(env) + onlyNew
 		if ansi.StringWidth(search+"   "+filters+count)+1 > p.width && (p.search.Active || p.search.Value() != "") {
 			search = st.Prompt.Render("/ ") + p.search.Input.View()
 		}
@@ -77,5 +82,5 @@ func (p *Page) grid() string {
 	case len(p.matches) == 0:
 		return st.Bold.Render(t.NoMatch) + "\n" + st.Subtle.Render(t.NoMatchHint)
 	}
-	return cards.Grid(st, t, p.matches, p.width, p.firstRow, p.visibleRows(), p.selected)
+	return cards.Grid(st, t, p.matches, p.fresh, p.width, p.firstRow, p.visibleRows(), p.selected)
 }
