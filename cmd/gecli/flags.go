@@ -66,6 +66,7 @@ type uiFlags struct {
 	downloadDir        string
 	offline            bool
 	clipboardClear     time.Duration
+	syncEvery          time.Duration
 	config             configFlag
 }
 
@@ -75,6 +76,7 @@ func (u *uiFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&u.lang, "lang", "pt-BR", "idioma: pt-BR ou en")
 	fs.BoolVar(&u.offline, "offline", false, "não contata o servidor; navega só pelo cache")
 	fs.DurationVar(&u.clipboardClear, "clipboard-clear", 45*time.Second, "limpa a área de transferência esse tempo depois de copiar um secret (0: nunca)")
+	fs.DurationVar(&u.syncEvery, "sync-every", 20*time.Second, "com sessão, de quanto em quanto tempo as solicitações sincronizam (decisões de outros aparecem nesse prazo; 2s a 10m)")
 	fs.StringVar(&u.downloadDir, "download-dir", "", "pasta dos anexos baixados (padrão: ~/Downloads, criada se faltar)")
 	fs.Var(&u.config, "config", "arquivo de configuração: tema, idioma, servidor, teclas (padrão: ~/.config/gecli/config.toml)")
 }
@@ -86,6 +88,9 @@ func (u *uiFlags) validate() (api.Lang, error) {
 	lang, err := api.ParseLang(u.lang)
 	if err != nil {
 		return "", usagef("--lang: %v", err)
+	}
+	if u.syncEvery < 2*time.Second || u.syncEvery > 10*time.Minute {
+		return "", usagef("--sync-every: entre 2s e 10m")
 	}
 	if u.clipboardClear < 0 || u.clipboardClear > time.Hour {
 		return "", usagef("--clipboard-clear: entre 0 (nunca) e 1h")

@@ -66,6 +66,6 @@ func startTUI(ctx context.Context, serverURL string, ui uiFlags, defaultCache st
 		ServerURL: serverURL, Client: c, Store: s, Lang: lang, Theme: ui.theme,
 		NoColor: os.Getenv("NO_COLOR") != "", Build: api.Build(), SignInHint: hint,
 		NativeClipboard: clipboard.WriteAll, ClipboardClear: ui.clipboardClear, DownloadDir: ui.downloadDir,
-		Keys: keys,
+		Keys: keys, SyncEvery: ui.syncEvery,
 	})
 }
