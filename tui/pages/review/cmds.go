@@ -3,6 +3,8 @@ package review
 import (
 	"context"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -57,6 +59,15 @@ type textQuery struct {
 // hundred rows each), so the window itself only reads an index.
 func resolve(ctx context.Context, s *store.Store, f filter) (store.RequestQuery, error) {
 	q := store.RequestQuery{Statuses: []api.Status{api.StatusPending}, Env: f.env, Sort: store.SortOldest, IDPrefix: f.text.idPrefix}
+	if n, ok := bareNumber(f.text.idPrefix); ok {
+		// 598, as Solicitações reads it: that number in any year, not every
+		// id that starts with "SOL-598".
+		ids, err := s.RequestNumberIDs(ctx, n)
+		if err != nil {
+			return q, err
+		}
+		q.IDPrefix, q.IDs = "", ids
+	}
 	if f.text.api != "" {
 		ids, err := s.APIIDsByName(ctx, f.text.api)
 		if err != nil {
@@ -80,6 +91,16 @@ func resolve(ctx context.Context, s *store.Store, f filter) (store.RequestQuery,
 	cnpjs, err := s.InstitutionCNPJs(ctx, f.text.institution)
 	q.CNPJs = cnpjs
 	return q, err
+}
+
+// bareNumber is "SOL-" and one to six digits, a request's number alone.
+func bareNumber(prefix string) (int, bool) {
+	digits, ok := strings.CutPrefix(prefix, "SOL-")
+	if !ok || digits == "" || len(digits) > 6 || strings.Trim(digits, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	return n, err == nil
 }
 
 // readWindow reads one window of the queue.

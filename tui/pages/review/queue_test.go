@@ -151,6 +151,13 @@ func TestQueueFiltersByInstitutionCNPJAndNumber(t *testing.T) {
 		}
 		return strings.Contains(v, "2 pendentes")
 	})
+	for range len("2026-00001") {
+		d.Key("backspace")
+	}
+	d.Type("18") // the number alone, as Solicitações reads it: 2026-000018, not every "SOL-18…"
+	d.WaitFor("number 18", func(v string) bool {
+		return !p.mb.Pending("window") && p.count == 1 && len(p.win.Rows()) == 1 && p.win.Rows()[0].ID == "SOL-2026-000018"
+	})
 	d.Key("enter") // leaves the box, keeping the filters
 	if p.Capturing() {
 		t.Fatal("enter did not leave the filters")
