@@ -57,6 +57,7 @@ var Codes = []Code{
 	CodeAPIExists, CodeAPINotReady, CodeAPINotPublished, CodeBadOpenAPI,
 	CodeUnauthenticated, CodeInstitutionInactive, CodeInstitutionExists,
 	CodeMaintenance, CodeAnnouncementNotFound,
+	CodeWebhookNotFound, CodeWebhookURL, CodeWebhookLimit,
 }
 
 // Problem is an RFC 9457 problem+json body.

@@ -80,6 +80,11 @@ func TestEveryEndpointChecksItsPermission(t *testing.T) {
 		{"DELETE", "/api/v1/announcements/anc-000000000000", []api.Permission{api.PermNoticesAdmin}, nil},
 		{"PUT", "/api/v1/maintenance", []api.Permission{api.PermNoticesAdmin}, nil},
 		{"DELETE", "/api/v1/maintenance", []api.Permission{api.PermNoticesAdmin}, nil},
+		{"GET", "/api/v1/institutions/" + tjCNPJ + "/webhooks", []api.Permission{api.PermCredentialsManage, api.PermUsersAdmin}, nil},
+		{"POST", "/api/v1/institutions/" + tjCNPJ + "/webhooks", []api.Permission{api.PermCredentialsManage, api.PermUsersAdmin}, nil},
+		{"DELETE", "/api/v1/institutions/" + tjCNPJ + "/webhooks/whk-000000000000", []api.Permission{api.PermCredentialsManage, api.PermUsersAdmin}, nil},
+		{"POST", "/api/v1/institutions/" + tjCNPJ + "/webhooks/whk-000000000000/test", []api.Permission{api.PermCredentialsManage, api.PermUsersAdmin}, nil},
+		{"GET", "/api/v1/institutions/" + tjCNPJ + "/webhooks/whk-000000000000/deliveries", []api.Permission{api.PermCredentialsManage, api.PermUsersAdmin}, nil},
 	}
 	// Open to anyone (the catalog, the issuer's endpoints) or to anyone
 	// signed in, each call then scoped to what the person may see.

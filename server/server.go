@@ -44,6 +44,9 @@ type Config struct {
 	// SEI is the client of SEI's web service; nil: the integration is off
 	// and a request's SEI number is only what its requester typed.
 	SEI *sei.Client
+	// Webhooks is where deliveries may go (https to public addresses
+	// unless it allows loopback or private ranges).
+	Webhooks WebhookPolicy
 }
 
 // Server routes the REST API to its handlers.
@@ -109,6 +112,7 @@ func (s *Server) routes() {
 	s.linkRoutes()
 	s.sshSessionRoutes()
 	s.noticeRoutes()
+	s.webhookRoutes()
 	s.auth.Endpoints.Clients = s
 	s.auth.Endpoints.TrustedProxies = s.cfg.TrustedProxies
 	s.auth.Endpoints.Register(identity.Route(s.handle))

@@ -91,7 +91,7 @@ func runDemo(ctx context.Context, args []string) error {
 		return err
 	}
 	defer stopSEI()
-	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, opts, backendOptions{vaultKey: vaultKey, sei: seiClient}, log)
+	b, err := openBackend(ctx, filepath.Join(dir, "server.db"), true, opts, backendOptions{vaultKey: vaultKey, sei: seiClient, webhooks: server.WebhookPolicy{AllowLoopback: true}}, log)
 	if err != nil {
 		ln.Close()
 		stopServer()
@@ -101,6 +101,8 @@ func runDemo(ctx context.Context, args []string) error {
 
 	defer b.StartSweeping(srvCtx, server.SweepEvery)()
 	defer (&server.SEISender{DB: b.db, SEI: seiClient, Log: log}).Start(srvCtx)()
+	// The demo's webhooks may go to a receiver on this computer.
+	defer b.WebhookSender(server.WebhookPolicy{AllowLoopback: true}).Start(srvCtx)()
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(srvCtx, ln, b.Handler(), log) }()
 

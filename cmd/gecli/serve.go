@@ -28,6 +28,7 @@ func runServe(ctx context.Context, args []string) error {
 	publicURL := fs.String("public-url", "", "URL pública do servidor, usada nos links das respostas")
 	seedName := fs.String("seed", "", `carrega um conjunto de dados num banco vazio ("demo")`)
 	vaultKeyFile := fs.String("vault-key-file", "", "chave mestra do cofre (gecli vault keygen); ou a chave em GECLI_VAULT_KEY; sem ela o cofre responde 503")
+	webhookPrivate := fs.Bool("webhook-allow-private", false, "entrega webhooks também a endereços de redes internas (10/8, 192.168/16, …); sem isso, só https a endereços públicos")
 	proxies := fs.StringSlice("trusted-proxy", nil, "proxy reverso (CIDR) cujo X-Forwarded-For vale para a lista de IPs do gateway; repetível")
 	var auth authFlags
 	auth.register(fs)
@@ -84,13 +85,15 @@ func runServe(ctx context.Context, args []string) error {
 		ln.Close()
 		return err
 	}
-	b, err := openBackend(ctx, *dbPath, *seedName == "demo", opts, backendOptions{trusted: trusted, vaultKey: vaultKey, sei: seiClient}, log)
+	b, err := openBackend(ctx, *dbPath, *seedName == "demo", opts, backendOptions{trusted: trusted, vaultKey: vaultKey, sei: seiClient,
+		webhooks: server.WebhookPolicy{AllowPrivate: *webhookPrivate}}, log)
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer b.Close()
 	defer b.StartSweeping(ctx, server.SweepEvery)()
+	defer b.WebhookSender(server.WebhookPolicy{AllowPrivate: *webhookPrivate}).Start(ctx)()
 	if seiClient != nil {
 		defer (&server.SEISender{DB: b.db, SEI: seiClient, Log: log}).Start(ctx)()
 		log.Info("sei integration on", "url", seiF.url, "unit", seiF.unidade)
@@ -116,6 +119,7 @@ type backendOptions struct {
 	trusted  []netip.Prefix
 	vaultKey *vault.MasterKey
 	sei      *sei.Client
+	webhooks server.WebhookPolicy
 }
 
 func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.AuthOptions, o backendOptions, log *slog.Logger) (*backend, error) {
@@ -140,7 +144,7 @@ func openBackend(ctx context.Context, dbPath string, seedDemo bool, auth server.
 		return nil, fmt.Errorf("identidade: %w", err)
 	}
 	srv := server.New(d, server.Config{PublicURL: auth.PublicURL, Logger: log, Build: api.Build(), Auth: a,
-		TrustedProxies: o.trusted, VaultKey: o.vaultKey, SEI: o.sei})
+		TrustedProxies: o.trusted, VaultKey: o.vaultKey, SEI: o.sei, Webhooks: o.webhooks})
 	return &backend{Server: srv, db: d, auth: a}, nil
 }
 

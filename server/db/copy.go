@@ -17,7 +17,7 @@ var copyOrder = []string{
 	"vault_systems", "vault_entries", "vault_meta", "vault_audit", "service_clients",
 	"idempotency_keys", "server_keys", "rate_limits",
 	"profiles", "opinions", "audit_events", "audit_checkpoints", "sei_outbox", "sei_log", "download_links",
-	"announcements", "maintenance",
+	"announcements", "maintenance", "webhooks", "webhook_outbox",
 }
 
 // seededTables hold rows the migrations write; a copy replaces them.

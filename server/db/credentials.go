@@ -165,6 +165,13 @@ func (d *DB) SetSecret(ctx context.Context, requestID string, s NewSecret) (time
 	if err := appendEvent(ctx, tx, requestID, event{at: stamp, actor: s.By, action: action, from: status, to: status, justification: note}); err != nil {
 		return time.Time{}, err
 	}
+	var clientID string
+	if err := tx.QueryRowContext(ctx, "SELECT client_id FROM credentials WHERE request_id = ?", requestID).Scan(&clientID); err != nil {
+		return time.Time{}, err
+	}
+	if err := enqueueRequestEvent(ctx, tx, requestID, api.EventSecretGenerated, status, note, clientID, stamp); err != nil {
+		return time.Time{}, err
+	}
 	seq, err := next(ctx, tx, "change_seq") // last: see next
 	if err != nil {
 		return time.Time{}, err

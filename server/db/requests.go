@@ -181,6 +181,9 @@ func insertRequest(ctx context.Context, tx *sql.Tx, n NewRequest) (string, error
 			return "", err
 		}
 	}
+	if err := enqueueRequestEvent(ctx, tx, id, api.EventRequestStatus, n.Status, n.Reason, "", at); err != nil {
+		return "", err
+	}
 	// The change sequence last: its row stays locked to commit (see next).
 	// Until then the row holds -num, unique as seq must be (a shared
 	// placeholder would leave one dead entry per insert in the unique
@@ -244,6 +247,9 @@ func transition(ctx context.Context, tx *sql.Tx, id string, t Transition, lock s
 	}
 	// A decision, a cancellation, a revocation: a movement of the process.
 	if err := enqueueSEI(ctx, tx, id, "movement:"+t.Action, SEIMovement, SEIPayload{Text: movementText(t)}); err != nil {
+		return cur, err
+	}
+	if err := enqueueRequestEvent(ctx, tx, id, api.EventRequestStatus, t.To, t.Justification, "", at); err != nil {
 		return cur, err
 	}
 	// The change sequence last: its row stays locked to commit (see next).

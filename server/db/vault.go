@@ -314,11 +314,16 @@ func (d *DB) RotateVaultKey(ctx context.Context, old, next *vault.MasterKey) (in
 			return 0, err
 		}
 	}
+	hooks, err := rewrapWebhooks(ctx, tx, old, next)
+	if err != nil {
+		return 0, err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO vault_meta (name, value) VALUES ('key_check', ?)
 		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, next.Check()); err != nil {
 		return 0, err
 	}
-	record(tx, Audit{Actor: actorOf(ctx), Action: "vault.key_rotated", Target: "vault:*", Detail: fmt.Sprintf("%d entradas", len(all))})
+	record(tx, Audit{Actor: actorOf(ctx), Action: "vault.key_rotated", Target: "vault:*",
+		Detail: fmt.Sprintf("%d entradas, %d segredos de webhook", len(all), hooks)})
 	return len(all), d.w.commit(tx)
 }
 
