@@ -149,3 +149,33 @@ func TestErrorsAreTypedAndEnglish(t *testing.T) {
 		t.Error("ErrSignedOut must match signed-out errors only")
 	}
 }
+
+// TestNoticesAreMadePlain: an announcement's or a window's text with
+// control characters (an escape sequence from a hostile or broken server)
+// reaches the caller without them.
+func TestNoticesAreMadePlain(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/api/v1/announcements":
+			w.Write([]byte(`{"items":[{"id":"anc-000000000001","title":{"pt-BR":"Aviso\u001b]0;pwned\u0007 fim","en":""},"text":{"pt-BR":"a\u001b[2Jb","en":""},"severity":"info","audience":"all","created_at":"","updated_at":""}]}`))
+		case "/api/v1/maintenance":
+			w.Write([]byte(`{"starts_at":"2026-12-04T22:00:00Z","ends_at":"2026-12-04T22:30:00Z","message":{"pt-BR":"x\u001b[31my","en":""},"active":false}`))
+		}
+	}))
+	defer srv.Close()
+	c, _ := New(srv.URL, nil)
+	anns, err := c.Announcements(context.Background(), false)
+	if err != nil || len(anns) != 1 {
+		t.Fatal(err)
+	}
+	m, err := c.Maintenance(context.Background())
+	if err != nil || m == nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{anns[0].Title.PtBR, anns[0].Text.PtBR, m.Message.PtBR} {
+		if strings.ContainsAny(s, "\x1b\x07") {
+			t.Errorf("a control character got through: %q", s)
+		}
+	}
+}

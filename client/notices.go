@@ -18,7 +18,16 @@ func (c *Client) Announcements(ctx context.Context, all bool) ([]api.Announcemen
 		path += "?all=true"
 	}
 	var out api.List[api.Announcement]
-	return out.Items, c.getJSON(ctx, path, &out)
+	if err := c.getJSON(ctx, path, &out); err != nil {
+		return nil, err
+	}
+	for i := range out.Items {
+		a := &out.Items[i]
+		for _, s := range []*string{&a.Title.PtBR, &a.Title.En, &a.Text.PtBR, &a.Text.En} {
+			*s = cleanText(*s, api.MaxNoticeTextLen) // a server's text never drives the terminal
+		}
+	}
+	return out.Items, nil
 }
 
 // CreateAnnouncement publishes one (notices:admin).
@@ -55,6 +64,7 @@ func (c *Client) Maintenance(ctx context.Context) (*api.Maintenance, error) {
 	if err := json.Unmarshal(body, &m); err != nil {
 		return nil, &Error{Kind: KindBadResponse, Path: "/api/v1/maintenance", Err: err}
 	}
+	m.Message.PtBR, m.Message.En = cleanText(m.Message.PtBR, api.MaxNoticeTextLen), cleanText(m.Message.En, api.MaxNoticeTextLen)
 	return &m, nil
 }
 
@@ -72,4 +82,38 @@ func (c *Client) SetMaintenance(ctx context.Context, w api.MaintenanceWrite) (ap
 // (notices:admin).
 func (c *Client) EndMaintenance(ctx context.Context) error {
 	return c.send(ctx, http.MethodDelete, "/api/v1/maintenance", "", nil, nil)
+}
+
+// Webhooks lists an institution's endpoints (never a secret).
+func (c *Client) Webhooks(ctx context.Context, cnpj string) ([]api.Webhook, error) {
+	var out api.List[api.Webhook]
+	return out.Items, c.getJSON(ctx, "/api/v1/institutions/"+url.PathEscape(cnpj)+"/webhooks", &out)
+}
+
+// CreateWebhook registers an endpoint; the answer holds its signing
+// secret, the only time it is shown.
+func (c *Client) CreateWebhook(ctx context.Context, cnpj, endpoint string) (api.WebhookCreated, error) {
+	var out api.WebhookCreated
+	body, err := json.Marshal(api.WebhookCreate{URL: endpoint})
+	if err != nil {
+		return out, err
+	}
+	return out, c.send(ctx, http.MethodPost, "/api/v1/institutions/"+url.PathEscape(cnpj)+"/webhooks", "application/json", body, &out)
+}
+
+// DeleteWebhook removes an endpoint.
+func (c *Client) DeleteWebhook(ctx context.Context, cnpj, id string) error {
+	return c.send(ctx, http.MethodDelete, "/api/v1/institutions/"+url.PathEscape(cnpj)+"/webhooks/"+url.PathEscape(id), "", nil, nil)
+}
+
+// TestWebhook queues a webhook.test event for an endpoint.
+func (c *Client) TestWebhook(ctx context.Context, cnpj, id string) (api.WebhookEvent, error) {
+	var out api.WebhookEvent
+	return out, c.send(ctx, http.MethodPost, "/api/v1/institutions/"+url.PathEscape(cnpj)+"/webhooks/"+url.PathEscape(id)+"/test", "", nil, &out)
+}
+
+// WebhookDeliveries is an endpoint's log, newest first.
+func (c *Client) WebhookDeliveries(ctx context.Context, cnpj, id string) ([]api.WebhookDelivery, error) {
+	var out api.List[api.WebhookDelivery]
+	return out.Items, c.getJSON(ctx, "/api/v1/institutions/"+url.PathEscape(cnpj)+"/webhooks/"+url.PathEscape(id)+"/deliveries", &out)
 }

@@ -194,6 +194,15 @@ func TestMaintenanceHoldsWritesOnly(t *testing.T) {
 	if ready.status != 200 || !strings.Contains(string(ready.body), `"maintenance"`) {
 		t.Errorf("readyz: %d %s", ready.status, ready.body)
 	}
+	// Every held write answers so, not only a cancel; a read that is a
+	// POST (the vault's resolve) is not held: a service client's 401/403
+	// or 404 shows it reached its handler.
+	if res := ts.call("POST", "/api/v1/institutions", admin, "application/json", []byte(`{"cnpj":"11444777000161","name":"Tribunal Regional"}`)); res.status != 503 {
+		t.Errorf("an institution registered during maintenance: %d", res.status)
+	}
+	if res := ts.postJSON("/api/v1/vault/resolve", requester, map[string]string{"customer_key": "x", "system_name": "y"}); res.status == 503 {
+		t.Errorf("the vault's resolve, a read, is held: %s", res.body)
+	}
 	// Announcing more about it still works.
 	if res := ts.postJSON("/api/v1/announcements", admin, api.AnnouncementWrite{Title: api.Localized{PtBR: "Manutenção estendida"}}); res.status != 201 {
 		t.Errorf("an announcement during maintenance: %d %s", res.status, res.body)
@@ -210,7 +219,28 @@ func TestMaintenanceHoldsWritesOnly(t *testing.T) {
 		t.Errorf("readyz after: %s", ready.body)
 	}
 	audit := string(ts.call("GET", "/api/v1/audit?target=maintenance:1", admin, "", nil).body)
-	if !strings.Contains(audit, "maintenance.scheduled") || !strings.Contains(audit, "maintenance.ended") {
-		t.Errorf("audit: %s", audit)
+	if !strings.Contains(audit, "maintenance.scheduled") || !strings.Contains(audit, "maintenance.ended") || strings.Contains(audit, "announcement.") {
+		t.Errorf("audit of the window: %s", audit)
+	}
+}
+
+// TestEveryWriteRouteIsHeldOrNamedOpen: the routes open during
+// maintenance exist (a renamed one would be held in silence), and the
+// writes of requests and of the administration are not among them.
+func TestEveryWriteRouteIsHeldOrNamedOpen(t *testing.T) {
+	ts := newTestServer(t)
+	registered := map[string]bool{}
+	for _, r := range ts.server.registered {
+		registered[r] = true
+	}
+	for route := range openDuringMaintenance {
+		if !registered[route] {
+			t.Errorf("%s is named open during maintenance but is not a route", route)
+		}
+	}
+	for _, held := range []string{"POST /api/v1/institutions", "POST /api/v1/requests", "POST /api/v1/requests/{id}/decision", "PUT /api/v1/profiles/{role}"} {
+		if !registered[held] || openDuringMaintenance[held] {
+			t.Errorf("%s must be a route held during maintenance", held)
+		}
 	}
 }

@@ -46,10 +46,14 @@ func (s *Store) SaveNotices(ctx context.Context, anns []api.Announcement, m *api
 	}
 	defer tx.Rollback()
 	stamp := at.UTC().Format(stampLayout)
+	// A stored ask "later" than a minute after this one is a clock that
+	// stepped back since (NTP, a machine once set ahead): it must not
+	// freeze the cache, so it is replaced.
+	ahead := at.Add(time.Minute).UTC().Format(stampLayout)
 	for kind, body := range map[string][]byte{"announcements": list, "maintenance": window} {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO notices (kind, body, fetched_at) VALUES (?, ?, ?)
 			ON CONFLICT (kind) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at
-			WHERE excluded.fetched_at >= notices.fetched_at`, kind, string(body), stamp); err != nil {
+			WHERE excluded.fetched_at >= notices.fetched_at OR notices.fetched_at > ?`, kind, string(body), stamp, ahead); err != nil {
 			return err
 		}
 	}

@@ -44,4 +44,11 @@ func TestNoticesAreCachedAndDismissalsKept(t *testing.T) {
 	if n, _ = s.CachedNotices(ctx); len(n.Announcements) != 1 || n.Maintenance != nil {
 		t.Fatalf("an older ask replaced a newer one: %+v", n)
 	}
+	// The clock stepped back a day: the cache follows it, not frozen.
+	if err := s.SaveNotices(ctx, anns, m, at.Add(-24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ = s.CachedNotices(ctx); len(n.Announcements) != 2 || n.Maintenance == nil {
+		t.Fatalf("after the clock stepped back, the cache is frozen: %+v", n)
+	}
 }

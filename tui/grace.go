@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -41,7 +42,7 @@ func (m *Model) graceEnding(msg graceMsg) tea.Cmd {
 		return nil
 	}
 	now := m.com.Now()
-	var cmds []tea.Cmd
+	var texts []string
 	for _, c := range msg.items {
 		until, err := time.Parse(time.RFC3339, c.PreviousValidUntil)
 		key := c.ClientID + "@" + c.PreviousValidUntil
@@ -52,8 +53,13 @@ func (m *Model) graceEnding(msg graceMsg) tea.Cmd {
 			m.graceTold = map[string]bool{}
 		}
 		m.graceTold[key] = true
-		text := fmt.Sprintf(m.com.Text.Notice.GraceEnding, c.ClientID, m.com.Text.Span(until.Sub(now)))
-		cmds = append(cmds, m.toast.Push(text, true), common.Notification(m.notifier, "gecli", text))
+		texts = append(texts, fmt.Sprintf(m.com.Text.Notice.GraceEnding, common.Plain(c.ClientID), m.com.Text.Span(until.Sub(now))))
 	}
-	return tea.Batch(cmds...)
+	if len(texts) == 0 {
+		return nil
+	}
+	// One toast for them all: a toast holds one text, and the first would
+	// be replaced before anyone read it.
+	text := strings.Join(texts, " · ")
+	return tea.Batch(m.toast.Push(text, true), common.Notification(m.notifier, "gecli", text))
 }

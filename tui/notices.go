@@ -49,7 +49,20 @@ func (m *Model) noticesChanged() tea.Cmd {
 func (m *Model) noticesUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case common.NoticesMsg:
-		m.notices = msg.Notices
+		// The newest read, from the sync (this message may be older than
+		// another that came first). Dismissals only grow: one made while
+		// the read was on its way (and written after it read the cache)
+		// stays.
+		fresh := m.sync.Notices()
+		dismissed := map[string]bool{}
+		for id := range fresh.Dismissed {
+			dismissed[id] = true
+		}
+		for id := range m.notices.Dismissed {
+			dismissed[id] = true
+		}
+		m.notices = fresh
+		m.notices.Dismissed = dismissed
 		return m.noticesChanged(), true
 	case notices.DismissedMsg:
 		if msg.Err == nil {

@@ -18,8 +18,8 @@ func outcomeText(com *common.Common, outcomes []common.Outcome) string {
 		r := o.Request
 		format := map[common.OutcomeKind]string{common.OutcomeApproved: t.Approved, common.OutcomeRejected: t.Rejected,
 			common.OutcomeRevoked: t.Revoked, common.OutcomeReleased: t.Released}[o.Kind]
-		text := fmt.Sprintf(format, r.ID, r.APIName, r.Environment.Badge())
-		if why := strings.Join(strings.Fields(o.Justification), " "); why != "" {
+		text := fmt.Sprintf(format, r.ID, common.Plain(r.APIName), r.Environment.Badge())
+		if why := strings.Join(strings.Fields(common.Plain(o.Justification)), " "); why != "" {
 			text += fmt.Sprintf(t.Because, why)
 		}
 		return text
@@ -28,7 +28,7 @@ func outcomeText(com *common.Common, outcomes []common.Outcome) string {
 	for i, o := range outcomes {
 		format := map[common.OutcomeKind]string{common.OutcomeApproved: t.ShortApproved, common.OutcomeRejected: t.ShortRejected,
 			common.OutcomeRevoked: t.ShortRevoked, common.OutcomeReleased: t.ShortReleased}[o.Kind]
-		parts[i] = fmt.Sprintf(format, o.Request.ID)
+		parts[i] = fmt.Sprintf(format, common.Plain(o.Request.ID))
 	}
 	return fmt.Sprintf(t.Many, len(outcomes), strings.Join(parts, ", "))
 }

@@ -134,10 +134,15 @@ func TestAPreviousSecretEndingSoonIsTold(t *testing.T) {
 	items := []api.Credential{
 		{ClientID: "hmg-datajud-0a1b2c3d4e5f", PreviousValidUntil: now.Add(50 * time.Minute).Format(time.RFC3339)},
 		{ClientID: "prd-tpu-aaaaaaaaaaaa", PreviousValidUntil: now.Add(5 * time.Hour).Format(time.RFC3339)},
+		{ClientID: "prd-cnj-cccccccccccc", PreviousValidUntil: now.Add(20 * time.Minute).Format(time.RFC3339)},
 		{ClientID: "hmg-cpf-bbbbbbbbbbbb", PreviousValidUntil: now.Add(-time.Minute).Format(time.RFC3339)},
 	}
 	d.Send(graceMsg{items: items})
-	d.WaitForText("O secret anterior de hmg-datajud-0a1b2c3d4e5f deixa de valer em 50 min")
+	d.WaitFor("both secrets ending within the hour, in one toast", func(v string) bool {
+		flat := strings.Join(strings.Fields(v), " ")
+		return strings.Contains(flat, "O secret anterior de hmg-datajud-0a1b2c3d4e5f deixa de valer em 50 min") &&
+			strings.Contains(flat, "prd-cnj-cccccccccccc deixa de valer em 20 min")
+	})
 	if v := d.View(); strings.Contains(v, "prd-tpu") || strings.Contains(v, "hmg-cpf") {
 		t.Fatalf("a secret not ending within the hour was told:\n%s", v)
 	}

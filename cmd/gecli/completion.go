@@ -39,6 +39,7 @@ var completionSubs = map[string][]struct {
 	"credentials":   {{"list", 0}},
 	"announcements": {{"list", 0}, {"add", 0}, {"rm", 1}},
 	"maintenance":   {{"show", 0}, {"schedule", 0}, {"start", 0}, {"end", 0}},
+	"webhooks":      {{"list", 0}, {"add", 0}, {"rm", 1}, {"test", 1}, {"log", 1}},
 	"completion":    {{"bash", 0}, {"zsh", 0}, {"fish", 0}},
 }
 

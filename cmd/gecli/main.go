@@ -49,6 +49,7 @@ func commands() []command {
 		{"users", "pessoas, com a sessão (users:admin): list | create | update ID | activation ID [--json]", runUsers},
 		{"announcements", "avisos da tela inicial: list [--all] (qualquer pessoa) | add | rm ID (notices:admin) [--json]", runAnnouncements},
 		{"maintenance", "janela de manutenção: show (qualquer pessoa) | schedule --at QUANDO --for DURAÇÃO | start --for DURAÇÃO | end (notices:admin)", runMaintenance},
+		{"webhooks", "webhooks de uma instituição (credentials:manage): list | add --url https://… | rm ID | test ID | log ID, com --institution CNPJ [--json]", runWebhooks},
 		{"sei", "processo SEI de uma solicitação: log ID (envios e chamadas) | retry ID (reenvia o que o SEI recusou)", runSEI},
 		{"audit", "trilha de auditoria (audit:read): list | verify [--db PATH|URL] | checkpoint | checkpoints", runAudit},
 		{"service", "clientes de serviço: add --db PATH --name N --institution CNPJ --scope vault:resolve", runService},

@@ -155,7 +155,7 @@ func runMaintenance(ctx context.Context, args []string) error {
 			return usagef("gecli maintenance %s: informe --for (ex.: --for 30m)", sub)
 		}
 		now := time.Now()
-		start := now.UTC().Format(time.RFC3339)
+		start := "" // start: now, by the server's clock
 		if sub == "schedule" {
 			if at == "" {
 				return usagef("gecli maintenance schedule: informe --at (ex.: --at 22:00)")
@@ -164,7 +164,10 @@ func runMaintenance(ctx context.Context, args []string) error {
 				return usagef("--at: %v", err)
 			}
 		}
-		begin, _ := time.Parse(time.RFC3339, start)
+		begin := now
+		if start != "" {
+			begin, _ = time.Parse(time.RFC3339, start)
+		}
 		m, err := authed.SetMaintenance(ctx, api.MaintenanceWrite{StartsAt: start,
 			EndsAt: begin.Add(length).UTC().Format(time.RFC3339), Message: msg})
 		if err != nil {

@@ -33,19 +33,24 @@ func DetectNotifier(getenv func(string) string) Notifier {
 	return NotifyNone
 }
 
+// Plain is text from elsewhere (the server, the cache) made safe to draw:
+// control characters, escape sequences among them, become spaces, so it
+// can never move the cursor, change a colour or end a sequence.
+func Plain(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
 // Notification is the Cmd that shows text as a desktop notification
 // through n (nil for NotifyNone). Control characters are dropped: the
 // text comes from the server (a justification), and must not end the
 // sequence or start another.
 func Notification(n Notifier, title, text string) tea.Cmd {
-	clean := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-				return ' '
-			}
-			return r
-		}, s)
-	}
+	clean := Plain
 	switch n {
 	case NotifyOSC9:
 		return tea.Raw(ansi.Notify(clean(title + ": " + text)))

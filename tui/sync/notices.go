@@ -21,6 +21,7 @@ type noticesMsg struct {
 	notices store.Notices
 	err     error // the server's, when it was asked and failed
 	cached  bool  // the cache's read at start, before the server answers
+	unread  bool  // nothing could be read: what is on screen stays
 }
 
 type noticesTickMsg struct{}
@@ -35,7 +36,7 @@ func loadNotices(s *store.Store) tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		n, err := s.CachedNotices(ctx)
-		return noticesMsg{notices: n, err: err, cached: true}
+		return noticesMsg{notices: n, err: err, cached: true, unread: err != nil}
 	}
 }
 
@@ -57,8 +58,8 @@ func fetchNotices(c *client.Client, s *store.Store, now func() time.Time) tea.Cm
 			}
 		}
 		n, cerr := s.CachedNotices(ctx)
-		if err == nil {
-			err = cerr
+		if cerr != nil {
+			return noticesMsg{err: cerr, unread: true}
 		}
 		return noticesMsg{notices: n, err: err}
 	}
@@ -83,6 +84,12 @@ func (m *Model) noticesRead(msg noticesMsg) tea.Cmd {
 		return nil // read before the server's answer was kept: older
 	}
 	m.noticesFetched = m.noticesFetched || !msg.cached
+	if msg.unread {
+		return m.mb.Latest("notices-tick", noticesAfter(max(m.o.NoticesEvery, time.Second)))
+	}
+	// Kept here, and the root reads them from here (Notices): the Cmds
+	// that tell it run apart and may arrive in another order.
+	m.notices = msg.notices
 	n := msg.notices
 	cmds := []tea.Cmd{func() tea.Msg { return common.NoticesMsg{Notices: n} }}
 	if m.o.Client != nil && m.o.NoticesEvery > 0 {
@@ -90,3 +97,6 @@ func (m *Model) noticesRead(msg noticesMsg) tea.Cmd {
 	}
 	return tea.Batch(cmds...)
 }
+
+// Notices are the newest notices read (the cache's, then the server's).
+func (m *Model) Notices() store.Notices { return m.notices }

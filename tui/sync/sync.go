@@ -62,6 +62,7 @@ type Model struct {
 	// noticesFetched: the server's notices (or the cache's after a failed
 	// ask) arrived; the cache's first read, if later, is older.
 	noticesFetched bool
+	notices        store.Notices // the newest read
 	// again: a requests sync was asked for while one ran (after a
 	// decision, say); the running one may have read the server before it.
 	again bool
@@ -133,8 +134,9 @@ func (m *Model) SignedIn(authed *client.Client, me api.Me) tea.Cmd {
 // SignedOut stops the requests sync (the timer's next tick is dropped)
 // and reads the notices again as anyone.
 func (m *Model) SignedOut() tea.Cmd {
-	m.authed, m.subject = nil, ""
+	m.authed, m.subject, m.again = nil, "", false
 	m.mb.Drop("tick")
+	m.mb.Drop("requests") // a sync in flight was the person's: its news is not the next one's
 	return m.refreshNotices()
 }
 
@@ -263,23 +265,26 @@ func (m *Model) synced(msg syncedMsg) tea.Cmd {
 }
 
 func (m *Model) requestsSynced(msg requestsSyncedMsg) tea.Cmd {
+	// What a sync brought is told even when a later page failed: the
+	// pages written replaced the cache's "before", so it is now or never.
+	var told tea.Cmd
+	if outcomes := msg.outcomes; len(outcomes) > 0 {
+		told = func() tea.Msg { return common.OutcomesMsg{Outcomes: outcomes} }
+	}
 	switch {
 	case msg.err == nil:
 		synced := common.RequestsSyncedMsg{Changed: msg.changed}
-		cmd := func() tea.Msg { return synced }
-		if outcomes := msg.outcomes; len(outcomes) > 0 {
-			cmd = tea.Batch(cmd, func() tea.Msg { return common.OutcomesMsg{Outcomes: outcomes} })
-		}
+		cmd := tea.Batch(func() tea.Msg { return synced }, told)
 		if m.again {
 			return tea.Batch(cmd, m.SyncRequests())
 		}
 		return cmd
 	case client.IsOffline(msg.err):
 		m.unreachable = true
-		return m.SetOnline(false)
+		return tea.Batch(told, m.SetOnline(false))
 	case common.SignedOut(msg.err):
 		err := msg.err
-		return func() tea.Msg { return SessionLostMsg{Err: err} }
+		return tea.Batch(told, func() tea.Msg { return SessionLostMsg{Err: err} })
 	}
-	return common.Toast(common.Explain(m.o.Text, msg.err), true)
+	return tea.Batch(told, common.Toast(common.Explain(m.o.Text, msg.err), true))
 }

@@ -39,7 +39,7 @@ type List struct {
 // NewList opens the list of what n holds at now.
 func NewList(com *common.Common, s *store.Store, owner route.ID, n store.Notices, now time.Time) *List {
 	t := com.Text
-	l := &List{Base: overlay.NewBase("notices", owner), com: com, store: s, items: Current(n, now), dismiss: map[string]bool{},
+	l := &List{Base: overlay.NewBase("notices", owner), com: com, store: s, items: Current(n, now, Roles(com)), dismiss: map[string]bool{},
 		window: MaintenanceLine(com, n.Maintenance, now)}
 	for id := range n.Dismissed {
 		l.dismiss[id] = true
@@ -89,7 +89,8 @@ func (l *List) Update(msg tea.Msg) overlay.Action {
 			}
 			id := l.items[l.selected].ID
 			l.dismiss[id] = true
-			return overlay.Run{Cmd: l.Mailbox().Latest("dismiss", dismiss(l.store, id, l.com.Now()))}
+			// One answer per announcement: dismissing two in a row keeps both.
+			return overlay.Run{Cmd: l.Mailbox().Latest("dismiss "+id, dismiss(l.store, id, l.com.Now()))}
 		}
 	}
 	return nil
@@ -155,12 +156,12 @@ func (l *List) block(a api.Announcement, selected bool, width int) []string {
 	if a.Severity == api.SeverityWarning {
 		badge = st.Warning.Render(t.Notice.Warning)
 	}
-	head := mark + badge + "  " + st.Bold.Render(a.Title.In(l.com.Lang))
+	head := mark + badge + "  " + st.Bold.Render(common.Plain(a.Title.In(l.com.Lang)))
 	if l.dismiss[a.ID] {
 		head += st.Subtle.Render("  (" + t.Notice.Dismissed + ")")
 	}
 	out := []string{common.Truncate(head, width)}
-	for _, line := range common.Wrap(a.Text.In(l.com.Lang), max(10, width-4)) {
+	for _, line := range common.Wrap(plainLines(a.Text.In(l.com.Lang)), max(10, width-4)) {
 		out = append(out, "    "+st.Text.Render(line))
 	}
 	if w := window(l.com, a); w != "" {
@@ -183,4 +184,13 @@ func window(com *common.Common, a api.Announcement) string {
 		return fmt.Sprintf(t.Notice.Until, t.DateTime(until))
 	}
 	return ""
+}
+
+// plainLines is Plain that keeps the text's own line breaks.
+func plainLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = common.Plain(l)
+	}
+	return strings.Join(lines, "\n")
 }

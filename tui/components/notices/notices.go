@@ -21,13 +21,13 @@ import (
 // screen; one further off is in `gecli maintenance show` only.
 const Soon = 7 * 24 * time.Hour
 
-// Current are the announcements showing at now (the cache may hold some
-// whose window closed since they were fetched): warnings first, then the
-// newest.
-func Current(n store.Notices, now time.Time) []api.Announcement {
+// Current are the announcements showing at now for roles (the cache may
+// hold some whose window closed since they were fetched, or a role's from
+// before a sign-out): warnings first, then the newest.
+func Current(n store.Notices, now time.Time, roles []api.Role) []api.Announcement {
 	var out []api.Announcement
 	for _, a := range n.Announcements {
-		if a.Current(now) {
+		if a.Current(now) && a.For(roles) {
 			out = append(out, a)
 		}
 	}
@@ -44,9 +44,9 @@ func Current(n store.Notices, now time.Time) []api.Announcement {
 }
 
 // Undismissed are the current announcements the person has not dismissed.
-func Undismissed(n store.Notices, now time.Time) []api.Announcement {
+func Undismissed(n store.Notices, now time.Time, roles []api.Role) []api.Announcement {
 	var out []api.Announcement
-	for _, a := range Current(n, now) {
+	for _, a := range Current(n, now, roles) {
 		if !n.Dismissed[a.ID] {
 			out = append(out, a)
 		}
@@ -63,7 +63,7 @@ func Lines(com *common.Common, n store.Notices, now time.Time, width int) []stri
 	if line := MaintenanceLine(com, n.Maintenance, now); line != "" {
 		out = append(out, common.Truncate(st.Banner.Render("⚠ "+line), width))
 	}
-	if list := Undismissed(n, now); len(list) > 0 {
+	if list := Undismissed(n, now, Roles(com)); len(list) > 0 {
 		a := list[0]
 		mark, style := "ℹ ", st.Accent
 		if a.Severity == api.SeverityWarning {
@@ -73,8 +73,8 @@ func Lines(com *common.Common, n store.Notices, now time.Time, width int) []stri
 		if len(list) > 1 {
 			more = " " + fmt.Sprintf(t.More, len(list)-1)
 		}
-		text := a.Title.In(com.Lang)
-		if body := strings.Join(strings.Fields(a.Text.In(com.Lang)), " "); body != "" {
+		text := common.Plain(a.Title.In(com.Lang))
+		if body := strings.Join(strings.Fields(common.Plain(a.Text.In(com.Lang))), " "); body != "" {
 			text += " — " + body
 		}
 		// The title and text give way; the way to the list never does.
@@ -89,7 +89,15 @@ func lenCells(s string) int { return len([]rune(s)) }
 // Any says whether there is something for the ! list: an announcement or
 // a maintenance window on the lines.
 func Any(com *common.Common, n store.Notices, now time.Time) bool {
-	return len(Current(n, now)) > 0 || MaintenanceLine(com, n.Maintenance, now) != ""
+	return len(Current(n, now, Roles(com))) > 0 || MaintenanceLine(com, n.Maintenance, now) != ""
+}
+
+// Roles are the signed-in person's (none signed out: the public ones).
+func Roles(com *common.Common) []api.Role {
+	if com.Me == nil {
+		return nil
+	}
+	return com.Me.Roles
 }
 
 // MaintenanceLine is the countdown to the window, or the window under way
@@ -104,7 +112,7 @@ func MaintenanceLine(com *common.Common, m *api.Maintenance, now time.Time) stri
 	case end.IsZero() || !now.Before(end):
 		return ""
 	case !now.Before(start):
-		return withReason(com, fmt.Sprintf(t.Active, clock(start, end)), m)
+		return withReason(com, fmt.Sprintf(t.Active, clock(com, start, end)), m)
 	case start.Sub(now) > Soon:
 		return ""
 	}
@@ -117,9 +125,9 @@ func MaintenanceLine(com *common.Common, m *api.Maintenance, now time.Time) stri
 
 // clock is the window's end as a person reads it: its time, and its day
 // when that is not the start's.
-func clock(start, end time.Time) string {
+func clock(com *common.Common, start, end time.Time) string {
 	if start.Local().YearDay() != end.Local().YearDay() {
-		return end.Local().Format("02/01 15:04")
+		return day(com, end) + " " + end.Local().Format("15:04")
 	}
 	return end.Local().Format("15:04")
 }
@@ -132,7 +140,7 @@ func day(com *common.Common, tm time.Time) string {
 }
 
 func withReason(com *common.Common, line string, m *api.Maintenance) string {
-	if reason := strings.Join(strings.Fields(m.Message.In(com.Lang)), " "); reason != "" {
+	if reason := strings.Join(strings.Fields(common.Plain(m.Message.In(com.Lang))), " "); reason != "" {
 		return line + " · " + reason
 	}
 	return line
