@@ -35,8 +35,11 @@ type RequestCreate struct {
 	SEIProcess       string            `json:"sei_process"`
 }
 
-// Person is a requester as shown on a request.
+// Person is a requester as shown on a request. ID is the subject of
+// their sign-in (what /me calls subject): how a TUI tells its person's
+// own requests apart from a colleague's of the same name.
 type Person struct {
+	ID   string `json:"id,omitempty"`
 	Name string `json:"name"`
 	CPF  string `json:"cpf"`
 }

@@ -34,7 +34,7 @@ type NewRequest struct {
 var ErrState = errors.New("invalid state for this action")
 
 const requestColumns = `r.id, r.seq, r.api_id, a.name, r.environment, r.institution_cnpj, COALESCE(i.name, ''),
-	r.requester_name, r.requester_cpf, r.contact_name, r.contact_cpf, r.contact_email, r.contact_phone,
+	r.requester_id, r.requester_name, r.requester_cpf, r.contact_name, r.contact_cpf, r.contact_email, r.contact_phone,
 	r.purpose, r.custom_fields, r.terms_id, r.terms_version, r.status, r.rule, r.sei_process, r.sei_state,
 	r.created_at, COALESCE(r.decided_at, ''), r.updated_at, ` + formCompleteSQL + `, ` + hasSecretSQL
 
@@ -53,7 +53,7 @@ func scanRequest(s scanner) (api.Request, error) {
 	var fields string
 	var formComplete, hasSecret bool
 	err := s.Scan(&r.ID, &r.Seq, &r.APIID, &r.APIName, &r.Environment, &r.Institution.CNPJ, &r.Institution.Name,
-		&r.Requester.Name, &r.Requester.CPF, &r.TechnicalContact.Name, &r.TechnicalContact.CPF, &r.TechnicalContact.Email,
+		&r.Requester.ID, &r.Requester.Name, &r.Requester.CPF, &r.TechnicalContact.Name, &r.TechnicalContact.CPF, &r.TechnicalContact.Email,
 		&r.TechnicalContact.Phone, &r.Purpose, &fields, &r.Terms.ID, &r.Terms.Version, &r.Status, &r.Rule, &r.SEIProcess, &r.SEIState,
 		&r.CreatedAt, &r.DecidedAt, &r.UpdatedAt, &formComplete, &hasSecret)
 	if err != nil {

@@ -17,7 +17,7 @@ import (
 // query GetRequest uses.
 
 const pageColumns = `r.id, r.seq, r.api_id, r.environment, r.institution_cnpj,
-	r.requester_name, r.requester_cpf, r.contact_name, r.contact_cpf, r.contact_email, r.contact_phone,
+	r.requester_id, r.requester_name, r.requester_cpf, r.contact_name, r.contact_cpf, r.contact_email, r.contact_phone,
 	r.purpose, r.custom_fields, r.terms_id, r.terms_version, r.status, r.rule, r.sei_process, r.sei_state,
 	r.created_at, COALESCE(r.decided_at, ''), r.updated_at,
 	CASE WHEN r.status = 'approved' THEN ` + formCompleteSQL + ` ELSE 0 END,
@@ -167,7 +167,7 @@ func scanPageRow(s scanner, more ...any) (any, api.Request, error) {
 	var fields string
 	var formComplete, hasSecret bool
 	err := s.Scan(append([]any{&rowid, &r.ID, &r.Seq, &r.APIID, &r.Environment, &r.Institution.CNPJ,
-		&r.Requester.Name, &r.Requester.CPF, &r.TechnicalContact.Name, &r.TechnicalContact.CPF, &r.TechnicalContact.Email,
+		&r.Requester.ID, &r.Requester.Name, &r.Requester.CPF, &r.TechnicalContact.Name, &r.TechnicalContact.CPF, &r.TechnicalContact.Email,
 		&r.TechnicalContact.Phone, &r.Purpose, &fields, &r.Terms.ID, &r.Terms.Version, &r.Status, &r.Rule, &r.SEIProcess, &r.SEIState,
 		&r.CreatedAt, &r.DecidedAt, &r.UpdatedAt, &formComplete, &hasSecret}, more...)...)
 	if err != nil {

@@ -127,7 +127,17 @@ func (m *Model) CatalogChanged() tea.Cmd {
 func (m *Model) SignedIn(authed *client.Client, me api.Me) tea.Cmd {
 	m.authed, m.subject = authed, me.Subject
 	submits := me.Can(api.PermRequestsSubmit)
-	m.mine = func(r api.Request) bool { return submits && me.Name != "" && r.Requester.Name == me.Name }
+	// By the sign-in's subject (a colleague may have the same name); a
+	// server from before it sent the requester's id is matched by name.
+	m.mine = func(r api.Request) bool {
+		if !submits {
+			return false
+		}
+		if r.Requester.ID != "" {
+			return r.Requester.ID == me.Subject
+		}
+		return me.Name != "" && r.Requester.Name == me.Name
+	}
 	return tea.Batch(m.SyncRequests(), m.mb.Latest("tick", tickAfter(m.o.SyncEvery)), m.refreshNotices())
 }
 
