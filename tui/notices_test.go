@@ -201,3 +201,25 @@ func TestCountdownBecomesTheWindow(t *testing.T) {
 		t.Errorf("the page did not get the line back: %d rows, %d before", m.bodyHeight(), rows)
 	}
 }
+
+// TestAnUnannouncedWindowShowsWithinAPing: an administrator starts a
+// window with no notice; the next ping (readyz says maintenance) reads
+// the notices again, and the line says until when, long before the
+// minute's read; ending it takes the line away as soon.
+func TestAnUnannouncedWindowShowsWithinAPing(t *testing.T) {
+	b := startBackend(t, "127.0.0.1:0")
+	s := openStore(t)
+	b.SignIn(t, s, "solicitante")
+	d := drive.New(t, newModel(t, b.URL, s, realTime, func(o *Options) { o.BeatEvery = 200 * time.Millisecond }), 120, 40)
+	d.WaitForText("Ana Souza")
+	c, _ := client.New(b.URL, nil)
+	admin := c.WithTokens(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: b.Token(t, "admin")}))
+	if _, err := admin.SetMaintenance(context.Background(), api.MaintenanceWrite{EndsAt: time.Now().Add(20 * time.Minute).Format(time.RFC3339)}); err != nil {
+		t.Fatal(err)
+	}
+	d.WaitForText("⚠ Em manutenção até")
+	if err := admin.EndMaintenance(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d.WaitFor("the line gone", func(v string) bool { return !strings.Contains(v, "⚠") })
+}

@@ -149,7 +149,10 @@ func syncRequests(c *client.Client, s *store.Store, subject string, mine func(ap
 // beatMsg is the ping timer; pingedMsg the ping's answer.
 type (
 	beatMsg   struct{}
-	pingedMsg struct{ err error }
+	pingedMsg struct {
+		err         error
+		maintenance bool // the server says it is under maintenance
+	}
 )
 
 func beatAfter(d time.Duration) tea.Cmd {
@@ -161,6 +164,7 @@ func ping(c *client.Client, timeout time.Duration) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		return pingedMsg{err: c.Ping(ctx)}
+		maintenance, err := c.Ready(ctx)
+		return pingedMsg{err: err, maintenance: maintenance}
 	}
 }

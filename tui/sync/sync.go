@@ -231,6 +231,27 @@ func (m *Model) nextBeat() tea.Cmd {
 // a refresh now rather than at the next retry, and the refresh's answer
 // says online.
 func (m *Model) pinged(msg pingedMsg) tea.Cmd {
+	if msg.err == nil && msg.maintenance != m.windowOn() && !m.mb.Pending("notices") {
+		// The server says a window is on and the notices do not (or the
+		// other way round): one began or ended, announced or not, and
+		// the notices say so at once, not at their next minute.
+		return tea.Batch(m.refreshNotices(), m.pingedOnline(msg))
+	}
+	return m.pingedOnline(msg)
+}
+
+// windowOn says whether the notices read show a window on now.
+func (m *Model) windowOn() bool {
+	w := m.notices.Maintenance
+	if w == nil {
+		return false
+	}
+	start, end := w.Window()
+	now := m.o.Now()
+	return !now.Before(start) && now.Before(end)
+}
+
+func (m *Model) pingedOnline(msg pingedMsg) tea.Cmd {
 	switch {
 	case msg.err != nil && m.online:
 		m.unreachable = true
