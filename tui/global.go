@@ -30,7 +30,9 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Refresh):
 		return m.refresh(), true
 	case key.Matches(msg, k.Notices):
-		m.stack.Push(notices.NewList(m.com, m.opts.Store, route.Root, m.notices, m.com.Now()))
+		l := notices.NewList(m.com, m.opts.Store, route.Root, m.notices, m.com.Now())
+		l.SetSize(m.width, m.bodyHeight())
+		m.stack.Push(l)
 		return nil, true
 	case key.Matches(msg, k.SignIn) && !m.com.ForcedOffline:
 		return m.openSignIn("", false), true
@@ -119,6 +121,9 @@ func (m *Model) resize() tea.Cmd {
 		}
 		if p, ok := o.(*palette.Model); ok {
 			p.SetSize(m.width, m.bodyHeight())
+		}
+		if l, ok := o.(*notices.List); ok {
+			l.SetSize(m.width, m.bodyHeight())
 		}
 	}
 	cmds := make([]tea.Cmd, len(m.pages))

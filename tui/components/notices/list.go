@@ -33,7 +33,12 @@ type List struct {
 	window   string // the maintenance line, "" for none
 	dismiss  map[string]bool
 	selected int
-	keys     struct{ Up, Down, Dismiss, Close key.Binding }
+	// scroll is the first line drawn; width and height the body's
+	// (SetSize), so that a text taller than the screen is read to its end
+	// with pgup/pgdn.
+	scroll        int
+	width, height int
+	keys          struct{ Up, Down, PageUp, PageDown, Dismiss, Close key.Binding }
 }
 
 // NewList opens the list of what n holds at now.
@@ -46,6 +51,8 @@ func NewList(com *common.Common, s *store.Store, owner route.ID, n store.Notices
 	}
 	l.keys.Up = common.Bind("↑/k", t.KeyMove, "up", "k")
 	l.keys.Down = common.Bind("↓/j", t.KeyMove, "down", "j")
+	l.keys.PageUp = common.Bind("pgup", t.KeyPage, "pgup")
+	l.keys.PageDown = common.Bind("pgdn", t.KeyPage, "pgdown")
 	l.keys.Dismiss = common.Bind("d", t.Notice.KeyDismiss, "d")
 	l.keys.Close = common.Bind("esc", t.Box.KeyClose, "esc", "!")
 	return l
@@ -60,7 +67,31 @@ func (l *List) ShortHelp() []key.Binding {
 	if len(l.items) > 1 {
 		keys = append(keys, common.Bind("↑/↓", l.com.Text.KeyMove, "up", "down"))
 	}
+	if lines, _ := l.lines(); len(lines) > l.height {
+		keys = append(keys, l.keys.PageDown, l.keys.PageUp)
+	}
 	return append(keys, l.keys.Close)
+}
+
+// SetSize gives the list the body's size.
+func (l *List) SetSize(width, height int) {
+	l.width, l.height = width, height
+	l.clamp()
+}
+
+// clamp keeps the scroll within the lines.
+func (l *List) clamp() {
+	lines, _ := l.lines()
+	l.scroll = max(0, min(l.scroll, len(lines)-l.height))
+}
+
+// show scrolls to the selected announcement's first line.
+func (l *List) show() {
+	_, starts := l.lines()
+	if l.selected < len(starts) {
+		l.scroll = starts[l.selected]
+	}
+	l.clamp()
 }
 
 func (l *List) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
@@ -81,8 +112,16 @@ func (l *List) Update(msg tea.Msg) overlay.Action {
 			return overlay.Close{}
 		case key.Matches(msg, l.keys.Up):
 			l.selected = max(0, l.selected-1)
+			l.show()
 		case key.Matches(msg, l.keys.Down):
 			l.selected = min(len(l.items)-1, l.selected+1)
+			l.show()
+		case key.Matches(msg, l.keys.PageDown):
+			l.scroll += max(1, l.height-2)
+			l.clamp()
+		case key.Matches(msg, l.keys.PageUp):
+			l.scroll -= max(1, l.height-2)
+			l.clamp()
 		case key.Matches(msg, l.keys.Dismiss):
 			if l.selected >= len(l.items) || l.dismiss[l.items[l.selected].ID] {
 				return nil
@@ -105,46 +144,46 @@ func dismiss(s *store.Store, id string, at time.Time) tea.Cmd {
 	}
 }
 
-// View lists the announcements, the selected one marked, each with its
-// severity, its window and its text wrapped to the width; it starts late
-// enough for the selected one to show whole, and says how many are left
-// above or below.
-func (l *List) View(width, height int) string {
+// lines are the whole list as drawn at the width, and the line each
+// announcement starts at.
+func (l *List) lines() (out []string, starts []int) {
 	st, t := l.com.Styles, l.com.Text
-	lines := []string{st.Bold.Render(t.Notice.ListTitle), ""}
+	width := max(l.width, 20)
+	out = []string{st.Bold.Render(t.Notice.ListTitle), ""}
 	if l.window != "" {
 		// The window whole, with its reason (the line under the header may
 		// cut it at 80 columns).
-		lines = append(lines, "  "+st.Warning.Render(t.Notice.MaintenanceTitle))
+		out = append(out, "  "+st.Warning.Render(t.Notice.MaintenanceTitle))
 		for _, line := range common.Wrap(l.window, max(10, width-4)) {
-			lines = append(lines, "    "+st.Text.Render(line))
+			out = append(out, "    "+st.Text.Render(line))
 		}
-		lines = append(lines, "")
+		out = append(out, "")
 	}
 	if len(l.items) == 0 {
-		return strings.Join(append(lines, st.Subtle.Render(t.Notice.Empty)), "\n")
+		return append(out, st.Subtle.Render(t.Notice.Empty)), nil
 	}
-	blocks := make([][]string, len(l.items))
 	for i, a := range l.items {
-		blocks[i] = l.block(a, i == l.selected, width)
+		starts = append(starts, len(out))
+		out = append(out, l.block(a, i == l.selected, width)...)
 	}
-	room := max(1, height-len(lines)-1) // a line for "… +n"
-	first, used := l.selected, len(blocks[l.selected])
-	for first > 0 && used+len(blocks[first-1]) <= room {
-		first--
-		used += len(blocks[first])
+	return out, starts
+}
+
+// View draws the lines from the scroll on, saying what is left above
+// and below.
+func (l *List) View(_, height int) string {
+	lines, _ := l.lines() // at the width SetSize gave (the root's body)
+	scroll := max(0, min(l.scroll, len(lines)-height))
+	end := min(len(lines), scroll+height)
+	shown := append([]string(nil), lines[scroll:end]...)
+	st := l.com.Styles
+	if scroll > 0 && len(shown) > 0 {
+		shown[0] = st.Subtle.Render(fmt.Sprintf("… %d ↑", scroll))
 	}
-	if first > 0 {
-		lines = append(lines, st.Subtle.Render(fmt.Sprintf("… %d ↑", first)))
+	if end < len(lines) && len(shown) > 0 {
+		shown[len(shown)-1] = st.Subtle.Render(fmt.Sprintf("… %d ↓", len(lines)-end))
 	}
-	for i := first; i < len(blocks); i++ {
-		if i > l.selected && len(lines)+len(blocks[i]) > height-1 {
-			lines = append(lines, st.Subtle.Render(fmt.Sprintf("… +%d ↓", len(blocks)-i)))
-			break
-		}
-		lines = append(lines, blocks[i]...)
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(shown, "\n")
 }
 
 func (l *List) block(a api.Announcement, selected bool, width int) []string {
