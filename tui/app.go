@@ -221,6 +221,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m, rereadMe(m.opts.Store, m.opts.Client, msg.Reason)
+	case common.NoticesChangedMsg:
+		return m, m.sync.NoticesChanged()
 	case common.SyncCatalogMsg:
 		return m, m.online(m.sync.CatalogChanged())
 	case signin.ApprovedMsg:

@@ -315,6 +315,9 @@ func TestEveryListedKeyActsAndEveryActingKeyIsListed(t *testing.T) {
 		// rows are the walk's own sign-ins.
 		{name: "Administração, evento", user: "admin", reach: keys("6", "=Consulta CPF", "[", "=Todos os eventos", "f", "=Filtrar a auditoria",
 			"tab", "+institution.allowlist_set", "enter", "=esc limpa", "=IPs liberados definidos", "enter", "=allowlist_set)")},
+		{name: "Administração, avisos", user: "admin", reach: keys("6", "=Consulta CPF", "[", "=Todos os eventos", "[", "=Manutenção: nenhuma")},
+		{name: "Administração, novo aviso", user: "admin", reach: keys("6", "=Consulta CPF", "[", "=Todos os eventos", "[", "=Manutenção: nenhuma",
+			"n", "=Novo aviso"), text: true},
 		{name: "Solicitações, revogar", user: "admin", reach: keys("2", "=600 solicitações", "v", "=Revogar SOL-"), text: true},
 		{name: "Solicitações, revogar, confirmação", user: "admin", reach: keys("2", "=600 solicitações", "v", "=Revogar SOL-",
 			"+Convênio encerrado em 30/11/2026.", "enter", "=Confirmar a revogação")},

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -198,26 +197,5 @@ func printMaintenance(m *api.Maintenance, asJSON bool) error {
 	return nil
 }
 
-// typedTime reads a time as an administrator types it: RFC 3339, or a
-// local "2006-01-02 15:04", or a local "15:04" (its next occurrence). ""
-// stays "" (an open bound).
-func typedTime(s string, now time.Time) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC().Format(time.RFC3339), nil
-	}
-	if t, err := time.ParseInLocation("2006-01-02 15:04", s, now.Location()); err == nil {
-		return t.UTC().Format(time.RFC3339), nil
-	}
-	if t, err := time.ParseInLocation("15:04", s, now.Location()); err == nil {
-		next := time.Date(now.Year(), now.Month(), now.Day(), t.Hour(), t.Minute(), 0, 0, now.Location())
-		if !next.After(now) {
-			next = next.AddDate(0, 0, 1)
-		}
-		return next.UTC().Format(time.RFC3339), nil
-	}
-	return "", fmt.Errorf("%q não é uma data e hora: use 2026-12-04T22:00:00-03:00, 2026-12-04 22:00 ou 22:00", s)
-}
+// typedTime reads a time as an administrator types it (api.ParseWhen).
+func typedTime(s string, now time.Time) (string, error) { return api.ParseWhen(s, now) }

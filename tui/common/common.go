@@ -114,6 +114,10 @@ type Outcome struct {
 // OutcomesMsg tells the root what a sync brought (it says so at once).
 type OutcomesMsg struct{ Outcomes []Outcome }
 
+// NoticesChangedMsg asks the root to read the notices again now (an
+// administrator just changed them).
+type NoticesChangedMsg struct{}
+
 // NoticesMsg carries the announcements and the maintenance window, as the
 // server last gave them (from the cache when it is out of reach).
 type NoticesMsg struct{ Notices store.Notices }

@@ -84,3 +84,49 @@ func (t *Text) Span(d time.Duration) string {
 		return fmt.Sprintf("%d h %d min", m/60, m%60)
 	}
 }
+
+// NoticeAdminText words Administração's Avisos section.
+type NoticeAdminText struct {
+	Section, KeyNew, KeyDelete, KeySchedule, KeyEnd                           string
+	NewTitle, ScheduleTitle, FieldTitle, FieldTitleEn, FieldText, FieldTextEn string
+	FieldSeverity, FieldAudience, FieldFrom, FieldUntil, FieldStart           string
+	FieldDuration, FieldReason, FieldReasonEn, WhenNote, LengthNote, Everyone string
+	ColTitle, ColSeverity, ColAudience, ColFrom, ColUntil, Count, None        string
+	// NoWindow, Planned (%s start, %s end), On (%s end): the window line.
+	NoWindow, Planned, On string
+	// ConfirmDelete: %s the title; ConfirmEnd; the toasts.
+	ConfirmDelete, ConfirmEnd, Published, Deleted, Scheduled, Ended string
+	BadDuration, TitleRequired, BadWhen                             string
+}
+
+var noticeAdminPtBR = NoticeAdminText{
+	Section: "Avisos", KeyNew: "novo aviso", KeyDelete: "apagar", KeySchedule: "manutenção", KeyEnd: "encerrar manutenção",
+	NewTitle: "Novo aviso", ScheduleTitle: "Janela de manutenção", FieldTitle: "Título", FieldTitleEn: "Título (inglês)",
+	FieldText: "Texto", FieldTextEn: "Texto (inglês)", FieldSeverity: "Tipo", FieldAudience: "Para", FieldFrom: "Aparece de",
+	FieldUntil: "Aparece até", FieldStart: "Início", FieldDuration: "Duração", FieldReason: "Motivo", FieldReasonEn: "Motivo (inglês)",
+	WhenNote:   "Datas: 22:00 (a próxima), 2026-12-04 22:00 ou RFC 3339; vazio: já (ou sem fim).",
+	LengthNote: " Duração: 30m, 2h (até 7 dias).",
+	Everyone:   "todos", ColTitle: "Título", ColSeverity: "Tipo", ColAudience: "Para", ColFrom: "De", ColUntil: "Até",
+	Count: "%s aviso|%s avisos", None: "Nenhum aviso publicado: n publica um.",
+	NoWindow: "Manutenção: nenhuma programada (m programa uma)", Planned: "Manutenção programada de %s a %s", On: "Manutenção em curso até %s: gravações recusadas",
+	ConfirmDelete: "Apagar o aviso “%s”? Ninguém mais o verá.", ConfirmEnd: "Encerrar a manutenção agora? As gravações voltam a ser aceitas.",
+	Published: "Aviso publicado.", Deleted: "Aviso apagado.", Scheduled: "Manutenção programada.", Ended: "Manutenção encerrada.",
+	BadDuration: "uma duração como 30m ou 2h, até 7 dias", TitleRequired: "um título de uma linha, até 120 caracteres",
+	BadWhen: "uma data e hora: 22:00, 2026-12-04 22:00 ou 2026-12-04T22:00:00-03:00",
+}
+
+var noticeAdminEn = NoticeAdminText{
+	Section: "Notices", KeyNew: "new notice", KeyDelete: "delete", KeySchedule: "maintenance", KeyEnd: "end maintenance",
+	NewTitle: "New announcement", ScheduleTitle: "Maintenance window", FieldTitle: "Title", FieldTitleEn: "Title (English)",
+	FieldText: "Text", FieldTextEn: "Text (English)", FieldSeverity: "Kind", FieldAudience: "For", FieldFrom: "Shows from",
+	FieldUntil: "Shows until", FieldStart: "Start", FieldDuration: "Length", FieldReason: "Reason", FieldReasonEn: "Reason (English)",
+	WhenNote:   "Times: 22:00 (the next), 2026-12-04 22:00 or RFC 3339; empty: now (or no end).",
+	LengthNote: " Length: 30m, 2h (up to 7 days).",
+	Everyone:   "everyone", ColTitle: "Title", ColSeverity: "Kind", ColAudience: "For", ColFrom: "From", ColUntil: "Until",
+	Count: "%s announcement|%s announcements", None: "No announcement published: n publishes one.",
+	NoWindow: "Maintenance: none planned (m plans one)", Planned: "Maintenance planned from %s to %s", On: "Maintenance under way until %s: writes refused",
+	ConfirmDelete: "Delete the announcement “%s”? Nobody will see it again.", ConfirmEnd: "End the maintenance now? Writes are accepted again.",
+	Published: "Announcement published.", Deleted: "Announcement deleted.", Scheduled: "Maintenance planned.", Ended: "Maintenance ended.",
+	BadDuration: "a length such as 30m or 2h, up to 7 days", TitleRequired: "a one-line title of up to 120 characters",
+	BadWhen: "a date and time: 22:00, 2026-12-04 22:00 or 2026-12-04T22:00:00-03:00",
+}

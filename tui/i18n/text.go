@@ -91,10 +91,12 @@ type Text struct {
 
 	Cred  CredText
 	Vault VaultText
-	// Notice words the announcements and the maintenance countdown.
-	Notice NoticeText
-	Admin  AdminText
-	Err    ErrText
+	// Notice words the announcements and the maintenance countdown;
+	// NoticeAdmin, Administração's section that publishes them.
+	Notice      NoticeText
+	NoticeAdmin NoticeAdminText
+	Admin       AdminText
+	Err         ErrText
 	// Opinion: technical opinions (FAQ 3.17).
 	Opinion OpinionText
 	// SEI: the request's administrative process (issue 16).
@@ -130,7 +132,7 @@ var ptBR = Text{
 	Remote:  remotePtBR,
 	Review:  reviewPtBR,
 	Palette: palettePtBR,
-	Notice:  noticePtBR,
+	Notice:  noticePtBR, NoticeAdmin: noticeAdminPtBR,
 	AppName: "gecli · Gestão de Clientes", Version: "Versão %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ sincronizando",
 	OfflineBanner:      "OFFLINE · sem conexão com %s · cache de %s · ctrl+r tenta de novo",
@@ -271,7 +273,7 @@ var en = Text{
 	Remote:  remoteEn,
 	Review:  reviewEn,
 	Palette: paletteEn,
-	Notice:  noticeEn,
+	Notice:  noticeEn, NoticeAdmin: noticeAdminEn,
 	Lang:    api.En,
 	AppName: "gecli · Client Management", Version: "Version %s",
 	Online: "● online", Offline: "○ offline", OfflineForced: "○ offline (--offline)", Syncing: "◌ syncing",

@@ -66,7 +66,7 @@ func New(com *common.Common) *Page {
 	t, b := com.Text, common.Bind
 	e := &env{com: com, mb: route.NewMailbox("admin"), keys: newListKeys(com), drafts: drafts{}}
 	return &Page{env: e,
-		sections: []section{newAPIs(e), newProfiles(e), newUsers(e), newInstitutions(e), newAudit(e)},
+		sections: []section{newAPIs(e), newProfiles(e), newUsers(e), newInstitutions(e), newNotices(e), newAudit(e)},
 		prev:     b("[", t.Admin.KeySection, "["), next: b("]", t.Admin.KeySection, "]"),
 		arrows: b("←/→", t.Admin.KeySection, "left", "right")}
 }
@@ -148,8 +148,16 @@ func (p *Page) FullHelp() [][]key.Binding {
 	if s.capturing() {
 		return [][]key.Binding{s.help()}
 	}
+	if c, ok := s.(counted); ok && c.count() < 2 {
+		return [][]key.Binding{p.turnKeys(), s.help()} // nothing to move between
+	}
 	return [][]key.Binding{p.turnKeys(), s.help(), p.keys.moves()}
 }
+
+// counted is a section that may have fewer than two rows (the others
+// always have several): it says how many, and the moves are listed only
+// when there is somewhere to move.
+type counted interface{ count() int }
 
 // show loads the current section the first time it is on screen.
 func (p *Page) show() tea.Cmd {

@@ -62,7 +62,7 @@ func liveOn(t *testing.T, b *backend.Backend, w, h int, lang api.Lang, sec int) 
 
 // question is what each section's list is asked as.
 func question(sec int) string {
-	return []string{"apis", "profiles", "users", "institutions", "audit"}[sec]
+	return []string{"apis", "profiles", "users", "institutions", "notices", "audit"}[sec]
 }
 
 const (
@@ -70,6 +70,7 @@ const (
 	secProfiles
 	secUsers
 	secInstitutions
+	secNotices
 	secAudit
 )
 
