@@ -44,3 +44,28 @@ func (s *Store) NewAPIs(ctx context.Context, since time.Time) (_ map[string]bool
 	}
 	return out, rows.Err()
 }
+
+// AcceptedTerms are, per API, the terms versions that the newest 1,000
+// cached requests in force (pending or approved) accepted: an API whose
+// current terms differ from one of them changed its terms since. (A
+// bound, not a scan: a cache may hold a million requests.)
+func (s *Store) AcceptedTerms(ctx context.Context) (_ map[string][]string, err error) {
+	defer s.fail(&err, OpRead, EntityRequests, "")
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT api_id, COALESCE(json_extract(body, '$.terms.version'), '') FROM
+		(SELECT api_id, body, status FROM requests ORDER BY created_at DESC, id DESC LIMIT 1000) WHERE status IN ('pending', 'approved')`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var id, version string
+		if err := rows.Scan(&id, &version); err != nil {
+			return nil, err
+		}
+		if version != "" {
+			out[id] = append(out[id], version)
+		}
+	}
+	return out, rows.Err()
+}

@@ -30,7 +30,7 @@ type NoticeText struct {
 	// What is new: the catalog's badge, n's help and the filter's label;
 	// a request's terms changed since (TermsChanged: %s the version it
 	// accepted, %s the current one).
-	New, KeyOnlyNew, OnlyNew, TermsLabel, TermsChanged string
+	New, KeyOnlyNew, OnlyNew, TermsLabel, TermsChanged, NewTerms string
 	// GraceEnding: %s the client_id, %s how soon its previous secret
 	// stops working.
 	GraceEnding string
@@ -47,7 +47,7 @@ var noticePtBR = NoticeText{
 	Approved:       "%s (%s, %s) foi aprovada", Rejected: "%s (%s, %s) foi reprovada", Revoked: "%s (%s, %s) foi revogada",
 	Released: "A credencial de %s (%s, %s) foi liberada: o formulário técnico foi aceito", Because: ": “%s”",
 	Many: "%d solicitações suas mudaram: %s",
-	New:  "novo", KeyOnlyNew: "só as novas", OnlyNew: "só as novas desde a última visita", TermsLabel: "Termo de uso",
+	New:  "novo", NewTerms: "termo novo", KeyOnlyNew: "só as novas", OnlyNew: "só as novas desde a última visita", TermsLabel: "Termo de uso",
 	TermsChanged:  "aceitou a versão %s; a atual é %s (mudou desde o aceite)",
 	GraceEnding:   "O secret anterior de %s deixa de valer em %s: troque-o onde ainda estiver em uso",
 	ShortApproved: "%s aprovada", ShortRejected: "%s reprovada", ShortRevoked: "%s revogada", ShortReleased: "%s com a credencial liberada",
@@ -64,7 +64,7 @@ var noticeEn = NoticeText{
 	Approved:       "%s (%s, %s) was approved", Rejected: "%s (%s, %s) was rejected", Revoked: "%s (%s, %s) was revoked",
 	Released: "The credential of %s (%s, %s) was released: the verification form was accepted", Because: ": “%s”",
 	Many: "%d of your requests changed: %s",
-	New:  "new", KeyOnlyNew: "new ones only", OnlyNew: "only those new since your last visit", TermsLabel: "Terms of use",
+	New:  "new", NewTerms: "new terms", KeyOnlyNew: "new ones only", OnlyNew: "only those new since your last visit", TermsLabel: "Terms of use",
 	TermsChanged:  "accepted version %s; the current one is %s (changed since)",
 	GraceEnding:   "The previous secret of %s stops working in %s: replace it wherever it is still in use",
 	ShortApproved: "%s approved", ShortRejected: "%s rejected", ShortRevoked: "%s revoked", ShortReleased: "%s with its credential released",

@@ -35,9 +35,13 @@ func Layout(width int) (cols, cardWidth int) {
 	return cols, max(width/cols, 10)
 }
 
-// Grid renders rows [firstRow, firstRow+rows) of items; those in fresh
-// (new since the person's last visit) carry a "novo" badge.
-func Grid(st themes.Styles, t *i18n.Text, items []api.API, fresh map[string]bool, width, firstRow, rows, selected int) string {
+// Marks are what is new to the person: APIs published since the last
+// visit, and APIs whose terms changed since one of their requests
+// accepted them.
+type Marks struct{ New, Terms map[string]bool }
+
+// Grid renders rows [firstRow, firstRow+rows) of items, with their marks.
+func Grid(st themes.Styles, t *i18n.Text, items []api.API, marks Marks, width, firstRow, rows, selected int) string {
 	cols, w := Layout(width)
 	var lines []string
 	for r := firstRow; r < firstRow+rows; r++ {
@@ -49,7 +53,7 @@ func Grid(st themes.Styles, t *i18n.Text, items []api.API, fresh map[string]bool
 		titles := titleLines(row, w)
 		cards := make([]string, 0, cols)
 		for i, a := range row {
-			cards = append(cards, card(st, t, a, w, start+i == selected, titles, fresh[a.ID]))
+			cards = append(cards, card(st, t, a, w, start+i == selected, titles, marks.New[a.ID], marks.Terms[a.ID]))
 		}
 		lines = append(lines, lipgloss.JoinHorizontal(lipgloss.Top, cards...))
 	}
@@ -81,12 +85,12 @@ func titleWidth(cardWidth int) int { return max(1, cardWidth-cardFrame-len([]run
 // Card renders one API in a box of width cells and Height lines (its
 // title on one line, cut if longer).
 func Card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool) string {
-	return card(st, t, a, width, selected, 1, false)
+	return card(st, t, a, width, selected, 1, false, false)
 }
 
 // card renders one API in a box of width cells and Height lines whose
 // title takes titles lines (the row's).
-func card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool, titles int, fresh bool) string {
+func card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool, titles int, fresh, terms bool) string {
 	box := st.Card
 	if selected {
 		box = st.CardSelected
@@ -113,7 +117,7 @@ func card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool, t
 	}
 	lines = append(lines,
 		fit(st.CardAcronym.Render(a.Acronym)+st.CardMeta.Render(" · ")+st.Category.Render(a.Category.Label(t.Lang))),
-		fit(badges(st, a)+newBadge(st, t, fresh)),
+		fit(badges(st, a)+newBadge(st, t, fresh, terms)),
 		fit(st.CardMeta.Render(t.Owner+": "+a.Owner)),
 	)
 	lines = append(lines, wrapLines(st.Text, a.Description, inner, innerLines-len(lines))...)
@@ -123,12 +127,17 @@ func card(st themes.Styles, t *i18n.Text, a api.API, width int, selected bool, t
 	return box.Width(width).Render(strings.Join(lines, "\n"))
 }
 
-// newBadge marks an API new since the person's last visit.
-func newBadge(st themes.Styles, t *i18n.Text, fresh bool) string {
-	if !fresh {
-		return ""
+// newBadge marks an API new since the person's last visit, or whose
+// terms changed since one of their requests accepted them.
+func newBadge(st themes.Styles, t *i18n.Text, fresh, terms bool) string {
+	out := ""
+	if fresh {
+		out += "  " + st.Warning.Bold(true).Render("★ "+t.Notice.New)
 	}
-	return "  " + st.Warning.Bold(true).Render("★ "+t.Notice.New)
+	if terms {
+		out += "  " + st.Warning.Render("§ "+t.Notice.NewTerms)
+	}
+	return out
 }
 
 // badges shows HMG and PRD; an environment the API lacks is shown crossed

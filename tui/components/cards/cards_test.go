@@ -59,7 +59,7 @@ func BenchmarkGridFrame(b *testing.B) {
 		items := sample(n)
 		b.Run(fmt.Sprintf("catalog=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				Grid(st, tx, items, nil, 120, n/3/2, 4, n/2)
+				Grid(st, tx, items, Marks{}, 120, n/3/2, 4, n/2)
 			}
 		})
 	}
@@ -75,7 +75,7 @@ func TestTitlesWrapToTwoLines(t *testing.T) {
 	items[0].Name = "Cadastro Nacional de Órgãos Julgadores"
 	items[1].Name = "Diário de Justiça Eletrônico Nacional – Consulta de comunicações processuais de todos os tribunais"
 	for _, selected := range []int{0, 1, 2} {
-		grid := ansi.Strip(Grid(st, tx, items, nil, 120, 0, 1, selected))
+		grid := ansi.Strip(Grid(st, tx, items, Marks{}, 120, 0, 1, selected))
 		lines := strings.Split(grid, "\n")
 		if len(lines) != Height {
 			t.Fatalf("selected %d: %d lines, want %d:\n%s", selected, len(lines), Height, grid)
@@ -91,7 +91,7 @@ func TestTitlesWrapToTwoLines(t *testing.T) {
 			t.Errorf("selected %d: not whole, or the long one not cut:\n%s", selected, grid)
 		}
 	}
-	if plain := ansi.Strip(Grid(st, tx, sample(3), nil, 120, 0, 1, 0)); !strings.Contains(plain, "físicas. Situação") {
+	if plain := ansi.Strip(Grid(st, tx, sample(3), Marks{}, 120, 0, 1, 0)); !strings.Contains(plain, "físicas. Situação") {
 		t.Errorf("a row of one-line titles lost its descriptions' second line:\n%s", plain)
 	}
 }

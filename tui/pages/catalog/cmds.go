@@ -117,8 +117,12 @@ var errNoCachedDoc = errors.New("no cached OpenAPI document")
 // visitedMsg is when the person was last here (zero the first time).
 type visitedMsg struct{ prev time.Time }
 
-// freshMsg are the APIs new since the previous visit.
-type freshMsg struct{ ids map[string]bool }
+// freshMsg are the APIs new since the previous visit, and the terms
+// versions the person's requests accepted, per API.
+type freshMsg struct {
+	ids      map[string]bool
+	accepted map[string][]string
+}
 
 // visit records the person's presence at now; its answer is the previous
 // visit, what "new" is counted from.
@@ -139,7 +143,8 @@ func loadFresh(s *store.Store, since time.Time) tea.Cmd {
 		if err != nil {
 			return nil
 		}
-		return freshMsg{ids: ids}
+		accepted, _ := s.AcceptedTerms(ctx) // none read: no terms marked
+		return freshMsg{ids: ids, accepted: accepted}
 	}
 }
 

@@ -47,10 +47,11 @@ type Page struct {
 	// What is new: the previous visit (zero the first time: nothing is
 	// new), the APIs first seen since, the ids of the last query (to
 	// filter again without asking), and n's filter on the new ones.
-	since   time.Time
-	fresh   map[string]bool
-	lastIDs []string
-	onlyNew bool
+	since    time.Time
+	fresh    map[string]bool
+	accepted map[string][]string // terms versions the person's requests accepted
+	lastIDs  []string
+	onlyNew  bool
 }
 
 // New builds the page. c may be nil (offline mode).
@@ -143,11 +144,16 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			cmds = append(cmds, p.reload(), p.mb.Latest("fresh", loadFresh(p.store, p.since)))
 		}
 		return p, tea.Batch(cmds...)
+	case common.RequestsSyncedMsg:
+		if msg.Changed > 0 { // a request submitted or decided: its terms may be new
+			return p, p.mb.Latest("fresh", loadFresh(p.store, p.since))
+		}
+		return p, nil
 	case visitedMsg:
 		p.since = msg.prev
 		return p, p.mb.Latest("fresh", loadFresh(p.store, p.since))
 	case freshMsg:
-		p.fresh = msg.ids
+		p.fresh, p.accepted = msg.ids, msg.accepted
 		if len(p.fresh) == 0 {
 			p.onlyNew = false
 		}
@@ -293,4 +299,22 @@ func (p *Page) request(a api.API) tea.Cmd {
 		env = e
 	}
 	return func() tea.Msg { return common.OpenWizardMsg{APIID: a.ID, Env: env} }
+}
+
+// termsChanged are the APIs whose current terms are not a version one of
+// the person's requests accepted.
+func (p *Page) termsChanged() map[string]bool {
+	out := map[string]bool{}
+	for id, versions := range p.accepted {
+		a, ok := p.byID[id]
+		if !ok {
+			continue
+		}
+		for _, v := range versions {
+			if v != a.Terms.Version {
+				out[id] = true
+			}
+		}
+	}
+	return out
 }

@@ -82,5 +82,5 @@ func (p *Page) grid() string {
 	case len(p.matches) == 0:
 		return st.Bold.Render(t.NoMatch) + "\n" + st.Subtle.Render(t.NoMatchHint)
 	}
-	return cards.Grid(st, t, p.matches, p.fresh, p.width, p.firstRow, p.visibleRows(), p.selected)
+	return cards.Grid(st, t, p.matches, cards.Marks{New: p.fresh, Terms: p.termsChanged()}, p.width, p.firstRow, p.visibleRows(), p.selected)
 }
