@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestValidateCNPJ(t *testing.T) {
@@ -201,5 +202,26 @@ func TestTechnicalContactEmail(t *testing.T) {
 		if refused == ok {
 			t.Errorf("%q: refused=%v", email, refused)
 		}
+	}
+}
+
+// TestParseWhen: the times an administrator types, in their zone.
+func TestParseWhen(t *testing.T) {
+	loc := time.FixedZone("BRT", -3*3600)
+	now := time.Date(2026, 12, 4, 21, 0, 0, 0, loc)
+	for in, want := range map[string]string{
+		"22:00":                     "2026-12-05T01:00:00Z",
+		"20:00":                     "2026-12-05T23:00:00Z", // passed today: tomorrow's
+		"2026-12-10 08:30":          "2026-12-10T11:30:00Z",
+		"2026-12-04T22:00:00-03:00": "2026-12-05T01:00:00Z",
+		"":                          "",
+	} {
+		got, err := ParseWhen(in, now)
+		if err != nil || got != want {
+			t.Errorf("ParseWhen(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := ParseWhen("amanhã", now); err == nil || !strings.Contains(err.Error(), "22:00") {
+		t.Errorf("a bad time: %v", err)
 	}
 }

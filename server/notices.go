@@ -147,8 +147,13 @@ func (s *Server) deleteAnnouncement(w http.ResponseWriter, r *http.Request, p id
 }
 
 // validNoticeID: "anc-" and 12 hex digits (anything else cannot exist).
-func validNoticeID(id string) bool {
-	hex, ok := strings.CutPrefix(id, "anc-")
+func validNoticeID(id string) bool { return prefixedHexID(id, "anc-") }
+
+// prefixedHexID says whether id is prefix and 12 lower-case hex digits,
+// the form of the ids the server makes for announcements and webhooks: an
+// id of another form is answered not found without a query.
+func prefixedHexID(id, prefix string) bool {
+	hex, ok := strings.CutPrefix(id, prefix)
 	return ok && len(hex) == 12 && strings.Trim(hex, "0123456789abcdef") == ""
 }
 

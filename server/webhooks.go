@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/gecli/gecli/api"
@@ -87,8 +86,7 @@ func (s *Server) webhookOf(w http.ResponseWriter, r *http.Request, p identity.Pr
 		return "", "", false
 	}
 	id = r.PathValue("wid")
-	hex, prefixed := strings.CutPrefix(id, "whk-")
-	if !prefixed || len(hex) != 12 || strings.Trim(hex, "0123456789abcdef") != "" {
+	if !prefixedHexID(id, "whk-") {
 		s.webhookNotFound(w, r)
 		return "", "", false
 	}

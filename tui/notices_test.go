@@ -15,7 +15,6 @@ import (
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/client"
 	"github.com/gecli/gecli/testkit/backend"
-	"github.com/gecli/gecli/tui/common"
 	"github.com/gecli/gecli/tui/internal/drive"
 )
 
@@ -99,12 +98,7 @@ func TestNoticesUnderTheHeader(t *testing.T) {
 				d.WaitForText(reason) // the window whole, with its reason
 				list := noticeScreen(d, b.URL)
 				if !strings.Contains(list, warning) {
-					for _, msg := range d.Seen {
-						if n, ok := msg.(common.NoticesMsg); ok {
-							t.Logf("a read of %d announcements", len(n.Notices.Announcements))
-						}
-					}
-					t.Logf("me: %+v", m.com.Me)
+					t.Logf("notices held: %+v; me: %+v", m.notices.Announcements, m.com.Me)
 				}
 				if lang == api.En {
 					for _, v := range []string{page, list} {

@@ -77,10 +77,10 @@ func runAnnouncements(ctx context.Context, args []string) error {
 		case "add":
 			w.Severity = api.Severity(severity)
 			now := time.Now()
-			if w.StartsAt, err = typedTime(from, now); err != nil {
+			if w.StartsAt, err = api.ParseWhen(from, now); err != nil {
 				return usagef("--from: %v", err)
 			}
-			if w.EndsAt, err = typedTime(until, now); err != nil {
+			if w.EndsAt, err = api.ParseWhen(until, now); err != nil {
 				return usagef("--until: %v", err)
 			}
 			a, err := authed.CreateAnnouncement(ctx, w)
@@ -159,7 +159,7 @@ func runMaintenance(ctx context.Context, args []string) error {
 			if at == "" {
 				return usagef("gecli maintenance schedule: informe --at (ex.: --at 22:00)")
 			}
-			if start, err = typedTime(at, now); err != nil {
+			if start, err = api.ParseWhen(at, now); err != nil {
 				return usagef("--at: %v", err)
 			}
 		}
@@ -196,6 +196,3 @@ func printMaintenance(m *api.Maintenance, asJSON bool) error {
 	}
 	return nil
 }
-
-// typedTime reads a time as an administrator types it (api.ParseWhen).
-func typedTime(s string, now time.Time) (string, error) { return api.ParseWhen(s, now) }

@@ -69,23 +69,3 @@ func TestAnnouncementsAndMaintenanceFromTheCommandLine(t *testing.T) {
 		t.Errorf("after the end: %q", out)
 	}
 }
-
-func TestTypedTimes(t *testing.T) {
-	loc := time.FixedZone("BRT", -3*3600)
-	now := time.Date(2026, 12, 4, 21, 0, 0, 0, loc)
-	for in, want := range map[string]string{
-		"22:00":                     "2026-12-05T01:00:00Z",
-		"20:00":                     "2026-12-05T23:00:00Z", // passed today: tomorrow's
-		"2026-12-10 08:30":          "2026-12-10T11:30:00Z",
-		"2026-12-04T22:00:00-03:00": "2026-12-05T01:00:00Z",
-		"":                          "",
-	} {
-		got, err := typedTime(in, now)
-		if err != nil || got != want {
-			t.Errorf("typedTime(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	if _, err := typedTime("amanhã", now); err == nil || !strings.Contains(err.Error(), "22:00") {
-		t.Errorf("a bad time: %v", err)
-	}
-}

@@ -2,9 +2,7 @@ package db
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"time"
 
@@ -212,8 +210,4 @@ func (d *DB) ClearMaintenance(ctx context.Context, now time.Time) error {
 }
 
 // newNoticeID is an announcement's id: "anc-" and 12 random hex digits.
-func newNoticeID() string {
-	b := make([]byte, 6)
-	rand.Read(b) // never fails (crypto/rand)
-	return "anc-" + hex.EncodeToString(b)
-}
+func newNoticeID() string { return "anc-" + randomHex(6) }

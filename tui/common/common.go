@@ -118,9 +118,11 @@ type OutcomesMsg struct{ Outcomes []Outcome }
 // administrator just changed them).
 type NoticesChangedMsg struct{}
 
-// NoticesMsg carries the announcements and the maintenance window, as the
-// server last gave them (from the cache when it is out of reach).
-type NoticesMsg struct{ Notices store.Notices }
+// NoticesMsg says the sync read the announcements and the maintenance
+// window again (the server's, or the cache's when it is out of reach):
+// the root takes the newest from the sync, as these messages may arrive
+// out of order.
+type NoticesMsg struct{}
 
 // RequestsSyncedMsg is sent to every page after requests were synced into
 // the cache (Changed rows), so tables re-read their windows.

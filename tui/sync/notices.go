@@ -90,8 +90,7 @@ func (m *Model) noticesRead(msg noticesMsg) tea.Cmd {
 	// Kept here, and the root reads them from here (Notices): the Cmds
 	// that tell it run apart and may arrive in another order.
 	m.notices = msg.notices
-	n := msg.notices
-	cmds := []tea.Cmd{func() tea.Msg { return common.NoticesMsg{Notices: n} }}
+	cmds := []tea.Cmd{func() tea.Msg { return common.NoticesMsg{} }}
 	if m.o.Client != nil && m.o.NoticesEvery > 0 {
 		cmds = append(cmds, m.mb.Latest("notices-tick", noticesAfter(m.o.NoticesEvery)))
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/gecli/gecli/api"
 	"github.com/gecli/gecli/store"
 	"github.com/gecli/gecli/tui/common"
@@ -78,13 +80,11 @@ func Lines(com *common.Common, n store.Notices, now time.Time, width int) []stri
 			text += " — " + body
 		}
 		// The title and text give way; the way to the list never does.
-		room := max(8, width-2-lenCells(more))
+		room := max(8, width-2-ansi.StringWidth(more))
 		out = append(out, style.Render(mark+common.Truncate(text, room))+st.Subtle.Render(more))
 	}
 	return out
 }
-
-func lenCells(s string) int { return len([]rune(s)) }
 
 // Any says whether there is something for the ! list: an announcement or
 // a maintenance window on the lines.
