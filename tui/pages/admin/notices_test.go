@@ -96,3 +96,18 @@ func TestNoticesSectionGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestAWrongLengthIsSaidInEnglish: the form's own check is worded in the
+// screen's language, not replaced by a generic "refused".
+func TestAWrongLengthIsSaidInEnglish(t *testing.T) {
+	d, _, _ := live(t, 80, 24, api.En, secNotices)
+	d.Key("m")
+	d.WaitForText("Maintenance window")
+	d.Key("tab")
+	for range 3 {
+		d.Key("backspace")
+	}
+	d.Type("soon")
+	d.Key("enter")
+	d.WaitForText("✖ a length such as 30m or 2h")
+}

@@ -22,11 +22,13 @@ var indexes = regexp.MustCompile(`\[\d+\]`)
 // environments[1].base_url reads environments[].base_url.
 func wireName(field string) string { return indexes.ReplaceAllString(field, "[]") }
 
-// unknownRule is a server message no rule words: pt-BR shows it as it
-// is, another language says the value was refused.
+// unknownRule is a message no rule words: a form's own check wrote it in
+// the screen's language, and the server words its refusals in the
+// language the client asks for (Accept-Language), so it shows as it is;
+// only an empty one says the value was refused.
 func unknownRule(t *i18n.Text, fe api.FieldError) string {
-	if t.Lang == api.PtBR {
-		return fe.Message
+	if fe.In(t.Lang) != "" {
+		return fe.In(t.Lang)
 	}
 	return t.Admin.Rule.Refused
 }
